@@ -1,0 +1,147 @@
+"""Command line: the GUI by default, sub-commands for IT (diagnose, print-test, catalogue, calendar)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from counter_app.paths import resolve_data_dir
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="counter-app", description="政务服务中心窗口客户端 / service hall window client"
+    )
+    parser.add_argument("--data-dir", help="data folder (default: the user's data folder)")
+    parser.add_argument("--demo", action="store_true", help="load the demo catalogue and demo cases if empty")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="start the window client (the default)")
+    sub.add_parser("diagnose", help="print version, data folder, schema, settings, fonts, printers, disk")
+    pt = sub.add_parser("print-test", help="print or save a sample of every notice")
+    pt.add_argument("--out", help="save the samples as PDF files into this folder")
+    pt.add_argument("--printer", default=None, help="printer name (default: the system default)")
+    for name in ("catalogue", "calendar"):
+        p = sub.add_parser(name, help=f"import or export the {name} (JSON)")
+        p.add_argument("action", choices=["import", "export"])
+        p.add_argument("file")
+    return parser
+
+
+def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from counter_app.services.context import open_context
+    from counter_app.services.demo import DEMO_SETTINGS, seed_demo
+
+    data_dir, _source = resolve_data_dir(args.data_dir)
+    overrides = {"language": args.lang} if args.lang else None
+    if args.demo and not (data_dir / "settings.ini").exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "settings.ini").write_text(
+            "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
+        )
+    ctx = open_context(data_dir, overrides)
+    if args.demo:
+        seed_demo(ctx)
+    return ctx
+
+
+def _print_test(args: argparse.Namespace) -> int:
+    from counter_app.services.context import open_context
+    from counter_app.services.demo import seed_demo
+    from counter_app.services.notices import NoticeService
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_context(Path(tmp), {"clerk_name": "打印测试"})
+        seed_demo(ctx)
+        service = NoticeService(ctx)
+        notices = []
+        for summary in ctx.cases.search("3") + ctx.cases.search("GZ") + ctx.cases.search("BY"):
+            detail = ctx.cases.get(summary.id)
+            assert detail is not None
+            notices += detail[1]
+        first_case = notices[0].case_id
+        notices.append(service.material_receipt(first_case))
+        seen = set()
+        for notice in notices:
+            if (notice.kind, notice.number) in seen:
+                continue
+            seen.add((notice.kind, notice.number))
+            pdf = service.pdf(notice, for_output=False)
+            if args.out:
+                out = Path(args.out)
+                out.mkdir(parents=True, exist_ok=True)
+                target = out / f"{notice.kind.value}-{notice.number}.pdf"
+                target.write_bytes(pdf)
+                print(f"saved {notice.title}: {target}")
+            else:
+                from PySide6.QtGui import QGuiApplication
+
+                from counter_app.printing.qt_printer import PrinterError, print_pdf
+
+                _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+                try:
+                    used = print_pdf(pdf, args.printer or "", f"print-test {notice.title}")
+                except PrinterError as exc:
+                    print(f"打印失败 / print failed: {exc}", file=sys.stderr)
+                    return 2
+                print(f"printed {notice.title} on {used}")
+        ctx.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "diagnose":
+        from counter_app.diagnose import report
+
+        data_dir, source = resolve_data_dir(args.data_dir)
+        print(report(data_dir, source))
+        return 0
+    if command == "print-test":
+        return _print_test(args)
+    if command in ("catalogue", "calendar"):
+        from counter_app.domain.catalogue_format import CatalogueFormatError
+        from counter_app.services import catalogue as cat
+        from counter_app.store.calendar_store import CalendarFileError
+        from counter_app.store.catalogue_store import CatalogueConflict
+
+        ctx = _context(args)
+        path = Path(args.file)
+        try:
+            if command == "catalogue" and args.action == "import":
+                r = cat.import_catalogue_file(ctx, path)
+                print(
+                    f"imported: {r.added} added, {r.updated} updated, {r.unchanged} unchanged, {r.withdrawn} withdrawn"
+                )
+            elif command == "catalogue":
+                print(f"exported {cat.export_catalogue_file(ctx, path)} items to {path}")
+            elif args.action == "import":
+                years, fixed = cat.import_calendar_file(ctx, path)
+                print(
+                    f"imported years {', '.join(str(y.year) for y in years)}; {fixed} provisional deadlines fixed"
+                )
+            else:
+                print(f"exported {cat.export_calendar_file(ctx, path)} years to {path}")
+        except (
+            OSError,
+            json.JSONDecodeError,
+            CatalogueFormatError,
+            CatalogueConflict,
+            CalendarFileError,
+        ) as exc:
+            print(f"错误 / error: {exc}\nnothing was changed.", file=sys.stderr)
+            return 2
+        finally:
+            ctx.close()
+        return 0
+    from counter_app.ui.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

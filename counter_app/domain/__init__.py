@@ -1,0 +1,1 @@
+"""Pure rules of a service-hall window: no Qt, no SQL, no HTTP."""

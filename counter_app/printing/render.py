@@ -1,0 +1,61 @@
+"""Turning a notice payload into PDF bytes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate
+
+from counter_app.printing.layout import (
+    ROLL_MARGIN,
+    ROLL_WIDTH,
+    Styles,
+    numbered_canvas,
+    story_height,
+)
+from counter_app.printing.notices import BUILDERS
+
+
+class Paper:
+    A4 = "a4"
+    ROLL_80MM = "80mm"
+
+
+def render_notice(payload: dict[str, Any], paper: str = Paper.A4, reprint: int = 0) -> bytes:
+    """The notice as a PDF; *reprint* > 0 adds the visible 补打 mark with its count."""
+    builder = BUILDERS[payload["kind"]]
+    buffer = io.BytesIO()
+    mark = f"补打（第{reprint}次）" if reprint else ""
+    footer = f"{payload['title']} {payload['number']}"
+    if paper == Paper.ROLL_80MM:
+        styles = Styles(base_size=8)
+        width = ROLL_WIDTH - 2 * ROLL_MARGIN
+        story = builder(payload, styles, width)
+        height = max(120 * mm, story_height(story, width) + 30 * mm)
+        story = builder(payload, styles, width)  # flowables are consumed by a build
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=(ROLL_WIDTH, height),
+            leftMargin=ROLL_MARGIN,
+            rightMargin=ROLL_MARGIN,
+            topMargin=12 * mm if reprint else 5 * mm,
+            bottomMargin=10 * mm,
+        )
+    else:
+        styles = Styles()
+        doc = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=20 * mm,
+            rightMargin=20 * mm,
+            topMargin=20 * mm,
+            bottomMargin=18 * mm,
+        )
+        story = builder(payload, styles, A4[0] - 40 * mm)
+    doc.title = footer
+    doc.author = payload["hall"]["name"]
+    doc.build(story, canvasmaker=numbered_canvas(footer, mark))
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Use cases a clerk triggers, callable without any widget."""

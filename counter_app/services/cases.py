@@ -1,0 +1,120 @@
+"""Finding cases, reopening a notified one, and fixing provisional deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+
+from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, ServiceMode
+from counter_app.domain.catalogue import ServiceItem
+from counter_app.domain.catalogue_format import item_from_json
+from counter_app.domain.identity import IdType, PartyKind
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice
+from counter_app.services.context import AppContext
+from counter_app.store.models import CaseRow
+from counter_app.store.unit_of_work import unit_of_work
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: Case
+    notices: list[Notice]
+    events: list[CaseEvent]
+
+
+@dataclass(frozen=True)
+class ReturningApplication:
+    """A notified case reopened for the applicant who came back (补齐材料)."""
+
+    case: Case
+    item: ServiceItem
+    applicant: Party
+    agent: Party | None
+    service_mode: ServiceMode
+    checks: list[MaterialCheck]
+
+
+def party_from_json(data: dict[str, object]) -> Party:
+    return Party(
+        kind=PartyKind(str(data["kind"])),
+        name=str(data["name"]),
+        id_type=IdType(str(data["id_type"])),
+        id_number=str(data["id_number"]),
+        phone=str(data.get("phone", "")),
+        address=str(data.get("address", "")),
+    )
+
+
+class CaseService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def detail(self, case_id: str) -> CaseDetail | None:
+        found = self.ctx.cases.get(case_id)
+        return CaseDetail(*found) if found else None
+
+    def today(self) -> list[CaseSummary]:
+        start_local = datetime.combine(self.ctx.clock().date(), time.min).astimezone()
+        since = start_local.astimezone(UTC).replace(tzinfo=None)
+        return self.ctx.cases.created_since(since, self.ctx.settings["window_code"])
+
+    def search(self, query: str) -> list[CaseSummary]:
+        return self.ctx.cases.search(query)
+
+    def find_returning(self, query: str) -> list[CaseSummary]:
+        """Notified cases by notice number, scanned barcode or ID number."""
+        return self.ctx.cases.awaiting_materials(query)
+
+    def reopen(self, case_id: str) -> ReturningApplication | None:
+        detail = self.detail(case_id)
+        if detail is None:
+            return None
+        case = detail.case
+        item = item_from_json(case.item_snapshot)
+        checks = []
+        by_name = {m["name"]: m for m in case.materials}
+        for material in item.materials:
+            stored = by_name.get(material.name)
+            if stored is None:
+                checks.append(MaterialCheck(material, MaterialStatus.MISSING))
+                continue
+            status = MaterialStatus(stored["status"])
+            checks.append(MaterialCheck(material, status, stored.get("note", "")))
+        return ReturningApplication(
+            case=case,
+            item=item,
+            applicant=party_from_json(case.applicant),
+            agent=party_from_json(case.agent) if case.agent else None,
+            service_mode=ServiceMode(case.service_mode),
+            checks=checks,
+        )
+
+    def recompute_provisional(self) -> list[Case]:
+        """Recompute deadlines that crossed a year without calendar data, now that it may be known."""
+        cal = self.ctx.calendar
+        fixed = []
+        for case in self.ctx.cases.provisional():
+            if case.accepted_on is None:
+                continue
+            snapshot = case.item_snapshot
+            promised = cal.add_working_days(case.accepted_on, int(snapshot["promised_limit_days"]))
+            legal = cal.add_working_days(case.accepted_on, int(snapshot["legal_limit_days"]))
+            if promised.provisional or legal.provisional:
+                continue
+            with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
+                row = uow.session.get(CaseRow, case.id)
+                assert row is not None
+                old = (row.promised_due, row.legal_due)
+                row.promised_due, row.legal_due = promised.due, legal.due
+                row.deadline_provisional = False
+                row.updated_at = uow.now
+                detail = {
+                    "old_promised_due": old[0].isoformat() if old[0] else None,
+                    "promised_due": promised.due.isoformat(),
+                    "legal_due": legal.due.isoformat(),
+                }
+                uow.add_event(row.id, "case.deadline_recomputed", row.state, row.state, **detail)
+                uow.audit("case.deadline_recomputed", "case", row.id, **detail)
+                uow.outbox("case.deadline_recomputed", {"case_id": row.id, **detail})
+                fixed.append(uow.case(row))
+        return fixed

@@ -1,0 +1,88 @@
+"""Everything a use case needs, opened once per program: database, settings, stores, clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from counter_app.domain.calendar import WorkingCalendar
+from counter_app.domain.catalogue import Department, ServiceItem, Window
+from counter_app.settings import Settings, load_settings
+from counter_app.store.calendar_store import CalendarStore
+from counter_app.store.case_store import CaseStore
+from counter_app.store.catalogue_store import CatalogueStore
+from counter_app.store.db import Database, open_database
+from counter_app.store.unit_of_work import Actor
+
+DB_FILE = "counter.sqlite"
+
+
+@dataclass
+class CatalogueView:
+    """The current catalogue, held in memory (a hall has a few thousand items at most)."""
+
+    items: list[ServiceItem]
+    search_keys: list[str]
+    departments: dict[str, Department]
+    windows: dict[str, Window]
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    db: Database
+    settings: Settings
+    clock: Callable[[], datetime] = datetime.now
+    catalogue: CatalogueView = field(init=False)
+    calendar: WorkingCalendar = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.catalogue_store = CatalogueStore(self.db)
+        self.calendar_store = CalendarStore(self.db)
+        self.cases = CaseStore(self.db)
+        self.reload_catalogue()
+        self.reload_calendar()
+
+    def reload_catalogue(self) -> None:
+        pairs = self.catalogue_store.current_items()
+        self.catalogue = CatalogueView(
+            items=[i for i, _ in pairs],
+            search_keys=[k for _, k in pairs],
+            departments={d.code: d for d in self.catalogue_store.departments()},
+            windows={w.code: w for w in self.catalogue_store.windows()},
+        )
+
+    def reload_calendar(self) -> None:
+        self.calendar = self.calendar_store.calendar()
+
+    @property
+    def actor(self) -> Actor:
+        s = self.settings
+        return Actor(
+            clerk=s["clerk_name"] or "未登录",
+            device_code=s["device_code"],
+            hall_code=s["hall_code"],
+            window_code=s["window_code"],
+        )
+
+    def window(self) -> Window:
+        code = self.settings["window_code"]
+        return self.catalogue.windows.get(code) or Window(code, code, tuple(self.settings.departments_served))
+
+    def department(self, code: str) -> Department:
+        return self.catalogue.departments.get(code) or Department(code, code, code)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_context(
+    data_dir: Path,
+    overrides: dict[str, str] | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+) -> AppContext:
+    settings = load_settings(data_dir, overrides)
+    db = open_database(data_dir / DB_FILE, backup_dir=data_dir / "backups")
+    return AppContext(data_dir, db, settings, clock)

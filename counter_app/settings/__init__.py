@@ -1,0 +1,293 @@
+"""Settings: each declared once (type, default, label, who may change it), read from layers.
+
+Layers, lowest first: declared defaults, the user's file (``settings.ini`` in the data folder),
+the system-wide file IT preseeds. A key set in the system-wide file is locked: the user's value is
+ignored, and ``diagnose`` shows both, so nothing overrides IT's choice silently.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
+from counter_app.domain.numbering import check_device_code, check_hall_code
+from counter_app.domain.text import clean_phone, clean_text
+
+SECTION = "counter"
+APP_NAME = "counter-app"
+
+
+class Who(StrEnum):
+    IT = "it"  # only the system-wide file (or IT in the settings dialog with admin rights)
+    CLERK = "clerk"  # the clerk may change it in the app
+
+
+class Source(StrEnum):
+    DEFAULT = "default"
+    USER = "user"
+    SYSTEM = "system"
+    COMMAND_LINE = "command-line"
+
+
+def _text(limit: int) -> Callable[[str, str], str]:
+    return lambda value, key: clean_text(value, key, limit=limit)
+
+
+def _choice(*allowed: str) -> Callable[[str, str], str]:
+    def check(value: str, key: str) -> str:
+        if value not in allowed:
+            raise DomainError(QT_TRANSLATE_NOOP("messages", "Not one of the allowed values."), key)
+        return value
+
+    return check
+
+
+def _number(low: int, high: int) -> Callable[[str, str], str]:
+    def check(value: str, key: str) -> str:
+        if not value.isdigit() or not low <= int(value) <= high:
+            raise DomainError(QT_TRANSLATE_NOOP("messages", "Not a whole number in the allowed range."), key)
+        return value
+
+    return check
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    label: str
+    who: Who
+    check: Callable[[str, str], str]
+
+
+def _phone(value: str, key: str) -> str:
+    return clean_phone(value, key)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "hall_name",
+        "示范市政务服务中心",
+        QT_TRANSLATE_NOOP("settings", "Hall name"),
+        Who.IT,
+        _text(100),
+    ),
+    Setting(
+        "hall_code",
+        "330100",
+        QT_TRANSLATE_NOOP("settings", "Hall code"),
+        Who.IT,
+        check_hall_code,
+    ),
+    Setting(
+        "device_code",
+        "W01",
+        QT_TRANSLATE_NOOP("settings", "Device code"),
+        Who.IT,
+        check_device_code,
+    ),
+    Setting("window_code", "A01", QT_TRANSLATE_NOOP("settings", "Window"), Who.IT, _text(40)),
+    Setting(
+        "departments_served",
+        "",
+        QT_TRANSLATE_NOOP("settings", "Departments served (codes, comma separated; empty: the window's)"),
+        Who.IT,
+        _text(400),
+    ),
+    Setting(
+        "hall_address",
+        "示范市人民大道1号政务服务中心",
+        QT_TRANSLATE_NOOP("settings", "Hall address"),
+        Who.IT,
+        _text(200),
+    ),
+    Setting("complaint_phone", "12345", QT_TRANSLATE_NOOP("settings", "Complaint phone"), Who.IT, _phone),
+    Setting(
+        "query_phone",
+        "0571-12345678",
+        QT_TRANSLATE_NOOP("settings", "Progress query phone"),
+        Who.IT,
+        _phone,
+    ),
+    Setting(
+        "query_site",
+        "示范市政务服务网 “办件查询” 栏目",
+        QT_TRANSLATE_NOOP("settings", "Where to query progress online"),
+        Who.IT,
+        _text(200),
+    ),
+    Setting(
+        "pickup_place",
+        "政务服务中心一楼综合出件窗口",
+        QT_TRANSLATE_NOOP("settings", "Where results are collected"),
+        Who.IT,
+        _text(200),
+    ),
+    Setting(
+        "reconsideration_body",
+        "示范市人民政府",
+        QT_TRANSLATE_NOOP("settings", "Administrative reconsideration body"),
+        Who.IT,
+        _text(200),
+    ),
+    Setting(
+        "litigation_court",
+        "示范市人民法院",
+        QT_TRANSLATE_NOOP("settings", "Court for administrative litigation"),
+        Who.IT,
+        _text(200),
+    ),
+    Setting("clerk_name", "", QT_TRANSLATE_NOOP("settings", "Clerk name"), Who.CLERK, _text(100)),
+    Setting(
+        "language",
+        "zh_CN",
+        QT_TRANSLATE_NOOP("settings", "Language"),
+        Who.CLERK,
+        _choice("zh_CN", "en"),
+    ),
+    Setting(
+        "printer_a4",
+        "",
+        QT_TRANSLATE_NOOP("settings", "Printer for A4 notices (empty: system default)"),
+        Who.CLERK,
+        _text(200),
+    ),
+    Setting(
+        "printer_receipt",
+        "",
+        QT_TRANSLATE_NOOP("settings", "Printer for receipts (empty: the A4 printer)"),
+        Who.CLERK,
+        _text(200),
+    ),
+    Setting(
+        "receipt_paper",
+        "a4",
+        QT_TRANSLATE_NOOP("settings", "Paper for the acceptance receipt"),
+        Who.CLERK,
+        _choice("a4", "80mm"),
+    ),
+    Setting(
+        "print_processing_slip",
+        "yes",
+        QT_TRANSLATE_NOOP("settings", "Also print the department's processing slip"),
+        Who.CLERK,
+        _choice("yes", "no"),
+    ),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+
+class SettingsError(ValueError):
+    """A settings file holds a bad value; says which file, which key and why."""
+
+
+def system_settings_path() -> Path:
+    override = os.environ.get("COUNTER_APP_SYSTEM_SETTINGS")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData"))
+        return base / "CounterApp" / "settings.ini"
+    return Path("/etc") / APP_NAME / "settings.ini"
+
+
+def _read_ini(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8-sig")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: {exc}") from exc
+    return dict(parser[SECTION]) if parser.has_section(SECTION) else {}
+
+
+@dataclass
+class Settings:
+    values: dict[str, str]
+    sources: dict[str, Source]
+    user_path: Path
+    system_path: Path
+    ignored_user: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.values[key]
+
+    def locked(self, key: str) -> bool:
+        return self.sources[key] is Source.SYSTEM
+
+    @property
+    def departments_served(self) -> list[str]:
+        return [d.strip() for d in self.values["departments_served"].split(",") if d.strip()]
+
+    def set_user(self, changes: dict[str, str]) -> None:
+        """Check and write the user's values; refuses keys IT locked or clerks may not change."""
+        checked = {}
+        for key, value in changes.items():
+            setting = BY_KEY[key]
+            if self.locked(key):
+                raise DomainError(
+                    QT_TRANSLATE_NOOP("messages", "IT has fixed this setting for the hall."), key
+                )
+            checked[key] = setting.check(value, key)
+        parser = configparser.ConfigParser(interpolation=None)
+        if self.user_path.is_file():
+            parser.read(self.user_path, encoding="utf-8-sig")
+        if not parser.has_section(SECTION):
+            parser.add_section(SECTION)
+        for key, value in checked.items():
+            parser[SECTION][key] = value
+        self.user_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.user_path.with_suffix(".tmp")
+        with tmp.open("w", encoding="utf-8") as fh:
+            parser.write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(self.user_path)
+        for key, value in checked.items():
+            self.values[key] = value
+            self.sources[key] = Source.USER
+
+
+def load_settings(data_dir: Path, overrides: dict[str, str] | None = None) -> Settings:
+    """Read every layer and check every value; a bad value raises ``SettingsError``."""
+    user_path = data_dir / "settings.ini"
+    system_path = system_settings_path()
+    user = _read_ini(user_path)
+    system = _read_ini(system_path)
+    values: dict[str, str] = {}
+    sources: dict[str, Source] = {}
+    ignored: dict[str, str] = {}
+    for setting in SETTINGS:
+        value, source = setting.default, Source.DEFAULT
+        if setting.key in user:
+            value, source = user[setting.key], Source.USER
+        if setting.key in system:
+            if setting.key in user and user[setting.key] != system[setting.key]:
+                ignored[setting.key] = user[setting.key]
+            value, source = system[setting.key], Source.SYSTEM
+        if overrides and setting.key in overrides:
+            value, source = overrides[setting.key], Source.COMMAND_LINE
+        path = system_path if source is Source.SYSTEM else user_path
+        try:
+            values[setting.key] = setting.check(value.strip(), setting.key)
+        except DomainError as exc:
+            raise SettingsError(f"{path}: [{SECTION}] {setting.key} = {value!r}: {exc}") from exc
+        sources[setting.key] = source
+    return Settings(values, sources, user_path, system_path, ignored)
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """(key, value, source) for ``diagnose``."""
+    return [(s.key, settings.values[s.key], settings.sources[s.key].value) for s in SETTINGS]
+
+
+def settings_as_dict(settings: Settings) -> dict[str, Any]:
+    return dict(settings.values)

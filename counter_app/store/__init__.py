@@ -1,0 +1,1 @@
+"""The local SQLite cache: models, migrations, and one façade per aggregate."""

@@ -1,0 +1,155 @@
+"""Reading cases: one case with its notices and history, today's list, search."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+
+from counter_app.domain.case import CaseState
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Consult, Notice, NoticeKind
+from counter_app.store.convert import (
+    case_from_row,
+    consult_from_row,
+    event_from_row,
+    notice_from_row,
+)
+from counter_app.store.db import Database
+from counter_app.store.models import CaseEventRow, CaseRow, ConsultRow, NoticeRow, OutboxRow
+
+_NUMBERISH = re.compile(r"^[A-Za-z]{0,2}[0-9A-Za-z]{6,}$")
+
+
+def _summary_select() -> Select[CaseRow, str | None]:
+    first_notice = (
+        select(NoticeRow.number)
+        .where(NoticeRow.case_id == CaseRow.id, NoticeRow.kind == NoticeKind.ONE_TIME.value)
+        .order_by(NoticeRow.created_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return select(CaseRow, first_notice)
+
+
+def _summary(row: CaseRow, notice_number: str | None) -> CaseSummary:
+    return CaseSummary(
+        id=row.id,
+        case_number=row.case_number,
+        notice_number=notice_number,
+        state=CaseState(row.state),
+        item_name=row.item_name,
+        applicant_name=row.applicant_name,
+        applicant_id_number=row.applicant_id_number,
+        created_at=row.created_at,
+        promised_due=row.promised_due,
+        deadline_provisional=row.deadline_provisional,
+    )
+
+
+def _prefix(column: Any, text: str) -> ColumnElement[bool]:
+    """An index-friendly prefix match (SQLite LIKE cannot use a BINARY index)."""
+    return and_(column >= text, column < text + "\U0010ffff")
+
+
+class CaseStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def get(self, case_id: str) -> tuple[Case, list[Notice], list[CaseEvent]] | None:
+        with self.db.sessions() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                return None
+            notices = s.scalars(
+                select(NoticeRow).where(NoticeRow.case_id == case_id).order_by(NoticeRow.created_at)
+            )
+            events = s.scalars(
+                select(CaseEventRow).where(CaseEventRow.case_id == case_id).order_by(CaseEventRow.id)
+            )
+            return (
+                case_from_row(row),
+                [notice_from_row(n) for n in notices],
+                [event_from_row(e) for e in events],
+            )
+
+    def notice(self, notice_id: str) -> Notice | None:
+        with self.db.sessions() as s:
+            row = s.get(NoticeRow, notice_id)
+            return notice_from_row(row) if row else None
+
+    def created_since(self, since: datetime, window_code: str, limit: int = 500) -> list[CaseSummary]:
+        with self.db.sessions() as s:
+            stmt = (
+                _summary_select()
+                .where(CaseRow.updated_at >= since, CaseRow.window_code == window_code)
+                .order_by(CaseRow.updated_at.desc())
+                .limit(limit)
+            )
+            return [_summary(r, n) for r, n in s.execute(stmt)]
+
+    def search(self, query: str, limit: int = 200) -> list[CaseSummary]:
+        """Case number, notice number, ID number or phone (prefix), applicant or item name (prefix)."""
+        text = query.strip().upper() if _NUMBERISH.match(query.strip()) else query.strip()
+        if not text:
+            return []
+        with self.db.sessions() as s:
+            if _NUMBERISH.match(text):
+                by_notice = select(NoticeRow.case_id).where(_prefix(NoticeRow.number, text))
+                cond = or_(
+                    _prefix(CaseRow.case_number, text),
+                    _prefix(CaseRow.applicant_id_number, text),
+                    _prefix(CaseRow.applicant_phone, text),
+                    CaseRow.id.in_(by_notice),
+                )
+            else:
+                cond = or_(
+                    _prefix(CaseRow.applicant_name, text),
+                    _prefix(CaseRow.item_name, text),
+                )
+            stmt = _summary_select().where(cond).order_by(CaseRow.created_at.desc()).limit(limit)
+            return [_summary(r, n) for r, n in s.execute(stmt)]
+
+    def awaiting_materials(self, query: str, limit: int = 50) -> list[CaseSummary]:
+        """Notified cases for a returning applicant: notice number, barcode or ID number."""
+        text = query.strip().upper()
+        if not text:
+            return []
+        with self.db.sessions() as s:
+            by_notice = select(NoticeRow.case_id).where(NoticeRow.number == text)
+            stmt = (
+                _summary_select()
+                .where(
+                    CaseRow.state == CaseState.NOTIFIED.value,
+                    or_(CaseRow.id.in_(by_notice), CaseRow.applicant_id_number == text),
+                )
+                .order_by(CaseRow.created_at.desc())
+                .limit(limit)
+            )
+            return [_summary(r, n) for r, n in s.execute(stmt)]
+
+    def provisional(self) -> list[Case]:
+        with self.db.sessions() as s:
+            rows = s.scalars(select(CaseRow).where(CaseRow.deadline_provisional))
+            return [case_from_row(r) for r in rows]
+
+    def count(self) -> int:
+        with self.db.sessions() as s:
+            return int(s.scalar(select(func.count()).select_from(CaseRow)) or 0)
+
+    def consults_since(self, since: datetime) -> list[Consult]:
+        with self.db.sessions() as s:
+            rows = s.scalars(
+                select(ConsultRow)
+                .where(ConsultRow.created_at >= since)
+                .order_by(ConsultRow.created_at.desc())
+            )
+            return [consult_from_row(r) for r in rows]
+
+    def pending_ops(self) -> int:
+        with self.db.sessions() as s:
+            return int(
+                s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending"))
+                or 0
+            )

@@ -1,0 +1,122 @@
+"""Opening the local cache: SQLite pragmas for durability, migrations with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseTooNew(RuntimeError):
+    """The cache was written by a newer version of the client: refuse, touch nothing."""
+
+
+def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # let SQLAlchemy's "begin" event below emit BEGIN itself (pysqlite's own handling is lax)
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(conn: Any) -> None:
+        # take the write lock at the start, so a transaction never fails half-way on a lock
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config_no_engine()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _alembic_config_no_engine() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy made with SQLite's online backup API."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{path.stem}-{label}-{stamp}.sqlite"
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(engine: Engine, path: Path, backup_dir: Path, target: str = "head") -> Path | None:
+    """Bring the schema to *target*; copy the database first if it holds a schema already.
+
+    Returns the backup made, if any. Raises ``DatabaseTooNew`` for a schema this build
+    does not know (a downgrade of the program over newer data).
+    """
+    script = ScriptDirectory.from_config(_alembic_config_no_engine())
+    current = current_revision(engine)
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseTooNew(current)
+    wanted = script.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    backup = backup_database(path, backup_dir, current) if current is not None else None
+    command.upgrade(_alembic_config(engine), target)
+    return backup
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, backup_dir: Path | None = None, target: str = "head") -> Database:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    migrate(engine, path, backup_dir or path.parent / "backups", target)
+    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))

@@ -1,0 +1,181 @@
+"""SQLAlchemy models of the local cache. Schema changes go through migrations only."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class DepartmentRow(Base):
+    __tablename__ = "departments"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str] = mapped_column(String(50))
+
+
+class WindowRow(Base):
+    __tablename__ = "windows"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    departments: Mapped[list[Any]]
+
+
+class ServiceItemRow(Base):
+    """One version of a catalogue item; ``data`` is the item in the exchange format."""
+
+    __tablename__ = "service_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    department: Mapped[str] = mapped_column(String(40))
+    item_class: Mapped[str] = mapped_column(String(20))
+    search_key: Mapped[str] = mapped_column(Text)
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    data: Mapped[dict[str, Any]]
+    __table_args__ = (
+        Index("ux_service_items_code_version", "code", "version", unique=True),
+        Index("ix_service_items_current", "is_current"),
+    )
+
+
+class CalendarYearRow(Base):
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    holidays: Mapped[list[Any]]
+    workdays: Mapped[list[Any]]
+    source: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CaseRow(Base):
+    """An application at the window (申请/办件), from its first one-time notice to its end."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(20))
+    item_code: Mapped[str] = mapped_column(String(40))
+    item_version: Mapped[int] = mapped_column(Integer)
+    item_name: Mapped[str] = mapped_column(String(300))
+    item_class: Mapped[str] = mapped_column(String(20))
+    department: Mapped[str] = mapped_column(String(40))
+    item_snapshot: Mapped[dict[str, Any]]
+    service_mode: Mapped[str] = mapped_column(String(20))
+    applicant: Mapped[dict[str, Any]]
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_id_number: Mapped[str] = mapped_column(String(40))
+    applicant_phone: Mapped[str] = mapped_column(String(20))
+    agent: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    materials: Mapped[list[Any]]
+    window_code: Mapped[str] = mapped_column(String(40))
+    device_code: Mapped[str] = mapped_column(String(12))
+    clerk: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    promised_due: Mapped[date | None] = mapped_column(Date)
+    legal_due: Mapped[date | None] = mapped_column(Date)
+    deadline_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    __table_args__ = (
+        Index("ix_cases_created_at", "created_at"),
+        Index("ix_cases_applicant_id", "applicant_id_number"),
+        Index("ix_cases_applicant_phone", "applicant_phone"),
+        Index("ix_cases_applicant_name", "applicant_name"),
+        Index("ix_cases_item_name", "item_name"),
+        Index("ix_cases_provisional", "deadline_provisional"),
+    )
+
+
+class NoticeRow(Base):
+    """A notice handed out; ``payload`` freezes what was printed so a reprint is identical."""
+
+    __tablename__ = "notices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(60))
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    payload: Mapped[dict[str, Any]]
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (
+        Index("ix_notices_case", "case_id"),
+        Index("ux_notices_number_kind", "number", "kind", unique=True),
+    )
+
+
+class CaseEventRow(Base):
+    """The history of a case as the window saw it."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    clerk: Mapped[str] = mapped_column(String(100))
+    detail: Mapped[dict[str, Any]]
+    __table_args__ = (Index("ix_case_events_case", "case_id"),)
+
+
+class ConsultRow(Base):
+    """A consult that ended without an application (咨询登记)."""
+
+    __tablename__ = "consults"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    item_code: Mapped[str | None] = mapped_column(String(40))
+    item_name: Mapped[str] = mapped_column(String(300))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    window_code: Mapped[str] = mapped_column(String(40))
+    clerk: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditRow(Base):
+    """Who did what, when, on which device (审计日志)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    device_code: Mapped[str] = mapped_column(String(12))
+    clerk: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    object_type: Mapped[str] = mapped_column(String(30))
+    object_id: Mapped[str] = mapped_column(String(60))
+    detail: Mapped[dict[str, Any]]
+
+
+class OutboxRow(Base):
+    """An operation waiting to reach the hall server, in the device's gapless sequence."""
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    op_type: Mapped[str] = mapped_column(String(40))
+    schema_version: Mapped[int] = mapped_column(Integer)
+    device_code: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class SequenceRow(Base):
+    """Named counters (outbox, daily number series) advanced inside the writing transaction."""
+
+    __tablename__ = "sequences"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

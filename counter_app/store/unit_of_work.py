@@ -1,0 +1,159 @@
+"""One clerk action = one transaction: the records, the audit row and the outbox row together.
+
+Services open a ``UnitOfWork``, call its typed methods and leave the block; any exception
+rolls the whole action back, so nothing is ever half-written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.numbering import Series, format_number
+from counter_app.domain.records import Case, Consult, Notice
+from counter_app.store.convert import case_from_row, notice_from_row
+from counter_app.store.db import Database
+from counter_app.store.models import (
+    AuditRow,
+    CaseEventRow,
+    CaseRow,
+    ConsultRow,
+    NoticeRow,
+    OutboxRow,
+    SequenceRow,
+)
+
+OP_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, where: the clerk, the device and the hall it belongs to."""
+
+    clerk: str
+    device_code: str
+    hall_code: str
+    window_code: str
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class UnitOfWork:
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self.now = utcnow()
+
+    def _advance(self, name: str) -> int:
+        row = self.session.get(SequenceRow, name)
+        if row is None:
+            row = SequenceRow(name=name, value=0)
+            self.session.add(row)
+        row.value += 1
+        return row.value
+
+    def allocate_number(self, series: Series, day: date) -> str:
+        seq = self._advance(f"number:{series.name}:{day:%Y%m%d}")
+        return format_number(series, self.actor.hall_code, self.actor.device_code, day, seq)
+
+    def get_case(self, case_id: str) -> CaseRow | None:
+        return self.session.get(CaseRow, case_id)
+
+    def add_case(self, row: CaseRow) -> None:
+        self.session.add(row)
+
+    def add_notice(self, case_id: str, number: str, kind: str, payload: dict[str, Any]) -> Notice:
+        row = NoticeRow(
+            id=str(uuid.uuid4()),
+            number=number,
+            case_id=case_id,
+            kind=kind,
+            created_at=self.now,
+            payload=payload,
+            print_count=0,
+        )
+        self.session.add(row)
+        return notice_from_row(row)
+
+    def notices_of(self, case_id: str) -> list[NoticeRow]:
+        stmt = select(NoticeRow).where(NoticeRow.case_id == case_id).order_by(NoticeRow.created_at)
+        return list(self.session.scalars(stmt))
+
+    def add_event(
+        self, case_id: str, action: str, from_state: str | None, to_state: str | None, **detail: Any
+    ) -> None:
+        self.session.add(
+            CaseEventRow(
+                case_id=case_id,
+                at=self.now,
+                action=action,
+                from_state=from_state,
+                to_state=to_state,
+                clerk=self.actor.clerk,
+                detail=detail,
+            )
+        )
+
+    def add_consult(self, consult: Consult) -> None:
+        self.session.add(
+            ConsultRow(
+                id=consult.id,
+                number=consult.number,
+                item_code=consult.item_code,
+                item_name=consult.item_name,
+                question=consult.question,
+                answer=consult.answer,
+                window_code=consult.window_code,
+                clerk=consult.clerk,
+                created_at=consult.created_at,
+            )
+        )
+
+    def audit(self, action: str, object_type: str, object_id: str, **detail: Any) -> None:
+        self.session.add(
+            AuditRow(
+                at=self.now,
+                device_code=self.actor.device_code,
+                clerk=self.actor.clerk,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                detail=detail,
+            )
+        )
+
+    def outbox(self, op_type: str, payload: dict[str, Any]) -> str:
+        """Queue an op for the hall server: client-made UUID, gapless per-device sequence."""
+        op_id = str(uuid.uuid4())
+        self.session.add(
+            OutboxRow(
+                seq=self._advance("outbox"),
+                op_id=op_id,
+                op_type=op_type,
+                schema_version=OP_SCHEMA_VERSION,
+                device_code=self.actor.device_code,
+                created_at=self.now,
+                payload=payload,
+                status="pending",
+            )
+        )
+        return op_id
+
+    def case(self, row: CaseRow) -> Case:
+        self.session.flush()
+        return case_from_row(row)
+
+
+@contextmanager
+def unit_of_work(db: Database, actor: Actor) -> Iterator[UnitOfWork]:
+    with db.sessions() as session, session.begin():
+        yield UnitOfWork(session, actor)

@@ -1,0 +1,1 @@
+"""Central hall server (issue 3)."""

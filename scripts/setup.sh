@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian/Ubuntu/UOS machine with Python 3.11+ to run and test the counter client:
+# the Qt runtime libraries, a CJK font, poppler (PDF to image) and Xvfb from the system packages,
+# then a virtual environment in .venv with the project and its Python dependencies.
+# Usage: scripts/setup.sh [dev]     ("dev" adds the test and lint tools)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SYSTEM_PACKAGES=(
+  # Qt 6 xcb/offscreen runtime (PySide6 wheels bring Qt itself, not these)
+  libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
+  libxrender1 libxi6 libsm6 libice6 libcups2 libnss3 libxcomposite1 libxdamage1 libxrandr2
+  libxtst6 libasound2
+  # a system CJK font for the widgets (the notices embed the font shipped in resources/)
+  fonts-noto-cjk
+  # PDF to image for tests and previews, a virtual screen for screenshots
+  poppler-utils xvfb xauth
+)
+
+if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+else
+  echo "Not a Debian-family system: install the Qt runtime libraries, a CJK font and poppler yourself." >&2
+fi
+
+PYTHON="${PYTHON:-python3}"
+"$PYTHON" - <<'PY'
+import sys
+if sys.version_info < (3, 11):
+    sys.exit(f"Python 3.11 or newer is needed, this is {sys.version.split()[0]}")
+PY
+
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+extra=""
+[ "${1:-}" = "dev" ] && extra="[dev]"
+stamp=".venv/.installed${extra}"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".${extra}"
+  touch "$stamp"
+fi

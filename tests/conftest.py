@@ -1,0 +1,48 @@
+"""Shared fixtures: real SQLite files in temporary folders, the bundled demo catalogue."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class Clock:
+    """A settable wall clock for the services (the store stamps real UTC time itself)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _isolated_system_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    path = tmp_path_factory.mktemp("etc") / "settings.ini"
+    monkeypatch.setenv("COUNTER_APP_SYSTEM_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 23, 9, 30))
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, clock: Clock) -> Iterator[object]:
+    from counter_app.services.catalogue import import_catalogue_file
+    from counter_app.services.context import open_context
+    from counter_app.services.demo import demo_catalogue_path
+
+    context = open_context(tmp_path / "data", {"clerk_name": "测试员"}, clock=clock)
+    import_catalogue_file(context, demo_catalogue_path())
+    yield context
+    context.close()

@@ -1,0 +1,85 @@
+"""Schema changes: from empty, and from an earlier schema with data in it (backup kept)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from counter_app.store.db import DatabaseTooNew, current_revision, head_revision, make_engine, open_database
+
+
+def test_from_empty_to_head(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c.sqlite")
+    assert current_revision(db.engine) == head_revision()
+    con = sqlite3.connect(tmp_path / "c.sqlite")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"cases", "notices", "outbox", "audit_log", "consults", "service_items"} <= tables
+    assert not (tmp_path / "backups").exists()  # nothing to back up in a new database
+    db.dispose()
+
+
+def test_pragmas_on_every_connection(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c.sqlite")
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    db.dispose()
+
+
+def test_from_0001_with_data(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    old = open_database(path, target="0001")
+    assert current_revision(old.engine) == "0001"
+    now = datetime(2026, 11, 23, 9, 0).isoformat(sep=" ")
+    with sqlite3.connect(path) as con:
+        con.execute(
+            "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"
+            " department, item_snapshot, service_mode, applicant, applicant_name, applicant_id_number,"
+            " applicant_phone, materials, window_code, device_code, clerk, created_at, updated_at,"
+            " deadline_provisional) VALUES ('c1', '330100W01202611230001', 'accepted', '000104001000', 1,"
+            " '居民身份证换领', 'promised', 'GA', '{}', 'window', '{}', '张三', '110105194912311091', '',"
+            " '[]', 'A01', 'W01', '测试员', ?, ?, 0)",
+            (now, now),
+        )
+        con.execute(
+            "INSERT INTO outbox (seq, op_id, op_type, schema_version, device_code, created_at, payload, status)"
+            " VALUES (1, 'op-1', 'case.accept', 1, 'W01', ?, '{}', 'pending')",
+            (now,),
+        )
+    old.dispose()
+
+    new = open_database(path)
+    assert current_revision(new.engine) == head_revision()
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT case_number, applicant_name FROM cases").fetchall() == [
+            ("330100W01202611230001", "张三")
+        ]
+        assert con.execute("SELECT op_id, status FROM outbox").fetchall() == [("op-1", "pending")]
+        con.execute(
+            "INSERT INTO consults (id, number, item_name, question, answer, window_code, clerk, created_at)"
+            " VALUES ('q1', 'ZX1', '', '问', '答', 'A01', '测试员', ?)",
+            (now,),
+        )
+    backups = list((tmp_path / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as con:  # the copy is the database as it was before
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert con.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
+    new.dispose()
+
+
+def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    open_database(path).dispose()
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    engine = make_engine(path)
+    engine.dispose()
+    with pytest.raises(DatabaseTooNew):
+        open_database(path)
+    assert path.read_bytes() == before
