@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from counter_app.paths import resolve_data_dir
+from counter_app.paths import demo_data_dir, resolve_data_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,7 +35,10 @@ def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from counter_app.services.context import open_context
     from counter_app.services.demo import DEMO_SETTINGS, seed_demo
 
-    data_dir, _source = resolve_data_dir(args.data_dir)
+    if args.demo and not args.data_dir:
+        data_dir = demo_data_dir()
+    else:
+        data_dir, _source = resolve_data_dir(args.data_dir)
     overrides = {"language": args.lang} if args.lang else None
     if args.demo and not (data_dir / "settings.ini").exists():
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -57,13 +60,8 @@ def _print_test(args: argparse.Namespace) -> int:
         ctx = open_context(Path(tmp), {"clerk_name": "打印测试"})
         seed_demo(ctx)
         service = NoticeService(ctx)
-        notices = []
-        for summary in ctx.cases.search("3") + ctx.cases.search("GZ") + ctx.cases.search("BY"):
-            detail = ctx.cases.get(summary.id)
-            assert detail is not None
-            notices += detail[1]
-        first_case = notices[0].case_id
-        notices.append(service.material_receipt(first_case))
+        notices = ctx.cases.latest_notice_of_each_kind()
+        notices.append(service.material_receipt(notices[0].case_id))
         seen = set()
         for notice in notices:
             if (notice.kind, notice.number) in seen:
@@ -140,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from counter_app.ui.app import run_gui
 
-    return run_gui(args)
+    ctx = _context(args)
+    try:
+        return run_gui(ctx, args)
+    finally:
+        ctx.close()
 
 
 if __name__ == "__main__":

@@ -14,6 +14,11 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def demo_data_dir() -> Path:
+    """``--demo`` without ``--data-dir`` keeps the demo hall apart from real work."""
+    return Path(platformdirs.user_data_dir(f"{APP_NAME}-demo", appauthor=False))
+
+
 def resolve_data_dir(cli_value: str | None) -> tuple[Path, str]:
     """The folder and where it came from (for ``diagnose``)."""
     if cli_value:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from counter_app.domain.catalogue import Material, ServiceItem
 from counter_app.domain.identity import IdType, PartyKind, check_kind, validate_id
-from counter_app.domain.messages import DomainError, tr_noop
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.text import clean_phone, clean_text
 
 
@@ -71,11 +71,15 @@ TRANSITIONS: dict[CaseState | None, frozenset[CaseState]] = {
     CaseState.DELIVERED: frozenset(),
 }
 
-MSG_TRANSITION = tr_noop("A case in state “{state}” cannot change to “{target}”.")
-MSG_NOT_COMPLETE = tr_noop("Not every required material is received: issue a one-time notice instead.")
-MSG_NOTHING_MISSING = tr_noop("Mark at least one material as missing or to be corrected.")
-MSG_NO_MATERIALS_NOTE = tr_noop("Say what is wrong with each material to be corrected.")
-MSG_NOT_INSTANT = tr_noop("This item is not an instant item (即办件).")
+MSG_TRANSITION = QT_TRANSLATE_NOOP("messages", "A case in state “{state}” cannot change to “{target}”.")
+MSG_NOT_COMPLETE = QT_TRANSLATE_NOOP(
+    "messages", "Not every required material is received: issue a one-time notice instead."
+)
+MSG_NOTHING_MISSING = QT_TRANSLATE_NOOP(
+    "messages", "Mark at least one material as missing or to be corrected."
+)
+MSG_NO_MATERIALS_NOTE = QT_TRANSLATE_NOOP("messages", "Say what is wrong with each material to be corrected.")
+MSG_NOT_INSTANT = QT_TRANSLATE_NOOP("messages", "This item is not an instant item (即办件).")
 
 
 def check_transition(current: CaseState | None, target: CaseState) -> None:

@@ -13,15 +13,17 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from counter_app.domain.messages import DomainError, tr_noop
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 
 _HALL_CODE = re.compile(r"^\d{6,12}$")
 _DEVICE_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
-MSG_BAD_HALL_CODE = tr_noop("The hall code must be 6 to 12 digits.")
-MSG_BAD_DEVICE_CODE = tr_noop(
-    "The device code must be 2 to 6 upper-case letters or digits, starting with a letter."
+MSG_BAD_HALL_CODE = QT_TRANSLATE_NOOP("messages", "The hall code must be 6 to 12 digits.")
+MSG_BAD_DEVICE_CODE = QT_TRANSLATE_NOOP(
+    "messages", "The device code must be 2 to 6 upper-case letters or digits, starting with a letter."
 )
-MSG_SEQUENCE_FULL = tr_noop("This device has used all 9999 numbers of the day for this series.")
+MSG_SEQUENCE_FULL = QT_TRANSLATE_NOOP(
+    "messages", "This device has used all 9999 numbers of the day for this series."
+)
 
 
 class Series(StrEnum):

@@ -25,7 +25,7 @@ from counter_app.domain.case import (
 )
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import item_to_json
-from counter_app.domain.messages import DomainError, tr_noop
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import Series
 from counter_app.domain.records import Case, Consult, Notice, NoticeKind
 from counter_app.domain.text import clean_text
@@ -40,12 +40,13 @@ from counter_app.services.notice_payloads import (
 from counter_app.store.models import CaseRow
 from counter_app.store.unit_of_work import UnitOfWork, unit_of_work
 
-MSG_PROVISIONAL = tr_noop(
+MSG_PROVISIONAL = QT_TRANSLATE_NOOP(
+    "messages",
     "The holiday calendar of {years} is not published yet: the due date is counted on weekends "
-    "only and marked provisional. It is recomputed when the calendar arrives."
+    "only and marked provisional. It is recomputed when the calendar arrives.",
 )
-MSG_CASE_GONE = tr_noop("The case to resume was not found in the local cache.")
-MSG_WRONG_ITEM = tr_noop("The returning application is for another item.")
+MSG_CASE_GONE = QT_TRANSLATE_NOOP("messages", "The case to resume was not found in the local cache.")
+MSG_WRONG_ITEM = QT_TRANSLATE_NOOP("messages", "The returning application is for another item.")
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class IntakeService:
             check_transition(None, target)
             row = CaseRow(
                 id=str(uuid.uuid4()),
+                state=target.value,  # the outcome sets it again; a flush before then must not fail
                 created_at=uow.now,
                 window_code=actor.window_code,
                 device_code=actor.device_code,

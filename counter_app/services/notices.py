@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from counter_app.domain.catalogue_format import item_from_json
-from counter_app.domain.messages import DomainError, tr_noop
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Notice, NoticeKind
 from counter_app.printing.render import Paper, render_notice
 from counter_app.services.context import AppContext
@@ -14,8 +14,8 @@ from counter_app.store.convert import notice_from_row
 from counter_app.store.models import NoticeRow
 from counter_app.store.unit_of_work import unit_of_work
 
-MSG_NO_NOTICE = tr_noop("The notice was not found in the local cache.")
-MSG_NO_CASE = tr_noop("The case was not found in the local cache.")
+MSG_NO_NOTICE = QT_TRANSLATE_NOOP("messages", "The notice was not found in the local cache.")
+MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in the local cache.")
 
 RECEIPT_KINDS = {NoticeKind.ACCEPTANCE, NoticeKind.JOINT_ACCEPTANCE, NoticeKind.COMPLETION}
 

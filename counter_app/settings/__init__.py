@@ -18,7 +18,7 @@ from typing import Any
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import check_device_code, check_hall_code
-from counter_app.domain.text import clean_phone, clean_text
+from counter_app.domain.text import clean_hotline, clean_text
 
 SECTION = "counter"
 APP_NAME = "counter-app"
@@ -68,7 +68,7 @@ class Setting:
 
 
 def _phone(value: str, key: str) -> str:
-    return clean_phone(value, key)
+    return clean_hotline(value, key)
 
 
 SETTINGS: tuple[Setting, ...] = (

@@ -79,6 +79,22 @@ class CaseStore:
             row = s.get(NoticeRow, notice_id)
             return notice_from_row(row) if row else None
 
+    def latest_notice_of_each_kind(self) -> list[Notice]:
+        """One recent notice per kind (print-test samples)."""
+        with self.db.sessions() as s:
+            latest = (
+                select(NoticeRow.kind, func.max(NoticeRow.created_at).label("at"))
+                .group_by(NoticeRow.kind)
+                .subquery()
+            )
+            stmt = select(NoticeRow).join(
+                latest, and_(NoticeRow.kind == latest.c.kind, NoticeRow.created_at == latest.c.at)
+            )
+            seen: dict[str, Notice] = {}
+            for row in s.scalars(stmt):
+                seen.setdefault(row.kind, notice_from_row(row))
+            return list(seen.values())
+
     def created_since(self, since: datetime, window_code: str, limit: int = 500) -> list[CaseSummary]:
         with self.db.sessions() as s:
             stmt = (

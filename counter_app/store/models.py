@@ -93,6 +93,7 @@ class CaseRow(Base):
         Index("ix_cases_applicant_name", "applicant_name"),
         Index("ix_cases_item_name", "item_name"),
         Index("ix_cases_provisional", "deadline_provisional"),
+        Index("ix_cases_window_updated", "window_code", "updated_at"),
     )
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from counter_app.domain.identity import IdType, PartyKind, check_kind, validate_id
+from counter_app.domain.identity import MSG_ID_BIRTH, IdType, PartyKind, check_kind, validate_id
 from counter_app.domain.messages import DomainError
 from counter_app.services.demo import credit_code, resident_id
 
@@ -71,3 +71,15 @@ def test_an_organisation_cannot_use_a_resident_id() -> None:
     with pytest.raises(DomainError):
         check_kind(PartyKind.ORGANISATION, IdType.RESIDENT_ID)
     check_kind(PartyKind.PERSON, IdType.PASSPORT)
+
+
+def test_region_code_newer_than_the_birth_year_is_accepted() -> None:
+    # 西湖区 has had code 330106 since 1983; people born before were issued numbers with it
+    number = resident_id("33010619800101201")
+    assert validate_id(IdType.RESIDENT_ID, number) == number
+
+
+def test_unknown_province_is_refused() -> None:
+    with pytest.raises(DomainError) as err:
+        validate_id(IdType.RESIDENT_ID, resident_id("99010619800101201"))
+    assert err.value.message == MSG_ID_BIRTH

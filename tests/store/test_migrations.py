@@ -64,6 +64,8 @@ def test_from_0001_with_data(tmp_path: Path) -> None:
             " VALUES ('q1', 'ZX1', '', '问', '答', 'A01', '测试员', ?)",
             (now,),
         )
+        indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "ix_cases_window_updated" in indexes  # 0003
     backups = list((tmp_path / "backups").glob("*.sqlite"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as con:  # the copy is the database as it was before
@@ -83,3 +85,16 @@ def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     with pytest.raises(DatabaseTooNew):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from counter_app.store.models import Base
+
+    db = open_database(tmp_path / "c.sqlite")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.dispose()
+    assert diff == []

@@ -1,0 +1,28 @@
+"""Shared helpers: percentiles, a demo context on a given data folder."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+from counter_app.services.context import AppContext, open_context
+from counter_app.services.demo import DEMO_SETTINGS, seed_demo
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def summary(name: str, millis: list[float]) -> str:
+    return (
+        f"{name}: n={len(millis)} median={statistics.median(millis):.1f} ms "
+        f"p95={percentile(millis, 95):.1f} ms max={max(millis):.1f} ms"
+    )
+
+
+def demo_context(data_dir: Path) -> AppContext:
+    ctx = open_context(data_dir, dict(DEMO_SETTINGS))
+    seed_demo(ctx)
+    return ctx

@@ -1,0 +1,1 @@
+"""The Qt window client. Imports services and printing; nothing imports it."""

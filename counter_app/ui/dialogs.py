@@ -1,0 +1,131 @@
+"""Small keyboard dialogs of the intake tab: refusal, consult register, returning applicant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.records import CaseSummary
+from counter_app.ui.keys import bind
+
+DEFAULT_REFUSAL_BASIS = "《中华人民共和国行政许可法》第三十二条"
+
+
+class _FormDialog(QDialog):
+    """OK on Ctrl+Enter from anywhere (plain Enter types a new line in text boxes)."""
+
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.error = QLabel()
+        self.error.setObjectName("dialog_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            bind(self, seq, self.accept, window_wide=True)
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+
+class RefusalDialog(_FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Refuse the application (Ctrl+Enter to confirm)"), parent)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("refusal_reason")
+        self.reason.setTabChangesFocus(True)
+        self.basis = QLineEdit(DEFAULT_REFUSAL_BASIS)
+        self.basis.setObjectName("refusal_basis")
+        self.form.addRow(self.tr("&Reason"), self.reason)
+        self.form.addRow(self.tr("Legal &basis"), self.basis)
+        self.reason.setFocus()
+
+
+class ConsultDialog(_FormDialog):
+    def __init__(self, item_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Consult register (Ctrl+Enter to save)"), parent)
+        self.item = QLabel(item_name or self.tr("(no item chosen)"))
+        self.question = QPlainTextEdit()
+        self.question.setObjectName("consult_question")
+        self.question.setTabChangesFocus(True)
+        self.answer = QPlainTextEdit()
+        self.answer.setObjectName("consult_answer")
+        self.answer.setTabChangesFocus(True)
+        self.form.addRow(self.tr("Item"), self.item)
+        self.form.addRow(self.tr("&Question"), self.question)
+        self.form.addRow(self.tr("&Answer"), self.answer)
+        self.question.setFocus()
+
+
+class ReturningDialog(QDialog):
+    """Find a notified case by notice number, scanned barcode or ID number; Enter opens it."""
+
+    chosen = Signal(str)  # case id
+
+    def __init__(self, lookup: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Returning applicant"))
+        self.setMinimumWidth(620)
+        self._lookup = lookup
+        self.query = QLineEdit()
+        self.query.setObjectName("returning_query")
+        self.query.setPlaceholderText(self.tr("Scan the notice barcode, or type its number or the ID number"))
+        self.results = QListWidget()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        layout.addWidget(self.message)
+        self.query.returnPressed.connect(lambda: self._lookup(self.query.text()))
+        self.results.itemActivated.connect(self._activated)
+
+    def show_results(self, found: list[CaseSummary]) -> None:
+        self.results.clear()
+        for case in found:
+            row = QListWidgetItem(
+                f"{case.notice_number or ''}  {case.applicant_name}  {case.item_name}  "
+                f"{case.created_at:%Y-%m-%d}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, case.id)
+            self.results.addItem(row)
+        if len(found) == 1:
+            self.chosen.emit(found[0].id)
+            self.accept()
+            return
+        self.message.setText(
+            self.tr("No notified case matches. Check the number.")
+            if not found
+            else self.tr("Several cases match: choose one and press Enter.")
+        )
+        if found:
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def _activated(self, row: QListWidgetItem) -> None:
+        self.chosen.emit(row.data(Qt.ItemDataRole.UserRole))
+        self.accept()

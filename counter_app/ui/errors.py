@@ -1,0 +1,39 @@
+"""What to tell the clerk when something other than a business rule goes wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.printing.qt_printer import PrinterError
+
+
+def explain(error: BaseException) -> str:
+    """A sentence saying what happened and what to do; nothing was saved when this is shown."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    text = str(cause).lower()
+    if isinstance(cause, sqlite3.OperationalError) and "locked" in text:
+        what = QCoreApplication.translate(
+            "errors",
+            "The local database is busy (another copy of the program may be open). Nothing was saved; "
+            "close the other copy and try again.",
+        )
+    elif "disk is full" in text or "no space" in text or getattr(cause, "errno", None) == 28:
+        what = QCoreApplication.translate(
+            "errors", "The disk is full. Nothing was saved; ask IT to free disk space, then try again."
+        )
+    elif isinstance(cause, PrinterError):
+        what = QCoreApplication.translate(
+            "errors", "The printer did not print. Check that it is on and has paper, then print again."
+        )
+    elif isinstance(cause, (sqlite3.DatabaseError, OSError)):
+        what = QCoreApplication.translate(
+            "errors", "The local data could not be written. Nothing was saved; try again or call IT."
+        )
+    else:
+        what = QCoreApplication.translate(
+            "errors", "An unexpected error happened. Nothing was saved; try again or call IT."
+        )
+    return f"{what}\n({type(cause).__name__}: {str(cause)[:300]})"

@@ -1,0 +1,102 @@
+"""Find a service item by name, code or pinyin initials; show its department, class, limits and fees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from counter_app.domain.catalogue import ServiceItem
+from counter_app.ui import labels
+
+Finder = Callable[[str], list[ServiceItem]]
+Describer = Callable[[str], str]
+
+
+class ItemPicker(QWidget):
+    chosen = Signal(object)  # ServiceItem
+
+    def __init__(self, find: Finder, department_name: Describer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._find = find
+        self._department_name = department_name
+        self.query = QLineEdit()
+        self.query.setObjectName("item_query")
+        self.query.setPlaceholderText(self.tr("Item: name, code or pinyin initials (e.g. sfz)"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setObjectName("item_results")
+        self.results.setMaximumHeight(150)
+        self.info = QLabel()
+        self.info.setObjectName("item_info")
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        layout.addWidget(self.info)
+        self.query.textChanged.connect(self._search)
+        self.query.installEventFilter(self)
+        self.results.itemActivated.connect(self._activated)
+        self.current: ServiceItem | None = None
+        self._search("")
+
+    def _search(self, text: str) -> None:
+        self.results.clear()
+        for item in self._find(text):
+            row = QListWidgetItem(
+                f"{item.name}  ·  {self._department_name(item.department)}  ·  "
+                f"{labels.item_class(item.item_class)}  ·  {item.code}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, item)
+            self.results.addItem(row)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.currentItem():
+                self._activated(self.results.currentItem())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activated(self, row: QListWidgetItem) -> None:
+        self.choose(row.data(Qt.ItemDataRole.UserRole))
+
+    def choose(self, item: ServiceItem | None) -> None:
+        self.current = item
+        self.info.setText(self.describe(item) if item else "")
+        if item is not None:
+            self.chosen.emit(item)
+
+    def describe(self, item: ServiceItem) -> str:
+        fees = "；".join(f"{f.name} {f.standard}" for f in item.fees) or self.tr("free of charge")
+        lines = [
+            f"<b>{_esc(item.name)}</b>（{item.code}，{self.tr('version')} {item.version}）",
+            self.tr("Department: %1    Class: %2")
+            .replace("%1", _esc(self._department_name(item.department)))
+            .replace("%2", labels.item_class(item.item_class)),
+            self.tr("Legal limit: %1 working days    Promised: %2 working days")
+            .replace("%1", str(item.legal_limit_days))
+            .replace("%2", str(item.promised_limit_days)),
+            self.tr("Fees: %1").replace("%1", _esc(fees)),
+        ]
+        if item.joint_departments:
+            names = "、".join(self._department_name(d) for d in item.joint_departments)
+            lines.append(self.tr("Joint approval with: %1").replace("%1", _esc(names)))
+        if item.legal_basis:
+            lines.append(self.tr("Legal basis: %1").replace("%1", _esc(item.legal_basis)))
+        return "<br>".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,74 @@
+"""Interface names of domain values (English source, translated; notices keep their own Chinese)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.domain.case import CaseState, MaterialStatus, ServiceMode
+from counter_app.domain.catalogue import ItemClass, MaterialForm
+from counter_app.domain.records import NoticeKind
+
+
+def item_class(value: ItemClass) -> str:
+    return {
+        ItemClass.INSTANT: QCoreApplication.translate("labels", "Instant"),
+        ItemClass.PROMISED: QCoreApplication.translate("labels", "Promised"),
+        ItemClass.JOINT: QCoreApplication.translate("labels", "Joint approval"),
+        ItemClass.ESCALATED: QCoreApplication.translate("labels", "Reported upwards"),
+    }[value]
+
+
+def state(value: CaseState) -> str:
+    return {
+        CaseState.NOTIFIED: QCoreApplication.translate("labels", "Notified, waiting for materials"),
+        CaseState.ACCEPTED: QCoreApplication.translate("labels", "Accepted"),
+        CaseState.UNDER_REVIEW: QCoreApplication.translate("labels", "Under review"),
+        CaseState.DECIDED: QCoreApplication.translate("labels", "Decided"),
+        CaseState.SUSPENDED: QCoreApplication.translate("labels", "Suspended"),
+        CaseState.COMPLETED: QCoreApplication.translate("labels", "Completed"),
+        CaseState.RETURNED: QCoreApplication.translate("labels", "Returned"),
+        CaseState.REFUSED: QCoreApplication.translate("labels", "Refused"),
+        CaseState.WITHDRAWN: QCoreApplication.translate("labels", "Withdrawn"),
+        CaseState.DELIVERED: QCoreApplication.translate("labels", "Delivered"),
+    }[value]
+
+
+def material_status(value: MaterialStatus) -> str:
+    return {
+        MaterialStatus.RECEIVED: QCoreApplication.translate("labels", "Received"),
+        MaterialStatus.MISSING: QCoreApplication.translate("labels", "Missing"),
+        MaterialStatus.NEEDS_CORRECTION: QCoreApplication.translate("labels", "Needs correction"),
+        MaterialStatus.NOT_APPLICABLE: QCoreApplication.translate("labels", "Not applicable"),
+    }[value]
+
+
+def service_mode(value: ServiceMode) -> str:
+    return {
+        ServiceMode.WINDOW: QCoreApplication.translate("labels", "At the window"),
+        ServiceMode.APPOINTMENT: QCoreApplication.translate("labels", "By appointment"),
+        ServiceMode.GREEN_CHANNEL: QCoreApplication.translate("labels", "Green channel"),
+        ServiceMode.FULL_AGENCY: QCoreApplication.translate("labels", "Full agency service"),
+        ServiceMode.HOME_VISIT: QCoreApplication.translate("labels", "Home visit"),
+        ServiceMode.AFTER_HOURS: QCoreApplication.translate("labels", "After hours"),
+    }[value]
+
+
+def material_form(value: MaterialForm) -> str:
+    return {
+        MaterialForm.ORIGINAL: QCoreApplication.translate("labels", "Original"),
+        MaterialForm.COPY: QCoreApplication.translate("labels", "Copy"),
+        MaterialForm.ORIGINAL_AND_COPY: QCoreApplication.translate("labels", "Original and copy"),
+    }[value]
+
+
+def notice_kind(value: NoticeKind) -> str:
+    return {
+        NoticeKind.ACCEPTANCE: QCoreApplication.translate("labels", "Acceptance notice"),
+        NoticeKind.PROCESSING: QCoreApplication.translate("labels", "Processing slip"),
+        NoticeKind.JOINT_ACCEPTANCE: QCoreApplication.translate("labels", "Joint approval acceptance notice"),
+        NoticeKind.JOINT_PROCESSING: QCoreApplication.translate("labels", "Joint approval processing slip"),
+        NoticeKind.COMPLETION: QCoreApplication.translate("labels", "Completion notice"),
+        NoticeKind.ONE_TIME: QCoreApplication.translate("labels", "One-time notification"),
+        NoticeKind.REFUSAL: QCoreApplication.translate("labels", "Refusal notice"),
+        NoticeKind.MATERIAL_RECEIPT: QCoreApplication.translate("labels", "Materials receipt list"),
+    }[value]

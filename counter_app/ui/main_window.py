@@ -1,0 +1,112 @@
+"""The window: intake and cases tabs, a status bar saying who, where, and what just happened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from counter_app import __version__
+from counter_app.services.context import AppContext
+from counter_app.ui.cases_tab import CasesTab
+from counter_app.ui.i18n import LANGUAGES
+from counter_app.ui.intake_tab import IntakeTab
+from counter_app.ui.worker import Worker
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, worker: Worker) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.worker = worker
+        s = ctx.settings
+        self.setWindowTitle(
+            self.tr("%1 — window %2 — counter client")
+            .replace("%1", s["hall_name"])
+            .replace("%2", s["window_code"])
+        )
+        self.intake = IntakeTab(ctx, worker)
+        self.cases = CasesTab(ctx, worker)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
+        self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
+        self.setCentralWidget(self.tabs)
+        self.where = QLabel(
+            self.tr("Window %1 · clerk %2 · device %3")
+            .replace("%1", f"{ctx.window().name}（{s['window_code']}）")
+            .replace("%2", s["clerk_name"] or self.tr("(not set)"))
+            .replace("%3", s["device_code"])
+        )
+        self.busy = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.where)
+        self._menus()
+        self.intake.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.intake.case_saved.connect(lambda _o: self.cases.refresh())
+        self.worker.busy_changed.connect(lambda b: self.busy.setText(self.tr("Saving…") if b else ""))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        QTimer.singleShot(0, self.cases.refresh)
+        self._warn_provisional()
+
+    def _menus(self) -> None:
+        for n in (1, 2):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{n}"))
+            action.triggered.connect(lambda _c=False, i=n - 1: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        language = menu.addMenu(self.tr("Language (after restart)"))
+        for code, name in LANGUAGES.items():
+            act = language.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(self.ctx.settings["language"] == code)
+            act.triggered.connect(lambda _c=False, c=code: self._set_language(c))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Keyboard keys"), self._keys)
+        help_menu.addAction(self.tr("About"), self._about)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.cases:
+            self.cases.refresh()
+            self.cases.query.setFocus()
+        else:
+            self.intake.focus_item_search()
+
+    def _warn_provisional(self) -> None:
+        year = self.ctx.clock().year + 1
+        if not self.ctx.calendar.knows(year):
+            self.statusBar().showMessage(
+                self.tr(
+                    "No holiday calendar for %1 yet: deadlines reaching into it are provisional."
+                ).replace("%1", str(year))
+            )
+
+    def _set_language(self, code: str) -> None:
+        self.worker.submit(lambda: self.ctx.settings.set_user({"language": code}))
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 10000)
+
+    def _keys(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard keys"),
+            self.tr(
+                "F2 item search · F3 returning applicant · F4 consult · F6 all materials received\n"
+                "F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse\n"
+                "Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)\n"
+                "In the materials list: 1 received · 2 missing · 3 needs correction · 4 not applicable · "
+                "Space cycles · type to write a note"
+            ),
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr("Counter client %1\nData folder: %2")
+            .replace("%1", __version__)
+            .replace("%2", str(self.ctx.data_dir)),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.worker.stop()  # queued clerk actions finish before the window goes
+        event.accept()

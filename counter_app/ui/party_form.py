@@ -1,0 +1,143 @@
+"""Applicant or agent: kind, ID type and number, name, phone, address, with errors at the field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from counter_app.domain.case import Party
+from counter_app.domain.identity import ORGANISATION_ID_TYPES, PERSON_ID_TYPES, IdType, PartyKind
+
+FIELDS = ("kind", "id_type", "id_number", "name", "phone", "address")
+
+
+def id_type_text(id_type: IdType) -> str:
+    labels = {
+        IdType.RESIDENT_ID: QCoreApplication.translate("PartyForm", "Resident ID card"),
+        IdType.USCC: QCoreApplication.translate("PartyForm", "Unified social credit code"),
+        IdType.PASSPORT: QCoreApplication.translate("PartyForm", "Passport"),
+        IdType.HK_MACAO_PERMIT: QCoreApplication.translate(
+            "PartyForm", "Mainland travel permit for HK/Macao residents"
+        ),
+        IdType.TAIWAN_PERMIT: QCoreApplication.translate(
+            "PartyForm", "Mainland travel permit for Taiwan residents"
+        ),
+        IdType.HMT_RESIDENCE: QCoreApplication.translate(
+            "PartyForm", "Residence permit for HK/Macao/Taiwan residents"
+        ),
+        IdType.FOREIGN_PR: QCoreApplication.translate("PartyForm", "Foreign permanent resident ID card"),
+    }
+    return labels[id_type]
+
+
+class PartyForm(QGroupBox):
+    """The fields of one party; ``show_error`` puts a message under the field at fault."""
+
+    changed = Signal()
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Person"), PartyKind.PERSON.value)
+        self.kind.addItem(self.tr("Organisation"), PartyKind.ORGANISATION.value)
+        self.id_type = QComboBox()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(40)
+        self.name = QLineEdit()
+        self.name.setMaxLength(300)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(30)
+        self.address = QLineEdit()
+        self.address.setMaxLength(300)
+        self._errors: dict[str, QLabel] = {}
+        form = QFormLayout(self)
+        rows = (
+            ("kind", self.tr("&Kind"), self.kind),
+            ("id_type", self.tr("ID &type"), self.id_type),
+            ("id_number", self.tr("ID n&umber"), self.id_number),
+            ("name", self.tr("&Name"), self.name),
+            ("phone", self.tr("&Phone"), self.phone),
+            ("address", self.tr("Addre&ss"), self.address),
+        )
+        for key, label, widget in rows:
+            widget.setObjectName(key)
+            error = QLabel()
+            error.setObjectName(f"{key}_error")
+            error.setStyleSheet("color: #c62828;")
+            error.setWordWrap(True)
+            error.hide()
+            self._errors[key] = error
+            form.addRow(label, widget)
+            form.addRow("", error)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for edit in (self.id_number, self.name, self.phone, self.address):
+            edit.textEdited.connect(self._edited)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        kind = PartyKind(self.kind.currentData())
+        self.id_type.clear()
+        for t in PERSON_ID_TYPES if kind is PartyKind.PERSON else ORGANISATION_ID_TYPES:
+            self.id_type.addItem(id_type_text(t), t.value)
+        self.changed.emit()
+
+    def _edited(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QLineEdit):
+            self.clear_error(sender.objectName())
+        self.changed.emit()
+
+    def value(self) -> Party:
+        """What was typed, unchecked (the service checks it and names the field at fault)."""
+        return Party(
+            kind=PartyKind(self.kind.currentData()),
+            name=self.name.text(),
+            id_type=IdType(self.id_type.currentData()),
+            id_number=self.id_number.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+        )
+
+    def set_value(self, party: Party | None) -> None:
+        self.clear_errors()
+        if party is None:
+            self.kind.setCurrentIndex(0)
+            for edit in (self.id_number, self.name, self.phone, self.address):
+                edit.clear()
+            return
+        self.kind.setCurrentIndex(self.kind.findData(party.kind.value))
+        self.id_type.setCurrentIndex(self.id_type.findData(party.id_type.value))
+        self.id_number.setText(party.id_number)
+        self.name.setText(party.name)
+        self.phone.setText(party.phone)
+        self.address.setText(party.address)
+
+    def is_blank(self) -> bool:
+        return not any(e.text().strip() for e in (self.id_number, self.name, self.phone, self.address))
+
+    def show_error(self, key: str, text: str) -> QWidget:
+        label = self._errors.get(key, self._errors["id_number"])
+        label.setText(text)
+        label.show()
+        widget = self.findChild(QWidget, key)
+        return widget if widget is not None else self.id_number
+
+    def error(self, key: str) -> str:
+        label = self._errors[key]
+        return "" if label.isHidden() else label.text()
+
+    def clear_error(self, key: str) -> None:
+        if key in self._errors:
+            self._errors[key].hide()
+            self._errors[key].clear()
+
+    def clear_errors(self) -> None:
+        for key in self._errors:
+            self.clear_error(key)

@@ -1,0 +1,84 @@
+"""One background thread for everything that touches disk, database or printer.
+
+The GUI thread submits a callable and gets its result (or its exception) back as a signal in the
+GUI thread. Jobs run one after another, so clerk actions reach the database in the order given.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Worker(QObject):
+    """Serial job runner; ``busy_changed`` tells the window when to show it is working."""
+
+    _finished = Signal(int, bool, object)
+    busy_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._jobs: queue.Queue[tuple[int, Callable[[], Any]] | None] = queue.Queue()
+        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._ids = itertools.count(1)
+        self._pending = 0
+        self._finished.connect(self._deliver)
+        self._thread = threading.Thread(target=self._run, name="counter-worker", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: Callable[[], Any], done: Done | None = None, failed: Failed | None = None) -> None:
+        job_id = next(self._ids)
+        self._callbacks[job_id] = (done, failed)
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._jobs.put((job_id, job))
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def _run(self) -> None:
+        while True:
+            entry = self._jobs.get()
+            if entry is None:
+                return
+            job_id, job = entry
+            try:
+                result: object = job()
+                ok = True
+            except BaseException as exc:  # handed to the GUI thread, never lost
+                log.exception("background job failed")
+                result, ok = exc, False
+            self._finished.emit(job_id, ok, result)
+
+    @Slot(int, bool, object)
+    def _deliver(self, job_id: int, ok: bool, result: object) -> None:
+        done, failed = self._callbacks.pop(job_id)
+        self._pending -= 1
+        try:
+            if ok and done is not None:
+                done(result)
+            elif not ok:
+                if failed is None:
+                    raise result  # type: ignore[misc]
+                failed(result)  # type: ignore[arg-type]
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the queued jobs (they may be clerk actions), then end the thread."""
+        self._jobs.put(None)
+        self._thread.join(timeout)

@@ -1,0 +1,983 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="51"/>
+        <source>Case or notice number, applicant name, ID number, phone or item (empty: today&apos;s cases)</source>
+        <translation>办件编号、告知书编号、申请人姓名、证件号码、电话或事项（留空：今日办件）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="58"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="59"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="60"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="61"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="62"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="63"/>
+        <source>Promised by</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
+        <source>&amp;Reprint notices</source>
+        <translation>补打文书(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="74"/>
+        <source>&amp;Materials receipt list</source>
+        <translation>材料接收清单(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="113"/>
+        <source>(provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="158"/>
+        <source>(provisional: calendar data missing)</source>
+        <translation>（暂定：缺少节假日数据）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="166"/>
+        <source>printed %n time(s)</source>
+        <translation>
+            <numerusform>已打印 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="178"/>
+        <source>Reprint (marked 补打)</source>
+        <translation>补打（文书将标注“补打”）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="186"/>
+        <source>Materials receipt list</source>
+        <translation>材料接收清单</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="68"/>
+        <source>[if: %1]</source>
+        <translation>［适用情形：%1］</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="70"/>
+        <source>Consult register (Ctrl+Enter to save)</source>
+        <translation>咨询登记（Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="71"/>
+        <source>(no item chosen)</source>
+        <translation>（未选择事项）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="78"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="79"/>
+        <source>&amp;Question</source>
+        <translation>咨询问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="80"/>
+        <source>&amp;Answer</source>
+        <translation>答复(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="62"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="64"/>
+        <source>Submitted by an a&amp;gent (F7)</source>
+        <translation>代理人代办(&amp;G)（F7）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="65"/>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="100"/>
+        <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
+        <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="103"/>
+        <source>Service &amp;mode</source>
+        <translation>办理方式(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="115"/>
+        <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
+        <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="118"/>
+        <source>All received</source>
+        <translation>全部已收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="123"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
+        <source>Complete now</source>
+        <translation>即办办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
+        <source>One-time notice</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
+        <source>Returning applicant</source>
+        <translation>补件受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="132"/>
+        <source>Consult</source>
+        <translation>咨询登记</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="133"/>
+        <source>Next applicant</source>
+        <translation>下一位</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="198"/>
+        <source>Choose a service item first (F2).</source>
+        <translation>请先选择办理事项（F2）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="212"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="215"/>
+        <source>Completed on the spot</source>
+        <translation>已当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="218"/>
+        <source>One-time notice issued</source>
+        <translation>已出具一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="228"/>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="283"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="285"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="314"/>
+        <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
+        <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="331"/>
+        <source>Consult recorded: %1</source>
+        <translation>咨询已登记：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="27"/>
+        <source>Item: name, code or pinyin initials (e.g. sfz)</source>
+        <translation>事项：名称、编码或拼音首字母（如 sfz）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="82"/>
+        <source>free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="85"/>
+        <source>Department: %1    Class: %2</source>
+        <translation>实施部门：%1    办件类型：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="88"/>
+        <source>Legal limit: %1 working days    Promised: %2 working days</source>
+        <translation>法定时限：%1 个工作日    承诺时限：%2 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="91"/>
+        <source>Fees: %1</source>
+        <translation>收费：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="95"/>
+        <source>Joint approval with: %1</source>
+        <translation>并联审批部门：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="97"/>
+        <source>Legal basis: %1</source>
+        <translation>设定依据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="24"/>
+        <source>%1 — window %2 — counter client</source>
+        <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="31"/>
+        <source>&amp;Intake (Alt+1)</source>
+        <translation>受理(&amp;I)（Alt+1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="32"/>
+        <source>&amp;Cases (Alt+2)</source>
+        <translation>办件查询(&amp;C)（Alt+2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="35"/>
+        <source>Window %1 · clerk %2 · device %3</source>
+        <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="37"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="46"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="57"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="58"/>
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="64"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="65"/>
+        <location filename="../../counter_app/ui/main_window.py" line="91"/>
+        <source>Keyboard keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="66"/>
+        <location filename="../../counter_app/ui/main_window.py" line="104"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
+        <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="86"/>
+        <source>The language changes at the next start.</source>
+        <translation>界面语言将在下次启动时切换。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="93"/>
+        <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
+F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
+Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
+In the materials list: 1 received · 2 missing · 3 needs correction · 4 not applicable · Space cycles · type to write a note</source>
+        <translation>F2 查找事项 · F3 补件受理 · F4 咨询登记 · F6 材料全部已收
+F7 代理人 · F8 即办办结（即办件）· F9 受理 · F10 一次性告知 · F11 不予受理
+Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书窗口）
+材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <source>Counter client %1
+Data folder: %2</source>
+        <translation>窗口受理客户端 %1
+数据目录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="56"/>
+        <source>Notices</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="76"/>
+        <source>&amp;Print all (Ctrl+P)</source>
+        <translation>全部打印(&amp;P)（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="79"/>
+        <source>Print &amp;this one</source>
+        <translation>打印本份(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="80"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="108"/>
+        <source>(printed %n time(s))</source>
+        <translation>
+            <numerusform>（已打印 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="132"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="157"/>
+        <source>Printing failed: %1. The case is saved; check the printer, then print again here or reprint from the Cases tab.</source>
+        <translation>打印失败：%1。办件已保存；请检查打印机后在此重新打印，或在“办件查询”中补打。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
+        <source>Printed %n notice(s).</source>
+        <translation>
+            <numerusform>已打印 %n 份文书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="169"/>
+        <source>Printing failed: %1. The case is saved.</source>
+        <translation>打印失败：%1。办件已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="179"/>
+        <source>Save notice as PDF</source>
+        <translation>将文书另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="196"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyForm</name>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="23"/>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="24"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="25"/>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="26"/>
+        <source>Mainland travel permit for HK/Macao residents</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="29"/>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="32"/>
+        <source>Residence permit for HK/Macao/Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="35"/>
+        <source>Foreign permanent resident ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="48"/>
+        <source>Person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="49"/>
+        <source>Organisation</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="62"/>
+        <source>&amp;Kind</source>
+        <translation>申请人类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="63"/>
+        <source>ID &amp;type</source>
+        <translation>证件类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="64"/>
+        <source>ID n&amp;umber</source>
+        <translation>证件号码(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="65"/>
+        <source>&amp;Name</source>
+        <translation>名称/姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="66"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="67"/>
+        <source>Addre&amp;ss</source>
+        <translation>地址(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="57"/>
+        <source>Refuse the application (Ctrl+Enter to confirm)</source>
+        <translation>不予受理（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="63"/>
+        <source>&amp;Reason</source>
+        <translation>不予受理理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="64"/>
+        <source>Legal &amp;basis</source>
+        <translation>法律依据(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturningDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="91"/>
+        <source>Returning applicant</source>
+        <translation>补件受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="96"/>
+        <source>Scan the notice barcode, or type its number or the ID number</source>
+        <translation>扫描告知书条码，或输入告知书编号、证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="121"/>
+        <source>No notified case matches. Check the number.</source>
+        <translation>没有找到对应的一次性告知办件，请核对号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="123"/>
+        <source>Several cases match: choose one and press Enter.</source>
+        <translation>找到多个办件：请选择后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="18"/>
+        <source>The local database is busy (another copy of the program may be open). Nothing was saved; close the other copy and try again.</source>
+        <translation>本地数据库正忙（可能另开了一个程序）。本次未保存任何内容；请关闭另一个程序后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="24"/>
+        <source>The disk is full. Nothing was saved; ask IT to free disk space, then try again.</source>
+        <translation>磁盘已满。本次未保存任何内容；请联系信息技术人员清理磁盘后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="28"/>
+        <source>The printer did not print. Check that it is on and has paper, then print again.</source>
+        <translation>打印机未能打印。请检查打印机电源和纸张后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="32"/>
+        <source>The local data could not be written. Nothing was saved; try again or call IT.</source>
+        <translation>本地数据无法写入。本次未保存任何内容；请重试或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="36"/>
+        <source>An unexpected error happened. Nothing was saved; try again or call IT.</source>
+        <translation>发生意外错误。本次未保存任何内容；请重试或联系信息技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="14"/>
+        <source>Instant</source>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="15"/>
+        <source>Promised</source>
+        <translation>承诺件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="16"/>
+        <source>Joint approval</source>
+        <translation>并联件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="17"/>
+        <source>Reported upwards</source>
+        <translation>上报件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="23"/>
+        <source>Notified, waiting for materials</source>
+        <translation>已一次性告知，待补材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="24"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="25"/>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="26"/>
+        <source>Decided</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="27"/>
+        <source>Suspended</source>
+        <translation>特别程序中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="28"/>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="29"/>
+        <source>Returned</source>
+        <translation>已退办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="30"/>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="31"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="32"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="38"/>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="39"/>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="40"/>
+        <source>Needs correction</source>
+        <translation>需补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="41"/>
+        <source>Not applicable</source>
+        <translation>不涉及</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="47"/>
+        <source>At the window</source>
+        <translation>窗口办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="48"/>
+        <source>By appointment</source>
+        <translation>预约办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="49"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="50"/>
+        <source>Full agency service</source>
+        <translation>全程代办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="51"/>
+        <source>Home visit</source>
+        <translation>上门服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="52"/>
+        <source>After hours</source>
+        <translation>延时服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="58"/>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="59"/>
+        <source>Copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="60"/>
+        <source>Original and copy</source>
+        <translation>原件及复印件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="66"/>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="67"/>
+        <source>Processing slip</source>
+        <translation>办理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="68"/>
+        <source>Joint approval acceptance notice</source>
+        <translation>并联审批受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="69"/>
+        <source>Joint approval processing slip</source>
+        <translation>并联审批办理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="70"/>
+        <source>Completion notice</source>
+        <translation>办结通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="71"/>
+        <source>One-time notification</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="72"/>
+        <source>Refusal notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="73"/>
+        <source>Materials receipt list</source>
+        <translation>材料接收清单</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="46"/>
+        <source>Not one of the allowed values.</source>
+        <translation>不是允许的取值。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="55"/>
+        <source>Not a whole number in the allowed range.</source>
+        <translation>不是允许范围内的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="237"/>
+        <source>IT has fixed this setting for the hall.</source>
+        <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/notices.py" line="17"/>
+        <source>The notice was not found in the local cache.</source>
+        <translation>本地缓存中找不到该文书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/notices.py" line="18"/>
+        <source>The case was not found in the local cache.</source>
+        <translation>本地缓存中找不到该办件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="43"/>
+        <source>The holiday calendar of {years} is not published yet: the due date is counted on weekends only and marked provisional. It is recomputed when the calendar arrives.</source>
+        <translation>{years}年节假日安排尚未发布：办结日期暂按双休日计算并标注为暂定，节假日数据到达后将自动重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="48"/>
+        <source>The case to resume was not found in the local cache.</source>
+        <translation>本地缓存中找不到要继续办理的办件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/intake.py" line="49"/>
+        <source>The returning application is for another item.</source>
+        <translation>补件办件对应的是另一个事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case.py" line="74"/>
+        <source>A case in state “{state}” cannot change to “{target}”.</source>
+        <translation>处于“{state}”状态的办件不能变为“{target}”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case.py" line="75"/>
+        <source>Not every required material is received: issue a one-time notice instead.</source>
+        <translation>必需材料尚未全部收取：请改为出具一次性告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case.py" line="78"/>
+        <source>Mark at least one material as missing or to be corrected.</source>
+        <translation>请至少将一项材料标记为缺少或需补正。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case.py" line="81"/>
+        <source>Say what is wrong with each material to be corrected.</source>
+        <translation>请写明每项需补正材料存在的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case.py" line="82"/>
+        <source>This item is not an instant item (即办件).</source>
+        <translation>该事项不是即办件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/text.py" line="10"/>
+        <source>This field is required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/text.py" line="11"/>
+        <source>Too long: at most {limit} characters.</source>
+        <translation>内容过长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/text.py" line="12"/>
+        <source>Contains invisible control characters: retype it.</source>
+        <translation>包含不可见的控制字符：请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/text.py" line="13"/>
+        <source>Enter a phone number of 7 to 20 digits (a leading + and - are allowed).</source>
+        <translation>请输入 7 到 20 位数字的电话号码（可含开头的 + 和 -）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="56"/>
+        <source>Enter the ID number.</source>
+        <translation>请输入证件号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="57"/>
+        <source>The ID number has the wrong length.</source>
+        <translation>证件号码位数不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="58"/>
+        <source>The ID number has the wrong format.</source>
+        <translation>证件号码格式不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="59"/>
+        <source>The check digit of the ID number is wrong: check the number on the document.</source>
+        <translation>证件号码校验位不正确：请与证件原件逐位核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="62"/>
+        <source>The region code or the birth date inside the ID number is not valid.</source>
+        <translation>证件号码中的地区码或出生日期无效。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="65"/>
+        <source>This document type does not fit the kind of applicant.</source>
+        <translation>该证件类型与申请人类型不符。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/numbering.py" line="20"/>
+        <source>The hall code must be 6 to 12 digits.</source>
+        <translation>大厅编码须为 6 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/numbering.py" line="21"/>
+        <source>The device code must be 2 to 6 upper-case letters or digits, starting with a letter.</source>
+        <translation>设备编码须为 2 到 6 位大写字母或数字，以字母开头。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/numbering.py" line="24"/>
+        <source>This device has used all 9999 numbers of the day for this series.</source>
+        <translation>本设备当日该类编号已用完（9999 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="78"/>
+        <source>Hall name</source>
+        <translation>大厅名称</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="85"/>
+        <source>Hall code</source>
+        <translation>大厅编码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="92"/>
+        <source>Device code</source>
+        <translation>设备编码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="96"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="100"/>
+        <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
+        <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="107"/>
+        <source>Hall address</source>
+        <translation>大厅地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="111"/>
+        <source>Complaint phone</source>
+        <translation>监督投诉电话</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="115"/>
+        <source>Progress query phone</source>
+        <translation>进度查询电话</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="122"/>
+        <source>Where to query progress online</source>
+        <translation>网上进度查询地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="129"/>
+        <source>Where results are collected</source>
+        <translation>结果领取地点</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="136"/>
+        <source>Administrative reconsideration body</source>
+        <translation>行政复议机关</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="143"/>
+        <source>Court for administrative litigation</source>
+        <translation>行政诉讼法院</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="147"/>
+        <source>Clerk name</source>
+        <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="151"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="158"/>
+        <source>Printer for A4 notices (empty: system default)</source>
+        <translation>A4 文书打印机（留空：系统默认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="165"/>
+        <source>Printer for receipts (empty: the A4 printer)</source>
+        <translation>回执打印机（留空：同 A4 打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="172"/>
+        <source>Paper for the acceptance receipt</source>
+        <translation>受理回执纸张</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="179"/>
+        <source>Also print the department&apos;s processing slip</source>
+        <translation>同时打印部门办理通知书</translation>
+    </message>
+</context>
+</TS>

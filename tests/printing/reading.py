@@ -1,0 +1,56 @@
+"""Reading a rendered notice back: its text, its fonts, and the barcode seen on the page image."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+
+def text_of(pdf: bytes) -> str:
+    """All text, whitespace removed (wrapping splits words across lines anywhere in Chinese)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def page_size_mm(pdf: bytes) -> tuple[float, float]:
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    return float(box.width) / 72 * 25.4, float(box.height) / 72 * 25.4
+
+
+def page_image(pdf: bytes, folder: Path, page: int = 1, dpi: int = 200) -> Image.Image:
+    """The page as the printer would see it, rendered by poppler."""
+    source = folder / "notice.pdf"
+    source.write_bytes(pdf)
+    prefix = folder / f"page{page}"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile", source, prefix],
+        check=True,
+    )
+    return Image.open(f"{prefix}.png").convert("L")
+
+
+def barcodes_on(image: Image.Image) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.Code128]
+
+
+def embedded_fonts(pdf: bytes, folder: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded?) for every font the document uses, as poppler's pdffonts reports."""
+    source = folder / "fonts.pdf"
+    source.write_bytes(pdf)
+    out = subprocess.run(["pdffonts", source], capture_output=True, check=True).stdout.decode()
+    fonts = []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        # name type [encoding...] emb sub uni object-id: the three yes/no columns precede "obj gen"
+        fonts.append((cols[0], cols[-5] == "yes"))
+    return fonts
