@@ -63,7 +63,9 @@ def run(folder: Path, extra: list[str]) -> tuple[float, str]:
 def main(folder: Path, runs: int) -> None:
     run(folder, [])  # first start seeds the demo folder; not counted
     times = [run(folder, [])[0] for _ in range(runs)]
-    print(f"cold start to usable intake tab: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms ({runs} runs)")
+    print(
+        f"cold start to usable intake tab: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms ({runs} runs)"
+    )
     _, out = run(folder, ["张"])
     print(f"memory of the running client after a search: {out.strip()}")
 

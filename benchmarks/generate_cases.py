@@ -17,8 +17,8 @@ import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from counter_app.services.demo import resident_id
 from benchmarks.common import demo_context
+from counter_app.services.demo import resident_id
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬建国志强海燕小红春梅晓东文博子轩梓涵一诺浩然欣怡宇航思远雨桐"
@@ -51,22 +51,60 @@ def main(folder: Path, count: int) -> None:
                 state = rng.choices(("accepted", "completed", "notified", "refused"), (50, 35, 10, 5))[0]
                 number = None if state == "notified" else f"330100W01{day}{seq[day]:05d}"
                 who = name(rng)
-                id_number = resident_id(f"3301{rng.randint(1, 9):02d}{rng.randint(1950, 2005)}0{rng.randint(1, 9)}{rng.randint(10, 28)}{rng.randint(100, 999)}")
+                id_number = resident_id(
+                    f"3301{rng.randint(1, 9):02d}{rng.randint(1950, 2005)}0{rng.randint(1, 9)}{rng.randint(10, 28)}{rng.randint(100, 999)}"
+                )
                 phone = f"1{rng.choice('3589')}{rng.randint(0, 999999999):09d}"
                 case_id = str(uuid.UUID(int=rng.getrandbits(128)))
                 stamp = created.isoformat(sep=" ")
                 applicant = json.dumps(
-                    {"kind": "person", "name": who, "id_type": "resident_id", "id_number": id_number, "phone": phone, "address": ""},
+                    {
+                        "kind": "person",
+                        "name": who,
+                        "id_type": "resident_id",
+                        "id_number": id_number,
+                        "phone": phone,
+                        "address": "",
+                    },
                     ensure_ascii=False,
                 )
                 cases.append(
-                    (case_id, number, state, item.code, item.version, item.name, item.item_class.value,
-                     item.department, snapshot_cache[item.code], "window", applicant, who, id_number, phone,
-                     "[]", "A01", "W01", "张敏", stamp, stamp, created.date().isoformat(), 0)
+                    (
+                        case_id,
+                        number,
+                        state,
+                        item.code,
+                        item.version,
+                        item.name,
+                        item.item_class.value,
+                        item.department,
+                        snapshot_cache[item.code],
+                        "window",
+                        applicant,
+                        who,
+                        id_number,
+                        phone,
+                        "[]",
+                        "A01",
+                        "W01",
+                        "张敏",
+                        stamp,
+                        stamp,
+                        created.date().isoformat(),
+                        0,
+                    )
                 )
                 if state == "notified" or n % 10 == 0:
                     notices.append(
-                        (str(uuid.uuid4()), f"GZ330100W01{day}{seq[day]:05d}", case_id, "one_time", stamp, "{}", 0)
+                        (
+                            str(uuid.uuid4()),
+                            f"GZ330100W01{day}{seq[day]:05d}",
+                            case_id,
+                            "one_time",
+                            stamp,
+                            "{}",
+                            0,
+                        )
                     )
             cur.executemany(
                 "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"

@@ -1,6 +1,6 @@
 """Accept: the transaction (case, notices, audit, outbox) plus the acceptance PDF, timed together.
 
-    .venv/bin/python -m benchmarks.intake [DATA_DIR]   (default: a fresh demo folder)
+.venv/bin/python -m benchmarks.intake [DATA_DIR]   (default: a fresh demo folder)
 """
 
 from __future__ import annotations
@@ -11,17 +11,19 @@ import time
 from pathlib import Path
 
 from benchmarks.common import demo_context, summary
+from counter_app.domain.case import ServiceMode
 from counter_app.services.demo import all_received, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.services.notices import NoticeService
-from counter_app.domain.case import ServiceMode
 
 
 def main(folder: Path, rounds: int = 300) -> None:
     ctx = demo_context(folder)
     intake, notices = IntakeService(ctx), NoticeService(ctx)
     item = next(i for i in ctx.catalogue.items if i.name == "居民身份证换领")
-    draft = ApplicationDraft(item, person("李建国", "33010619800101201"), None, ServiceMode.WINDOW, all_received(item))
+    draft = ApplicationDraft(
+        item, person("李建国", "33010619800101201"), None, ServiceMode.WINDOW, all_received(item)
+    )
     for _ in range(10):  # warm-up: imports, font, first page templates
         notices.pdf(intake.accept(draft).notices[0], for_output=False)
     times = []

@@ -1,6 +1,6 @@
 """Case search on a large local cache: p95 per kind of query, and the memory of the process.
 
-    .venv/bin/python -m benchmarks.search benchmarks/data/1m
+.venv/bin/python -m benchmarks.search benchmarks/data/1m
 """
 
 from __future__ import annotations

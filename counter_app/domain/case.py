@@ -155,7 +155,7 @@ class Party:
         check_kind(self.kind, self.id_type, f"{prefix}id_type")
         return Party(
             kind=self.kind,
-            name=clean_text(self.name, f"{prefix}name", limit=200, required=True),
+            name=clean_text(self.name, f"{prefix}name", limit=300, required=True),
             id_type=self.id_type,
             id_number=validate_id(self.id_type, self.id_number, f"{prefix}id_number"),
             phone=clean_phone(self.phone, f"{prefix}phone"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -12,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from counter_app.printing.fonts import register_fonts
 
@@ -59,6 +60,7 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = 
     """A bordered table whose cells wrap and whose header repeats on each page."""
     table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, splitByRow=True)
     style = [
+        ("FONT", (0, 0), (-1, -1), register_fonts()),  # tables set a cell font even for paragraphs
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -81,6 +83,7 @@ def numbered_canvas(footer: str, reprint_mark: str) -> type[Canvas]:
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = register_fonts()  # no Helvetica: every font embedded
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
@@ -121,5 +124,23 @@ def a4_frame_width() -> float:
     return float(A4[0] - 40 * mm)
 
 
-def story_height(story: Sequence[Flowable], width: float) -> float:
-    return float(sum(f.wrap(width, 10_000 * mm)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story))
+def story_height(story: Sequence[Flowable], page_width: float, margin: float) -> float:
+    """Height the story takes laid out at this page width (a trial build on one very tall page)."""
+    tall = 5000 * mm
+
+    class Measure(SimpleDocTemplate):  # type: ignore[misc]
+        lowest = tall
+
+        def afterFlowable(self, flowable: Flowable) -> None:
+            self.lowest = min(self.lowest, self.frame._y)
+
+    doc = Measure(
+        io.BytesIO(),
+        pagesize=(page_width, tall),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=0,
+        bottomMargin=0,
+    )
+    doc.build(list(story))
+    return float(tall - doc.lowest)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from counter_app.printing.barcode import Code128
+from counter_app.printing.fonts import register_fonts
 from counter_app.printing.layout import Styles, fields, grid, p
 
 Story = list[Flowable]
@@ -37,7 +38,13 @@ def _header(pl: dict[str, Any], st: Styles, width: float) -> Story:
     head = Table(
         [[p(pl["hall"]["name"], st.body), number_block]],
         colWidths=[width - 80 * mm, 80 * mm],
-        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER")]),
+        style=TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), register_fonts()),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "CENTER"),
+            ]
+        ),
     )
     return [head, Spacer(1, 3 * mm), p(pl["title"], st.title), Spacer(1, 2 * mm)]
 

@@ -34,7 +34,7 @@ def render_notice(payload: dict[str, Any], paper: str = Paper.A4, reprint: int =
         styles = Styles(base_size=8)
         width = ROLL_WIDTH - 2 * ROLL_MARGIN
         story = builder(payload, styles, width)
-        height = max(120 * mm, story_height(story, width) + 30 * mm)
+        height = max(120 * mm, story_height(story, ROLL_WIDTH, ROLL_MARGIN) + 30 * mm)
         story = builder(payload, styles, width)  # flowables are consumed by a build
         doc = SimpleDocTemplate(
             buffer,

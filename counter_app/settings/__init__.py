@@ -144,6 +144,13 @@ SETTINGS: tuple[Setting, ...] = (
         Who.IT,
         _text(200),
     ),
+    Setting(
+        "supplement_working_days",
+        "20",
+        QT_TRANSLATE_NOOP("settings", "Working days the applicant has to bring missing materials"),
+        Who.IT,
+        _number(1, 120),
+    ),
     Setting("clerk_name", "", QT_TRANSLATE_NOOP("settings", "Clerk name"), Who.CLERK, _text(100)),
     Setting(
         "language",

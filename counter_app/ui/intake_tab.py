@@ -86,7 +86,7 @@ class IntakeTab(QWidget):
         button = QPushButton(f"{text} ({shortcut})")
         button.setObjectName(key)
         button.clicked.connect(slot)
-        bind(self, shortcut, slot)
+        self._key(shortcut, slot)
         self.buttons[key] = button
         return button
 
@@ -130,8 +130,12 @@ class IntakeTab(QWidget):
         root = QHBoxLayout(self)
         root.addLayout(left, 2)
         root.addLayout(right, 3)
-        bind(self, "F2", self.focus_item_search)
-        bind(self, "F7", self.has_agent.toggle)
+        self._key("F2", self.focus_item_search)
+        self._key("F7", self.has_agent.toggle)
+
+    def _key(self, keys: str, slot: Callable[[], object]) -> None:
+        """Window-wide while this tab is shown (the focus may be on the tab bar), not in dialogs."""
+        bind(self, keys, lambda: slot() if self.isVisible() else None, window_wide=True)
 
     def _connect(self) -> None:
         self.picker.chosen.connect(self._item_chosen)

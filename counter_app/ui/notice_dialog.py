@@ -31,6 +31,7 @@ from counter_app.printing.qt_printer import PrinterError, print_pdf
 from counter_app.services.context import AppContext
 from counter_app.services.notices import NoticeService
 from counter_app.ui import labels
+from counter_app.ui.keys import bind
 from counter_app.ui.worker import Worker
 
 
@@ -75,7 +76,6 @@ class NoticeDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.print_button = QPushButton(self.tr("&Print all (Ctrl+P)"))
         self.print_button.setObjectName("print_all")
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_one_button = QPushButton(self.tr("Print &this one"))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -93,6 +93,12 @@ class NoticeDialog(QDialog):
         self.print_button.clicked.connect(lambda: self.print_notices(self.notices))
         self.print_one_button.clicked.connect(lambda: self.print_notices([self.current()]))
         self.save_button.clicked.connect(self._save)
+        bind(
+            self,
+            QKeySequence(QKeySequence.StandardKey.Print).toString(),
+            self.print_button.click,
+            window_wide=True,
+        )
         self.list.currentRowChanged.connect(self._preview)
         self._fill()
         self.print_button.setDefault(True)

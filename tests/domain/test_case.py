@@ -60,6 +60,6 @@ def test_party_validation_names_the_field() -> None:
     with pytest.raises(DomainError) as err:
         party.validated("agent.")
     assert err.value.field == "agent.name"
-    long_name = Party(PartyKind.PERSON, "张" * 201, IdType.PASSPORT, "E12345678")
-    with pytest.raises(DomainError, match="at most 200"):
+    long_name = Party(PartyKind.PERSON, "张" * 301, IdType.PASSPORT, "E12345678")
+    with pytest.raises(DomainError, match="at most 300"):
         long_name.validated("applicant.")
