@@ -88,16 +88,20 @@ def _limit_rows(pl: dict[str, Any]) -> list[tuple[str, str]]:
         ("承诺时限", f"{item['promised_limit_days']}个工作日"),
         (
             "承诺办结日期",
-            cn_date(pl["promised_due"]) + (" （暂定）" if pl.get("provisional") else ""),
+            cn_date(pl["promised_due"]) + (" （暂定）" if _promised_provisional(pl) else ""),
         ),
     ]
     return rows
 
 
+def _promised_provisional(pl: dict[str, Any]) -> bool:
+    return bool(pl.get("promised_provisional", pl.get("provisional")))
+
+
 def _provisional_note(pl: dict[str, Any], st: Styles) -> Story:
-    if not pl.get("provisional"):
+    if not _promised_provisional(pl):
         return []
-    years = "、".join(str(y) for y in pl.get("missing_years", []))
+    years = "、".join(str(y) for y in pl.get("promised_missing_years", pl.get("missing_years", [])))
     return [
         p(
             f"注：{years}年节假日安排尚未发布，上述日期暂按双休日计算，发布后如有变化将另行告知。",
@@ -263,6 +267,7 @@ def one_time(pl: dict[str, Any], st: Styles, width: float) -> Story:
     story += [
         Spacer(1, 2 * mm),
         fields(_item_rows(pl) + _party_rows(pl), width, st, 26 * mm),
+        Spacer(1, 2 * mm),
         p(f"咨询电话：{h['query_phone']}    监督投诉电话：{h['complaint_phone']}", st.small),
         *_signature(pl, st, "业务专用章"),
     ]
@@ -288,6 +293,7 @@ def refusal(pl: dict[str, Any], st: Styles, width: float) -> Story:
         ),
         Spacer(1, 2 * mm),
         fields(_item_rows(pl) + _party_rows(pl), width, st, 26 * mm),
+        Spacer(1, 2 * mm),
         p(f"监督投诉电话：{h['complaint_phone']}", st.small),
         *_signature(pl, st, "业务专用章"),
     ]

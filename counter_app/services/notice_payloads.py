@@ -111,6 +111,8 @@ def deadline_fields(accepted_on: date, promised: Deadline, legal: Deadline) -> d
         "promised_due": promised.due.isoformat(),
         "legal_due": legal.due.isoformat(),
         "provisional": bool(missing),
+        "promised_provisional": promised.provisional,  # what the applicant's notice must mark
+        "promised_missing_years": sorted(promised.missing_years),
         "missing_years": missing,
     }
 

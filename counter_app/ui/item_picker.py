@@ -81,7 +81,9 @@ class ItemPicker(QWidget):
     def describe(self, item: ServiceItem) -> str:
         fees = "；".join(f"{f.name} {f.standard}" for f in item.fees) or self.tr("free of charge")
         lines = [
-            f"<b>{_esc(item.name)}</b>（{item.code}，{self.tr('version')} {item.version}）",
+            f"<b>{_esc(item.name)}</b>（{item.code}，"
+            + self.tr("version %1").replace("%1", str(item.version))
+            + "）",
             self.tr("Department: %1    Class: %2")
             .replace("%1", _esc(self._department_name(item.department)))
             .replace("%2", labels.item_class(item.item_class)),

@@ -65,6 +65,8 @@ class NoticeDialog(QDialog):
         self.headline.setObjectName("headline")
         self.list = QListWidget()
         self.list.setMaximumWidth(260)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.status = QLabel()
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)

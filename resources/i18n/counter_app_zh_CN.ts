@@ -145,98 +145,98 @@
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="95"/>
         <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
         <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="103"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="98"/>
         <source>Service &amp;mode</source>
         <translation>办理方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="110"/>
         <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
         <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="118"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="113"/>
         <source>All received</source>
         <translation>全部已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="123"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="118"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
         <source>Complete now</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="122"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="123"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="132"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
         <source>Consult</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="133"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
         <source>Next applicant</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="198"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="200"/>
         <source>Choose a service item first (F2).</source>
         <translation>请先选择办理事项（F2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="212"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="214"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="215"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="217"/>
         <source>Completed on the spot</source>
         <translation>已当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="218"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="220"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="228"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="230"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="283"/>
         <location filename="../../counter_app/ui/intake_tab.py" line="285"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="287"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="314"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="316"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="331"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="333"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -252,6 +252,11 @@
         <location filename="../../counter_app/ui/item_picker.py" line="82"/>
         <source>free of charge</source>
         <translation>不收费</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="84"/>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/item_picker.py" line="85"/>
@@ -370,61 +375,61 @@ Data folder: %2</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="57"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="79"/>
         <source>&amp;Print all (Ctrl+P)</source>
         <translation>全部打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="79"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="81"/>
         <source>Print &amp;this one</source>
         <translation>打印本份(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="80"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="82"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="108"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="116"/>
         <source>(printed %n time(s))</source>
         <translation>
             <numerusform>（已打印 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="132"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="140"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="157"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="165"/>
         <source>Printing failed: %1. The case is saved; check the printer, then print again here or reprint from the Cases tab.</source>
         <translation>打印失败：%1。办件已保存；请检查打印机后在此重新打印，或在“办件查询”中补打。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="171"/>
         <source>Printed %n notice(s).</source>
         <translation>
             <numerusform>已打印 %n 份文书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="177"/>
         <source>Printing failed: %1. The case is saved.</source>
         <translation>打印失败：%1。办件已保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="187"/>
         <source>Save notice as PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="196"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="204"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -767,7 +772,7 @@ Data folder: %2</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="237"/>
+        <location filename="../../counter_app/settings/__init__.py" line="244"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
@@ -842,32 +847,37 @@ Data folder: %2</source>
         <translation>请输入 7 到 20 位数字的电话号码（可含开头的 + 和 -）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="56"/>
+        <location filename="../../counter_app/domain/text.py" line="17"/>
+        <source>Enter a phone number or a service hotline of 3 to 20 digits (such as 12345).</source>
+        <translation>请输入电话号码或 3 到 20 位数字的服务热线（如 12345）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/identity.py" line="57"/>
         <source>Enter the ID number.</source>
         <translation>请输入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="57"/>
+        <location filename="../../counter_app/domain/identity.py" line="58"/>
         <source>The ID number has the wrong length.</source>
         <translation>证件号码位数不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="58"/>
+        <location filename="../../counter_app/domain/identity.py" line="59"/>
         <source>The ID number has the wrong format.</source>
         <translation>证件号码格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="59"/>
+        <location filename="../../counter_app/domain/identity.py" line="60"/>
         <source>The check digit of the ID number is wrong: check the number on the document.</source>
         <translation>证件号码校验位不正确：请与证件原件逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="62"/>
+        <location filename="../../counter_app/domain/identity.py" line="63"/>
         <source>The region code or the birth date inside the ID number is not valid.</source>
         <translation>证件号码中的地区码或出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="65"/>
+        <location filename="../../counter_app/domain/identity.py" line="66"/>
         <source>This document type does not fit the kind of applicant.</source>
         <translation>该证件类型与申请人类型不符。</translation>
     </message>
@@ -950,32 +960,37 @@ Data folder: %2</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="147"/>
+        <location filename="../../counter_app/settings/__init__.py" line="150"/>
+        <source>Working days the applicant has to bring missing materials</source>
+        <translation>一次性告知后补齐材料的期限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="154"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="151"/>
+        <location filename="../../counter_app/settings/__init__.py" line="158"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="158"/>
+        <location filename="../../counter_app/settings/__init__.py" line="165"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="165"/>
+        <location filename="../../counter_app/settings/__init__.py" line="172"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="172"/>
+        <location filename="../../counter_app/settings/__init__.py" line="179"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="179"/>
+        <location filename="../../counter_app/settings/__init__.py" line="186"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>

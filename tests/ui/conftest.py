@@ -14,6 +14,7 @@ from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import AppContext, open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.ui.app import build_window, make_application
+from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.worker import Worker
 from tests.conftest import Clock
@@ -47,6 +48,7 @@ def open_gui(tmp_path: Path, qtbot: QtBot, clock: Clock, printer: str) -> Iterat
     yield gui
     window.close()
     ctx.close()
+    uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -1,0 +1,70 @@
+"""Screenshots for the README and for looking at the layout: run under xvfb-run.
+
+xvfb-run -a -s "-screen 0 1440x900x24" .venv/bin/python scripts/screenshots.py docs/screenshots [zh_CN|en]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from counter_app.cli import _context, _parser
+from counter_app.services.demo import person
+from counter_app.ui.app import build_window, make_application
+
+
+def main(out: Path, language: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    data = Path(tempfile.mkdtemp())
+    ctx = _context(_parser().parse_args(["--demo", "--data-dir", str(data), "--lang", language]))
+    app = make_application(language)
+    window, worker = build_window(ctx)
+    window.resize(1400, 880)
+    window.show()
+    tab = window.intake
+
+    def settle() -> None:
+        while worker.busy:
+            app.processEvents()
+        for _ in range(20):
+            app.processEvents()
+
+    def shoot() -> None:
+        tab.picker.query.setText("sfz")
+        settle()
+        item = next(i for i in ctx.catalogue.items if i.name == "居民身份证换领")
+        tab.picker.choose(item)
+        tab.applicant.set_value(person("李建国", "33010619800101201", "13800138000"))
+        tab.applicant.address.setText("示范市西湖区文三路90号")
+        tab.all_received()
+        tab.checklist.set_status(1, tab.checklist.checks()[1].status.__class__("missing"))
+        settle()
+        window.grab().save(str(out / f"intake-{language}.png"))
+        tab.all_received()
+        tab.accept_case()
+        settle()
+        dialog = tab.notice_dialog
+        assert dialog is not None
+        settle()
+        app.processEvents()
+        QTimer.singleShot(800, lambda: finish(dialog))
+
+    def finish(dialog: object) -> None:
+        dialog.grab().save(str(out / f"notice-{language}.png"))  # type: ignore[attr-defined]
+        dialog.close()  # type: ignore[attr-defined]
+        window.tabs.setCurrentIndex(1)
+        settle()
+        window.grab().save(str(out / f"cases-{language}.png"))
+        app.quit()
+
+    QTimer.singleShot(300, shoot)
+    app.exec()
+    worker.stop()
+    ctx.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "zh_CN")
