@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState
 from counter_app.domain.records import Case, CaseEvent, CaseSummary, Consult, Notice, NoticeKind
@@ -19,10 +20,12 @@ from counter_app.store.convert import (
 from counter_app.store.db import Database
 from counter_app.store.models import CaseEventRow, CaseRow, ConsultRow, NoticeRow, OutboxRow
 
+_DENSE = 2000  # more matches than this: walk by date instead of sorting them all
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,2}[0-9A-Za-z]{6,}$")
 
 
-def _summary_select() -> Select[CaseRow, str | None]:
+def _summary_select() -> Select[Any]:
+    """The columns of a case list row only (no JSON documents), with its latest notice number."""
     first_notice = (
         select(NoticeRow.number)
         .where(NoticeRow.case_id == CaseRow.id, NoticeRow.kind == NoticeKind.ONE_TIME.value)
@@ -30,14 +33,25 @@ def _summary_select() -> Select[CaseRow, str | None]:
         .limit(1)
         .scalar_subquery()
     )
-    return select(CaseRow, first_notice)
+    return select(
+        CaseRow.id,
+        CaseRow.case_number,
+        CaseRow.state,
+        CaseRow.item_name,
+        CaseRow.applicant_name,
+        CaseRow.applicant_id_number,
+        CaseRow.created_at,
+        CaseRow.promised_due,
+        CaseRow.deadline_provisional,
+        first_notice.label("notice_number"),
+    )
 
 
-def _summary(row: CaseRow, notice_number: str | None) -> CaseSummary:
+def _summary(row: Any) -> CaseSummary:
     return CaseSummary(
         id=row.id,
         case_number=row.case_number,
-        notice_number=notice_number,
+        notice_number=row.notice_number,
         state=CaseState(row.state),
         item_name=row.item_name,
         applicant_name=row.applicant_name,
@@ -103,7 +117,7 @@ class CaseStore:
                 .order_by(CaseRow.updated_at.desc())
                 .limit(limit)
             )
-            return [_summary(r, n) for r, n in s.execute(stmt)]
+            return [_summary(r) for r in s.execute(stmt)]
 
     def search(self, query: str, limit: int = 200) -> list[CaseSummary]:
         """Case number, notice number, ID number or phone (prefix), applicant or item name (prefix)."""
@@ -124,8 +138,29 @@ class CaseStore:
                     _prefix(CaseRow.applicant_name, text),
                     _prefix(CaseRow.item_name, text),
                 )
+                return self._newest_matching(s, cond, limit)
             stmt = _summary_select().where(cond).order_by(CaseRow.created_at.desc()).limit(limit)
-            return [_summary(r, n) for r, n in s.execute(stmt)]
+            return [_summary(r) for r in s.execute(stmt)]
+
+    @staticmethod
+    def _newest_matching(s: Session, cond: ColumnElement[bool], limit: int) -> list[CaseSummary]:
+        """The newest cases for a name prefix, fast whether it matches five cases or fifty thousand.
+
+        Few matches: fetch them by the name indexes and sort. Many (a surname, an item everyone
+        applies for): walk the cases newest first and stop at *limit*, which is quick because
+        matches are dense.
+        """
+        ids = s.scalars(select(CaseRow.id).where(cond).limit(_DENSE)).all()
+        newest = select(CaseRow.id)
+        if len(ids) < _DENSE:
+            newest = newest.where(CaseRow.id.in_(ids))
+        else:
+            newest = newest.with_hint(CaseRow.__table__, "INDEXED BY ix_cases_created_at", "sqlite").where(
+                cond
+            )
+        top = s.scalars(newest.order_by(CaseRow.created_at.desc()).limit(limit)).all()
+        rows = {r.id: r for r in s.execute(_summary_select().where(CaseRow.id.in_(top)))}
+        return [_summary(rows[i]) for i in top]
 
     def awaiting_materials(self, query: str, limit: int = 50) -> list[CaseSummary]:
         """Notified cases for a returning applicant: notice number, barcode or ID number."""
@@ -143,7 +178,7 @@ class CaseStore:
                 .order_by(CaseRow.created_at.desc())
                 .limit(limit)
             )
-            return [_summary(r, n) for r, n in s.execute(stmt)]
+            return [_summary(r) for r in s.execute(stmt)]
 
     def provisional(self) -> list[Case]:
         with self.db.sessions() as s:
