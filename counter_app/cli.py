@@ -102,9 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "print-test":
         return _print_test(args)
     if command in ("catalogue", "calendar"):
+        from counter_app.domain.calendar_format import CalendarFileError
         from counter_app.domain.catalogue_format import CatalogueFormatError
         from counter_app.services import catalogue as cat
-        from counter_app.store.calendar_store import CalendarFileError
         from counter_app.store.catalogue_store import CatalogueConflict
 
         ctx = _context(args)

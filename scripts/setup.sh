@@ -17,7 +17,12 @@ SYSTEM_PACKAGES=(
   fonts-noto-cjk
   # PDF to image for tests and previews, a virtual screen for screenshots
   poppler-utils xvfb xauth
+  # venv for Debian's python3 (no ensurepip without it)
+  python3-venv
 )
+# the test suite also runs a real PostgreSQL and a real Secret Service keyring (gnome-keyring)
+DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring)
+[ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()

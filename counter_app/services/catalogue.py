@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from counter_app.domain.calendar import YearCalendar
+from counter_app.domain.calendar_format import calendar_to_json
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import catalogue_to_json, parse_catalogue
 from counter_app.services.cases import CaseService
 from counter_app.services.context import AppContext
-from counter_app.store.calendar_store import calendar_to_json
 from counter_app.store.catalogue_store import ImportReport
 
 

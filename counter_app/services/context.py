@@ -29,12 +29,23 @@ class CatalogueView:
     windows: dict[str, Window]
 
 
+@dataclass(frozen=True)
+class SignedInUser:
+    """The clerk at the window, as the hall server knows them."""
+
+    username: str
+    display_name: str
+    role: str
+    offline: bool = False  # signed in against the cached verifier, server unreachable
+
+
 @dataclass
 class AppContext:
     data_dir: Path
     db: Database
     settings: Settings
     clock: Callable[[], datetime] = datetime.now
+    user: SignedInUser | None = None
     catalogue: CatalogueView = field(init=False)
     calendar: WorkingCalendar = field(init=False)
 
@@ -61,10 +72,11 @@ class AppContext:
     def actor(self) -> Actor:
         s = self.settings
         return Actor(
-            clerk=s["clerk_name"] or "未登录",
+            clerk=(self.user.display_name if self.user else s["clerk_name"]) or "未登录",
             device_code=s["device_code"],
             hall_code=s["hall_code"],
             window_code=s["window_code"],
+            username=self.user.username if self.user else "",
         )
 
     def window(self) -> Window:

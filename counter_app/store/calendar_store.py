@@ -5,52 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar, builtin_years
+from counter_app.domain.calendar_format import parse_calendar_file
 from counter_app.store.db import Database
 from counter_app.store.models import CalendarYearRow
 from counter_app.store.unit_of_work import utcnow
-
-
-class CalendarFileError(ValueError):
-    """The calendar file is not valid; nothing was stored."""
-
-
-def parse_calendar_file(data: Any) -> list[YearCalendar]:
-    """``{"format": "counter-app-calendar", "years": {"2027": {"holidays": [...], "workdays": [...]}}}``."""
-    if not isinstance(data, dict) or data.get("format") != "counter-app-calendar":
-        raise CalendarFileError("not a calendar file: 'format' must be 'counter-app-calendar'")
-    years = data.get("years")
-    if not isinstance(years, dict) or not years:
-        raise CalendarFileError("'years' must be an object with at least one year")
-    result = []
-    for key, body in years.items():
-        try:
-            year = int(key)
-            holidays = frozenset(date.fromisoformat(d) for d in body.get("holidays", []))
-            workdays = frozenset(date.fromisoformat(d) for d in body.get("workdays", []))
-            result.append(YearCalendar(year, holidays, workdays, "imported"))
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise CalendarFileError(f"year {key!r}: {exc}") from exc
-        if not 2000 <= year <= 2100:
-            raise CalendarFileError(f"year {key!r} is out of range")
-    return result
-
-
-def calendar_to_json(years: list[YearCalendar]) -> dict[str, Any]:
-    return {
-        "format": "counter-app-calendar",
-        "years": {
-            str(y.year): {
-                "holidays": sorted(d.isoformat() for d in y.holidays),
-                "workdays": sorted(d.isoformat() for d in y.workdays),
-            }
-            for y in years
-        },
-    }
 
 
 class CalendarStore:

@@ -86,6 +86,7 @@ class CaseRow(Base):
     deadline_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    server_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         Index("ix_cases_created_at", "created_at"),
         Index("ix_cases_applicant_id", "applicant_id_number"),
@@ -172,6 +173,10 @@ class OutboxRow(Base):
     payload: Mapped[dict[str, Any]]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    actor: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    __table_args__ = (Index("ix_outbox_status", "status"),)
 
 
 class SequenceRow(Base):
@@ -180,3 +185,43 @@ class SequenceRow(Base):
     __tablename__ = "sequences"
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
+
+
+class SyncStateRow(Base):
+    """The sync's own state: cursor, device id, server address, last success, clock skew."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ServerSettingRow(Base):
+    """Hall settings the server published (a layer between the user's file and IT's)."""
+
+    __tablename__ = "server_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class KnownUserRow(Base):
+    """Users as the server published them; ``verifier`` once they logged in online here."""
+
+    __tablename__ = "known_users"
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean)
+    verifier: Mapped[str | None] = mapped_column(String(200))
+    last_online_login: Mapped[datetime | None] = mapped_column(DateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class SyncLogRow(Base):
+    """What was pushed, pulled, rejected and why, for the sync log view."""
+
+    __tablename__ = "sync_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, Any]]

@@ -41,6 +41,7 @@ class Actor:
     device_code: str
     hall_code: str
     window_code: str
+    username: str = ""  # the hall server's user name; empty before anyone logged in
 
 
 def utcnow() -> datetime:
@@ -144,6 +145,7 @@ class UnitOfWork:
                 created_at=self.now,
                 payload=payload,
                 status="pending",
+                actor=self.actor.username,
             )
         )
         return op_id

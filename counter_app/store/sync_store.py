@@ -1,0 +1,276 @@
+"""The sync façade over the local cache: the outbox, the cursor, known users and the sync log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from counter_app.store.db import Database
+from counter_app.store.models import (
+    KnownUserRow,
+    OutboxRow,
+    ServerSettingRow,
+    ServiceItemRow,
+    SyncLogRow,
+    SyncStateRow,
+)
+from counter_app.store.sync_apply import apply_case, apply_change, cases_with_pending_ops
+from counter_app.store.unit_of_work import utcnow
+
+LOG_KEEP = 5000
+
+
+class Touched:
+    """What a pull touched, so the window reloads only what it must."""
+
+    def __init__(
+        self, catalogue: bool = False, calendar: bool = False, settings: bool = False, cases: bool = False
+    ) -> None:
+        self.catalogue, self.calendar, self.settings, self.cases = catalogue, calendar, settings, cases
+
+    def note(self, kind: str) -> None:
+        if kind in ("item", "department", "window"):
+            self.catalogue = True
+        elif kind == "calendar":
+            self.calendar = True
+        elif kind == "setting":
+            self.settings = True
+        elif kind == "case":
+            self.cases = True
+
+    def __or__(self, other: Touched) -> Touched:
+        return Touched(
+            self.catalogue or other.catalogue,
+            self.calendar or other.calendar,
+            self.settings or other.settings,
+            self.cases or other.cases,
+        )
+
+
+@dataclass(frozen=True)
+class PendingOp:
+    seq: int
+    wire: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """An op the server refused: shown to the clerk until they have seen it."""
+
+    seq: int
+    op_type: str
+    created_at: datetime
+    reason: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    at: datetime
+    kind: str
+    message: str
+
+
+@dataclass(frozen=True)
+class KnownUser:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    verifier: str | None
+    last_online_login: datetime | None
+    failures: int
+
+
+def _summary(payload: dict[str, Any]) -> str:
+    case = payload.get("case")
+    if isinstance(case, dict):
+        applicant = case.get("applicant") or {}
+        return f"{case.get('case_number') or ''} {applicant.get('name', '')} {case.get('item_snapshot', {}).get('name', '')}".strip()
+    return str(payload.get("number") or payload.get("case_id") or "")
+
+
+class SyncStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- state --------------------------------------------------------------------------------
+    def get(self, key: str, default: str = "") -> str:
+        with self.db.sessions() as s:
+            row = s.get(SyncStateRow, key)
+            return row.value if row else default
+
+    def put(self, **values: str) -> None:
+        with self.db.sessions() as s, s.begin():
+            for key, value in values.items():
+                s.merge(SyncStateRow(key=key, value=value))
+
+    # -- outbox -------------------------------------------------------------------------------
+    def pending(self, limit: int) -> list[PendingOp]:
+        with self.db.sessions() as s:
+            rows = s.scalars(
+                select(OutboxRow).where(OutboxRow.status == "pending").order_by(OutboxRow.seq).limit(limit)
+            )
+            return [
+                PendingOp(
+                    r.seq,
+                    {
+                        "op_id": r.op_id,
+                        "seq": r.seq,
+                        "op_type": r.op_type,
+                        "schema_version": r.schema_version,
+                        "actor": r.actor,
+                        "created_at": r.created_at.isoformat(),
+                        "payload": r.payload,
+                    },
+                )
+                for r in rows
+            ]
+
+    def counts(self) -> tuple[int, int]:
+        """(ops waiting, ops refused by the server and not yet acknowledged by a clerk)."""
+        with self.db.sessions() as s:
+            waiting = s.scalar(
+                select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending")
+            )
+            refused = s.scalar(
+                select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "rejected")
+            )
+            return int(waiting or 0), int(refused or 0)
+
+    def record_results(self, results: list[dict[str, Any]]) -> tuple[int, int]:
+        """The server's verdicts, in one transaction; returns (applied, rejected)."""
+        applied = rejected = 0
+        now = utcnow()
+        with self.db.sessions() as s, s.begin():
+            for r in results:
+                row = s.scalar(select(OutboxRow).where(OutboxRow.op_id == str(r.get("op_id"))))
+                if row is None or row.status != "pending":
+                    continue
+                status = "rejected" if r.get("status") == "rejected" else "applied"
+                row.status, row.done_at = status, now
+                row.reason = str(r.get("reason", ""))[:2000]
+                row.result = r.get("result") if isinstance(r.get("result"), dict) else {}
+                if status == "rejected":
+                    rejected += 1
+                    self._log(s, "rejected", f"#{row.seq} {row.op_type}: {row.reason}", {"op_id": row.op_id})
+                else:
+                    applied += 1
+            if applied:
+                self._log(s, "push", f"{applied} op(s) accepted by the server", {})
+        return applied, rejected
+
+    def attention(self) -> list[AttentionItem]:
+        with self.db.sessions() as s:
+            rows = s.scalars(select(OutboxRow).where(OutboxRow.status == "rejected").order_by(OutboxRow.seq))
+            return [
+                AttentionItem(r.seq, r.op_type, r.created_at, r.reason, _summary(r.payload)) for r in rows
+            ]
+
+    def acknowledge(self, seq: int) -> None:
+        """A clerk has seen a refusal and dealt with it: it leaves the list, stays in the log."""
+        with self.db.sessions() as s, s.begin():
+            row = s.get(OutboxRow, seq)
+            if row is not None and row.status == "rejected":
+                row.status = "rejected_seen"
+                self._log(s, "attention", f"#{seq} acknowledged", {})
+
+    # -- pull ---------------------------------------------------------------------------------
+    def apply_page(self, changes: list[dict[str, Any]], cursor: str) -> Touched:
+        """One page of the feed and its cursor, in one transaction."""
+        touched = Touched()
+        with self.db.sessions() as s, s.begin():
+            pending = cases_with_pending_ops(s)
+            for change in changes:
+                kind = str(change.get("kind"))
+                apply_change(s, kind, change.get("data") or {}, pending)
+                touched.note(kind)
+            s.merge(SyncStateRow(key="cursor", value=cursor))
+            if changes:
+                self._log(s, "pull", f"{len(changes)} change(s) received", {"cursor": cursor})
+        return touched
+
+    def apply_snapshot(self, snap: dict[str, Any]) -> Touched:
+        """A full reload: the server's catalogue, calendar, settings, users and open cases."""
+        touched = Touched(catalogue=True, calendar=True, settings=True, cases=True)
+        with self.db.sessions() as s, s.begin():
+            pending = cases_with_pending_ops(s)
+            s.execute(update(ServiceItemRow).values(is_current=False))
+            for raw in snap["items"]:
+                apply_change(s, "item", {"current": True, "item": raw}, pending)
+            for kind, key in (
+                ("department", "departments"),
+                ("window", "windows"),
+                ("calendar", "calendar"),
+                ("user", "users"),
+            ):
+                for data in snap.get(key, []):
+                    apply_change(s, kind, data, pending)
+            s.execute(delete(ServerSettingRow))
+            for key, value in (snap.get("settings") or {}).items():
+                apply_change(s, "setting", {"key": key, "value": value}, pending)
+            for case in snap.get("cases", []):
+                apply_case(s, case, pending)
+            s.merge(SyncStateRow(key="cursor", value=snap["cursor"]))
+            self._log(
+                s,
+                "snapshot",
+                f"full reload: {len(snap['items'])} items, {len(snap.get('cases', []))} cases",
+                {},
+            )
+        return touched
+
+    def apply_server_case(self, case: dict[str, Any]) -> None:
+        with self.db.sessions() as s, s.begin():
+            apply_case(s, case, set())
+
+    def server_settings(self) -> dict[str, str]:
+        with self.db.sessions() as s:
+            return {r.key: r.value for r in s.scalars(select(ServerSettingRow))}
+
+    # -- users ---------------------------------------------------------------------------------
+    def user(self, username: str) -> KnownUser | None:
+        with self.db.sessions() as s:
+            r = s.get(KnownUserRow, username)
+            if r is None:
+                return None
+            return KnownUser(
+                r.username, r.display_name, r.role, r.active, r.verifier, r.last_online_login, r.failures
+            )
+
+    def remember_login(self, username: str, display_name: str, role: str, verifier: str) -> None:
+        with self.db.sessions() as s, s.begin():
+            row = s.get(KnownUserRow, username) or KnownUserRow(username=username)
+            row.display_name, row.role, row.active = display_name, role, True
+            row.verifier, row.last_online_login, row.failures = verifier, utcnow(), 0
+            s.merge(row)
+
+    def offline_attempt(self, username: str, ok: bool) -> int:
+        """Count a failed offline login (or reset on success); returns the failures so far."""
+        with self.db.sessions() as s, s.begin():
+            row = s.get(KnownUserRow, username)
+            if row is None:
+                return 0
+            row.failures = 0 if ok else row.failures + 1
+            return row.failures
+
+    # -- log -----------------------------------------------------------------------------------
+    @staticmethod
+    def _log(s: Session, kind: str, message: str, detail: dict[str, Any]) -> None:
+        s.add(SyncLogRow(at=utcnow(), kind=kind, message=message[:2000], detail=detail))
+
+    def log(self, kind: str, message: str, **detail: Any) -> None:
+        with self.db.sessions() as s, s.begin():
+            self._log(s, kind, message, detail)
+            oldest = s.scalar(select(SyncLogRow.id).order_by(SyncLogRow.id.desc()).offset(LOG_KEEP).limit(1))
+            if oldest is not None:
+                s.execute(delete(SyncLogRow).where(SyncLogRow.id <= oldest))
+
+    def recent_log(self, limit: int = 200) -> list[LogEntry]:
+        with self.db.sessions() as s:
+            rows = s.scalars(select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit))
+            return [LogEntry(r.at, r.kind, r.message) for r in rows]

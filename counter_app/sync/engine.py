@@ -1,0 +1,199 @@
+"""One sync round: push the outbox in order, then pull the server's changes (or a snapshot).
+
+No Qt here: the engine is called from a background thread (``sync.runner``) or from
+``counter-app sync --once``. It never uses the client's clock for ordering; it only compares it
+with the server's to warn about a skew.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+
+from counter_app.store.sync_store import SyncStore, Touched
+from counter_app.sync.credentials import Credentials
+from counter_app.sync.http import (
+    AuthExpired,
+    ClientTooOld,
+    CursorTooOld,
+    HallClient,
+    Offline,
+    Refused,
+    ServerGarbage,
+    SyncError,
+)
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 200
+SKEW_LIMIT = 300.0  # seconds
+TOKEN_MARGIN = 60.0
+
+
+class NeedsLogin(SyncError):
+    """No valid session with the server: a clerk must log in (ops stay queued meanwhile)."""
+
+
+@dataclass
+class SyncReport:
+    online: bool = False
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    waiting: int = 0
+    attention: int = 0
+    error: str = ""
+    needs_login: bool = False
+    client_too_old: bool = False
+    skew_seconds: float | None = None
+    finished_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    touched: Touched = field(default_factory=Touched)
+
+
+def _parse_server_time(text: object) -> datetime | None:
+    if not isinstance(text, str):
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+@dataclass
+class Session:
+    """The access token of the signed-in clerk, kept in memory only."""
+
+    token: str = ""
+    expires: float = 0.0
+
+    def valid(self) -> bool:
+        return bool(self.token) and self.expires - TOKEN_MARGIN > time.time()
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: SyncStore,
+        client: HallClient,
+        credentials: Credentials,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.store, self.client, self.credentials, self.now = store, client, credentials, now
+        self.session = Session()
+
+    # -- session -------------------------------------------------------------------------------
+    def adopt(self, answer: dict[str, object]) -> None:
+        """Keep what a login or refresh answered: the access token here, the refresh token safe."""
+        self.session = Session(str(answer["access_token"]), time.time() + float(str(answer["expires_in"])))
+        self.credentials.set("refresh_token", str(answer["refresh_token"]))
+
+    def _token(self) -> str:
+        if self.session.valid():
+            return self.session.token
+        device_id = self.store.get("device_id")
+        secret = self.credentials.device_secret
+        refresh = self.credentials.refresh_token
+        if not (device_id and secret and refresh):
+            raise NeedsLogin("log in to sync")
+        try:
+            self.adopt(self.client.refresh(device_id, secret, refresh))
+        except AuthExpired as exc:
+            self.credentials.forget("refresh_token")
+            raise NeedsLogin(str(exc)) from exc
+        return self.session.token
+
+    def _with_token(self, call: Callable[[str], dict[str, object]]) -> dict[str, object]:
+        try:
+            return call(self._token())
+        except AuthExpired:  # expired between the check and the call: one refresh, one retry
+            self.session = Session()
+            return call(self._token())
+
+    # -- the round -----------------------------------------------------------------------------
+    def run_once(self) -> SyncReport:
+        report = SyncReport()
+        try:
+            self._skew(report)
+            self._push(report)
+            self._pull(report)
+            report.online = True
+            self.store.put(last_success=report.finished_at.isoformat(), last_error="")
+        except NeedsLogin as exc:
+            report.online, report.needs_login, report.error = True, True, str(exc)
+        except ClientTooOld as exc:
+            report.online, report.client_too_old, report.error = True, True, exc.message
+            self.store.log("error", f"client too old: {exc.message}")
+        except Offline as exc:
+            report.error = str(exc)
+        except (Refused, ServerGarbage) as exc:
+            report.online, report.error = True, str(exc)
+            self.store.log("error", str(exc))
+        if report.error:
+            self.store.put(last_error=report.error)
+        report.waiting, report.attention = self.store.counts()
+        report.finished_at = datetime.now(UTC)
+        return report
+
+    def _skew(self, report: SyncReport) -> None:
+        sent = self.now()
+        answer = self.client.hello()
+        server = _parse_server_time(answer.get("server_time"))
+        if server is not None:
+            report.skew_seconds = (sent - server).total_seconds()
+            self.store.put(skew_seconds=f"{report.skew_seconds:.0f}")
+
+    def _push(self, report: SyncReport) -> None:
+        while True:
+            batch = self.store.pending(PUSH_BATCH)
+            if not batch:
+                return
+            ops = [p.wire for p in batch]
+
+            def send(token: str, ops: list[dict[str, object]] = ops) -> dict[str, object]:
+                return self.client.push(token, ops)
+
+            answer = self._with_token(send)
+            results = answer.get("results")
+            assert isinstance(results, list)
+            applied, rejected = self.store.record_results(results)
+            for r in results:
+                case = r.get("result", {}).get("case") if isinstance(r.get("result"), dict) else None
+                if r.get("status") == "rejected" and isinstance(case, dict):
+                    self.store.apply_server_case(case)
+            report.pushed += applied
+            report.rejected += rejected
+            stopped = answer.get("stopped")
+            if stopped:
+                message = f"push stopped by the server: {stopped}"
+                self.store.log("error", message)
+                raise Refused(409, "sequence_gap", message, {})
+            if applied + rejected == 0:
+                return  # nothing moved: do not spin
+
+    def _pull(self, report: SyncReport) -> None:
+        cursor = self.store.get("cursor")
+        if not cursor:
+            self._snapshot(report)
+            return
+        while True:
+            try:
+                page = self._with_token(partial(self.client.pull, cursor=cursor))
+            except CursorTooOld:
+                self.store.log("snapshot", "the server's change log no longer reaches our cursor")
+                self._snapshot(report)
+                return
+            changes = page["changes"]
+            assert isinstance(changes, list)
+            cursor = str(page["cursor"])
+            report.touched = report.touched | self.store.apply_page(changes, cursor)
+            report.pulled += len(changes)
+            if not page.get("more"):
+                return
+
+    def _snapshot(self, report: SyncReport) -> None:
+        snap = self._with_token(self.client.snapshot)
+        report.touched = report.touched | self.store.apply_snapshot(snap)

@@ -1,0 +1,61 @@
+"""The wire format shared by the window client and the hall server (no I/O here).
+
+An op is what the client's outbox holds: a client-made UUID, the device's gapless sequence
+number, a type from ``OP_TYPES``, the schema version it was written under, who did it and its
+payload. Both sides import this module; bump ``SCHEMA_VERSION`` when an op's payload changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+API_PREFIX = "/api/v1"
+SCHEMA_VERSION = 1  # of ops and of the API; the server says which range it accepts
+
+CASE_OPS = frozenset({"case.accept", "case.complete_instant", "case.notify", "case.refuse"})
+OP_TYPES = CASE_OPS | frozenset(
+    {
+        "case.transition",
+        "case.deadline_recomputed",
+        "consult.record",
+        "notice.print",
+        "notice.reprint",
+        "notice.material_receipt",
+        "notice.print_failed",
+    }
+)
+
+# Statuses of an op in the client's outbox and in the server's answer
+PENDING = "pending"
+APPLIED = "applied"
+REJECTED = "rejected"
+
+# Kinds of rows in the server's change feed
+CHANGE_KINDS = ("item", "department", "window", "calendar", "setting", "user", "case")
+
+# Header a server answers with when a client is too old (HTTP 426)
+CLIENT_TOO_OLD = "client_too_old"
+CURSOR_TOO_OLD = "cursor_too_old"
+
+
+def canonical(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def op_fingerprint(op_type: str, seq: int, payload: dict[str, Any]) -> str:
+    """What makes an op the same op: a replay must match it exactly."""
+    return hashlib.sha256(f"{op_type}\n{seq}\n".encode() + canonical(payload)).hexdigest()
+
+
+def format_cursor(tx: int, row_id: int) -> str:
+    return f"{tx}:{row_id}"
+
+
+def parse_cursor(cursor: str) -> tuple[int, int]:
+    """``tx:id``; raises ``ValueError`` for anything else."""
+    tx, _, row_id = cursor.partition(":")
+    if not tx.isdigit() or not row_id.isdigit() or len(cursor) > 41:
+        raise ValueError(f"not a cursor: {cursor!r}")
+    return int(tx), int(row_id)

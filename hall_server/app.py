@@ -1,0 +1,152 @@
+"""The hall server's HTTP API (FastAPI). Stateless: everything lives in the database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
+from hall_server import auth
+from hall_server.changes import CursorTooOld, utcnow
+from hall_server.config import ServerConfig
+from hall_server.db import ServerDatabase, open_server_database
+from hall_server.push import PushRefused, push
+from hall_server.schemas import EnrollRequest, LoginRequest, PushRequest, RefreshRequest
+from hall_server.snapshot import pull, snapshot
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.detail = status, code, detail
+
+
+def _error(status: int, code: str, message: str, **detail: Any) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message, **detail}, status_code=status)
+
+
+class BodyLimit:
+    """Refuse bodies over the limit (413) before they are parsed, with or without Content-Length."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _error(413, "too_large", f"request body over {self.limit} bytes")(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise ApiError(413, "too_large", f"request body over {self.limit} bytes")
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def check_schema(client_schema: int, cfg: ServerConfig) -> None:
+    if client_schema < cfg.min_client_schema:
+        raise ApiError(
+            426,
+            CLIENT_TOO_OLD,
+            "this counter client is too old for the hall server: its work stays queued until it is upgraded",
+            server_schema=SCHEMA_VERSION,
+            min_client_schema=cfg.min_client_schema,
+        )
+    if client_schema > SCHEMA_VERSION:
+        raise ApiError(409, "server_too_old", "the hall server is older than this client: upgrade the server")
+
+
+def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
+    database = db or open_server_database(cfg.database_url)
+    app = FastAPI(title="Hall server 政务服务中心大厅服务器", version=str(SCHEMA_VERSION))
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, str(exc), **exc.detail)
+
+    @app.exception_handler(auth.AuthError)
+    async def _auth_error(_r: Request, exc: auth.AuthError) -> JSONResponse:
+        return _error(exc.status, exc.code, str(exc))
+
+    @app.exception_handler(PushRefused)
+    async def _push_refused(_r: Request, exc: PushRefused) -> JSONResponse:
+        return _error(exc.status, exc.code, str(exc), **exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"where": ".".join(str(p) for p in e.get("loc", ())), "problem": str(e.get("msg", ""))[:200]}
+            for e in exc.errors()[:20]
+        ]
+        return _error(422, "invalid_request", "the request does not match the API", problems=problems)
+
+    @app.get(API_PREFIX + "/hello")
+    def hello() -> dict[str, Any]:
+        return {
+            "server_time": utcnow().isoformat() + "Z",
+            "schema_version": SCHEMA_VERSION,
+            "min_client_schema": cfg.min_client_schema,
+        }
+
+    @app.post(API_PREFIX + "/enroll")
+    def enroll(body: EnrollRequest) -> dict[str, Any]:
+        return auth.enroll(database, body)
+
+    @app.post(API_PREFIX + "/login")
+    def login(body: LoginRequest) -> dict[str, Any]:
+        return auth.login(database, cfg, body)
+
+    @app.post(API_PREFIX + "/refresh")
+    def refresh(body: RefreshRequest) -> dict[str, Any]:
+        return auth.refresh(database, cfg, body)
+
+    @app.post(API_PREFIX + "/sync/push")
+    def sync_push(body: PushRequest, authorization: str | None = Header(None)) -> dict[str, Any]:
+        caller = auth.authenticate(database, authorization)
+        check_schema(body.schema_version, cfg)
+        if len(body.ops) > cfg.max_batch_ops:
+            raise ApiError(413, "batch_too_large", f"at most {cfg.max_batch_ops} ops per push")
+        answer = push(database, caller.claims, body)
+        answer["server_time"] = utcnow().isoformat() + "Z"
+        return answer
+
+    @app.get(API_PREFIX + "/sync/pull")
+    def sync_pull(
+        cursor: str = Query(max_length=41),
+        limit: int = Query(default=0, ge=0, le=10000),
+        schema_version: int = Query(ge=1),
+        authorization: str | None = Header(None),
+    ) -> dict[str, Any]:
+        caller = auth.authenticate(database, authorization)
+        check_schema(schema_version, cfg)
+        try:
+            return pull(database, caller.device, cursor, limit or cfg.pull_page_size)
+        except ValueError:
+            raise ApiError(400, "bad_cursor", f"not a cursor: {cursor!r}") from None
+        except CursorTooOld:
+            raise ApiError(
+                410, CURSOR_TOO_OLD, "the change log no longer reaches this cursor: reload"
+            ) from None
+
+    @app.get(API_PREFIX + "/sync/snapshot")
+    def sync_snapshot(
+        schema_version: int = Query(ge=1), authorization: str | None = Header(None)
+    ) -> dict[str, Any]:
+        caller = auth.authenticate(database, authorization)
+        check_schema(schema_version, cfg)
+        return snapshot(database, caller.device)
+
+    return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]

@@ -1,0 +1,192 @@
+"""Enrolment, login and token rotation; who is calling, from which device.
+
+A device enrols once with a one-time code and gets a device secret (kept in the PC's keyring).
+A login needs the device secret and the user's password (argon2id) and gives a short-lived
+signed access token plus a refresh token bound to that device; each refresh rotates it, and a
+refresh token used twice revokes its whole family (it was copied).
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from hall_server.changes import utcnow
+from hall_server.config import ServerConfig
+from hall_server.db import ServerDatabase
+from hall_server.models import AuditRow, DeviceRow, EnrollmentCodeRow, MetaRow, RefreshTokenRow, UserRow
+from hall_server.schemas import EnrollRequest, LoginRequest, RefreshRequest
+from hall_server.security import (
+    AccessClaims,
+    digest,
+    new_secret,
+    normalise_code,
+    read_access_token,
+    sign_access_token,
+    verify_password,
+)
+
+TOKEN_KEY = "token_signing_key"
+
+
+class AuthError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+def signing_key(s: Session) -> str:
+    row = s.get(MetaRow, TOKEN_KEY)
+    if row is None:
+        raise AuthError(
+            503, "not_initialised", "the server database is not initialised: run hall-server init-db"
+        )
+    return row.value
+
+
+def _audit(s: Session, actor: str, device_id: str | None, action: str, object_id: str, **detail: Any) -> None:
+    s.add(
+        AuditRow(
+            at=utcnow(), actor=actor, device_id=device_id, action=action, object_id=object_id, detail=detail
+        )
+    )
+
+
+def enroll(db: ServerDatabase, body: EnrollRequest) -> dict[str, Any]:
+    now = utcnow()
+    with db.sessions() as s, s.begin():
+        row = s.get(EnrollmentCodeRow, digest(normalise_code(body.code)), with_for_update=True)
+        if row is None or row.used_at is not None or row.expires_at < now:
+            raise AuthError(
+                403, "bad_code", "the enrolment code is wrong, used or expired: ask for a new one"
+            )
+        secret = new_secret()
+        device = DeviceRow(
+            id=str(uuid.uuid4()),
+            device_code=row.device_code,
+            window_code=row.window_code,
+            hostname=body.hostname,
+            secret_hash=digest(secret),
+            enrolled_at=now,
+            last_seq=0,
+            client_schema=0,
+        )
+        s.add(device)
+        row.used_at, row.device_id = now, device.id
+        _audit(s, "enrolment", device.id, "device.enroll", device.id, device_code=device.device_code)
+        from hall_server.admin import hall_settings
+
+        settings = hall_settings(s)
+    return {
+        "device_id": device.id,
+        "device_secret": secret,
+        "device_code": device.device_code,
+        "window_code": device.window_code,
+        "hall_code": settings.get("hall_code", ""),
+        "hall_name": settings.get("hall_name", ""),
+    }
+
+
+def _device(s: Session, device_id: str, secret: str) -> DeviceRow:
+    device = s.get(DeviceRow, device_id)
+    if device is None or device.secret_hash != digest(secret):
+        raise AuthError(
+            401, "bad_device", "this PC is not enrolled with the hall server (or its secret is wrong)"
+        )
+    if device.revoked_at is not None:
+        raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
+    return device
+
+
+def _issue(s: Session, cfg: ServerConfig, user: UserRow, device: DeviceRow, family: str) -> dict[str, Any]:
+    now = utcnow()
+    refresh = new_secret()
+    s.add(
+        RefreshTokenRow(
+            token_hash=digest(refresh),
+            family=family,
+            device_id=device.id,
+            user_id=user.id,
+            issued_at=now,
+            expires_at=now + timedelta(days=cfg.refresh_token_days),
+            revoked=False,
+        )
+    )
+    expires = int(time.time()) + cfg.access_token_minutes * 60
+    token = sign_access_token(
+        signing_key(s), AccessClaims(user.id, user.username, user.role, device.id, expires)
+    )
+    return {
+        "access_token": token,
+        "expires_in": cfg.access_token_minutes * 60,
+        "refresh_token": refresh,
+        "user": {"username": user.username, "display_name": user.display_name, "role": user.role},
+        "offline_login_days": cfg.offline_login_days,
+        "offline_login_failures": cfg.offline_login_failures,
+    }
+
+
+def login(db: ServerDatabase, cfg: ServerConfig, body: LoginRequest) -> dict[str, Any]:
+    with db.sessions() as s, s.begin():
+        device = _device(s, body.device_id, body.device_secret)
+        user = s.scalar(select(UserRow).where(UserRow.username == body.username))
+        ok = user is not None and verify_password(user.password_hash, body.password)
+        if user is None or not ok:
+            _audit(s, body.username, device.id, "user.login_failed", body.username)
+            s.commit()
+            raise AuthError(401, "bad_password", "wrong user name or password")
+        if not user.active:
+            raise AuthError(403, "user_revoked", "this user has been revoked")
+        device.last_seen_at = utcnow()
+        _audit(s, user.username, device.id, "user.login", user.username)
+        return _issue(s, cfg, user, device, str(uuid.uuid4()))
+
+
+def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict[str, Any]:
+    now = utcnow()
+    with db.sessions() as s, s.begin():
+        device = _device(s, body.device_id, body.device_secret)
+        token = s.get(RefreshTokenRow, digest(body.refresh_token), with_for_update=True)
+        if token is None or token.device_id != device.id or token.revoked or token.expires_at < now:
+            raise AuthError(401, "bad_refresh", "the session has ended: log in again")
+        if token.used_at is not None:  # replayed: somebody copied it, end the whole family
+            s.execute(
+                update(RefreshTokenRow).where(RefreshTokenRow.family == token.family).values(revoked=True)
+            )
+            _audit(s, "system", device.id, "token.reuse", token.family)
+            s.commit()
+            raise AuthError(401, "bad_refresh", "the session has ended: log in again")
+        user = s.get(UserRow, token.user_id)
+        if user is None or not user.active:
+            raise AuthError(403, "user_revoked", "this user has been revoked")
+        token.used_at = now
+        return _issue(s, cfg, user, device, token.family)
+
+
+@dataclass(frozen=True)
+class Caller:
+    claims: AccessClaims
+    device: DeviceRow
+
+
+def authenticate(db: ServerDatabase, header: str | None) -> Caller:
+    """The caller of a sync request: a genuine token, a live device and an active user."""
+    if not header or not header.startswith("Bearer "):
+        raise AuthError(401, "no_token", "log in first")
+    with db.sessions() as s:
+        claims = read_access_token(signing_key(s), header.removeprefix("Bearer ").strip())
+        if claims is None:
+            raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
+        device = s.get(DeviceRow, claims.device_id)
+        user = s.get(UserRow, claims.user_id)
+    if device is None or device.revoked_at is not None:
+        raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
+    if user is None or not user.active:
+        raise AuthError(403, "user_revoked", "this user has been revoked")
+    return Caller(claims, device)

@@ -1,0 +1,123 @@
+"""Cases on the server: the state machine it owns, deadlines on its own calendar, the feed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.calendar import WorkingCalendar, YearCalendar
+from hall_server.changes import record_change, utcnow
+from hall_server.db import ServerDatabase
+from hall_server.models import CalendarYearRow, CaseEventRow, CaseRow
+
+
+def load_calendar(s: Session) -> WorkingCalendar:
+    return WorkingCalendar.from_years(
+        YearCalendar(
+            r.year,
+            frozenset(date.fromisoformat(d) for d in r.holidays),
+            frozenset(date.fromisoformat(d) for d in r.workdays),
+            r.source,
+        )
+        for r in s.scalars(select(CalendarYearRow))
+    )
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def case_wire(row: CaseRow) -> dict[str, Any]:
+    """The case as the windows receive it: the client's record with the server's truth on top."""
+    return {
+        **row.data,
+        "id": row.id,
+        "case_number": row.case_number,
+        "state": row.state,
+        "accepted_on": _iso(row.accepted_on),
+        "promised_due": _iso(row.promised_due),
+        "legal_due": _iso(row.legal_due),
+        "deadline_provisional": row.deadline_provisional,
+        "completed_at": _iso(row.completed_at),
+        "server_version": row.version,
+    }
+
+
+def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
+    """Recompute the case's due dates on the server's calendar; True if anything changed."""
+    if row.accepted_on is None or (row.state == "completed" and row.promised_due == row.accepted_on):
+        return False
+    snapshot = row.data.get("item_snapshot") or {}
+    try:
+        promised_days = int(snapshot["promised_limit_days"])
+        legal_days = int(snapshot["legal_limit_days"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    promised = calendar.add_working_days(row.accepted_on, promised_days)
+    legal = calendar.add_working_days(row.accepted_on, legal_days)
+    new = (promised.due, legal.due, promised.provisional or legal.provisional)
+    if new == (row.promised_due, row.legal_due, row.deadline_provisional):
+        return False
+    row.promised_due, row.legal_due, row.deadline_provisional = new
+    return True
+
+
+def publish(s: Session, db: ServerDatabase, row: CaseRow) -> None:
+    record_change(
+        s, db, "case", row.id, case_wire(row), department=row.department, window_code=row.window_code
+    )
+
+
+def add_event(
+    s: Session,
+    case_id: str,
+    action: str,
+    from_state: str | None,
+    to_state: str | None,
+    actor: str,
+    device_id: str | None,
+    op_id: str | None,
+    **detail: Any,
+) -> None:
+    s.add(
+        CaseEventRow(
+            case_id=case_id,
+            at=utcnow(),
+            action=action,
+            from_state=from_state,
+            to_state=to_state,
+            actor=actor,
+            device_id=device_id,
+            op_id=op_id,
+            detail=detail,
+        )
+    )
+
+
+def recompute_provisional(s: Session, db: ServerDatabase, actor: str) -> int:
+    """After a calendar import: fix the deadlines that were provisional, tell the windows."""
+    calendar = load_calendar(s)
+    fixed = 0
+    for row in s.scalars(select(CaseRow).where(CaseRow.deadline_provisional.is_(True))):
+        old = row.promised_due
+        if set_deadlines(row, calendar):
+            row.version += 1
+            row.updated_at = utcnow()
+            add_event(
+                s,
+                row.id,
+                "case.deadline_recomputed",
+                row.state,
+                row.state,
+                actor,
+                None,
+                None,
+                old_promised_due=_iso(old),
+                promised_due=_iso(row.promised_due),
+            )
+            publish(s, db, row)
+            fixed += 1
+    return fixed

@@ -1,0 +1,128 @@
+"""The change feed: every change a window must learn of, appended in the writing transaction.
+
+Clients pull with a cursor ``tx:id``. On PostgreSQL ``tx`` is the writer's transaction id and a
+pull only returns rows whose transaction is older than the oldest one still running (the
+snapshot's xmin): a transaction that took an id early but commits late is waited for, never
+skipped. SQLite serialises writers, so there ``tx`` is 0 and ids come in commit order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from counter_app.sync.wire import format_cursor, parse_cursor
+from hall_server.db import ServerDatabase
+from hall_server.models import CatalogueEntryRow, ChangeRow, MetaRow
+
+FLOOR_KEY = "change_floor"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class CursorTooOld(Exception):
+    """The change log no longer reaches back to this cursor: the client reloads a snapshot."""
+
+
+def record_change(
+    s: Session,
+    db: ServerDatabase,
+    kind: str,
+    key: str,
+    data: dict[str, Any],
+    *,
+    department: str | None = None,
+    window_code: str | None = None,
+) -> None:
+    s.execute(
+        insert(ChangeRow).values(
+            tx=db.tx_expr(),
+            kind=kind,
+            key=key,
+            department=department,
+            window_code=window_code,
+            at=utcnow(),
+            data=data,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    changes: list[dict[str, Any]]
+    cursor: str
+    more: bool
+
+
+def window_departments(s: Session, window_code: str) -> list[str]:
+    entry = s.get(CatalogueEntryRow, f"window:{window_code}")
+    return list(entry.data.get("departments", [])) if entry else []
+
+
+def floor(s: Session) -> tuple[int, int]:
+    row = s.get(MetaRow, FLOOR_KEY)
+    return parse_cursor(row.value) if row else (0, 0)
+
+
+def pull_page(s: Session, db: ServerDatabase, cursor: str, window_code: str, limit: int) -> Page:
+    """The next changes after *cursor* meant for this window, oldest first."""
+    tx, row_id = parse_cursor(cursor)
+    if (tx, row_id) < floor(s):
+        raise CursorTooOld(cursor)
+    departments = window_departments(s, window_code)
+    stmt = (
+        select(ChangeRow)
+        .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(tx, row_id))
+        .where(ChangeRow.tx < db.horizon_expr())
+        .where(
+            or_(
+                ChangeRow.kind != "case",
+                ChangeRow.window_code == window_code,
+                ChangeRow.department.in_(departments),
+            )
+        )
+        .order_by(ChangeRow.tx, ChangeRow.id)
+        .limit(limit + 1)
+    )
+    rows = list(s.scalars(stmt))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = format_cursor(rows[-1].tx, rows[-1].id) if rows else cursor
+    return Page(
+        [{"kind": r.kind, "key": r.key, "data": r.data} for r in rows],
+        next_cursor,
+        more,
+    )
+
+
+def snapshot_cursor(s: Session, db: ServerDatabase) -> str:
+    """The newest position every change under which is already in this transaction's view."""
+    row = s.execute(
+        select(ChangeRow.tx, ChangeRow.id)
+        .where(ChangeRow.tx < db.horizon_expr())
+        .order_by(ChangeRow.tx.desc(), ChangeRow.id.desc())
+        .limit(1)
+    ).first()
+    return format_cursor(row[0], row[1]) if row else format_cursor(*floor(s))
+
+
+def prune(s: Session, db: ServerDatabase, keep_after: datetime) -> int:
+    """Drop changes older than *keep_after*; clients behind them reload a snapshot."""
+    last = s.execute(
+        select(ChangeRow.tx, ChangeRow.id)
+        .where(ChangeRow.at < keep_after, ChangeRow.tx < db.horizon_expr())
+        .order_by(ChangeRow.tx.desc(), ChangeRow.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return 0
+    doomed = s.query(ChangeRow).filter(tuple_(ChangeRow.tx, ChangeRow.id) <= tuple_(last[0], last[1]))
+    count = doomed.delete(synchronize_session=False)
+    s.merge(MetaRow(key=FLOOR_KEY, value=format_cursor(last[0], last[1])))
+    return count

@@ -1,0 +1,135 @@
+"""``hall-server``: serve the API, and the admin commands IT runs on the server."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from counter_app.domain.calendar_format import CalendarFileError, parse_calendar_file
+from counter_app.domain.catalogue_format import CatalogueFormatError, parse_catalogue
+from hall_server import admin
+from hall_server.config import ServerConfig, load_config
+from hall_server.db import SchemaMismatch, check_schema, open_server_database
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="hall-server", description="政务服务中心大厅服务器 / service hall server"
+    )
+    p.add_argument("--config", help="configuration file (section [server]); HALL_SERVER_* variables win")
+    p.add_argument("--database-url", help="overrides database_url")
+    sub = p.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    init = sub.add_parser("init-db", help="create or migrate the database")
+    init.add_argument("--hall-code")
+    init.add_argument("--hall-name")
+    user = sub.add_parser("create-user", help="add a user (password read from stdin or asked)")
+    user.add_argument("username")
+    user.add_argument("--name", default="", help="display name (姓名)")
+    user.add_argument("--role", required=True, choices=admin.ROLES)
+    user.add_argument("--password-stdin", action="store_true")
+    code = sub.add_parser("enroll-code", help="a one-time code binding a PC to a device code and window")
+    code.add_argument("--device", required=True, help="device code, e.g. W07")
+    code.add_argument("--window", required=True, help="window code from the catalogue")
+    code.add_argument("--valid-hours", type=int, default=72)
+    for name in ("import-catalogue", "import-calendar"):
+        sub.add_parser(name, help=f"{name.split('-')[1]} file (JSON, the client's format)").add_argument(
+            "file"
+        )
+    exp = sub.add_parser("export", help="everything as JSON (to a file, or - for stdout)")
+    exp.add_argument("file")
+    sub.add_parser("revoke-user").add_argument("username")
+    sub.add_parser("revoke-device", help="by device id or device code").add_argument("device")
+    return p
+
+
+def _config(args: argparse.Namespace) -> ServerConfig:
+    cfg = load_config(Path(args.config) if args.config else None)
+    if args.database_url:
+        from dataclasses import replace
+
+        cfg = replace(cfg, database_url=args.database_url)
+    return cfg
+
+
+def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from hall_server.app import create_app
+
+    db = open_server_database(cfg.database_url)
+    check_schema(db.engine)
+    host = args.host or cfg.host
+    port = args.port if args.port is not None else cfg.port
+    ssl: dict[str, str] = {}
+    if cfg.tls_cert:
+        ssl = {"ssl_certfile": cfg.tls_cert, "ssl_keyfile": cfg.tls_key}
+    uvicorn.run(create_app(cfg, db), host=host, port=port, log_level="warning", **ssl)  # type: ignore[arg-type]
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        cfg = _config(args)
+        if args.command == "serve":
+            return _serve(cfg, args)
+        db = open_server_database(cfg.database_url)
+        if args.command == "init-db":
+            settings = {
+                k: v for k, v in {"hall_code": args.hall_code, "hall_name": args.hall_name}.items() if v
+            }
+            created = admin.init_db(db, settings)
+            print("database created" if created else "database is up to date")
+            return 0
+        check_schema(db.engine)
+        if args.command == "create-user":
+            password = (
+                sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password: ")
+            )
+            admin.create_user(db, args.username, args.name, args.role, password)
+            print(f"user {args.username} created ({args.role})")
+        elif args.command == "enroll-code":
+            print(admin.enrollment_code(db, args.device, args.window, args.valid_hours))
+        elif args.command == "import-catalogue":
+            catalogue = parse_catalogue(json.loads(Path(args.file).read_text(encoding="utf-8")))
+            r = admin.import_catalogue(db, catalogue)
+            print(
+                f"imported: {r.added} added, {r.updated} updated, {r.unchanged} unchanged, {r.withdrawn} withdrawn"
+            )
+        elif args.command == "import-calendar":
+            years = parse_calendar_file(json.loads(Path(args.file).read_text(encoding="utf-8")))
+            fixed = admin.import_calendar(db, years)
+            print(f"imported {', '.join(str(y.year) for y in years)}; {fixed} provisional deadlines fixed")
+        elif args.command == "export":
+            text = json.dumps(admin.export(db), ensure_ascii=False, indent=1)
+            if args.file == "-":
+                print(text)
+            else:
+                Path(args.file).write_text(text, encoding="utf-8")
+        elif args.command == "revoke-user":
+            admin.revoke_user(db, args.username)
+            print(f"user {args.username} revoked")
+        elif args.command == "revoke-device":
+            print(f"{admin.revoke_device(db, args.device)} device(s) revoked")
+        return 0
+    except (
+        admin.AdminError,
+        SchemaMismatch,
+        ValueError,
+        OSError,
+        CatalogueFormatError,
+        CalendarFileError,
+    ) as exc:
+        print(f"error: {exc}\nnothing was changed.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

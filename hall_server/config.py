@@ -1,0 +1,70 @@
+"""Server configuration: a file (``hall-server.ini``, section ``[server]``) and the environment.
+
+The environment wins over the file (``HALL_SERVER_<KEY>``), so a service unit or a container can
+set the database address and secrets without writing them to disk. Nothing here is per-process
+state: several server processes with the same configuration serve one hall.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+ENV_PREFIX = "HALL_SERVER_"
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    database_url: str = "sqlite:///hall-server.sqlite"
+    host: str = "127.0.0.1"
+    port: int = 8750
+    workers: int = 1
+    tls_cert: str = ""
+    tls_key: str = ""
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    offline_login_days: int = 7
+    offline_login_failures: int = 5
+    max_batch_ops: int = 500
+    max_body_bytes: int = 8 * 1024 * 1024
+    pull_page_size: int = 1000
+    # the oldest client schema the server accepts (ops and API)
+    min_client_schema: int = 1
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _coerce(kind: type, raw: str, key: str) -> object:
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"{key} must be a whole number, not {raw!r}") from None
+    return raw
+
+
+def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> ServerConfig:
+    """Defaults, then the file, then the environment; a bad value raises ``ValueError``."""
+    env = dict(os.environ) if env is None else env
+    values: dict[str, object] = {}
+    if path is None and env.get(ENV_PREFIX + "CONFIG"):
+        path = Path(env[ENV_PREFIX + "CONFIG"])
+    if path is not None:
+        parser = configparser.ConfigParser(interpolation=None)
+        if not parser.read(path, encoding="utf-8"):
+            raise ValueError(f"configuration file not found: {path}")
+        section = parser["server"] if parser.has_section("server") else {}
+        known = {f.name: f for f in fields(ServerConfig)}
+        for key, raw in section.items():
+            if key not in known:
+                raise ValueError(f"{path}: unknown key {key!r} in [server]")
+            values[key] = _coerce(int if known[key].type in (int, "int") else str, raw, key)
+    for f in fields(ServerConfig):
+        from_env = env.get(ENV_PREFIX + f.name.upper())
+        if from_env is not None:
+            values[f.name] = _coerce(int if f.type in (int, "int") else str, from_env, f.name)
+    return ServerConfig(**values)  # type: ignore[arg-type]

@@ -1,0 +1,100 @@
+"""Database access for the hall server: PostgreSQL (psycopg 3) in production, SQLite embedded.
+
+Schema changes only through the Alembic migrations in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, literal_column
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class SchemaMismatch(RuntimeError):
+    """The database is at a schema this server does not know, or not migrated yet."""
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    command.upgrade(_config(engine), "head")
+
+
+def check_schema(engine: Engine) -> None:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current != head:
+        raise SchemaMismatch(
+            f"database schema is {current or 'empty'}, this server needs {head}: run `hall-server init-db`"
+        )
+
+
+@dataclass
+class ServerDatabase:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    def tx_expr(self) -> Any:
+        """The writing transaction's id for the change log (0 where writers are serialised)."""
+        if self.is_postgres:
+            return literal_column("pg_current_xact_id()::text::bigint")
+        return 0
+
+    def horizon_expr(self) -> Any:
+        """No transaction below this id is still running: changes under it are final."""
+        if self.is_postgres:
+            return literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+        return literal_column("9223372036854775807")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_server_database(url: str) -> ServerDatabase:
+    engine = make_engine(url)
+    return ServerDatabase(engine, sessionmaker(engine, expire_on_commit=False))

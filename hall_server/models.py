@@ -1,0 +1,243 @@
+"""The hall server's tables: it owns the truth (catalogue, calendar, users, devices, every case)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# BIGINT on PostgreSQL, INTEGER (the rowid alias) on SQLite, so ids autoincrement on both
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class MetaRow(Base):
+    """Server-wide values made once at ``init-db`` (the token signing key, the change-log floor)."""
+
+    __tablename__ = "server_meta"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DeviceRow(Base):
+    """An enrolled hall PC; ``last_seq`` is the last op of its gapless sequence applied here."""
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_code: Mapped[str] = mapped_column(String(12))
+    window_code: Mapped[str] = mapped_column(String(40))
+    hostname: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str] = mapped_column(String(200))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_seq: Mapped[int] = mapped_column(BigId, default=0)
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
+    client_schema: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_devices_code", "device_code"),)
+
+
+class EnrollmentCodeRow(Base):
+    """A one-time code binding the next PC that presents it to a device code and window."""
+
+    __tablename__ = "enrollment_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_code: Mapped[str] = mapped_column(String(12))
+    window_code: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class RefreshTokenRow(Base):
+    """A rotating refresh token bound to one device; a reused one revokes its whole family."""
+
+    __tablename__ = "refresh_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    family: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    issued_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_refresh_family", "family"),)
+
+
+class AppliedOpRow(Base):
+    """The ledger of ops: an op id is applied once (primary key), a device's seq once (unique)."""
+
+    __tablename__ = "applied_ops"
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    seq: Mapped[int] = mapped_column(BigId)
+    op_type: Mapped[str] = mapped_column(String(40))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))  # applied | rejected
+    reason: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[dict[str, Any]]
+    actor: Mapped[str] = mapped_column(String(60))
+    applied_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq", name="ux_applied_ops_device_seq"),
+        Index("ix_applied_ops_status", "status"),
+    )
+
+
+class CaseRow(Base):
+    """A case as the hall knows it; ``data`` is the full record in the wire format."""
+
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(20))
+    item_code: Mapped[str] = mapped_column(String(40))
+    department: Mapped[str] = mapped_column(String(40))
+    window_code: Mapped[str] = mapped_column(String(40))
+    device_id: Mapped[str] = mapped_column(String(36))
+    applicant_name: Mapped[str] = mapped_column(String(300))
+    applicant_id_number: Mapped[str] = mapped_column(String(40))
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    promised_due: Mapped[date | None] = mapped_column(Date)
+    legal_due: Mapped[date | None] = mapped_column(Date)
+    deadline_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    data: Mapped[dict[str, Any]]
+    __table_args__ = (
+        Index("ix_cases_department", "department"),
+        Index("ix_cases_provisional", "deadline_provisional"),
+        Index("ix_cases_promised_due", "promised_due"),
+    )
+
+
+class CaseEventRow(Base):
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(40))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str | None] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(60))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    op_id: Mapped[str | None] = mapped_column(String(36))
+    detail: Mapped[dict[str, Any]]
+    __table_args__ = (Index("ix_case_events_case", "case_id"),)
+
+
+class ConsultRow(Base):
+    __tablename__ = "consults"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    data: Mapped[dict[str, Any]]
+
+
+class CollisionRow(Base):
+    """A case or consult number already taken by another record: reported, never merged."""
+
+    __tablename__ = "number_collisions"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(60))
+    existing_id: Mapped[str] = mapped_column(String(36))
+    new_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CatalogueItemRow(Base):
+    __tablename__ = "catalogue_items"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    data: Mapped[dict[str, Any]]
+    __table_args__ = (UniqueConstraint("code", "version", name="ux_catalogue_code_version"),)
+
+
+class CatalogueEntryRow(Base):
+    """Departments and windows, one JSON document each, keyed ``department:GA`` / ``window:A01``."""
+
+    __tablename__ = "catalogue_entries"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    data: Mapped[dict[str, Any]]
+
+
+class CalendarYearRow(Base):
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    holidays: Mapped[list[Any]]
+    workdays: Mapped[list[Any]]
+    source: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class HallSettingRow(Base):
+    __tablename__ = "hall_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ChangeRow(Base):
+    """The change feed the windows pull, ordered by (tx, id).
+
+    ``tx`` is the writing transaction's id on PostgreSQL (``pg_current_xact_id``) and 0 on SQLite,
+    whose writers are serialised. A pull only returns rows of transactions older than every one
+    still running, so a transaction that commits late can never be skipped by a cursor.
+    """
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    tx: Mapped[int] = mapped_column(BigInteger, default=0)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(60))
+    department: Mapped[str | None] = mapped_column(String(40))
+    window_code: Mapped[str | None] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    data: Mapped[dict[str, Any]]
+    __table_args__ = (Index("ix_change_log_tx_id", "tx", "id"),)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(60))
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str] = mapped_column(String(60))
+    detail: Mapped[dict[str, Any]]

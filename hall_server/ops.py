@@ -1,0 +1,313 @@
+"""Applying one op from a window: re-authorised, checked against the server's state, recorded.
+
+A handler returns a ``Verdict``; a business refusal (a transition no longer allowed, a revoked
+user, a number already taken) is a verdict, not an exception: it is stored in the ledger and shown
+to the clerk, and the ops behind it go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.case import CaseState, check_transition
+from counter_app.domain.messages import DomainError
+from counter_app.sync.wire import APPLIED, REJECTED
+from hall_server.cases import add_event, load_calendar, publish, set_deadlines
+from hall_server.changes import utcnow
+from hall_server.db import ServerDatabase
+from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
+
+INTAKE_ROLES = frozenset({"clerk", "chief", "admin"})
+TARGET_STATE = {
+    "case.accept": CaseState.ACCEPTED,
+    "case.complete_instant": CaseState.COMPLETED,
+    "case.notify": CaseState.NOTIFIED,
+    "case.refuse": CaseState.REFUSED,
+}
+
+
+class BadOp(ValueError):
+    """The op's payload is malformed: the whole batch is refused and nothing stored."""
+
+
+@dataclass
+class Verdict:
+    status: str
+    reason: str = ""
+    result: dict[str, Any] = field(default_factory=dict)
+
+
+def rejected(reason: str, **result: Any) -> Verdict:
+    return Verdict(REJECTED, reason, result)
+
+
+@dataclass
+class OpContext:
+    s: Session
+    db: ServerDatabase
+    device: DeviceRow
+    actor: UserRow | None
+    actor_name: str
+    op_id: str
+    op_type: str
+    payload: dict[str, Any]
+
+    def audit(self, object_id: str, **detail: Any) -> None:
+        self.s.add(
+            AuditRow(
+                at=utcnow(),
+                actor=self.actor_name,
+                device_id=self.device.id,
+                action=self.op_type,
+                object_id=object_id[:60],
+                detail={"op_id": self.op_id, **detail},
+            )
+        )
+
+
+def _text(data: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or len(value) > limit or (required and not value):
+        raise BadOp(f"{key}: text of at most {limit} characters expected")
+    return value
+
+
+def _date(data: dict[str, Any], key: str) -> date | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BadOp(f"{key}: a date YYYY-MM-DD expected") from None
+
+
+def _datetime(data: dict[str, Any], key: str) -> datetime | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    except ValueError:
+        raise BadOp(f"{key}: a date and time expected") from None
+
+
+def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise BadOp(f"{key}: an object expected")
+    return value
+
+
+def validate(op_type: str, payload: dict[str, Any]) -> None:
+    """Structural checks before anything is applied (a bad op refuses the whole batch)."""
+    if op_type in TARGET_STATE:
+        case = _dict(payload, "case")
+        _text(case, "id", 36)
+        if case.get("state") != TARGET_STATE[op_type].value:
+            raise BadOp(f"case.state must be {TARGET_STATE[op_type].value} for {op_type}")
+        for key in ("item_code", "window_code"):
+            _text(case, key, 40)
+        _dict(case, "item_snapshot")
+        applicant = _dict(case, "applicant")
+        _text(applicant, "name", 300)
+        _text(applicant, "id_number", 40)
+        _date(case, "accepted_on")
+        _datetime(case, "created_at")
+        _datetime(case, "completed_at")
+        if case.get("case_number") is not None:
+            _text(case, "case_number", 40)
+        if payload.get("from_state") not in (None, *(s.value for s in CaseState)):
+            raise BadOp("from_state: not a case state")
+    elif op_type == "case.transition":
+        _text(payload, "case_id", 36)
+        for key in ("from_state", "to_state"):
+            if payload.get(key) not in {s.value for s in CaseState}:
+                raise BadOp(f"{key}: not a case state")
+        _text(payload, "reason", 2000, required=False)
+    elif op_type == "consult.record":
+        _text(payload, "id", 36)
+        _text(payload, "number", 40)
+        _text(payload, "question", 2000)
+        _datetime(payload, "created_at")
+    elif op_type in (
+        "notice.print",
+        "notice.reprint",
+        "notice.material_receipt",
+        "notice.print_failed",
+        "case.deadline_recomputed",
+    ):
+        _text(payload, "case_id", 36)
+
+
+def _authorised(c: OpContext) -> Verdict | None:
+    if c.actor is None:
+        return rejected(f"unknown user {c.actor_name!r}")
+    if not c.actor.active:
+        return rejected(f"user {c.actor.username} has been revoked")
+    if c.actor.role not in INTAKE_ROLES:
+        return rejected(f"role {c.actor.role} may not take intake actions")
+    return None
+
+
+def _department_of(case: dict[str, Any]) -> str:
+    department = case.get("department") or (case.get("item_snapshot") or {}).get("department") or ""
+    return str(department)[:40]
+
+
+def apply_case_op(c: OpContext) -> Verdict:
+    """受理 / 即办 / 一次性告知 / 不予受理 from a window, as a transition the server checks."""
+    if (refusal := _authorised(c)) is not None:
+        return refusal
+    case = c.payload["case"]
+    target = TARGET_STATE[c.op_type]
+    row = c.s.get(CaseRow, case["id"], with_for_update=True)
+    current = row.state if row else None
+    claimed = c.payload.get("from_state")
+    if current != claimed:
+        return rejected(
+            f"the case is {current or 'unknown'} on the server, the window saw it {claimed or 'new'}",
+            server_state=current,
+        )
+    try:
+        check_transition(CaseState(current) if current else None, target)
+    except DomainError as exc:
+        return rejected(str(exc), server_state=current)
+    number = case.get("case_number")
+    if number:
+        taken = c.s.scalar(select(CaseRow.id).where(CaseRow.case_number == number))
+        if taken is not None and taken != case["id"]:
+            c.s.add(
+                CollisionRow(
+                    number=number,
+                    existing_id=taken,
+                    new_id=case["id"],
+                    device_id=c.device.id,
+                    op_id=c.op_id,
+                    at=utcnow(),
+                )
+            )
+            return rejected(
+                f"case number {number} is already used by another case: check the device codes "
+                "of this hall (two PCs share one?)",
+                collision=number,
+            )
+    now = utcnow()
+    if row is None:
+        row = CaseRow(id=case["id"], created_at=_datetime(case, "created_at") or now, version=0)
+        c.s.add(row)
+    row.case_number = number
+    row.state = target.value
+    row.item_code = case["item_code"]
+    row.department = _department_of(case)
+    row.window_code = case["window_code"]
+    row.device_id = c.device.id
+    row.applicant_name = str(case["applicant"]["name"])[:300]
+    row.applicant_id_number = str(case["applicant"]["id_number"])[:40]
+    row.accepted_on = _date(case, "accepted_on")
+    row.completed_at = _datetime(case, "completed_at")
+    row.promised_due = _date(case, "promised_due")
+    row.legal_due = _date(case, "legal_due")
+    row.deadline_provisional = bool(case.get("deadline_provisional"))
+    row.data = {k: v for k, v in case.items() if k != "server_version"}
+    row.updated_at = now
+    row.version += 1
+    if target is CaseState.ACCEPTED:
+        set_deadlines(row, load_calendar(c.s))
+    add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
+    c.audit(row.id, case_number=number)
+    c.s.flush()
+    publish(c.s, c.db, row)
+    return Verdict(
+        APPLIED,
+        result={
+            "case_id": row.id,
+            "state": row.state,
+            "promised_due": row.promised_due.isoformat() if row.promised_due else None,
+        },
+    )
+
+
+def apply_transition(c: OpContext) -> Verdict:
+    if (refusal := _authorised(c)) is not None:
+        return refusal
+    p = c.payload
+    row = c.s.get(CaseRow, p["case_id"], with_for_update=True)
+    if row is None:
+        return rejected("the case is not known to the server")
+    if row.state != p["from_state"]:
+        return rejected(
+            f"the case is {row.state} on the server, not {p['from_state']}", server_state=row.state
+        )
+    try:
+        check_transition(CaseState(row.state), CaseState(p["to_state"]))
+    except DomainError as exc:
+        return rejected(str(exc), server_state=row.state)
+    row.state = p["to_state"]
+    row.version += 1
+    row.updated_at = utcnow()
+    if row.state == CaseState.COMPLETED.value:
+        row.completed_at = row.updated_at
+    add_event(
+        c.s,
+        row.id,
+        c.op_type,
+        p["from_state"],
+        p["to_state"],
+        c.actor_name,
+        c.device.id,
+        c.op_id,
+        reason=p.get("reason", ""),
+    )
+    c.audit(row.id, to_state=row.state)
+    publish(c.s, c.db, row)
+    return Verdict(APPLIED, result={"case_id": row.id, "state": row.state})
+
+
+def apply_case_note(c: OpContext) -> Verdict:
+    """Prints, reprints (补打) and the window's own deadline recomputation: the case's history."""
+    row = c.s.get(CaseRow, c.payload["case_id"])
+    if row is None:
+        return rejected("the case is not known to the server")
+    detail = {k: v for k, v in c.payload.items() if k != "case_id"}
+    add_event(c.s, row.id, c.op_type, row.state, row.state, c.actor_name, c.device.id, c.op_id, **detail)
+    c.audit(row.id, **detail)
+    return Verdict(APPLIED, result={"case_id": row.id})
+
+
+def apply_consult(c: OpContext) -> Verdict:
+    if (refusal := _authorised(c)) is not None:
+        return refusal
+    p = c.payload
+    taken = c.s.scalar(select(ConsultRow.id).where(ConsultRow.number == p["number"]))
+    if taken is not None and taken != p["id"]:
+        return rejected(f"consult number {p['number']} is already used", collision=p["number"])
+    if taken is None:
+        c.s.add(
+            ConsultRow(
+                id=p["id"],
+                number=p["number"],
+                device_id=c.device.id,
+                created_at=_datetime(p, "created_at") or utcnow(),
+                data=p,
+            )
+        )
+    c.audit(p["id"], number=p["number"])
+    return Verdict(APPLIED, result={"consult_id": p["id"]})
+
+
+def apply(c: OpContext) -> Verdict:
+    if c.op_type in TARGET_STATE:
+        return apply_case_op(c)
+    if c.op_type == "case.transition":
+        return apply_transition(c)
+    if c.op_type == "consult.record":
+        return apply_consult(c)
+    return apply_case_note(c)

@@ -1,0 +1,155 @@
+"""``POST /sync/push``: a batch of a device's ops, each applied exactly once.
+
+The device row is locked for the batch, so two processes replaying one batch take turns and the
+second finds every op in the ledger. Each op runs in its own savepoint: its ledger row (primary
+key on the op id, unique device + seq), its change and its change-log rows commit together or not
+at all; the batch commits once, and only then is the answer sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from counter_app.sync.wire import REJECTED, op_fingerprint
+from hall_server.changes import utcnow
+from hall_server.db import ServerDatabase
+from hall_server.models import AppliedOpRow, DeviceRow, UserRow
+from hall_server.ops import BadOp, OpContext, Verdict, apply, rejected, validate
+from hall_server.schemas import Op, PushRequest
+from hall_server.security import AccessClaims
+
+
+class PushRefused(Exception):
+    """The whole batch is refused (conflicting replay, malformed op): nothing is stored."""
+
+    def __init__(self, status: int, code: str, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.status, self.code, self.detail = status, code, detail
+
+
+@dataclass
+class _Known:
+    fingerprint: str
+    seq: int
+    status: str
+    reason: str
+    result: dict[str, Any]
+
+
+def _fingerprint(op: Op) -> str:
+    return op_fingerprint(op.op_type, op.seq, {"actor": op.actor, "payload": op.payload})
+
+
+def _answer(op: Op, status: str, reason: str, result: dict[str, Any], duplicate: bool) -> dict[str, Any]:
+    return {
+        "op_id": op.op_id,
+        "seq": op.seq,
+        "status": status,
+        "reason": reason,
+        "result": result,
+        "duplicate": duplicate,
+    }
+
+
+def _check_replays(ops: list[Op], known: dict[str, _Known], last_seq: int) -> None:
+    for op in ops:
+        seen = known.get(op.op_id)
+        if seen is not None and (seen.fingerprint != _fingerprint(op) or seen.seq != op.seq):
+            raise PushRefused(
+                409,
+                "op_conflict",
+                f"op {op.op_id} was applied before with different content: this device's cache "
+                "does not match what it sent earlier (restored from a backup?)",
+                op_id=op.op_id,
+            )
+        if seen is None and op.seq <= last_seq:
+            raise PushRefused(
+                409,
+                "seq_conflict",
+                f"sequence number {op.seq} was already used by another op of this device",
+                seq=op.seq,
+            )
+
+
+def _apply_one(s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, op: Op) -> Verdict:
+    actor_name = op.actor or claims.username
+    actor = s.scalar(select(UserRow).where(UserRow.username == actor_name))
+    c = OpContext(s, db, device, actor, actor_name, op.op_id, op.op_type, op.payload)
+    try:
+        with s.begin_nested():
+            verdict = apply(c)
+            if verdict.status == REJECTED:
+                raise _Rollback(verdict)
+            _ledger(s, device, op, verdict, actor_name)
+            return verdict
+    except _Rollback as rb:
+        verdict = rb.verdict
+    except IntegrityError:
+        verdict = rejected("a number or id in this op is already used by another record on the server")
+    with s.begin_nested():
+        _ledger(s, device, op, verdict, actor_name)
+    return verdict
+
+
+class _Rollback(Exception):
+    def __init__(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+
+
+def _ledger(s: Session, device: DeviceRow, op: Op, verdict: Verdict, actor: str) -> None:
+    s.add(
+        AppliedOpRow(
+            op_id=op.op_id,
+            device_id=device.id,
+            seq=op.seq,
+            op_type=op.op_type,
+            payload_hash=_fingerprint(op),
+            status=verdict.status,
+            reason=verdict.reason,
+            result=verdict.result,
+            actor=actor,
+            applied_at=utcnow(),
+        )
+    )
+    s.flush()
+
+
+def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[str, Any]:
+    ops = sorted(body.ops, key=lambda o: o.seq)
+    for op in ops:
+        try:
+            validate(op.op_type, op.payload)
+        except BadOp as exc:
+            raise PushRefused(422, "bad_op", f"op {op.op_id} ({op.op_type}): {exc}", op_id=op.op_id) from None
+    with db.sessions() as s, s.begin():
+        device = s.get(DeviceRow, claims.device_id, with_for_update=True)
+        if device is None or device.revoked_at is not None:
+            raise PushRefused(403, "device_revoked", "this device has been revoked: ask IT to enrol it again")
+        known = {
+            r.op_id: _Known(r.payload_hash, r.seq, r.status, r.reason, r.result)
+            for r in s.scalars(select(AppliedOpRow).where(AppliedOpRow.op_id.in_([o.op_id for o in ops])))
+        }
+        _check_replays(ops, known, device.last_seq)
+        results: list[dict[str, Any]] = []
+        stopped: dict[str, Any] | None = None
+        expected = device.last_seq + 1
+        for op in ops:
+            seen = known.get(op.op_id)
+            if seen is not None:
+                results.append(_answer(op, seen.status, seen.reason, seen.result, True))
+                continue
+            if op.seq != expected:
+                stopped = {"reason": "sequence_gap", "expected_seq": expected, "got_seq": op.seq}
+                break
+            verdict = _apply_one(s, db, device, claims, op)
+            results.append(_answer(op, verdict.status, verdict.reason, verdict.result, False))
+            expected += 1
+        device.last_seq = expected - 1
+        device.last_seen_at = utcnow()
+        device.client_schema = body.schema_version
+    return {"results": results, "stopped": stopped, "last_seq": expected - 1}

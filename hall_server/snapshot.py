@@ -1,0 +1,74 @@
+"""Pull pages and full snapshots for one window, each read in one consistent transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from hall_server.admin import hall_settings
+from hall_server.cases import case_wire
+from hall_server.changes import pull_page, snapshot_cursor, utcnow, window_departments
+from hall_server.db import ServerDatabase
+from hall_server.models import (
+    CalendarYearRow,
+    CaseRow,
+    CatalogueEntryRow,
+    CatalogueItemRow,
+    DeviceRow,
+    UserRow,
+)
+
+FINAL_STATES = ("refused", "withdrawn", "delivered", "returned")
+
+
+def pull(db: ServerDatabase, device: DeviceRow, cursor: str, limit: int) -> dict[str, Any]:
+    with db.sessions() as s, s.begin():
+        page = pull_page(s, db, cursor, device.window_code, limit)
+    return {
+        "changes": page.changes,
+        "cursor": page.cursor,
+        "more": page.more,
+        "server_time": utcnow().isoformat() + "Z",
+    }
+
+
+def snapshot(db: ServerDatabase, device: DeviceRow) -> dict[str, Any]:
+    """Everything a window holds from the server, and the cursor to pull on from."""
+    with db.sessions() as s:
+        # one consistent view: the cursor and the state it stands for
+        s.connection(execution_options={"isolation_level": "REPEATABLE READ"} if db.is_postgres else {})
+        if True:
+            cursor = snapshot_cursor(s, db)
+            departments = window_departments(s, device.window_code)
+            entries = list(s.scalars(select(CatalogueEntryRow)))
+            cases = s.scalars(
+                select(CaseRow).where(
+                    or_(CaseRow.window_code == device.window_code, CaseRow.department.in_(departments)),
+                    CaseRow.state.not_in(FINAL_STATES),
+                )
+            )
+            return {
+                "cursor": cursor,
+                "server_time": utcnow().isoformat() + "Z",
+                "settings": hall_settings(s),
+                "departments": [e.data for e in entries if e.key.startswith("department:")],
+                "windows": [e.data for e in entries if e.key.startswith("window:")],
+                "items": [
+                    r.data for r in s.scalars(select(CatalogueItemRow).where(CatalogueItemRow.is_current))
+                ],
+                "calendar": [
+                    {"year": r.year, "holidays": r.holidays, "workdays": r.workdays, "source": r.source}
+                    for r in s.scalars(select(CalendarYearRow))
+                ],
+                "users": [
+                    {
+                        "username": u.username,
+                        "display_name": u.display_name,
+                        "role": u.role,
+                        "active": u.active,
+                    }
+                    for u in s.scalars(select(UserRow))
+                ],
+                "cases": [case_wire(r) for r in cases],
+            }

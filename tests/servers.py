@@ -1,0 +1,198 @@
+"""Real servers for tests: a PostgreSQL cluster in a temporary folder and hall-server processes.
+
+Nothing is mocked: PostgreSQL is Debian's (``scripts/setup.sh dev`` installs it), the hall
+server runs as its own process on a loopback port, exactly as ``hall-server serve``.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from counter_app.services.demo import demo_catalogue_path
+
+PASSWORD = "counter-pass-1"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _pg_bin(name: str) -> str | None:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else shutil.which(name)
+
+
+@dataclass
+class Postgres:
+    folder: Path
+    port: int
+    _as: list[str]
+
+    def url(self, database: str) -> str:
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name: str) -> str:
+        psql = _pg_bin("psql") or "psql"
+        subprocess.run(
+            [
+                psql,
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "postgres",
+                "-c",
+                f"CREATE DATABASE {name}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return self.url(name)
+
+    def stop(self) -> None:
+        pg_ctl = _pg_bin("pg_ctl")
+        subprocess.run([*self._as, pg_ctl, "-D", str(self.folder), "-m", "fast", "stop"], capture_output=True)
+
+
+@contextmanager
+def postgres(folder: Path) -> Iterator[Postgres]:
+    """A throwaway cluster; as root it runs as the ``postgres`` user (initdb refuses root)."""
+    initdb, pg_ctl = _pg_bin("initdb"), _pg_bin("pg_ctl")
+    if not initdb or not pg_ctl:
+        raise RuntimeError("PostgreSQL is not installed: run scripts/setup.sh dev")
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # pytest's temporary folders are private to root: use one postgres can reach
+        run_as = ["runuser", "-u", "postgres", "--"]
+        folder = Path(tempfile.mkdtemp(prefix="counter-pg-")) / "cluster"
+        folder.parent.chmod(0o755)
+    folder.mkdir(parents=True, exist_ok=True)
+    if run_as:
+        shutil.chown(folder, "postgres")
+    subprocess.run(
+        [*run_as, initdb, "-D", str(folder), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"],
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    subprocess.run(
+        [*run_as, pg_ctl, "-D", str(folder), "-o", options, "-l", str(folder / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+    pg = Postgres(folder, port, run_as)
+    try:
+        yield pg
+    finally:
+        pg.stop()
+        if run_as:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+
+
+def hall_server_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "hall_server", *args]
+
+
+def admin(url: str, *args: str, stdin: str = "") -> str:
+    done = subprocess.run(
+        hall_server_cmd(*args),
+        env={**os.environ, "HALL_SERVER_DATABASE_URL": url},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"hall-server {' '.join(args)} failed: {done.stderr}")
+    return done.stdout.strip()
+
+
+def prepare_hall(url: str) -> None:
+    """A hall as IT sets it up: schema, the demo catalogue, a clerk, a supervisor.
+
+    Done in-process with the functions behind the admin commands (``test_admin_cli`` runs the
+    commands themselves), to keep each test's set-up short.
+    """
+    from counter_app.domain.catalogue_format import parse_catalogue
+    from hall_server import admin as server_admin
+    from hall_server.db import open_server_database
+
+    db = open_server_database(url)
+    try:
+        server_admin.init_db(db)
+        catalogue = parse_catalogue(json.loads(demo_catalogue_path().read_text(encoding="utf-8")))
+        server_admin.import_catalogue(db, catalogue)
+        server_admin.create_user(db, "wangfang", "王芳", "clerk", PASSWORD)
+        server_admin.create_user(db, "zhaolei", "赵磊", "supervisor", PASSWORD)
+    finally:
+        db.dispose()
+
+
+def enrollment_code(url: str, device: str, window: str) -> str:
+    from hall_server import admin as server_admin
+    from hall_server.db import open_server_database
+
+    db = open_server_database(url)
+    try:
+        return server_admin.enrollment_code(db, device, window)
+    finally:
+        db.dispose()
+
+
+class ServerProcess:
+    """``hall-server serve`` on a loopback port; restartable."""
+
+    def __init__(self, database_url: str, log: Path, port: int | None = None) -> None:
+        self.database_url, self.log = database_url, log
+        self.port = port or free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> ServerProcess:
+        env = {**os.environ, "HALL_SERVER_DATABASE_URL": self.database_url}
+        with self.log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                hall_server_cmd("serve", "--port", str(self.port)),
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"hall server exited: {self.log.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(self.url + "/api/v1/hello", timeout=1) as r:
+                    json.load(r)
+                    return self
+            except OSError:
+                time.sleep(0.05)  # polling a process start, not a test wait
+        raise RuntimeError("hall server did not start")
+
+    def stop(self, kill: bool = False) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            if kill:
+                self.proc.kill()
+            else:
+                self.proc.terminate()
+            self.proc.wait(20)
+        self.proc = None
