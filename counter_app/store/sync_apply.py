@@ -28,6 +28,10 @@ from counter_app.store.models import (
 from counter_app.store.unit_of_work import utcnow
 
 
+class NumberCollision(Exception):
+    """A pulled case carries a number a different local case already has."""
+
+
 def _date(value: Any) -> date | None:
     return date.fromisoformat(value) if value else None
 
@@ -103,13 +107,23 @@ def cases_with_pending_ops(s: Session) -> set[str]:
     return found
 
 
+def number_taken(s: Session, case_id: str, number: str | None) -> bool:
+    """Another local case holds this number (two PCs misconfigured with one device code)."""
+    if not number:
+        return False
+    other = s.scalar(select(CaseRow.id).where(CaseRow.case_number == number, CaseRow.id != case_id))
+    return other is not None
+
+
 def apply_case(s: Session, data: dict[str, Any], pending: set[str] | None = None) -> bool:
-    """The server's state of a case; False if skipped (older than ours, or ops pending)."""
+    """The server's state of a case; False if skipped (older than ours, ops pending, collision)."""
     version = int(data.get("server_version", 0))
     row = s.get(CaseRow, data["id"])
     if pending is None:
         pending = cases_with_pending_ops(s)
     if row is not None and (row.server_version > version or row.id in pending):
+        return False
+    if number_taken(s, data["id"], data.get("case_number")):
         return False
     if row is None:
         snapshot = data.get("item_snapshot") or {}
@@ -161,6 +175,8 @@ APPLY = {
 def apply_change(s: Session, kind: str, data: dict[str, Any], pending: set[str]) -> None:
     """One row of the feed; unknown kinds (a newer server) are skipped, not fatal."""
     if kind == "case":
+        if number_taken(s, data["id"], data.get("case_number")):
+            raise NumberCollision(str(data.get("case_number")))
         apply_case(s, data, pending)
         return
     handler = APPLY.get(kind)

@@ -18,7 +18,7 @@ from counter_app.store.models import (
     SyncLogRow,
     SyncStateRow,
 )
-from counter_app.store.sync_apply import apply_case, apply_change, cases_with_pending_ops
+from counter_app.store.sync_apply import NumberCollision, apply_case, apply_change, cases_with_pending_ops
 from counter_app.store.unit_of_work import utcnow
 
 LOG_KEEP = 5000
@@ -187,7 +187,11 @@ class SyncStore:
             pending = cases_with_pending_ops(s)
             for change in changes:
                 kind = str(change.get("kind"))
-                apply_change(s, kind, change.get("data") or {}, pending)
+                try:
+                    with s.begin_nested():
+                        apply_change(s, kind, change.get("data") or {}, pending)
+                except NumberCollision as exc:
+                    self._log(s, "collision", f"case number {exc} arrived for another case: kept apart", {})
                 touched.note(kind)
             s.merge(SyncStateRow(key="cursor", value=cursor))
             if changes:

@@ -108,10 +108,17 @@ class SyncEngine:
 
     def _with_token(self, call: Callable[[str], dict[str, object]]) -> dict[str, object]:
         try:
-            return call(self._token())
-        except AuthExpired:  # expired between the check and the call: one refresh, one retry
-            self.session = Session()
-            return call(self._token())
+            try:
+                return call(self._token())
+            except AuthExpired:  # expired between the check and the call: one refresh, one retry
+                self.session = Session()
+                return call(self._token())
+        except Refused as exc:
+            if exc.code != "user_revoked":
+                raise
+            self.session = Session()  # the signed-in user was revoked: somebody else signs in
+            self.credentials.forget("refresh_token")
+            raise NeedsLogin(exc.message) from exc
 
     # -- the round -----------------------------------------------------------------------------
     def run_once(self) -> SyncReport:

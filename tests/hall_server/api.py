@@ -1,0 +1,77 @@
+"""Talking to a hall server process as a device would, with plain HTTP calls."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from tests.servers import PASSWORD, enrollment_code
+
+
+@dataclass
+class Device:
+    base: str
+    device_id: str
+    secret: str
+    token: str = ""
+    refresh: str = ""
+
+    def post(
+        self, path: str, body: Any = None, *, token: str | None = None, raw: bytes | None = None
+    ) -> requests.Response:
+        headers = {"Authorization": f"Bearer {token if token is not None else self.token}"}
+        if raw is not None:
+            headers["Content-Type"] = "application/json"
+            return requests.post(self.base + "/api/v1" + path, data=raw, headers=headers, timeout=30)
+        return requests.post(self.base + "/api/v1" + path, json=body, headers=headers, timeout=30)
+
+    def push(self, ops: list[dict[str, Any]], **kw: Any) -> requests.Response:
+        return self.post("/sync/push", {"schema_version": 1, "ops": ops}, **kw)
+
+    def pull(self, cursor: str, limit: int = 1000) -> requests.Response:
+        return requests.get(
+            self.base + "/api/v1/sync/pull",
+            params={"cursor": cursor, "limit": limit, "schema_version": 1},
+            headers={"Authorization": f"Bearer {self.token}"},
+            timeout=30,
+        )
+
+
+def enrol(base: str, db_url: str, device: str = "W01", user: str = "wangfang") -> Device:
+    code = enrollment_code(db_url, device, "A01")
+    answer = requests.post(
+        base + "/api/v1/enroll", json={"code": code, "hostname": "test"}, timeout=30
+    ).json()
+    d = Device(base, answer["device_id"], answer["device_secret"])
+    login = requests.post(
+        base + "/api/v1/login",
+        json={"device_id": d.device_id, "device_secret": d.secret, "username": user, "password": PASSWORD},
+        timeout=30,
+    ).json()
+    d.token, d.refresh = login["access_token"], login["refresh_token"]
+    return d
+
+
+def consult_op(seq: int, number: str | None = None, op_id: str | None = None) -> dict[str, Any]:
+    cid = str(uuid.uuid4())
+    return {
+        "op_id": op_id or str(uuid.uuid4()),
+        "seq": seq,
+        "op_type": "consult.record",
+        "schema_version": 1,
+        "actor": "",
+        "payload": {
+            "id": cid,
+            "number": number or f"ZX{uuid.uuid4().hex[:12]}",
+            "item_code": None,
+            "item_name": "",
+            "question": "营业执照办理需要什么材料？",
+            "answer": "见一次性告知单",
+            "window_code": "A01",
+            "clerk": "王芳",
+            "created_at": "2026-11-24T09:00:00",
+        },
+    }
