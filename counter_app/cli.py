@@ -18,6 +18,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="data folder (default: the user's data folder)")
     parser.add_argument("--demo", action="store_true", help="load the demo catalogue and demo cases if empty")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
+    parser.add_argument(
+        "--no-server", action="store_true", help="with --demo: no demo hall server, the window works alone"
+    )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="start the window client (the default)")
     sub.add_parser("diagnose", help="print version, data folder, schema, settings, fonts, printers, disk")
@@ -31,7 +34,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _start_demo_hall(data_dir: Path) -> dict[str, str] | None:
+    """The demo's own hall server (SQLite, loopback), a child process ended with the client."""
+    import atexit
+    import subprocess
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hall_server", "demo", str(data_dir / "demo-hall")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    atexit.register(proc.terminate)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    try:
+        info = json.loads(line)
+    except ValueError:
+        print("the demo hall server did not start; the window works alone", file=sys.stderr)
+        return None
+    return {str(k): str(v) for k, v in info.items()}
+
+
+def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     from counter_app.services.context import open_context
     from counter_app.services.demo import DEMO_SETTINGS, seed_demo
 
@@ -39,7 +63,9 @@ def _context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         data_dir = demo_data_dir()
     else:
         data_dir, _source = resolve_data_dir(args.data_dir)
-    overrides = {"language": args.lang} if args.lang else None
+    overrides = {"language": args.lang} if args.lang else {}
+    if demo_hall:
+        overrides["server_url"] = demo_hall["server_url"]
     if args.demo and not (data_dir / "settings.ini").exists():
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "settings.ini").write_text(
@@ -138,11 +164,31 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from counter_app.ui.app import run_gui
 
-    ctx = _context(args)
+    demo_hall = None
+    if args.demo and not args.no_server:
+        demo_dir = Path(args.data_dir) if args.data_dir else demo_data_dir()
+        demo_hall = _start_demo_hall(demo_dir)
+    ctx = _context(args, demo_hall)
     try:
-        return run_gui(ctx, args)
+        login = _enrol_demo(ctx, demo_hall) if demo_hall else None
+        return run_gui(ctx, args, login)
     finally:
         ctx.close()
+
+
+def _enrol_demo(ctx, demo_hall: dict[str, str]) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """Enrol the demo window with the code its hall server just made; (user, password) to sign in."""
+    from counter_app.domain.messages import DomainError
+    from counter_app.services.hall_link import HallLink
+
+    link = HallLink(ctx)
+    if not link.enrolled:
+        try:
+            link.enroll(demo_hall["enrollment_code"])
+        except DomainError as exc:
+            print(f"demo enrolment failed: {exc}", file=sys.stderr)
+            return None
+    return demo_hall["username"], demo_hall["password"]
 
 
 if __name__ == "__main__":

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("file")
     sub.add_parser("revoke-user").add_argument("username")
     sub.add_parser("revoke-device", help="by device id or device code").add_argument("device")
+    demo = sub.add_parser("demo", help="seed a demo hall in FOLDER (SQLite) and serve it on loopback")
+    demo.add_argument("folder")
+    demo.add_argument("--port", type=int, default=0, help="0: any free port")
     return p
 
 
@@ -74,12 +77,37 @@ def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
     return 0
 
 
+def _demo(args: argparse.Namespace) -> int:
+    import socket
+
+    import uvicorn
+
+    from hall_server.app import create_app
+    from hall_server.demo import seed_demo
+
+    folder = Path(args.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    cfg = ServerConfig(database_url=f"sqlite:///{folder / 'hall-server.sqlite'}")
+    db = open_server_database(cfg.database_url)
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", args.port))
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    info = seed_demo(db, folder, url)
+    print(json.dumps(info, ensure_ascii=False), flush=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), log_level="warning"))
+    server.run(sockets=[sock])
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         cfg = _config(args)
         if args.command == "serve":
             return _serve(cfg, args)
+        if args.command == "demo":
+            return _demo(args)
         db = open_server_database(cfg.database_url)
         if args.command == "init-db":
             settings = {

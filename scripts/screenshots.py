@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 
-from counter_app.cli import _context, _parser
+from counter_app.cli import _context, _enrol_demo, _parser, _start_demo_hall
+from counter_app.services.hall_link import HallLink
 from counter_app.services.demo import person
 from counter_app.ui.app import build_window, make_application
 
@@ -19,11 +20,29 @@ from counter_app.ui.app import build_window, make_application
 def main(out: Path, language: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp())
-    ctx = _context(_parser().parse_args(["--demo", "--data-dir", str(data), "--lang", language]))
+    demo_hall = _start_demo_hall(data)
+    assert demo_hall is not None
+    ctx = _context(_parser().parse_args(["--demo", "--data-dir", str(data), "--lang", language]), demo_hall)
     app = make_application(language)
-    window, worker = build_window(ctx)
+    login = _enrol_demo(ctx, demo_hall)
+    assert login is not None
+    link = HallLink(ctx)
+    from counter_app.ui.login_dialog import LoginDialog
+    from counter_app.ui.worker import Worker
+
+    login_worker = Worker()
+    dialog = LoginDialog(link, login_worker, None, login[0])
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+    dialog.grab().save(str(out / f"login-{language}.png"))
+    dialog.close()
+    login_worker.stop()
+    link.sign_in(*login)
+    window, worker = build_window(ctx, link)
     window.resize(1400, 880)
     window.show()
+    window.start_sync()
     tab = window.intake
 
     def settle() -> None:
@@ -57,7 +76,18 @@ def main(out: Path, language: str) -> None:
         dialog.close()  # type: ignore[attr-defined]
         window.tabs.setCurrentIndex(1)
         settle()
+        QTimer.singleShot(1500, sync_log)
+
+    def sync_log() -> None:
         window.grab().save(str(out / f"cases-{language}.png"))
+        from counter_app.ui.sync_panel import SyncLogDialog
+
+        log = SyncLogDialog(link, worker, window)
+        log.show()
+        settle()
+        log.grab().save(str(out / f"sync-log-{language}.png"))
+        log.close()
+        link.stop()
         app.quit()
 
     QTimer.singleShot(300, shoot)

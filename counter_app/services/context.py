@@ -14,9 +14,11 @@ from counter_app.store.calendar_store import CalendarStore
 from counter_app.store.case_store import CaseStore
 from counter_app.store.catalogue_store import CatalogueStore
 from counter_app.store.db import Database, open_database
+from counter_app.store.sync_store import SyncStore
 from counter_app.store.unit_of_work import Actor
 
 DB_FILE = "counter.sqlite"
+ENROLMENT_KEYS = ("server_url", "device_code", "window_code", "hall_code")
 
 
 @dataclass
@@ -53,8 +55,17 @@ class AppContext:
         self.catalogue_store = CatalogueStore(self.db)
         self.calendar_store = CalendarStore(self.db)
         self.cases = CaseStore(self.db)
+        self.sync_store = SyncStore(self.db)
+        self.reload_server_settings()
         self.reload_catalogue()
         self.reload_calendar()
+
+    def reload_server_settings(self) -> None:
+        """Take what the hall server published and what enrolment gave this PC (below IT's file)."""
+        enrolment = {k: self.sync_store.get(k) for k in ENROLMENT_KEYS}
+        self.settings.apply_server(
+            {**self.sync_store.server_settings(), **{k: v for k, v in enrolment.items() if v}}
+        )
 
     def reload_catalogue(self) -> None:
         pairs = self.catalogue_store.current_items()

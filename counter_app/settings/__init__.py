@@ -32,6 +32,7 @@ class Who(StrEnum):
 class Source(StrEnum):
     DEFAULT = "default"
     USER = "user"
+    SERVER = "server"  # published by the hall server, or given to this PC at enrolment
     SYSTEM = "system"
     COMMAND_LINE = "command-line"
 
@@ -151,6 +152,34 @@ SETTINGS: tuple[Setting, ...] = (
         Who.IT,
         _number(1, 120),
     ),
+    Setting(
+        "server_url",
+        "",
+        QT_TRANSLATE_NOOP("settings", "Hall server address (https://…; empty: this window works alone)"),
+        Who.IT,
+        _text(300),
+    ),
+    Setting(
+        "ca_bundle",
+        "",
+        QT_TRANSLATE_NOOP("settings", "CA certificates for the hall server (PEM file; empty: the system's)"),
+        Who.IT,
+        _text(500),
+    ),
+    Setting(
+        "allow_plain_http",
+        "no",
+        QT_TRANSLATE_NOOP("settings", "Allow plain HTTP to a hall server that is not on this PC"),
+        Who.IT,
+        _choice("yes", "no"),
+    ),
+    Setting(
+        "sync_interval_seconds",
+        "5",
+        QT_TRANSLATE_NOOP("settings", "Seconds between sync rounds when nothing changes"),
+        Who.IT,
+        _number(1, 3600),
+    ),
     Setting("clerk_name", "", QT_TRANSLATE_NOOP("settings", "Clerk name"), Who.CLERK, _text(100)),
     Setting(
         "language",
@@ -233,6 +262,24 @@ class Settings:
     @property
     def departments_served(self) -> list[str]:
         return [d.strip() for d in self.values["departments_served"].split(",") if d.strip()]
+
+    def apply_server(self, values: dict[str, str]) -> list[str]:
+        """The server's layer: above the user's file and the defaults, below IT's file and the
+        command line. Unknown keys and bad values are ignored (a newer server); returns the keys taken."""
+        taken = []
+        for key, raw in values.items():
+            setting = BY_KEY.get(key)
+            if setting is None or self.sources[key] in (Source.SYSTEM, Source.COMMAND_LINE):
+                continue
+            try:
+                value = setting.check(str(raw).strip(), key)
+            except DomainError:
+                continue
+            if self.sources[key] is Source.USER and self.values[key] != value:
+                self.ignored_user[key] = self.values[key]
+            self.values[key], self.sources[key] = value, Source.SERVER
+            taken.append(key)
+        return taken
 
     def set_user(self, changes: dict[str, str]) -> None:
         """Check and write the user's values; refuses keys IT locked or clerks may not change."""

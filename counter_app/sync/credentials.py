@@ -15,6 +15,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+# secrets of this run, shared by every Credentials of one scope in this process (never written)
+_PROCESS_MEMORY: dict[str, dict[str, str]] = {}
 _REFUSED_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 
 
@@ -44,12 +46,13 @@ class Credentials:
     """
 
     scope: str
-    memory: dict[str, str] = field(default_factory=dict)
+    memory: dict[str, str] = field(init=False)
     persistent: bool = field(init=False)
     backend: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.persistent, self.backend = keyring_status()
+        self.memory = _PROCESS_MEMORY.setdefault(self.scope, {})
 
     @property
     def _service(self) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.domain.messages import DomainError
 from counter_app.resources import resources_dir
 from counter_app.services.context import AppContext
-from counter_app.ui.i18n import install_translator
+from counter_app.services.hall_link import HallLink
+from counter_app.ui.i18n import error_text, install_translator
+from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.worker import Worker
 
@@ -38,16 +42,45 @@ def make_application(language: str) -> QApplication:
     return app
 
 
-def build_window(ctx: AppContext) -> tuple[MainWindow, Worker]:
+def build_window(ctx: AppContext, link: HallLink | None = None) -> tuple[MainWindow, Worker]:
     worker = Worker()
-    window = MainWindow(ctx, worker)
+    window = MainWindow(ctx, worker, link)
     return window, worker
 
 
-def run_gui(ctx: AppContext, args: argparse.Namespace) -> int:
+def _hall_link(ctx: AppContext) -> HallLink | None:
+    """The link to the hall server when one is configured; None for a window working alone."""
+    if not ctx.settings["server_url"]:
+        return None
+    try:
+        return HallLink(ctx)
+    except DomainError as exc:
+        QMessageBox.critical(None, QApplication.translate("app", "Hall server"), error_text(exc))
+        return None
+
+
+def sign_in(link: HallLink, worker: Worker, username: str = "", password: str = "") -> bool:
+    """The login window; with *password* given (the demo hall), signs in without asking."""
+    dialog = LoginDialog(link, worker, None, username)
+    if password:
+        dialog.password.setText(password)
+        QTimer.singleShot(0, dialog.submit)
+    return dialog.exec() == LoginDialog.DialogCode.Accepted
+
+
+def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, str] | None = None) -> int:
     app = make_application(args.lang or ctx.settings["language"])
-    window, _worker = build_window(ctx)
+    link = _hall_link(ctx)
+    if link is not None:
+        login_worker = Worker()
+        try:
+            if not sign_in(link, login_worker, *(demo_login or ("", ""))):
+                return 0
+        finally:
+            login_worker.stop()
+    window, _worker = build_window(ctx, link)
     window.resize(1360, 860)
     window.show()
     window.intake.focus_item_search()
+    window.start_sync()
     return app.exec()

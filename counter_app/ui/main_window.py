@@ -8,17 +8,22 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from counter_app import __version__
 from counter_app.services.context import AppContext
+from counter_app.services.hall_link import HallLink
+from counter_app.sync.engine import SyncReport
 from counter_app.ui.cases_tab import CasesTab
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, worker: Worker) -> None:
+    def __init__(self, ctx: AppContext, worker: Worker, link: HallLink | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.worker = worker
+        self.link = link
         s = ctx.settings
         self.setWindowTitle(
             self.tr("%1 — window %2 — counter client")
@@ -34,15 +39,24 @@ class MainWindow(QMainWindow):
         self.where = QLabel(
             self.tr("Window %1 · clerk %2 · device %3")
             .replace("%1", f"{ctx.window().name}（{s['window_code']}）")
-            .replace("%2", s["clerk_name"] or self.tr("(not set)"))
+            .replace("%2", self._clerk())
             .replace("%3", s["device_code"])
         )
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
+        self.sync_status: SyncStatusLabel | None = None
+        self.sync_bridge = SyncBridge()
+        if link is not None:
+            self.sync_status = SyncStatusLabel()
+            self.sync_status.clicked.connect(self._sync_clicked)
+            self.statusBar().addPermanentWidget(self.sync_status)
+            self.sync_bridge.report.connect(self._sync_report)
         self.statusBar().addPermanentWidget(self.where)
         self._menus()
         self.intake.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.intake.case_saved.connect(lambda _o: self.cases.refresh())
+        if link is not None:
+            self.intake.case_saved.connect(lambda _o: link.poke())
         self.worker.busy_changed.connect(lambda b: self.busy.setText(self.tr("Saving…") if b else ""))
         self.tabs.currentChanged.connect(self._tab_changed)
         QTimer.singleShot(0, self.cases.refresh)
@@ -64,6 +78,34 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard keys"), self._keys)
         help_menu.addAction(self.tr("About"), self._about)
+
+    def _clerk(self) -> str:
+        user = self.ctx.user
+        if user is not None:
+            return user.display_name + (self.tr(" (offline sign-in)") if user.offline else "")
+        return self.ctx.settings["clerk_name"] or self.tr("(not set)")
+
+    def start_sync(self) -> None:
+        if self.link is not None:
+            self.link.start(self.sync_bridge.report.emit)
+
+    def _sync_report(self, report: SyncReport) -> None:
+        assert self.sync_status is not None
+        self.sync_status.show_report(report)
+        if report.touched.cases or report.pushed or report.rejected:
+            self.cases.refresh()
+
+    def _sync_clicked(self) -> None:
+        assert self.link is not None and self.sync_status is not None
+        last = self.sync_status.last
+        if last is not None and last.needs_login:
+            dialog = LoginDialog(
+                self.link, self.worker, self, self.ctx.user.username if self.ctx.user else ""
+            )
+            if dialog.exec():
+                self.link.poke()
+            return
+        SyncLogDialog(self.link, self.worker, self).exec()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.cases:
@@ -109,4 +151,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.stop()  # queued clerk actions finish before the window goes
+        if self.link is not None:
+            self.link.stop()
         event.accept()

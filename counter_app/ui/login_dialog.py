@@ -1,0 +1,134 @@
+"""Sign-in at the start of the day; on a new PC, enrolment with IT's one-time code first.
+
+The calls to the hall server run on a background thread; the dialog stays responsive and says
+plainly what went wrong (wrong password, server away and user unknown here, no keyring).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.messages import DomainError
+from counter_app.services.context import SignedInUser
+from counter_app.services.hall_link import HallLink
+from counter_app.ui.errors import explain
+from counter_app.ui.i18n import error_text
+from counter_app.ui.worker import Worker
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self, link: HallLink, worker: Worker, parent: QWidget | None = None, username: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.link, self.worker = link, worker
+        self.user: SignedInUser | None = None
+        self.setWindowTitle(self.tr("Sign in — counter client"))
+        self.setMinimumWidth(520)
+        self.server = QLabel(link.server_url)
+        self.server.setObjectName("login_server")
+        self.code = QLineEdit()
+        self.code.setObjectName("login_code")
+        self.code.setPlaceholderText(self.tr("One-time code from IT, e.g. ABCD-EFGH-JKMN"))
+        self.username = QLineEdit(username)
+        self.username.setObjectName("login_username")
+        self.password = QLineEdit()
+        self.password.setObjectName("login_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.notice = QLabel()
+        self.notice.setObjectName("login_notice")
+        self.notice.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("login_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Hall server"), self.server)
+        self.code_label = QLabel(self.tr("Enrolment &code"))
+        self.code_label.setBuddy(self.code)
+        form.addRow(self.code_label, self.code)
+        form.addRow(self.tr("&User"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        enrolled = self.link.enrolled
+        self.code.setVisible(not enrolled)
+        self.code_label.setVisible(not enrolled)
+        notes = []
+        if not enrolled:
+            notes.append(
+                self.tr(
+                    "This PC is not enrolled with the hall server yet: enter the one-time code IT gave you."
+                )
+            )
+        if not self.link.keyring_ok:
+            notes.append(
+                self.tr(
+                    "No system keyring on this PC: the PC's secret and your session are kept in memory only, "
+                    "never in a file. You will sign in at each start, and IT must enrol this PC again after a restart."
+                )
+            )
+        self.notice.setText("\n".join(notes))
+        focus = self.code if not enrolled else (self.password if self.username.text() else self.username)
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        if busy:
+            self.error.setText(self.tr("Contacting the hall server…"))
+
+    def submit(self) -> None:
+        code, username, password = (
+            self.code.text().strip(),
+            self.username.text().strip(),
+            self.password.text(),
+        )
+        if not self.link.enrolled and not code:
+            self.error.setText(self.tr("Enter the enrolment code."))
+            self.code.setFocus()
+            return
+        if not username or not password:
+            self.error.setText(self.tr("Enter your user name and password."))
+            (self.username if not username else self.password).setFocus()
+            return
+        enrol = not self.link.enrolled
+
+        def job() -> SignedInUser:
+            if enrol:
+                self.link.enroll(code)
+            return self.link.sign_in(username, password)
+
+        self._busy(True)
+        self.worker.submit(job, self._signed_in, self._failed)
+
+    def _signed_in(self, user: SignedInUser) -> None:
+        self._busy(False)
+        self.user = user
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        self._refresh()
+        self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
+        self.password.selectAll()
+        self.password.setFocus()

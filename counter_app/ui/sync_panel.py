@@ -1,0 +1,138 @@
+"""The sync status in the status bar, and the sync log with the "needs attention" list."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.hall_link import HallLink
+from counter_app.store.sync_store import AttentionItem, LogEntry
+from counter_app.sync.engine import SKEW_LIMIT, SyncReport
+from counter_app.ui.errors import explain
+from counter_app.ui.worker import Worker
+
+
+def _local(stamp: datetime) -> datetime:
+    """Stored in UTC, shown in the hall's time."""
+    return stamp.replace(tzinfo=UTC).astimezone()
+
+
+class SyncBridge(QObject):
+    """Carries reports from the sync thread to the GUI thread (queued signal)."""
+
+    report = Signal(object)
+
+
+class SyncStatusLabel(QLabel):
+    clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("sync_status")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setText(self.tr("Sync: starting…"))
+        self.last: SyncReport | None = None
+
+    def mousePressEvent(self, _event: QMouseEvent) -> None:
+        self.clicked.emit()
+
+    def show_report(self, r: SyncReport) -> None:
+        self.last = r
+        parts = []
+        if r.client_too_old:
+            parts.append(self.tr("⚠ this client is too old for the hall server: ask IT to upgrade it"))
+        elif r.needs_login:
+            parts.append(self.tr("⚠ sign in again to sync"))
+        elif r.online and not r.error:
+            parts.append(self.tr("● online"))
+        elif r.online:
+            parts.append(self.tr("⚠ sync error"))
+        else:
+            parts.append(self.tr("○ offline (the window keeps working)"))
+        parts.append(self.tr("%n op(s) waiting", "", r.waiting))
+        if r.attention:
+            parts.append(self.tr("%n need(s) attention", "", r.attention))
+        if r.online and not r.error:
+            parts.append(
+                self.tr("last sync %1").replace("%1", r.finished_at.astimezone().strftime("%H:%M:%S"))
+            )
+        if r.skew_seconds is not None and abs(r.skew_seconds) > SKEW_LIMIT:
+            parts.append(
+                self.tr("⚠ this PC's clock is %1 min off the server's").replace(
+                    "%1", str(round(abs(r.skew_seconds) / 60))
+                )
+            )
+        self.setText(" · ".join(parts))
+        self.setToolTip(r.error)
+        alarming = r.attention or r.client_too_old or r.needs_login or (r.online and r.error)
+        self.setStyleSheet("color: #c62828;" if alarming else "")
+
+
+class SyncLogDialog(QDialog):
+    """What was pushed, pulled, rejected and why; refusals stay listed until a clerk marks them."""
+
+    def __init__(self, link: HallLink, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.link, self.worker = link, worker
+        self.setWindowTitle(self.tr("Sync with the hall server"))
+        self.resize(900, 600)
+        self.attention = QListWidget()
+        self.attention.setObjectName("sync_attention")
+        self.log = QListWidget()
+        self.log.setObjectName("sync_log")
+        self.handled = QPushButton(self.tr("&Mark as handled"))
+        self.handled.clicked.connect(self._acknowledge)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Needs attention: refused by the hall server (nothing was lost locally)"))
+        )
+        layout.addWidget(self.attention)
+        layout.addWidget(self.handled)
+        layout.addWidget(QLabel(self.tr("Sync log")))
+        layout.addWidget(self.log, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.worker.submit(lambda: (self.link.attention(), self.link.recent_log()), self._show, self._failed)
+
+    def _show(self, data: tuple[list[AttentionItem], list[LogEntry]]) -> None:
+        items, entries = data
+        self.attention.clear()
+        for a in items:
+            row = QListWidgetItem(
+                f"#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {a.reason}"
+            )
+            row.setData(Qt.ItemDataRole.UserRole, a.seq)
+            self.attention.addItem(row)
+        self.handled.setEnabled(bool(items))
+        self.log.clear()
+        for e in entries:
+            self.log.addItem(f"{_local(e.at):%Y-%m-%d %H:%M:%S} [{e.kind}] {e.message}")
+
+    def _acknowledge(self) -> None:
+        item = self.attention.currentItem() or self.attention.item(0)
+        if item is None:
+            return
+        seq = int(item.data(Qt.ItemDataRole.UserRole))
+        self.worker.submit(lambda: self.link.acknowledge(seq), lambda _r: self.refresh(), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.error.setText(explain(error))

@@ -1,0 +1,46 @@
+"""``hall-server demo FOLDER``: a hall for newcomers on an SQLite file, seeded once, then served.
+
+Seeds the bundled demo catalogue, a clerk, a chief representative, a supervisor and an admin (the
+demo password is printed and written to ``demo.json``), and makes a fresh one-time enrolment
+code for window A01 at each start, so the demo client can enrol itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from counter_app.domain.catalogue_format import parse_catalogue
+from counter_app.resources import resource
+from hall_server import admin
+from hall_server.db import ServerDatabase
+
+DEMO_PASSWORD = "demo-1234"
+DEMO_USERS = (
+    ("wangfang", "王芳", "clerk"),
+    ("lina", "李娜", "clerk"),
+    ("chenjun", "陈军", "chief"),
+    ("zhaolei", "赵磊", "supervisor"),
+    ("admin", "系统管理员", "admin"),
+)
+
+
+def seed_demo(db: ServerDatabase, folder: Path, server_url: str) -> dict[str, str]:
+    if admin.init_db(db):
+        catalogue = parse_catalogue(
+            json.loads(resource("catalogue", "demo_catalogue.json").read_text("utf-8"))
+        )
+        admin.import_catalogue(db, catalogue)
+        for username, name, role in DEMO_USERS:
+            admin.create_user(db, username, name, role, DEMO_PASSWORD)
+    info = {
+        "server_url": server_url,
+        "enrollment_code": admin.enrollment_code(db, "W01", "A01", valid_hours=24),
+        "username": "wangfang",
+        "password": DEMO_PASSWORD,
+    }
+    target = folder / "demo.json"
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(target)
+    return info
