@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from counter_app.cli import _context, _enrol_demo, _parser, _start_demo_hall
-from counter_app.services.hall_link import HallLink
 from counter_app.services.demo import person
+from counter_app.services.hall_link import HallLink
 from counter_app.ui.app import build_window, make_application
 
 
