@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     pt = sub.add_parser("print-test", help="print or save a sample of every notice")
     pt.add_argument("--out", help="save the samples as PDF files into this folder")
     pt.add_argument("--printer", default=None, help="printer name (default: the system default)")
+    sy = sub.add_parser("sync", help="one sync round with the hall server (push the outbox, pull changes)")
+    sy.add_argument("--once", action="store_true", help="one round and exit (the default)")
+    sy.add_argument("--user", help="sign in as this user first (password from stdin or asked)")
+    en = sub.add_parser("enroll", help="enrol this PC with the hall server using IT's one-time code")
+    en.add_argument("--server", required=True, help="https://hall-server:8750")
+    en.add_argument("--code", required=True)
     for name in ("catalogue", "calendar"):
         p = sub.add_parser(name, help=f"import or export the {name} (JSON)")
         p.add_argument("action", choices=["import", "export"])
@@ -116,6 +122,54 @@ def _print_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync_command(args: argparse.Namespace) -> int:
+    """``sync --once`` and ``enroll`` for IT; exit 0 done, 2 refused or failed, 3 needs a sign-in."""
+    from counter_app.domain.messages import DomainError
+    from counter_app.services.hall_link import HallLink
+
+    ctx = _context(args)
+    try:
+        link = HallLink(ctx, getattr(args, "server", None))
+        if args.command == "enroll":
+            done = link.enroll(args.code)
+            print(f"enrolled: device {done.device_code}, window {done.window_code}, hall {done.hall_code}")
+            if not done.secret_kept:
+                print(
+                    "warning: no system keyring: the device secret is not kept after this command",
+                    file=sys.stderr,
+                )
+            return 0
+        if getattr(args, "user", None):
+            import getpass
+
+            password = (
+                getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+            )
+            who = link.sign_in(args.user, password)
+            print(f"signed in as {who.display_name}{' (offline)' if who.offline else ''}")
+        report = link.sync_once()
+    except DomainError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        ctx.close()
+    state = "online" if report.online else "offline"
+    print(
+        f"{state}: pushed {report.pushed}, rejected {report.rejected}, pulled {report.pulled}, "
+        f"waiting {report.waiting}, needs attention {report.attention}"
+    )
+    if report.skew_seconds is not None:
+        print(
+            f"clock skew: {report.skew_seconds:+.0f} s{'  (over 5 minutes!)' if abs(report.skew_seconds) > 300 else ''}"
+        )
+    if report.error:
+        print(f"error: {report.error}", file=sys.stderr)
+    if report.needs_login:
+        print("sign in once in the window client so this PC holds a session", file=sys.stderr)
+        return 3
+    return 2 if report.error else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
@@ -127,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "print-test":
         return _print_test(args)
+    if command in ("sync", "enroll"):
+        return _sync_command(args)
     if command in ("catalogue", "calendar"):
         from counter_app.domain.calendar_format import CalendarFileError
         from counter_app.domain.catalogue_format import CatalogueFormatError

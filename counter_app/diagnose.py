@@ -31,6 +31,57 @@ def _qt_report() -> list[str]:
     ]
 
 
+def _sync_report(data_dir: Path) -> list[str]:
+    """Hall server, enrolment, keyring, queue, clock: what IT asks first when sync misbehaves."""
+    from counter_app.sync.credentials import keyring_status
+    from counter_app.sync.http import is_loopback
+
+    usable, backend = keyring_status()
+    lines = [
+        f"keyring: {backend} ({'in use' if usable else 'NONE: secrets are kept in memory only, sign-in at each start'})"
+    ]
+    db_path = data_dir / DB_FILE
+    if not db_path.exists():
+        return lines
+    try:
+        settings = load_settings(data_dir)
+    except ValueError:
+        return lines
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        state = dict(con.execute("SELECT key, value FROM sync_state").fetchall())
+        counts = dict(con.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+    except sqlite3.Error:
+        return lines
+    finally:
+        con.close()
+    url = state.get("server_url") or settings["server_url"]
+    lines.append(f"hall server: {url or 'none (this window works alone)'}")
+    if url.startswith("http://") and not is_loopback(url):
+        lines.append("  WARNING: plain HTTP to another machine (allow_plain_http): traffic is not encrypted")
+    if settings["ca_bundle"]:
+        lines.append(f"  CA bundle: {settings['ca_bundle']}")
+    if state.get("device_id"):
+        lines.append(
+            f"  enrolled as device {state.get('device_code')} at window {state.get('window_code')} ({state['device_id']})"
+        )
+    lines.append(
+        f"  outbox: {counts.get('pending', 0)} waiting, {counts.get('rejected', 0)} refused (needs attention), "
+        f"{counts.get('applied', 0)} delivered"
+    )
+    lines.append(f"  last successful sync: {state.get('last_success') or 'never'}")
+    if state.get("last_error"):
+        lines.append(f"  last error: {state['last_error']}")
+    if state.get("skew_seconds"):
+        skew = int(float(state["skew_seconds"]))
+        lines.append(
+            f"  clock skew to the server: {skew:+d} s{'  WARNING: over 5 minutes' if abs(skew) > 300 else ''}"
+        )
+    return lines
+
+
 def report(data_dir: Path, data_dir_source: str) -> str:
     from counter_app.store.db import current_revision, head_revision, make_engine
 
@@ -64,9 +115,12 @@ def report(data_dir: Path, data_dir_source: str) -> str:
         for s in SETTINGS:
             lines.append(f"  {s.key} = {settings.values[s.key]!r}  [{settings.sources[s.key].value}]")
         for key, value in settings.ignored_user.items():
-            lines.append(f"  note: the user's {key} = {value!r} is overridden by the system-wide file")
+            lines.append(
+                f"  note: the user's {key} = {value!r} is overridden ({settings.sources[key].value})"
+            )
     except ValueError as exc:
         lines.append(f"SETTINGS ERROR: {exc}")
+    lines += _sync_report(data_dir)
     try:
         lines += _qt_report()
     except Exception as exc:  # diagnose must always finish

@@ -104,9 +104,18 @@ def _device(s: Session, device_id: str, secret: str) -> DeviceRow:
     return device
 
 
-def _issue(s: Session, cfg: ServerConfig, user: UserRow, device: DeviceRow, family: str) -> dict[str, Any]:
+def _issue(
+    s: Session,
+    cfg: ServerConfig,
+    user: UserRow,
+    device: DeviceRow,
+    family: str,
+    replacing: RefreshTokenRow | None = None,
+) -> dict[str, Any]:
     now = utcnow()
     refresh = new_secret()
+    if replacing is not None:
+        replacing.used_at, replacing.replaced_by = now, digest(refresh)
     s.add(
         RefreshTokenRow(
             token_hash=digest(refresh),
@@ -155,18 +164,23 @@ def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict
         token = s.get(RefreshTokenRow, digest(body.refresh_token), with_for_update=True)
         if token is None or token.device_id != device.id or token.revoked or token.expires_at < now:
             raise AuthError(401, "bad_refresh", "the session has ended: log in again")
-        if token.used_at is not None:  # replayed: somebody copied it, end the whole family
-            s.execute(
-                update(RefreshTokenRow).where(RefreshTokenRow.family == token.family).values(revoked=True)
-            )
-            _audit(s, "system", device.id, "token.reuse", token.family)
-            s.commit()
-            raise AuthError(401, "bad_refresh", "the session has ended: log in again")
+        if token.used_at is not None:
+            successor = s.get(RefreshTokenRow, token.replaced_by) if token.replaced_by else None
+            if successor is None or successor.used_at is not None or successor.revoked:
+                # replayed after its successor was used: somebody copied it, end the whole family
+                s.execute(
+                    update(RefreshTokenRow).where(RefreshTokenRow.family == token.family).values(revoked=True)
+                )
+                _audit(s, "system", device.id, "token.reuse", token.family)
+                s.commit()
+                raise AuthError(401, "bad_refresh", "the session has ended: log in again")
+            # the answer to the last refresh was lost on the way (same device, secret checked):
+            # the successor it never received is withdrawn and a new one issued
+            successor.revoked = True
         user = s.get(UserRow, token.user_id)
         if user is None or not user.active:
             raise AuthError(403, "user_revoked", "this user has been revoked")
-        token.used_at = now
-        return _issue(s, cfg, user, device, token.family)
+        return _issue(s, cfg, user, device, token.family, replacing=token)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ class RefreshTokenRow(Base):
     issued_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    replaced_by: Mapped[str | None] = mapped_column(String(64))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     __table_args__ = (Index("ix_refresh_family", "family"),)
 

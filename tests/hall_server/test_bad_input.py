@@ -94,11 +94,22 @@ def test_replays_conflicts_and_gaps(device, hall_db: str) -> None:  # type: igno
 
 
 def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(device) -> None:  # type: ignore[no-untyped-def]
-    body = {"device_id": device.device_id, "device_secret": device.secret, "refresh_token": device.refresh}
-    rotated = device.post("/refresh", body)
-    assert rotated.status_code == 200
-    new_refresh = rotated.json()["refresh_token"]
-    assert new_refresh != device.refresh
-    assert device.post("/refresh", body).status_code == 401  # the old one, replayed
-    # replaying it revoked the whole family: the new one is dead too
-    assert device.post("/refresh", {**body, "refresh_token": new_refresh}).status_code == 401
+    def refresh(token: str):  # type: ignore[no-untyped-def]
+        return device.post(
+            "/refresh",
+            {"device_id": device.device_id, "device_secret": device.secret, "refresh_token": token},
+        )
+
+    first = refresh(device.refresh)
+    assert first.status_code == 200
+    lost = first.json()["refresh_token"]
+    assert lost != device.refresh
+    # the answer was lost on the way: the same token again gets a new one, the lost one is withdrawn
+    retried = refresh(device.refresh)
+    assert retried.status_code == 200
+    assert refresh(lost).status_code == 401
+    current = retried.json()["refresh_token"]
+    assert refresh(current).status_code == 200  # used: from now on `current` is spent
+    # the original replayed after its successor was used: a copy, the whole family ends
+    assert refresh(device.refresh).status_code == 401
+    assert refresh(current).status_code == 401

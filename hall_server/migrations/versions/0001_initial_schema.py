@@ -228,6 +228,7 @@ def upgrade() -> None:
         sa.Column("issued_at", sa.DateTime(), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
         sa.Column("used_at", sa.DateTime(), nullable=True),
+        sa.Column("replaced_by", sa.String(length=64), nullable=True),
         sa.Column("revoked", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["device_id"],
