@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -167,7 +168,7 @@ class ServerProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> ServerProcess:
+    def start(self, verify: str = "") -> ServerProcess:
         env = {**os.environ, "HALL_SERVER_DATABASE_URL": self.database_url}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
@@ -181,7 +182,9 @@ class ServerProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"hall server exited: {self.log.read_text()[-2000:]}")
             try:
-                with urllib.request.urlopen(self.url + "/api/v1/hello", timeout=1) as r:
+                context = ssl.create_default_context(cafile=verify) if verify else None
+                url = self.url.replace("http://", "https://") if verify else self.url
+                with urllib.request.urlopen(url + "/api/v1/hello", timeout=1, context=context) as r:
                     json.load(r)
                     return self
             except OSError:
