@@ -69,7 +69,9 @@ def test_a_week_offline_drains_completely(hall: ServerProcess, hall_db: str, tmp
         code = _update_catalogue(hall_db)
         hall.start()
         # the token the window holds expired during the week: the server says so, the window refreshes
-        window.engine.session = Session(_expired_token(hall_db, window.store.get("device_id")), time.time() + 3600)
+        window.engine.session = Session(
+            _expired_token(hall_db, window.store.get("device_id")), time.time() + 3600
+        )
         rounds = 0
         report = window.sync()
         while report.waiting and rounds < 50:
