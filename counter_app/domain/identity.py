@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 
 from stdnum import numdb
@@ -67,8 +68,11 @@ MSG_ID_KIND = QT_TRANSLATE_NOOP("messages", "This document type does not fit the
 
 
 def normalise_id(number: str) -> str:
-    """Upper-case and drop spaces and hyphens people type or scanners add."""
-    return re.sub(r"[\s\-]", "", number).upper()
+    """Upper-case and drop spaces and hyphens people type or scanners add.
+
+    Full-width digits, letters and spaces (typed with a Chinese input method on) become ASCII first.
+    """
+    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", number)).upper()
 
 
 def _check_ric(number: str, field: str) -> None:

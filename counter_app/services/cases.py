@@ -8,9 +8,10 @@ from datetime import UTC, datetime, time
 from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, ServiceMode
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import item_from_json
-from counter_app.domain.identity import IdType, PartyKind
-from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice
+from counter_app.domain.identity import IdType, PartyKind, normalise_id
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice, NoticeKind
 from counter_app.services.context import AppContext
+from counter_app.services.notice_payloads import DEADLINE_KINDS, deadline_fields
 from counter_app.store.models import CaseRow
 from counter_app.store.unit_of_work import unit_of_work
 
@@ -62,8 +63,8 @@ class CaseService:
         return self.ctx.cases.search(query)
 
     def find_returning(self, query: str) -> list[CaseSummary]:
-        """Notified cases by notice number, scanned barcode or ID number."""
-        return self.ctx.cases.awaiting_materials(query)
+        """Notified cases by notice number, scanned barcode or ID number (spaces, lower-case x allowed)."""
+        return self.ctx.cases.awaiting_materials(normalise_id(query))
 
     def reopen(self, case_id: str) -> ReturningApplication | None:
         detail = self.detail(case_id)
@@ -90,7 +91,11 @@ class CaseService:
         )
 
     def recompute_provisional(self) -> list[Case]:
-        """Recompute deadlines that crossed a year without calendar data, now that it may be known."""
+        """Recompute deadlines that crossed a year without calendar data, now that it may be known.
+
+        The case and the frozen payloads of its acceptance and processing notices change together,
+        so a reprint (补打) shows the new dates without the 暂定 mark.
+        """
         cal = self.ctx.calendar
         fixed = []
         for case in self.ctx.cases.provisional():
@@ -108,10 +113,17 @@ class CaseService:
                 row.promised_due, row.legal_due = promised.due, legal.due
                 row.deadline_provisional = False
                 row.updated_at = uow.now
+                fields = deadline_fields(case.accepted_on, promised, legal)
+                notices = []
+                for notice in uow.notices_of(row.id):
+                    if NoticeKind(notice.kind) in DEADLINE_KINDS:
+                        notice.payload = {**notice.payload, **fields}  # a new dict: the JSON is rewritten
+                        notices.append(notice.number)
                 detail = {
                     "old_promised_due": old[0].isoformat() if old[0] else None,
                     "promised_due": promised.due.isoformat(),
                     "legal_due": legal.due.isoformat(),
+                    "notices": notices,
                 }
                 uow.add_event(row.id, "case.deadline_recomputed", row.state, row.state, **detail)
                 uow.audit("case.deadline_recomputed", "case", row.id, **detail)

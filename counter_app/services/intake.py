@@ -173,7 +173,10 @@ class IntakeService:
     ) -> Case:
         uow.add_event(row.id, action, from_state, row.state, notices=[n.number for n in notices])
         uow.audit(action, "case", row.id, case_number=row.case_number, notices=[n.number for n in notices])
-        uow.outbox(action, {"case": case_payload(row), "notices": [n.number for n in notices]})
+        uow.outbox(
+            action,
+            {"case": case_payload(row), "from_state": from_state, "notices": [n.number for n in notices]},
+        )
         return uow.case(row)
 
     # -- use cases -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -20,6 +21,16 @@ from counter_app.domain.records import NOTICE_TITLES, NoticeKind
 from counter_app.services.context import AppContext
 
 PAYLOAD_VERSION = 1
+
+# the notices that print the promised and legal due dates (``deadline_fields``)
+DEADLINE_KINDS = frozenset(
+    {
+        NoticeKind.ACCEPTANCE,
+        NoticeKind.PROCESSING,
+        NoticeKind.JOINT_ACCEPTANCE,
+        NoticeKind.JOINT_PROCESSING,
+    }
+)
 
 
 def party_json(party: Party) -> dict[str, Any]:
@@ -119,3 +130,15 @@ def deadline_fields(accepted_on: date, promised: Deadline, legal: Deadline) -> d
 
 def received(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for c in checks if c["status"] == MaterialStatus.RECEIVED.value]
+
+
+def printed_text(payload: Any) -> Iterator[str]:
+    """Every text value of a payload (names, addresses, notes...), to check the font can draw it."""
+    if isinstance(payload, str):
+        yield payload
+    elif isinstance(payload, dict):
+        for value in payload.values():
+            yield from printed_text(value)
+    elif isinstance(payload, list):
+        for value in payload:
+            yield from printed_text(value)

@@ -1,4 +1,4 @@
-"""Notices after the fact: PDFs, counting what was printed or saved, reprints, receipt lists."""
+"""Notices after the fact: PDFs, counting paper prints, saved copies, reprints, receipt lists."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from typing import Any
 from counter_app.domain.catalogue_format import item_from_json
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Notice, NoticeKind
+from counter_app.printing.fonts import missing_glyphs
 from counter_app.printing.render import Paper, render_notice
 from counter_app.services.context import AppContext
-from counter_app.services.notice_payloads import base_payload
+from counter_app.services.notice_payloads import base_payload, printed_text
 from counter_app.store.convert import notice_from_row
 from counter_app.store.models import NoticeRow
 from counter_app.store.unit_of_work import unit_of_work
 
 MSG_NO_NOTICE = QT_TRANSLATE_NOOP("messages", "The notice was not found in the local cache.")
 MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in the local cache.")
+
+OUTPUT_PAPER = "print"
+OUTPUT_PDF = "pdf"
 
 RECEIPT_KINDS = {NoticeKind.ACCEPTANCE, NoticeKind.JOINT_ACCEPTANCE, NoticeKind.COMPLETION}
 
@@ -36,20 +40,32 @@ class NoticeService:
         return s["printer_a4"]
 
     def pdf(self, notice: Notice, *, for_output: bool = True, paper: str | None = None) -> bytes:
-        """The PDF to hand out: after the first output every copy carries the 补打 mark."""
+        """The PDF as the next copy comes out: after the first paper print it carries the 补打 mark.
+
+        The preview shows exactly this. ``for_output=False`` is an unmarked sample (print-test).
+        """
         reprint = notice.print_count if for_output else 0
         return render_notice(notice.payload, paper or self.paper_for(notice), reprint=reprint)
 
     def record_output(self, notice_id: str, how: str, target: str = "") -> Notice:
-        """Count a print or a saved PDF; a second output and later are reprints (补打), audited."""
+        """Record a copy handed out: *how* is ``"print"`` (paper) or ``"pdf"`` (a saved file).
+
+        Only paper counts: the second paper print and later are reprints (补打), marked and audited.
+        A saved PDF is audited as ``notice.saved_pdf`` and leaves the count alone, so saving a copy
+        does not turn the first paper print into a 补打.
+        """
         with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
             row = uow.session.get(NoticeRow, notice_id)
             if row is None:
                 raise DomainError(MSG_NO_NOTICE, "notice")
-            reprint = row.print_count > 0
-            row.print_count += 1
-            row.last_printed_at = uow.now
-            action = "notice.reprint" if reprint else "notice.print"
+            if how == OUTPUT_PAPER:
+                action = "notice.reprint" if row.print_count > 0 else "notice.print"
+                row.print_count += 1
+                row.last_printed_at = uow.now
+            elif how == OUTPUT_PDF:
+                action = "notice.saved_pdf"
+            else:
+                raise ValueError(f"unknown output {how!r}")
             detail: dict[str, Any] = {
                 "number": row.number,
                 "kind": row.kind,
@@ -64,12 +80,20 @@ class NoticeService:
             return notice_from_row(row)
 
     def record_failure(self, notice_id: str, reason: str) -> None:
-        """A print that failed is in the audit trail too (the notice stays ready to reprint)."""
+        """A print that failed is in the audit trail and the case history too (the notice stays ready)."""
         with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
             row = uow.session.get(NoticeRow, notice_id)
             if row is None:
                 raise DomainError(MSG_NO_NOTICE, "notice")
-            uow.audit("notice.print_failed", "notice", row.id, number=row.number, reason=reason[:500])
+            detail = {"number": row.number, "reason": reason[:500]}
+            uow.audit("notice.print_failed", "notice", row.id, **detail)
+            uow.add_event(row.case_id, "notice.print_failed", None, None, **detail)
+            uow.outbox("notice.print_failed", {"case_id": row.case_id, "notice_id": row.id, **detail})
+
+    def missing_glyphs(self, notices: list[Notice]) -> list[str]:
+        """Characters of the notices the embedded font cannot draw: they would print blank (生僻字)."""
+        text = "".join(s for n in notices for s in printed_text(n.payload))
+        return sorted(missing_glyphs(text))
 
     def material_receipt(self, case_id: str) -> Notice:
         """材料接收清单 for any case, under its case number (or its latest notice number)."""
@@ -100,4 +124,7 @@ class NoticeService:
             notice = uow.add_notice(case.id, number, NoticeKind.MATERIAL_RECEIPT.value, payload)
             uow.add_event(case.id, "notice.material_receipt", None, None, number=number)
             uow.audit("notice.material_receipt", "case", case.id, number=number)
+            uow.outbox(
+                "notice.material_receipt", {"case_id": case.id, "notice_id": notice.id, "number": number}
+            )
         return notice

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -25,6 +26,7 @@ from counter_app.services.cases import CaseDetail, CaseService
 from counter_app.services.context import AppContext
 from counter_app.services.notices import NoticeService
 from counter_app.ui import labels
+from counter_app.ui.errors import explain
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.worker import Worker
 
@@ -51,6 +53,11 @@ class CasesTab(QWidget):
             self.tr("Case or notice number, applicant name, ID number, phone or item (empty: today's cases)")
         )
         self.query.setClearButtonEnabled(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("cases_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("case_table")
         self.table.setHorizontalHeaderLabels(
@@ -98,14 +105,25 @@ class CasesTab(QWidget):
         split.setSizes([700, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
+        layout.addWidget(self.problem)
         layout.addWidget(split, 1)
+
+    def _failed(self, error: BaseException) -> None:
+        """Said above the list; the tab stays usable (the next search or click tries again)."""
+        self.problem.setText(explain(error))
+        self.problem.show()
+
+    def _ok(self) -> None:
+        self.problem.hide()
+        self.problem.clear()
 
     def refresh(self) -> None:
         text = self.query.text().strip()
         job = (lambda: self.service.search(text)) if text else self.service.today
-        self.worker.submit(job, self._show)
+        self.worker.submit(job, self._show, self._failed)
 
     def _show(self, cases: list[CaseSummary]) -> None:
+        self._ok()
         self.table.setRowCount(len(cases))
         for row, c in enumerate(cases):
             due = f"{c.promised_due:%Y-%m-%d}" if c.promised_due else ""
@@ -125,7 +143,10 @@ class CasesTab(QWidget):
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         if cases:
+            self.table.blockSignals(True)
             self.table.setCurrentCell(0, 0)
+            self.table.blockSignals(False)
+            self._open(0)  # even when the first row stays current: its print counts may have changed
         else:
             self._set_detail(None)
 
@@ -134,7 +155,7 @@ class CasesTab(QWidget):
         if cell is None:
             return
         case_id = cell.data(Qt.ItemDataRole.UserRole)
-        self.worker.submit(lambda: self.service.detail(case_id), self._set_detail)
+        self.worker.submit(lambda: self.service.detail(case_id), self._set_detail, self._failed)
 
     def _set_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
@@ -173,9 +194,17 @@ class CasesTab(QWidget):
         self.text.setHtml("".join(lines))
 
     def reprint(self) -> None:
+        """Read the notices again first: the 补打 count comes from how often they were printed."""
         if self.detail is None:
             return
-        self._open_notices(self.detail.notices, self.tr("Reprint (marked 补打)"))
+        case_id = self.detail.case.id
+
+        def opened(detail: CaseDetail | None) -> None:
+            self._set_detail(detail)
+            if detail is not None and detail.notices:
+                self._open_notices(detail.notices, self.tr("Reprint (marked 补打)"))
+
+        self.worker.submit(lambda: self.service.detail(case_id), opened, self._failed)
 
     def material_receipt(self) -> None:
         if self.detail is None:
@@ -184,9 +213,11 @@ class CasesTab(QWidget):
         self.worker.submit(
             lambda: self.notices.material_receipt(case_id),
             lambda n: self._open_notices([n], self.tr("Materials receipt list")),
+            self._failed,
         )
 
     def _open_notices(self, notices: list[Notice], headline: str) -> None:
+        self._ok()
         dialog = NoticeDialog(self.ctx, self.worker, notices, headline, self)
         dialog.setObjectName("notice_dialog")
         dialog.finished.connect(lambda _r: self._refresh_detail())
@@ -196,4 +227,4 @@ class CasesTab(QWidget):
     def _refresh_detail(self) -> None:
         if self.detail is not None:
             case_id = self.detail.case.id
-            self.worker.submit(lambda: self.service.detail(case_id), self._set_detail)
+            self.worker.submit(lambda: self.service.detail(case_id), self._set_detail, self._failed)

@@ -1,14 +1,23 @@
 """The item's materials as a checklist, keyboard first.
 
-Keys on a row: 1 received, 2 missing, 3 needs correction, 4 not applicable, Space cycles; the
-note column is edited by typing (F2 or any key). The intake tab binds one key to "all received".
+Keys on a row: 1 received, 2 missing, 3 needs correction, 4 not applicable, Space cycles; typing
+anything else, on any column, writes the row's note (F2 edits it too; Chinese arrives through the
+input method). The intake tab binds one key to "all received".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from counter_app.domain.case import MaterialCheck, MaterialStatus, initial_status
 from counter_app.domain.catalogue import Material
@@ -135,5 +144,29 @@ class Checklist(QTableWidget):
                     self.set_status(row, ORDER[(ORDER.index(self._statuses[row]) + 1) % len(ORDER)])
                     return True
                 if self.currentColumn() != NOTE and event.text() and event.text().isprintable():
-                    return True  # only the note column takes typing
+                    editor = self.start_note(row)
+                    if editor is not None:
+                        QApplication.sendEvent(editor, event)
+                    return True
         return super().eventFilter(watched, event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Chinese typed on the status column goes to the note, like any other typing."""
+        row = self.currentRow()
+        if self.state() != QAbstractItemView.State.EditingState and row >= 0 and self.currentColumn() != NOTE:
+            editor = self.start_note(row)
+            if editor is not None:
+                QApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
+    def start_note(self, row: int) -> QWidget | None:
+        """Open the note of *row* for typing, cursor after what is already written (nothing lost)."""
+        self.setCurrentCell(row, NOTE)
+        index = self.model().index(row, NOTE)
+        self.edit(index)
+        editor = self.indexWidget(index)
+        if isinstance(editor, QLineEdit):
+            editor.deselect()
+            editor.end(False)
+        return editor

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.printing.qt_printer import PrinterError
@@ -37,3 +38,13 @@ def explain(error: BaseException) -> str:
             "errors", "An unexpected error happened. Nothing was saved; try again or call IT."
         )
     return f"{what}\n({type(cause).__name__}: {str(cause)[:300]})"
+
+
+def show_problem(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
+    """A message box that does not block the slot showing it: the window keeps working behind it."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Critical
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("problem_box")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -7,6 +7,7 @@ F8 instant completion, F9 accept, F10 one-time notice, F11 refuse, Ctrl+N next a
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +31,7 @@ from counter_app.services.intake import ApplicationDraft, IntakeService, Outcome
 from counter_app.ui import labels
 from counter_app.ui.checklist import Checklist
 from counter_app.ui.dialogs import ConsultDialog, RefusalDialog, ReturningDialog
-from counter_app.ui.errors import explain
+from counter_app.ui.errors import explain, show_problem
 from counter_app.ui.i18n import error_text, message
 from counter_app.ui.item_picker import ItemPicker
 from counter_app.ui.keys import bind
@@ -227,7 +227,9 @@ class IntakeTab(QWidget):
 
         def confirmed() -> None:
             reason, basis = dialog.reason.toPlainText(), dialog.basis.text()
-            self._run(lambda d: self.intake.refuse(d, reason, basis), self.tr("Refused"), dialog)
+            if not self._run(lambda d: self.intake.refuse(d, reason, basis), self.tr("Refused"), dialog):
+                dialog.show_error(self.busy_message())
+                dialog.open()  # what was typed stays; Ctrl+Enter again once the save is done
 
         dialog.accepted.connect(confirmed)
         dialog.open()
@@ -238,12 +240,15 @@ class IntakeTab(QWidget):
         action: Callable[[ApplicationDraft], Outcome],
         done_text: str,
         dialog: RefusalDialog | None = None,
-    ) -> None:
+    ) -> bool:
+        """Submit the action; False when refused because the previous save is still running."""
         if self.worker.busy:
-            return  # one action at a time: a double key press must not save twice
+            # one action at a time: a double key press must not save twice; say why nothing happens
+            self.status_message.emit(self.busy_message())
+            return False
         draft = self.draft()
         if draft is None:
-            return
+            return True
         self.applicant.clear_errors()
         self.agent.clear_errors()
         self.materials_error.clear()
@@ -252,13 +257,20 @@ class IntakeTab(QWidget):
             lambda outcome: self._saved(outcome, done_text),
             lambda error: self._failed(error, dialog),
         )
+        return True
+
+    def busy_message(self) -> str:
+        return self.tr("Still busy with the previous action: press the key again in a moment.")
 
     def _saved(self, outcome: Outcome, done_text: str) -> None:
         case = outcome.case
         number = case.case_number or (outcome.notices[0].number if outcome.notices else "")
-        headline = f"<b>{done_text}</b>：{number}  {case.applicant['name']}  {case.item_name}"
+        headline = (
+            f"<b>{escape(done_text)}</b>：{escape(number)}  "
+            f"{escape(case.applicant_name)}  {escape(case.item_name)}"
+        )
         for text, params in outcome.warnings:
-            headline += f"<br><span style='color:#c62828'>{message(text, **params)}</span>"
+            headline += f"<br><span style='color:#c62828'>{escape(message(text, **params))}</span>"
         self.status_message.emit(f"{done_text}：{number}")
         self.case_saved.emit(outcome)
         self.clear()
@@ -282,14 +294,20 @@ class IntakeTab(QWidget):
                 dialog.open()
             else:
                 self.status_message.emit(text)
-                QMessageBox.warning(self, self.tr("Not saved"), text)
+                show_problem(self, self.tr("Not saved"), text, warning=True)
             return
-        QMessageBox.critical(self, self.tr("Not saved"), explain(error))
+        show_problem(self, self.tr("Not saved"), explain(error))
 
     # -- returning applicant and consult --------------------------------------------------
     def returning(self) -> None:
         dialog = ReturningDialog(
-            lambda q: self.worker.submit(lambda: self.cases.find_returning(q), dialog.show_results), self
+            lambda q: self.worker.submit(
+                lambda: self.cases.find_returning(q),
+                dialog.show_results,
+                lambda error: dialog.message.setText(explain(error)),
+                owner=dialog,
+            ),
+            self,
         )
         dialog.setObjectName("returning_dialog")
         dialog.chosen.connect(self.load_returning)
@@ -297,7 +315,14 @@ class IntakeTab(QWidget):
         dialog.open()
 
     def load_returning(self, case_id: str) -> None:
-        self.worker.submit(lambda: self.cases.reopen(case_id), self._reopened)
+        self.worker.submit(
+            lambda: self.cases.reopen(case_id),
+            self._reopened,
+            self._not_reopened,
+        )
+
+    def _not_reopened(self, error: BaseException) -> None:
+        show_problem(self, self.tr("Not loaded"), explain(error))
 
     def _reopened(self, app: ReturningApplication | None) -> None:
         if app is None:

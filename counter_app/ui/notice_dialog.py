@@ -1,11 +1,16 @@
-"""Preview, print and save the notices of an outcome or a reprint; printing happens off the GUI thread.
+"""Preview, print and save the notices of an outcome or a reprint, off the GUI thread.
 
-A failed print never touches the case: it is saved before the dialog opens, the failure is told and
-audited, and the notice stays ready to print again (here or from the cases tab).
+Rendering and printing run on the print worker, the print count and the audit on the window's
+worker: a slow or jammed printer never holds up the next applicant's F9. A failed print never
+touches the case: it is saved before the dialog opens, the failure is told and audited, and the
+notice stays ready to print again (here or from the cases tab). The preview is the next copy
+exactly as it will come out, 补打 mark included.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,19 +34,51 @@ from PySide6.QtWidgets import (
 from counter_app.domain.records import Notice
 from counter_app.printing.qt_printer import PrinterError, print_pdf
 from counter_app.services.context import AppContext
-from counter_app.services.notices import NoticeService
+from counter_app.services.notices import OUTPUT_PAPER, OUTPUT_PDF, NoticeService
 from counter_app.ui import labels
+from counter_app.ui.errors import explain
 from counter_app.ui.keys import bind
-from counter_app.ui.worker import Worker
+from counter_app.ui.worker import Worker, print_worker
+
+log = logging.getLogger(__name__)
+ERROR_STYLE = "color: #c62828;"
 
 
 @dataclass(frozen=True)
 class OutputResult:
     notice: Notice
     error: str = ""
+    printer: str = ""
+
+
+def print_one(service: NoticeService, notice: Notice) -> OutputResult:
+    """Render and print one notice (print worker); a failure is returned, never raised."""
+    try:
+        printer = print_pdf(service.pdf(notice), service.printer_for(notice), notice.title)
+    except PrinterError as exc:
+        return OutputResult(notice, str(exc))
+    except Exception as exc:  # a driver or rendering fault: told and audited like a printer failure
+        log.exception("printing %s failed", notice.number)
+        return OutputResult(notice, f"{type(exc).__name__}: {exc}")
+    return OutputResult(notice, printer=printer)
+
+
+def record_outputs(service: NoticeService, attempts: list[OutputResult]) -> list[OutputResult]:
+    """Count what reached paper, audit what did not (window worker: database writes)."""
+    results = []
+    for a in attempts:
+        if a.error:
+            service.record_failure(a.notice.id, a.error)
+            results.append(a)
+        else:
+            counted = service.record_output(a.notice.id, OUTPUT_PAPER, a.printer)
+            results.append(OutputResult(counted, printer=a.printer))
+    return results
 
 
 class NoticeDialog(QDialog):
+    """*headline* is rich text: whatever an applicant typed in it must be escaped by the caller."""
+
     printed = Signal(list)  # list[OutputResult]
 
     def __init__(
@@ -58,11 +95,18 @@ class NoticeDialog(QDialog):
         self.resize(900, 760)
         self.ctx = ctx
         self.worker = worker
+        self.printer = print_worker()
         self.service = NoticeService(ctx)
         self.notices = list(notices)
         self.headline = QLabel(headline)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.setWordWrap(True)
         self.headline.setObjectName("headline")
+        self.glyph_warning = QLabel()
+        self.glyph_warning.setObjectName("glyph_warning")
+        self.glyph_warning.setWordWrap(True)
+        self.glyph_warning.setStyleSheet("background: #fff3e0; color: #b71c1c; padding: 6px;")
+        self.glyph_warning.hide()
         self.list = QListWidget()
         self.list.setMaximumWidth(260)
         self.list.setWordWrap(True)
@@ -89,6 +133,7 @@ class NoticeDialog(QDialog):
         body.addWidget(self.view, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.glyph_warning)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -103,6 +148,7 @@ class NoticeDialog(QDialog):
         )
         self.list.currentRowChanged.connect(self._preview)
         self._fill()
+        self._check_glyphs()
         self.print_button.setDefault(True)
         self.print_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -122,11 +168,21 @@ class NoticeDialog(QDialog):
     def current(self) -> Notice:
         return self.notices[max(self.list.currentRow(), 0)]
 
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+        self.status.setText(text)
+
+    # -- preview and rare characters (print worker) ------------------------------------------
     def _preview(self, row: int) -> None:
         if row < 0:
             return
-        notice = self.notices[row]
-        self.worker.submit(lambda: self.service.pdf(notice, for_output=False), self._show_pdf)
+        notice, service = self.notices[row], self.service
+
+        def show(pdf: bytes) -> None:
+            if self.list.currentRow() == row:  # the clerk may have moved on meanwhile
+                self._show_pdf(pdf)
+
+        self.printer.submit(lambda: service.pdf(notice), show, self._preview_failed, owner=self)
 
     def _show_pdf(self, pdf: bytes) -> None:
         self.document.close()
@@ -135,52 +191,77 @@ class NoticeDialog(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
 
+    def _preview_failed(self, error: BaseException) -> None:
+        self._say(self.tr("The preview could not be shown: %1").replace("%1", explain(error)), error=True)
+
+    def _check_glyphs(self) -> None:
+        notices, service = list(self.notices), self.service
+        self.printer.submit(
+            lambda: service.missing_glyphs(notices), self._warn_glyphs, self._preview_failed, owner=self
+        )
+
+    def _warn_glyphs(self, chars: list[str]) -> None:
+        if not chars:
+            self.glyph_warning.hide()
+            return
+        names = "、".join(f"{c}（U+{ord(c):04X}）" for c in chars)
+        self.glyph_warning.setText(
+            self.tr(
+                "The notice font has no glyph for %1: these characters print blank. "
+                "Write them in by hand on the paper copy and have the applicant check them."
+            ).replace("%1", names)
+        )
+        self.glyph_warning.show()
+
+    # -- printing: paper on the print worker, then the count on the window's worker ----------
     def print_notices(self, notices: list[Notice]) -> None:
         self._busy(True)
-        self.status.setText(self.tr("Printing…"))
+        self._say(self.tr("Printing…"))
         service = self.service
+        # no owner: what reached paper is recorded even if the dialog is gone by then
+        self.printer.submit(lambda: [print_one(service, n) for n in notices], self._record, self._failed)
 
-        def job() -> list[OutputResult]:
-            results = []
-            for notice in notices:
-                try:
-                    printer = print_pdf(service.pdf(notice), service.printer_for(notice), notice.title)
-                except PrinterError as exc:
-                    service.record_failure(notice.id, str(exc))
-                    results.append(OutputResult(notice, str(exc)))
-                    continue
-                results.append(OutputResult(service.record_output(notice.id, "print", printer)))
-            return results
-
-        self.worker.submit(job, self._printed, self._failed)
+    def _record(self, attempts: list[OutputResult]) -> None:
+        service = self.service
+        self.worker.submit(
+            lambda: record_outputs(service, attempts), self._printed, self._not_recorded, owner=self
+        )
 
     def _printed(self, results: list[OutputResult]) -> None:
         self._busy(False)
         self._update(r.notice for r in results if not r.error)
         failed = [r for r in results if r.error]
         if failed:
-            self.status.setStyleSheet("color: #c62828;")
-            self.status.setText(
+            self._say(
                 self.tr(
                     "Printing failed: %1. The case is saved; check the printer, then print again "
                     "here or reprint from the Cases tab."
-                ).replace("%1", failed[0].error)
+                ).replace("%1", failed[0].error),
+                error=True,
             )
         else:
-            self.status.setStyleSheet("")
-            self.status.setText(self.tr("Printed %n notice(s).", "", len(results)))
+            self._say(self.tr("Printed %n notice(s).", "", len(results)))
         self.printed.emit(results)
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self.status.setStyleSheet("color: #c62828;")
-        self.status.setText(self.tr("Printing failed: %1. The case is saved.").replace("%1", str(error)))
+        self._say(self.tr("Printing failed: %1. The case is saved.").replace("%1", str(error)), error=True)
 
-    def _update(self, changed: object) -> None:
-        by_id = {n.id: n for n in changed}  # type: ignore[attr-defined]
+    def _not_recorded(self, error: BaseException) -> None:
+        self._busy(False)
+        self._say(
+            self.tr("The notices went to the printer, but the print was not recorded: %1").replace(
+                "%1", explain(error)
+            ),
+            error=True,
+        )
+
+    def _update(self, changed: Iterable[Notice]) -> None:
+        by_id = {n.id: n for n in changed}
         self.notices = [by_id.get(n.id, n) for n in self.notices]
         self._fill()
 
+    # -- saving a PDF copy (audited, not counted as a print) --------------------------------
     def _save(self) -> None:
         notice = self.current()
         name, _ = QFileDialog.getSaveFileName(
@@ -191,17 +272,38 @@ class NoticeDialog(QDialog):
 
     def save_to(self, notice: Notice, path: Path) -> None:
         service = self.service
+        self._busy(True)
 
-        def job() -> Notice:
+        def write() -> None:
             path.write_bytes(service.pdf(notice))
-            return service.record_output(notice.id, "pdf", str(path))
 
-        self.worker.submit(job, self._saved, self._failed)
+        def record(_written: None) -> None:
+            self.worker.submit(
+                lambda: service.record_output(notice.id, OUTPUT_PDF, str(path)),
+                self._saved,
+                lambda error: self._save_not_recorded(path, error),
+                owner=self,
+            )
+
+        self.printer.submit(write, record, self._not_saved, owner=self)
 
     def _saved(self, notice: Notice) -> None:
+        self._busy(False)
         self._update([notice])
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Saved %1.").replace("%1", notice.number))
+        self._say(self.tr("Saved %1.").replace("%1", notice.number))
+
+    def _save_not_recorded(self, path: Path, error: BaseException) -> None:
+        self._busy(False)
+        self._say(
+            self.tr("Saved %1, but the copy was not recorded: %2")
+            .replace("%1", str(path))
+            .replace("%2", explain(error)),
+            error=True,
+        )
+
+    def _not_saved(self, error: BaseException) -> None:
+        self._busy(False)
+        self._say(self.tr("The PDF was not saved: %1").replace("%1", explain(error)), error=True)
 
     def _busy(self, busy: bool) -> None:
         for b in (self.print_button, self.print_one_button, self.save_button):

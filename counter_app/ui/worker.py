@@ -1,7 +1,10 @@
-"""One background thread for everything that touches disk, database or printer.
+"""Background threads for everything that touches disk, database or printer.
 
 The GUI thread submits a callable and gets its result (or its exception) back as a signal in the
-GUI thread. Jobs run one after another, so clerk actions reach the database in the order given.
+GUI thread. Jobs of one worker run one after another, so clerk actions reach the database in the
+order given. Two workers exist: the window's, for every service call (database writes are
+serialised there), and ``print_worker()``, which renders and prints notices so a slow printer never
+holds up the next applicant.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -27,19 +32,29 @@ class Worker(QObject):
     _finished = Signal(int, bool, object)
     busy_changed = Signal(bool)
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "counter-worker") -> None:
         super().__init__()
         self._jobs: queue.Queue[tuple[int, Callable[[], Any]] | None] = queue.Queue()
-        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
         self._ids = itertools.count(1)
         self._pending = 0
         self._finished.connect(self._deliver)
-        self._thread = threading.Thread(target=self._run, name="counter-worker", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
 
-    def submit(self, job: Callable[[], Any], done: Done | None = None, failed: Failed | None = None) -> None:
+    def submit(
+        self,
+        job: Callable[[], Any],
+        done: Done | None = None,
+        failed: Failed | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run *job* in the background; *done* or *failed* is called in the GUI thread.
+
+        With an *owner*, the callbacks are skipped when that widget is gone by then.
+        """
         job_id = next(self._ids)
-        self._callbacks[job_id] = (done, failed)
+        self._callbacks[job_id] = (done, failed, owner)
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -65,9 +80,11 @@ class Worker(QObject):
 
     @Slot(int, bool, object)
     def _deliver(self, job_id: int, ok: bool, result: object) -> None:
-        done, failed = self._callbacks.pop(job_id)
+        done, failed, owner = self._callbacks.pop(job_id)
         self._pending -= 1
         try:
+            if owner is not None and not shiboken6.isValid(owner):
+                return
             if ok and done is not None:
                 done(result)
             elif not ok:
@@ -82,3 +99,13 @@ class Worker(QObject):
         """Finish the queued jobs (they may be clerk actions), then end the thread."""
         self._jobs.put(None)
         self._thread.join(timeout)
+
+
+@cache
+def print_worker() -> Worker:
+    """The thread that renders and prints notices (created on first use, in the GUI thread)."""
+    worker = Worker("counter-print")
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(worker.stop)  # a notice being printed reaches paper before exit
+    return worker

@@ -3,71 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
 from counter_app.domain.case import CaseState, MaterialStatus
 from counter_app.domain.identity import MSG_ID_CHECKSUM
 from counter_app.ui.i18n import message
-from counter_app.ui.notice_dialog import NoticeDialog
 from tests.ui.conftest import Gui
-
-ID_OK = "330106198001012019"
-ID_BAD_CHECKSUM = "330106198001012011"
-RESIDENT_ID_RENEWAL = "居民身份证换领"
-
-
-def rows(gui: Gui, sql: str) -> list[tuple[object, ...]]:
-    with gui.ctx.db.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(sql)]
-
-
-def key(
-    gui: Gui, k: Qt.Key, widget: object = None, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    target = widget or QApplication.focusWidget() or gui.window
-    gui.qtbot.keyClick(target, k, modifier)
-    QApplication.processEvents()
-
-
-def type_text(gui: Gui, widget: QLineEdit | QPlainTextEdit, text: str) -> None:
-    """Keys for ASCII; Chinese arrives through an input method, as a committed string."""
-    if text.isascii():
-        gui.qtbot.keyClicks(widget, text)
-    elif isinstance(widget, QLineEdit):
-        widget.insert(text)
-    else:
-        widget.insertPlainText(text)
-    QApplication.processEvents()
-
-
-def choose_item(gui: Gui, text: str) -> None:
-    tab = gui.window.intake
-    key(gui, Qt.Key.Key_F2)
-    assert QApplication.focusWidget() is tab.picker.query
-    type_text(gui, tab.picker.query, text)
-    key(gui, Qt.Key.Key_Return, tab.picker.query)
-    assert tab.picker.current is not None
-
-
-def type_applicant(gui: Gui, id_number: str = ID_OK, name: str = "张三") -> None:
-    form = gui.window.intake.applicant
-    type_text(gui, form.id_number, id_number)
-    type_text(gui, form.name, name)
-    type_text(gui, form.phone, "13800138000")
-
-
-def notice_dialog(gui: Gui) -> NoticeDialog:
-    gui.settle()
-    dialog = gui.window.intake.notice_dialog
-    assert dialog is not None and dialog.isVisible()
-    activate(gui, dialog)
-    return dialog
-
-
-def activate(gui: Gui, window: QWidget) -> None:
-    """Shortcuts go to the active window; offscreen, activation is asked for explicitly."""
-    window.activateWindow()
-    gui.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+from tests.ui.flows import (
+    ID_BAD_CHECKSUM,
+    RESIDENT_ID_RENEWAL,
+    activate,
+    choose_item,
+    key,
+    notice_dialog,
+    rows,
+    settle,
+    type_applicant,
+    type_text,
+)
 
 
 def test_pinyin_initials_find_the_item(gui: Gui) -> None:
@@ -87,7 +40,7 @@ def test_accept_from_the_keyboard_and_print(gui: Gui) -> None:
     assert state == CaseState.ACCEPTED.value and applicant == "张三"
     assert case_number and case_number in dialog.headline.text()
     key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
-    gui.settle()
+    settle(gui)
     assert gui.printed.exists(), dialog.status.text()
     assert gui.printed.stat().st_size > 1000
     assert rows(gui, "select kind, print_count from notices order by kind") == [
@@ -117,7 +70,7 @@ def test_notify_then_return_and_accept(gui: Gui) -> None:
     returning = tab.returning_dialog
     type_text(gui, returning.query, notice_number)
     key(gui, Qt.Key.Key_Return, returning.query)
-    gui.settle()
+    settle(gui)
     assert not returning.isVisible()
     activate(gui, gui.window)
     assert tab.resume is not None and tab.banner.isVisible()
@@ -155,7 +108,7 @@ def test_refusal_without_reason_keeps_the_dialog_and_saves_nothing(gui: Gui) -> 
     type_applicant(gui)
     key(gui, Qt.Key.Key_F11)
     key(gui, Qt.Key.Key_Return, tab.refusal_dialog.reason, Qt.KeyboardModifier.ControlModifier)
-    gui.settle()
+    settle(gui)
     assert tab.refusal_dialog.isVisible() and tab.refusal_dialog.error.text()
     assert rows(gui, "select count(*) from cases") == [(0,)]
 
@@ -179,7 +132,7 @@ def test_wrong_id_number_blocks_saving_with_the_message_at_the_field(gui: Gui) -
     type_applicant(gui, ID_BAD_CHECKSUM)
     key(gui, Qt.Key.Key_F6)
     key(gui, Qt.Key.Key_F9)
-    gui.settle()
+    settle(gui)
     error = tab.applicant.findChild(QLabel, "id_number_error")
     assert error is not None and not error.isHidden()
     assert error.text() == message(MSG_ID_CHECKSUM) and "校验" in error.text()
@@ -195,7 +148,7 @@ def test_consult_in_two_keystrokes(gui: Gui) -> None:
     dialog = tab.consult_dialog
     type_text(gui, dialog.question, "办理营业执照需要什么材料？")
     key(gui, Qt.Key.Key_Return, dialog.question, Qt.KeyboardModifier.ControlModifier)
-    gui.settle()
+    settle(gui)
     assert rows(gui, "select question from consults") == [("办理营业执照需要什么材料？",)]
 
 
@@ -206,20 +159,22 @@ def test_reprint_from_the_cases_tab(gui: Gui) -> None:
     key(gui, Qt.Key.Key_F9)
     dialog = notice_dialog(gui)
     key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
-    gui.settle()
+    settle(gui)
     dialog.reject()
     cases = gui.window.cases
     key(gui, Qt.Key.Key_2, gui.window, Qt.KeyboardModifier.AltModifier)
-    gui.settle()
+    settle(gui)
     type_text(gui, cases.query, "张三")
     key(gui, Qt.Key.Key_Return, cases.query)
-    gui.settle()
+    settle(gui)
     assert cases.table.rowCount() == 1 and cases.detail is not None
     cases.reprint_button.click()
+    settle(gui)
     reprint = cases.notice_dialog
     assert reprint is not None
+    assert reprint.notices[0].print_count == 1  # read again: the 补打 count is not a stale one
     reprint.print_notices(reprint.notices[:1])
-    gui.settle()
+    settle(gui)
     assert rows(gui, "select print_count from notices where kind = 'acceptance'") == [(2,)]
     assert rows(gui, "select count(*) from audit_log where action = 'notice.reprint'") == [(1,)]
 
@@ -232,7 +187,7 @@ def test_printer_failure_keeps_the_case_and_the_notice_ready(gui_without_printer
     key(gui, Qt.Key.Key_F9)
     dialog = notice_dialog(gui)
     key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
-    gui.settle()
+    settle(gui)
     assert "打印" in dialog.status.text() and "办件查询" in dialog.status.text()
     assert rows(gui, "select state from cases") == [("accepted",)]
     assert rows(gui, "select max(print_count) from notices") == [(0,)]
