@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, tuple_
+from sqlalchemy import or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import format_cursor, parse_cursor
@@ -40,16 +40,9 @@ def record_change(
     department: str | None = None,
     window_code: str | None = None,
 ) -> None:
-    s.execute(
-        insert(ChangeRow).values(
-            tx=db.tx_expr(),
-            kind=kind,
-            key=key,
-            department=department,
-            window_code=window_code,
-            at=utcnow(),
-            data=data,
-        )
+    # ``tx`` comes from the column's default: the writing transaction's id on PostgreSQL
+    s.add(
+        ChangeRow(kind=kind, key=key, department=department, window_code=window_code, at=utcnow(), data=data)
     )
 
 

@@ -79,12 +79,6 @@ class ServerDatabase:
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
-    def tx_expr(self) -> Any:
-        """The writing transaction's id for the change log (0 where writers are serialised)."""
-        if self.is_postgres:
-            return literal_column("pg_current_xact_id()::text::bigint")
-        return 0
-
     def horizon_expr(self) -> Any:
         """No transaction below this id is still running: changes under it are final."""
         if self.is_postgres:

@@ -223,7 +223,7 @@ class ChangeRow(Base):
 
     __tablename__ = "change_log"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    tx: Mapped[int] = mapped_column(BigInteger, default=0)
+    tx: Mapped[int] = mapped_column(BigInteger, server_default="0")  # pg_current_xact_id() on PostgreSQL
     kind: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(String(60))
     department: Mapped[str | None] = mapped_column(String(40))

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
 from counter_app.sync.wire import APPLIED, REJECTED
-from hall_server.cases import add_event, load_calendar, publish, set_deadlines
+from hall_server.batch import BatchCache
+from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
@@ -56,6 +56,7 @@ class OpContext:
     op_id: str
     op_type: str
     payload: dict[str, Any]
+    cache: BatchCache
 
     def audit(self, object_id: str, **detail: Any) -> None:
         self.s.add(
@@ -142,6 +143,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         "notice.reprint",
         "notice.material_receipt",
         "notice.print_failed",
+        "notice.saved_pdf",
         "case.deadline_recomputed",
     ):
         _text(payload, "case_id", 36)
@@ -168,7 +170,7 @@ def apply_case_op(c: OpContext) -> Verdict:
         return refusal
     case = c.payload["case"]
     target = TARGET_STATE[c.op_type]
-    row = c.s.get(CaseRow, case["id"], with_for_update=True)
+    row = c.cache.case(case["id"])
     current = row.state if row else None
     claimed = c.payload.get("from_state")
     if current != claimed:
@@ -182,7 +184,7 @@ def apply_case_op(c: OpContext) -> Verdict:
         return rejected(str(exc), server_state=current)
     number = case.get("case_number")
     if number:
-        taken = c.s.scalar(select(CaseRow.id).where(CaseRow.case_number == number))
+        taken = c.cache.number_owner(number)
         if taken is not None and taken != case["id"]:
             c.s.add(
                 CollisionRow(
@@ -202,7 +204,9 @@ def apply_case_op(c: OpContext) -> Verdict:
     now = utcnow()
     if row is None:
         row = CaseRow(id=case["id"], created_at=_datetime(case, "created_at") or now, version=0)
-        c.s.add(row)
+        c.cache.add_case(row)
+    if number:
+        c.cache.numbers[number] = row.id
     row.case_number = number
     row.state = target.value
     row.item_code = case["item_code"]
@@ -220,10 +224,9 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.updated_at = now
     row.version += 1
     if target is CaseState.ACCEPTED:
-        set_deadlines(row, load_calendar(c.s))
+        set_deadlines(row, c.cache.calendar())
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
-    c.s.flush()
     publish(c.s, c.db, row)
     return Verdict(
         APPLIED,
@@ -239,7 +242,7 @@ def apply_transition(c: OpContext) -> Verdict:
     if (refusal := _authorised(c)) is not None:
         return refusal
     p = c.payload
-    row = c.s.get(CaseRow, p["case_id"], with_for_update=True)
+    row = c.cache.case(p["case_id"])
     if row is None:
         return rejected("the case is not known to the server")
     if row.state != p["from_state"]:
@@ -273,7 +276,7 @@ def apply_transition(c: OpContext) -> Verdict:
 
 def apply_case_note(c: OpContext) -> Verdict:
     """Prints, reprints (补打) and the window's own deadline recomputation: the case's history."""
-    row = c.s.get(CaseRow, c.payload["case_id"])
+    row = c.cache.case(c.payload["case_id"])
     if row is None:
         return rejected("the case is not known to the server")
     detail = {k: v for k, v in c.payload.items() if k != "case_id"}
@@ -286,10 +289,11 @@ def apply_consult(c: OpContext) -> Verdict:
     if (refusal := _authorised(c)) is not None:
         return refusal
     p = c.payload
-    taken = c.s.scalar(select(ConsultRow.id).where(ConsultRow.number == p["number"]))
+    taken = c.cache.consult_owner(p["number"])
     if taken is not None and taken != p["id"]:
         return rejected(f"consult number {p['number']} is already used", collision=p["number"])
     if taken is None:
+        c.cache.consults[p["number"]] = p["id"]
         c.s.add(
             ConsultRow(
                 id=p["id"],

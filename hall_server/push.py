@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counter_app.sync.wire import REJECTED, op_fingerprint
+from counter_app.sync.wire import op_fingerprint
+from hall_server.batch import BatchCache
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
-from hall_server.models import AppliedOpRow, DeviceRow, UserRow
+from hall_server.models import AppliedOpRow, DeviceRow
 from hall_server.ops import BadOp, OpContext, Verdict, apply, rejected, validate
 from hall_server.schemas import Op, PushRequest
 from hall_server.security import AccessClaims
@@ -76,29 +77,50 @@ def _check_replays(ops: list[Op], known: dict[str, _Known], last_seq: int) -> No
             )
 
 
-def _apply_one(s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, op: Op) -> Verdict:
+def _context(
+    s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, op: Op, cache: BatchCache
+) -> OpContext:
     actor_name = op.actor or claims.username
-    actor = s.scalar(select(UserRow).where(UserRow.username == actor_name))
-    c = OpContext(s, db, device, actor, actor_name, op.op_id, op.op_type, op.payload)
+    return OpContext(
+        s, db, device, cache.user(actor_name), actor_name, op.op_id, op.op_type, op.payload, cache
+    )
+
+
+def _apply_fast(
+    s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, ops: list[Op]
+) -> list[Verdict]:
+    """The whole batch with its lookups up front and one flush at the end (batched inserts).
+
+    Handlers refuse before they change anything, so no per-op savepoint is needed; a constraint
+    that still fails at the flush (another device took a number meanwhile) raises
+    ``IntegrityError`` and the caller redoes the batch op by op.
+    """
+    cache = BatchCache(s, ops, {op.actor or claims.username for op in ops})
+    verdicts = []
+    with s.no_autoflush:
+        for op in ops:
+            verdict = apply(_context(s, db, device, claims, op, cache))
+            _ledger(s, device, op, verdict, op.actor or claims.username)
+            verdicts.append(verdict)
+    s.flush()
+    return verdicts
+
+
+def _apply_one(s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, op: Op) -> Verdict:
+    """One op in its own savepoint: the slow path, after the fast one met a constraint."""
     try:
         with s.begin_nested():
-            verdict = apply(c)
-            if verdict.status == REJECTED:
-                raise _Rollback(verdict)
-            _ledger(s, device, op, verdict, actor_name)
+            cache = BatchCache(s, [op], {op.actor or claims.username})
+            verdict = apply(_context(s, db, device, claims, op, cache))
+            _ledger(s, device, op, verdict, op.actor or claims.username)
+            s.flush()
             return verdict
-    except _Rollback as rb:
-        verdict = rb.verdict
     except IntegrityError:
         verdict = rejected("a number or id in this op is already used by another record on the server")
     with s.begin_nested():
-        _ledger(s, device, op, verdict, actor_name)
+        _ledger(s, device, op, verdict, op.actor or claims.username)
+        s.flush()
     return verdict
-
-
-class _Rollback(Exception):
-    def __init__(self, verdict: Verdict) -> None:
-        self.verdict = verdict
 
 
 def _ledger(s: Session, device: DeviceRow, op: Op, verdict: Verdict, actor: str) -> None:
@@ -116,7 +138,6 @@ def _ledger(s: Session, device: DeviceRow, op: Op, verdict: Verdict, actor: str)
             applied_at=utcnow(),
         )
     )
-    s.flush()
 
 
 def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[str, Any]:
@@ -135,7 +156,8 @@ def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[st
             for r in s.scalars(select(AppliedOpRow).where(AppliedOpRow.op_id.in_([o.op_id for o in ops])))
         }
         _check_replays(ops, known, device.last_seq)
-        results: list[dict[str, Any]] = []
+        results: list[dict[str, Any] | None] = []
+        fresh: list[tuple[int, Op]] = []
         stopped: dict[str, Any] | None = None
         expected = device.last_seq + 1
         for op in ops:
@@ -146,9 +168,17 @@ def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[st
             if op.seq != expected:
                 stopped = {"reason": "sequence_gap", "expected_seq": expected, "got_seq": op.seq}
                 break
-            verdict = _apply_one(s, db, device, claims, op)
-            results.append(_answer(op, verdict.status, verdict.reason, verdict.result, False))
+            fresh.append((len(results), op))
+            results.append(None)
             expected += 1
+        new_ops = [op for _, op in fresh]
+        try:
+            with s.begin_nested():
+                verdicts = _apply_fast(s, db, device, claims, new_ops)
+        except IntegrityError:
+            verdicts = [_apply_one(s, db, device, claims, op) for op in new_ops]
+        for (index, op), verdict in zip(fresh, verdicts, strict=True):
+            results[index] = _answer(op, verdict.status, verdict.reason, verdict.result, False)
         device.last_seq = expected - 1
         device.last_seen_at = utcnow()
         device.client_schema = body.schema_version

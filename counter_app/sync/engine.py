@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 200
 SKEW_LIMIT = 300.0  # seconds
 TOKEN_MARGIN = 60.0
+SKEW_EVERY = 60.0  # seconds between clock comparisons
 
 
 class NeedsLogin(SyncError):
@@ -84,6 +85,7 @@ class SyncEngine:
     ) -> None:
         self.store, self.client, self.credentials, self.now = store, client, credentials, now
         self.session = Session()
+        self._last_skew_check = 0.0
 
     # -- session -------------------------------------------------------------------------------
     def adopt(self, answer: dict[str, object]) -> None:
@@ -146,6 +148,10 @@ class SyncEngine:
         return report
 
     def _skew(self, report: SyncReport) -> None:
+        """Compare clocks once a minute (and at the first round): it costs a request."""
+        if time.monotonic() - self._last_skew_check < SKEW_EVERY and self._last_skew_check:
+            return
+        self._last_skew_check = time.monotonic()
         sent = self.now()
         answer = self.client.hello()
         server = _parse_server_time(answer.get("server_time"))

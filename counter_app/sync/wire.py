@@ -24,6 +24,7 @@ OP_TYPES = CASE_OPS | frozenset(
         "notice.reprint",
         "notice.material_receipt",
         "notice.print_failed",
+        "notice.saved_pdf",
     }
 )
 

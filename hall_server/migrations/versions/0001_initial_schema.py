@@ -14,7 +14,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "audit_log",
         sa.Column(
@@ -107,7 +106,7 @@ def upgrade() -> None:
         sa.Column(
             "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False
         ),
-        sa.Column("tx", sa.BigInteger(), nullable=False),
+        sa.Column("tx", sa.BigInteger(), server_default="0", nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("key", sa.String(length=60), nullable=False),
         sa.Column("department", sa.String(length=40), nullable=True),
@@ -118,6 +117,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("change_log", schema=None) as batch_op:
         batch_op.create_index("ix_change_log_tx_id", ["tx", "id"], unique=False)
+    if op.get_bind().dialect.name == "postgresql":
+        # each change row carries its writer's transaction id: pulls wait for older writers
+        op.execute("ALTER TABLE change_log ALTER COLUMN tx SET DEFAULT pg_current_xact_id()::text::bigint")
 
     op.create_table(
         "consults",

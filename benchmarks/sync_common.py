@@ -1,0 +1,100 @@
+"""A hall on a real PostgreSQL (or SQLite) with a server process, for the sync benchmarks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from tests.servers import PASSWORD, ServerProcess, enrollment_code, postgres, prepare_hall
+
+
+@contextmanager
+def hall(folder: Path, engine: str = "postgresql") -> Iterator[tuple[ServerProcess, str]]:
+    if engine == "sqlite":
+        url = f"sqlite:///{folder / 'hall.sqlite'}"
+        prepare_hall(url)
+        server = ServerProcess(url, folder / "server.log").start()
+        try:
+            yield server, url
+        finally:
+            server.stop()
+        return
+    with postgres(folder / "pg") as pg:
+        url = pg.create_database("bench")
+        prepare_hall(url)
+        server = ServerProcess(url, folder / "server.log").start()
+        try:
+            yield server, url
+        finally:
+            server.stop()
+
+
+def device_session(base: str, db_url: str, device: str) -> tuple[requests.Session, str]:
+    """An enrolled, signed-in device: an HTTP session with its bearer token."""
+    code = enrollment_code(db_url, device, "A01")
+    s = requests.Session()
+    enrolled = s.post(base + "/api/v1/enroll", json={"code": code, "hostname": device}, timeout=30).json()
+    login = s.post(
+        base + "/api/v1/login",
+        json={
+            "device_id": enrolled["device_id"],
+            "device_secret": enrolled["device_secret"],
+            "username": "wangfang",
+            "password": PASSWORD,
+        },
+        timeout=30,
+    ).json()
+    s.headers["Authorization"] = "Bearer " + login["access_token"]
+    return s, enrolled["device_id"]
+
+
+def accept_op(seq: int, device: str, snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A case.accept op as a window writes it (the whole case with its item snapshot)."""
+    case_id = str(uuid.uuid4())
+    return {
+        "op_id": str(uuid.uuid4()),
+        "seq": seq,
+        "op_type": "case.accept",
+        "schema_version": 1,
+        "actor": "wangfang",
+        "payload": {
+            "from_state": None,
+            "notices": [f"330100{device}20261124{seq:06d}"],
+            "case": {
+                "id": case_id,
+                "case_number": f"330100{device}20261124{seq:06d}",
+                "state": "accepted",
+                "item_code": snapshot["code"],
+                "item_version": snapshot["version"],
+                "item_snapshot": snapshot,
+                "service_mode": "window",
+                "applicant": {
+                    "kind": "person",
+                    "name": f"压测{seq}",
+                    "id_type": "resident_id",
+                    "id_number": "11010519491231002X",
+                    "phone": "13800138000",
+                    "address": "示范市",
+                },
+                "agent": None,
+                "materials": [
+                    {"name": m["name"], "status": "received", "note": ""} for m in snapshot["materials"]
+                ],
+                "window_code": "A01",
+                "device_code": device,
+                "clerk": "王芳",
+                "created_at": "2026-11-24T09:00:00",
+                "accepted_on": "2026-11-24",
+                "promised_due": "2026-12-15",
+                "legal_due": "2027-02-16",
+                "deadline_provisional": True,
+                "completed_at": None,
+                "refusal": None,
+            },
+        },
+    }
