@@ -14,7 +14,7 @@ from tests.servers import PASSWORD, ServerProcess, enrollment_code, postgres, pr
 
 
 @contextmanager
-def hall(folder: Path, engine: str = "postgresql") -> Iterator[tuple[ServerProcess, str]]:
+def hall(folder: Path, engine: str = "postgresql", workers: int = 1) -> Iterator[tuple[ServerProcess, str]]:
     if engine == "sqlite":
         url = f"sqlite:///{folder / 'hall.sqlite'}"
         prepare_hall(url)
@@ -27,7 +27,7 @@ def hall(folder: Path, engine: str = "postgresql") -> Iterator[tuple[ServerProce
     with postgres(folder / "pg") as pg:
         url = pg.create_database("bench")
         prepare_hall(url)
-        server = ServerProcess(url, folder / "server.log").start()
+        server = ServerProcess(url, folder / "server.log", workers=workers).start()
         try:
             yield server, url
         finally:

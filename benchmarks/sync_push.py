@@ -1,6 +1,6 @@
 """Push throughput into a hall server on PostgreSQL: case.accept ops per second.
 
-    .venv/bin/python -m benchmarks.sync_push [devices] [ops_per_device] [postgresql|sqlite]
+    .venv/bin/python -m benchmarks.sync_push [devices] [ops_per_device] [postgresql|sqlite] [server processes]
 
 Each device pushes its ops in batches of 200 (as the window does), devices in parallel threads,
 against one ``hall-server serve`` process; PostgreSQL is a fresh cluster with fsync on.
@@ -21,10 +21,10 @@ from counter_app.services.demo import demo_catalogue_path
 BATCH = 200
 
 
-def main(devices: int, per_device: int, engine: str) -> None:
+def main(devices: int, per_device: int, engine: str, workers: int) -> None:
     doc = json.loads(demo_catalogue_path().read_text(encoding="utf-8"))
     snapshot = next(i for i in doc["items"] if i["name"] == "居民身份证换领")
-    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine) as (server, db_url):
+    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine, workers) as (server, db_url):
         sessions = [device_session(server.url, db_url, f"P{n:03d}") for n in range(devices)]
         batches = [
             [
@@ -59,7 +59,8 @@ def main(devices: int, per_device: int, engine: str) -> None:
         total = devices * per_device
         assert not errors, errors[:3]
         print(
-            f"push into {engine}: {total} case.accept ops from {devices} devices in {elapsed:.1f} s = {total / elapsed:,.0f} ops/s"
+            f"push into {engine} ({workers} server process(es)): {total} case.accept ops from {devices} devices "
+            f"in {elapsed:.1f} s = {total / elapsed:,.0f} ops/s"
         )
 
 
@@ -69,4 +70,5 @@ if __name__ == "__main__":
         int(args[0]) if args else 4,
         int(args[1]) if len(args) > 1 else 2000,
         args[2] if len(args) > 2 else "postgresql",
+        int(args[3]) if len(args) > 3 else 1,
     )

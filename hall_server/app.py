@@ -150,3 +150,10 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         return snapshot(database, caller.device)
 
     return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
+
+
+def app_from_environment() -> FastAPI:
+    """The app as ``hall-server serve`` starts it in each worker process."""
+    from hall_server.config import load_config
+
+    return create_app(load_config())

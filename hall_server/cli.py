@@ -62,18 +62,33 @@ def _config(args: argparse.Namespace) -> ServerConfig:
 
 
 def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
-    import uvicorn
+    """One process, or several (``workers``) sharing the port; all state is in the database."""
+    import os
 
-    from hall_server.app import create_app
+    import uvicorn
 
     db = open_server_database(cfg.database_url)
     check_schema(db.engine)
+    db.dispose()
     host = args.host or cfg.host
     port = args.port if args.port is not None else cfg.port
+    workers = args.workers or cfg.workers
     ssl: dict[str, str] = {}
     if cfg.tls_cert:
         ssl = {"ssl_certfile": cfg.tls_cert, "ssl_keyfile": cfg.tls_key}
-    uvicorn.run(create_app(cfg, db), host=host, port=port, log_level="warning", **ssl)  # type: ignore[arg-type]
+    # the worker processes build the app from the same configuration, through the environment
+    os.environ["HALL_SERVER_DATABASE_URL"] = cfg.database_url
+    if args.config:
+        os.environ["HALL_SERVER_CONFIG"] = str(Path(args.config).resolve())
+    uvicorn.run(
+        "hall_server.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        **ssl,  # type: ignore[arg-type]
+    )
     return 0
 
 

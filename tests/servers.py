@@ -159,8 +159,8 @@ def enrollment_code(url: str, device: str, window: str) -> str:
 class ServerProcess:
     """``hall-server serve`` on a loopback port; restartable."""
 
-    def __init__(self, database_url: str, log: Path, port: int | None = None) -> None:
-        self.database_url, self.log = database_url, log
+    def __init__(self, database_url: str, log: Path, port: int | None = None, workers: int = 1) -> None:
+        self.database_url, self.log, self.workers = database_url, log, workers
         self.port = port or free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -169,7 +169,11 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, verify: str = "") -> ServerProcess:
-        env = {**os.environ, "HALL_SERVER_DATABASE_URL": self.database_url}
+        env = {
+            **os.environ,
+            "HALL_SERVER_DATABASE_URL": self.database_url,
+            "HALL_SERVER_WORKERS": str(self.workers),
+        }
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
                 hall_server_cmd("serve", "--port", str(self.port)),

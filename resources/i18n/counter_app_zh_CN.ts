@@ -4,74 +4,74 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="51"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="53"/>
         <source>Case or notice number, applicant name, ID number, phone or item (empty: today&apos;s cases)</source>
         <translation>办件编号、告知书编号、申请人姓名、证件号码、电话或事项（留空：今日办件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="58"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="65"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="59"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="66"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="60"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="67"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="61"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="68"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="62"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="63"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="79"/>
         <source>&amp;Reprint notices</source>
         <translation>补打文书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="74"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="81"/>
         <source>&amp;Materials receipt list</source>
         <translation>材料接收清单(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="131"/>
         <source>(provisional)</source>
         <translation>（暂定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="158"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="179"/>
         <source>(provisional: calendar data missing)</source>
         <translation>（暂定：缺少节假日数据）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="166"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="187"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>已打印 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="178"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="205"/>
         <source>Reprint (marked 补打)</source>
         <translation>补打（文书将标注“补打”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="186"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="215"/>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
@@ -79,22 +79,22 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <location filename="../../counter_app/ui/checklist.py" line="47"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <location filename="../../counter_app/ui/checklist.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="38"/>
+        <location filename="../../counter_app/ui/checklist.py" line="47"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="68"/>
+        <location filename="../../counter_app/ui/checklist.py" line="77"/>
         <source>[if: %1]</source>
         <translation>［适用情形：%1］</translation>
     </message>
@@ -225,18 +225,28 @@
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="285"/>
-        <location filename="../../counter_app/ui/intake_tab.py" line="287"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="263"/>
+        <source>Still busy with the previous action: press the key again in a moment.</source>
+        <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="297"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="299"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="316"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="325"/>
+        <source>Not loaded</source>
+        <translation>未能载入</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="341"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="333"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="358"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -254,107 +264,170 @@
         <translation>不收费</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="84"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="85"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="85"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="87"/>
         <source>Department: %1    Class: %2</source>
         <translation>实施部门：%1    办件类型：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="88"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="90"/>
         <source>Legal limit: %1 working days    Promised: %2 working days</source>
         <translation>法定时限：%1 个工作日    承诺时限：%2 个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="91"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="93"/>
         <source>Fees: %1</source>
         <translation>收费：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="95"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="97"/>
         <source>Joint approval with: %1</source>
         <translation>并联审批部门：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="97"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="99"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="35"/>
+        <source>Sign in — counter client</source>
+        <translation>登录 — 窗口受理客户端</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="41"/>
+        <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
+        <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="55"/>
+        <source>Hall server</source>
+        <translation>大厅服务器</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="56"/>
+        <source>Enrolment &amp;code</source>
+        <translation>注册码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="59"/>
+        <source>&amp;User</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="81"/>
+        <source>This PC is not enrolled with the hall server yet: enter the one-time code IT gave you.</source>
+        <translation>本机尚未在大厅服务器注册：请输入信息技术人员提供的一次性注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="87"/>
+        <source>No system keyring on this PC: the PC&apos;s secret and your session are kept in memory only, never in a file. You will sign in at each start, and IT must enrol this PC again after a restart.</source>
+        <translation>本机没有系统密钥环：本机密钥和您的登录状态只保存在内存中，不会写入文件。每次启动程序都需要登录，程序重启后还须由信息技术人员重新注册本机。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="98"/>
+        <source>Contacting the hall server…</source>
+        <translation>正在连接大厅服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
+        <source>Enter the enrolment code.</source>
+        <translation>请输入注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="111"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="24"/>
+        <location filename="../../counter_app/ui/main_window.py" line="29"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="31"/>
+        <location filename="../../counter_app/ui/main_window.py" line="36"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="32"/>
+        <location filename="../../counter_app/ui/main_window.py" line="37"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="35"/>
+        <location filename="../../counter_app/ui/main_window.py" line="40"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="37"/>
+        <location filename="../../counter_app/ui/main_window.py" line="86"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="46"/>
+        <location filename="../../counter_app/ui/main_window.py" line="60"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="57"/>
+        <location filename="../../counter_app/ui/main_window.py" line="71"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="58"/>
+        <location filename="../../counter_app/ui/main_window.py" line="72"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="64"/>
+        <location filename="../../counter_app/ui/main_window.py" line="78"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="65"/>
-        <location filename="../../counter_app/ui/main_window.py" line="91"/>
+        <location filename="../../counter_app/ui/main_window.py" line="79"/>
+        <location filename="../../counter_app/ui/main_window.py" line="133"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="66"/>
-        <location filename="../../counter_app/ui/main_window.py" line="104"/>
+        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <location filename="../../counter_app/ui/main_window.py" line="146"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <location filename="../../counter_app/ui/main_window.py" line="85"/>
+        <source> (offline sign-in)</source>
+        <translation>（离线登录）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="122"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="86"/>
+        <location filename="../../counter_app/ui/main_window.py" line="128"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="93"/>
+        <location filename="../../counter_app/ui/main_window.py" line="135"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -365,7 +438,7 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <location filename="../../counter_app/ui/main_window.py" line="147"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -375,63 +448,88 @@ Data folder: %2</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="57"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="94"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="79"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="123"/>
         <source>&amp;Print all (Ctrl+P)</source>
         <translation>全部打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="81"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="125"/>
         <source>Print &amp;this one</source>
         <translation>打印本份(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="126"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="116"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="162"/>
         <source>(printed %n time(s))</source>
         <translation>
             <numerusform>（已打印 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="140"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="195"/>
+        <source>The preview could not be shown: %1</source>
+        <translation>无法显示预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="210"/>
+        <source>The notice font has no glyph for %1: these characters print blank. Write them in by hand on the paper copy and have the applicant check them.</source>
+        <translation>通知书字体中没有以下字符：%1，打印出来是空白。请在纸质通知书上手工补写，并请申请人核对。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="219"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="165"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="237"/>
         <source>Printing failed: %1. The case is saved; check the printer, then print again here or reprint from the Cases tab.</source>
         <translation>打印失败：%1。办件已保存；请检查打印机后在此重新打印，或在“办件查询”中补打。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="243"/>
         <source>Printed %n notice(s).</source>
         <translation>
             <numerusform>已打印 %n 份文书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="177"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="248"/>
         <source>Printing failed: %1. The case is saved.</source>
         <translation>打印失败：%1。办件已保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="253"/>
+        <source>The notices went to the printer, but the print was not recorded: %1</source>
+        <translation>通知书已送至打印机，但打印记录未能保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="268"/>
         <source>Save notice as PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="293"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="298"/>
+        <source>Saved %1, but the copy was not recorded: %2</source>
+        <translation>已保存 %1，但本次另存记录未能保存：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="306"/>
+        <source>The PDF was not saved: %1</source>
+        <translation>PDF 未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -554,29 +652,117 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SyncLogDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="89"/>
+        <source>Sync with the hall server</source>
+        <translation>与大厅服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="95"/>
+        <source>&amp;Mark as handled</source>
+        <translation>标记为已处理(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="103"/>
+        <source>Needs attention: refused by the hall server (nothing was lost locally)</source>
+        <translation>需处理：被大厅服务器拒绝（本地数据未丢失）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="107"/>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="45"/>
+        <source>Sync: starting…</source>
+        <translation>同步：正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="55"/>
+        <source>⚠ this client is too old for the hall server: ask IT to upgrade it</source>
+        <translation>⚠ 本客户端版本过低，大厅服务器不再支持：请联系信息技术人员升级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="57"/>
+        <source>⚠ sign in again to sync</source>
+        <translation>⚠ 请重新登录以继续同步</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="59"/>
+        <source>● online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="61"/>
+        <source>⚠ sync error</source>
+        <translation>⚠ 同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="63"/>
+        <source>○ offline (the window keeps working)</source>
+        <translation>○ 离线（本窗口可照常办理业务）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_panel.py" line="64"/>
+        <source>%n op(s) waiting</source>
+        <translation>
+            <numerusform>%n 项待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_panel.py" line="66"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n 项需处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="69"/>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="73"/>
+        <source>⚠ this PC&apos;s clock is %1 min off the server&apos;s</source>
+        <translation>⚠ 本机时钟与服务器相差 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../counter_app/ui/app.py" line="58"/>
+        <source>Hall server</source>
+        <translation>大厅服务器</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="18"/>
+        <location filename="../../counter_app/ui/errors.py" line="19"/>
         <source>The local database is busy (another copy of the program may be open). Nothing was saved; close the other copy and try again.</source>
         <translation>本地数据库正忙（可能另开了一个程序）。本次未保存任何内容；请关闭另一个程序后重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="24"/>
+        <location filename="../../counter_app/ui/errors.py" line="25"/>
         <source>The disk is full. Nothing was saved; ask IT to free disk space, then try again.</source>
         <translation>磁盘已满。本次未保存任何内容；请联系信息技术人员清理磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="28"/>
+        <location filename="../../counter_app/ui/errors.py" line="29"/>
         <source>The printer did not print. Check that it is on and has paper, then print again.</source>
         <translation>打印机未能打印。请检查打印机电源和纸张后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="32"/>
+        <location filename="../../counter_app/ui/errors.py" line="33"/>
         <source>The local data could not be written. Nothing was saved; try again or call IT.</source>
         <translation>本地数据无法写入。本次未保存任何内容；请重试或联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="36"/>
+        <location filename="../../counter_app/ui/errors.py" line="37"/>
         <source>An unexpected error happened. Nothing was saved; try again or call IT.</source>
         <translation>发生意外错误。本次未保存任何内容；请重试或联系信息技术人员。</translation>
     </message>
@@ -762,27 +948,27 @@ Data folder: %2</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="46"/>
+        <location filename="../../counter_app/settings/__init__.py" line="47"/>
         <source>Not one of the allowed values.</source>
         <translation>不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="55"/>
+        <location filename="../../counter_app/settings/__init__.py" line="56"/>
         <source>Not a whole number in the allowed range.</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="244"/>
+        <location filename="../../counter_app/settings/__init__.py" line="291"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/notices.py" line="17"/>
+        <location filename="../../counter_app/services/notices.py" line="18"/>
         <source>The notice was not found in the local cache.</source>
         <translation>本地缓存中找不到该文书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/notices.py" line="18"/>
+        <location filename="../../counter_app/services/notices.py" line="19"/>
         <source>The case was not found in the local cache.</source>
         <translation>本地缓存中找不到该办件。</translation>
     </message>
@@ -852,32 +1038,32 @@ Data folder: %2</source>
         <translation>请输入电话号码或 3 到 20 位数字的服务热线（如 12345）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="57"/>
+        <location filename="../../counter_app/domain/identity.py" line="58"/>
         <source>Enter the ID number.</source>
         <translation>请输入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="58"/>
+        <location filename="../../counter_app/domain/identity.py" line="59"/>
         <source>The ID number has the wrong length.</source>
         <translation>证件号码位数不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="59"/>
+        <location filename="../../counter_app/domain/identity.py" line="60"/>
         <source>The ID number has the wrong format.</source>
         <translation>证件号码格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="60"/>
+        <location filename="../../counter_app/domain/identity.py" line="61"/>
         <source>The check digit of the ID number is wrong: check the number on the document.</source>
         <translation>证件号码校验位不正确：请与证件原件逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="63"/>
+        <location filename="../../counter_app/domain/identity.py" line="64"/>
         <source>The region code or the birth date inside the ID number is not valid.</source>
         <translation>证件号码中的地区码或出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="66"/>
+        <location filename="../../counter_app/domain/identity.py" line="67"/>
         <source>This document type does not fit the kind of applicant.</source>
         <translation>该证件类型与申请人类型不符。</translation>
     </message>
@@ -896,101 +1082,171 @@ Data folder: %2</source>
         <source>This device has used all 9999 numbers of the day for this series.</source>
         <translation>本设备当日该类编号已用完（9999 个）。</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/services/hall_link.py" line="21"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="24"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="25"/>
+        <source>The hall server cannot be reached and this user has not signed in online on this PC before: sign in once when the network is back.</source>
+        <translation>无法连接大厅服务器，且该用户此前从未在本机在线登录：请在网络恢复后先在线登录一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="30"/>
+        <source>The hall server cannot be reached and this user&apos;s last online sign-in here is older than {days} days: sign in online first.</source>
+        <translation>无法连接大厅服务器，且该用户在本机最近一次在线登录已超过 {days} 天：请先在线登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="35"/>
+        <source>Too many wrong passwords while offline: this user is locked until an online sign-in.</source>
+        <translation>离线时密码错误次数过多：该用户已被锁定，在线登录后方可解除。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="38"/>
+        <source>This user has been revoked by the hall.</source>
+        <translation>该用户已被大厅停用。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="39"/>
+        <source>This PC is not enrolled with the hall server: IT enrols it with a one-time code.</source>
+        <translation>本机尚未在大厅服务器注册：请由信息技术人员使用一次性注册码注册本机。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="42"/>
+        <source>The enrolment code is wrong, used or expired: ask IT for a new one.</source>
+        <translation>注册码错误、已使用或已过期：请向信息技术人员索取新的注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="45"/>
+        <source>The hall server refused: {reason}</source>
+        <translation>被大厅服务器拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="46"/>
+        <source>The hall server cannot be reached: check the network and the address.</source>
+        <translation>无法连接大厅服务器：请检查网络和服务器地址。</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="78"/>
+        <location filename="../../counter_app/settings/__init__.py" line="79"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="85"/>
+        <location filename="../../counter_app/settings/__init__.py" line="86"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="92"/>
+        <location filename="../../counter_app/settings/__init__.py" line="93"/>
         <source>Device code</source>
         <translation>设备编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="96"/>
+        <location filename="../../counter_app/settings/__init__.py" line="97"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="100"/>
+        <location filename="../../counter_app/settings/__init__.py" line="101"/>
         <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
         <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="107"/>
+        <location filename="../../counter_app/settings/__init__.py" line="108"/>
         <source>Hall address</source>
         <translation>大厅地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="111"/>
+        <location filename="../../counter_app/settings/__init__.py" line="112"/>
         <source>Complaint phone</source>
         <translation>监督投诉电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="115"/>
+        <location filename="../../counter_app/settings/__init__.py" line="116"/>
         <source>Progress query phone</source>
         <translation>进度查询电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="122"/>
+        <location filename="../../counter_app/settings/__init__.py" line="123"/>
         <source>Where to query progress online</source>
         <translation>网上进度查询地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="129"/>
+        <location filename="../../counter_app/settings/__init__.py" line="130"/>
         <source>Where results are collected</source>
         <translation>结果领取地点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="136"/>
+        <location filename="../../counter_app/settings/__init__.py" line="137"/>
         <source>Administrative reconsideration body</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="143"/>
+        <location filename="../../counter_app/settings/__init__.py" line="144"/>
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="150"/>
+        <location filename="../../counter_app/settings/__init__.py" line="151"/>
         <source>Working days the applicant has to bring missing materials</source>
         <translation>一次性告知后补齐材料的期限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="154"/>
+        <location filename="../../counter_app/settings/__init__.py" line="158"/>
+        <source>Hall server address (https://…; empty: this window works alone)</source>
+        <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="165"/>
+        <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
+        <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="172"/>
+        <source>Allow plain HTTP to a hall server that is not on this PC</source>
+        <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="179"/>
+        <source>Seconds between sync rounds when nothing changes</source>
+        <translation>无数据变化时的同步间隔（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="183"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="158"/>
+        <location filename="../../counter_app/settings/__init__.py" line="187"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="165"/>
+        <location filename="../../counter_app/settings/__init__.py" line="194"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="172"/>
+        <location filename="../../counter_app/settings/__init__.py" line="201"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="179"/>
+        <location filename="../../counter_app/settings/__init__.py" line="208"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="186"/>
+        <location filename="../../counter_app/settings/__init__.py" line="215"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>
