@@ -46,7 +46,9 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     # batches of 50 rows keep each INSERT under psycopg's statement-cache limit (measured: +10% push)
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, insertmanyvalues_page_size=50)
+    return create_engine(
+        url, pool_size=10, max_overflow=20, pool_pre_ping=True, insertmanyvalues_page_size=50
+    )
 
 
 def _config(engine: Engine | None = None) -> Config:
