@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
@@ -129,11 +129,12 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         limit: int = Query(default=0, ge=0, le=10000),
         schema_version: int = Query(ge=1),
         authorization: str | None = Header(None),
-    ) -> dict[str, Any]:
+    ) -> Response:
         caller = auth.authenticate(database, authorization)
         check_schema(schema_version, cfg)
         try:
-            return pull(database, caller.device, cursor, limit or cfg.pull_page_size)
+            body = pull(database, caller.device, cursor, limit or cfg.pull_page_size)
+            return Response(body, media_type="application/json")
         except ValueError:
             raise ApiError(400, "bad_cursor", f"not a cursor: {cursor!r}") from None
         except CursorTooOld:

@@ -42,12 +42,12 @@ class BatchCache:
         self.numbers: dict[str, str | None] = dict.fromkeys(numbers)
         if numbers:
             taken = select(CaseRow.case_number, CaseRow.id).where(CaseRow.case_number.in_(numbers))
-            for number, case_id in s.execute(taken).tuples():
+            for number, case_id in s.execute(taken):
                 self.numbers[str(number)] = case_id
         self.consults: dict[str, str | None] = dict.fromkeys(consult_numbers)
         if consult_numbers:
             used = select(ConsultRow.number, ConsultRow.id).where(ConsultRow.number.in_(consult_numbers))
-            for number, consult_id in s.execute(used).tuples():
+            for number, consult_id in s.execute(used):
                 self.consults[number] = consult_id
         self.users: dict[str, UserRow | None] = dict.fromkeys(usernames)
         if usernames:

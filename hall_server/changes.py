@@ -8,11 +8,12 @@ skipped. SQLite serialises writers, so there ``tx`` is 0 and ids come in commit 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select, tuple_
+from sqlalchemy import Text, cast, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import format_cursor, parse_cursor
@@ -48,7 +49,9 @@ def record_change(
 
 @dataclass(frozen=True)
 class Page:
-    changes: list[dict[str, Any]]
+    """``changes`` is a JSON array, already encoded: rows go out as stored, never re-parsed."""
+
+    changes: str
     cursor: str
     more: bool
 
@@ -70,7 +73,7 @@ def pull_page(s: Session, db: ServerDatabase, cursor: str, window_code: str, lim
         raise CursorTooOld(cursor)
     departments = window_departments(s, window_code)
     stmt = (
-        select(ChangeRow)
+        select(ChangeRow.tx, ChangeRow.id, ChangeRow.kind, ChangeRow.key, cast(ChangeRow.data, Text))
         .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(tx, row_id))
         .where(ChangeRow.tx < db.horizon_expr())
         .where(
@@ -83,15 +86,15 @@ def pull_page(s: Session, db: ServerDatabase, cursor: str, window_code: str, lim
         .order_by(ChangeRow.tx, ChangeRow.id)
         .limit(limit + 1)
     )
-    rows = list(s.scalars(stmt))
+    rows = list(s.execute(stmt))
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = format_cursor(rows[-1].tx, rows[-1].id) if rows else cursor
-    return Page(
-        [{"kind": r.kind, "key": r.key, "data": r.data} for r in rows],
-        next_cursor,
-        more,
+    next_cursor = format_cursor(rows[-1][0], rows[-1][1]) if rows else cursor
+    encoded = ",".join(
+        f'{{"kind":{json.dumps(kind)},"key":{json.dumps(key)},"data":{data}}}'
+        for _tx, _id, kind, key, data in rows
     )
+    return Page(f"[{encoded}]", next_cursor, more)
 
 
 def snapshot_cursor(s: Session, db: ServerDatabase) -> str:

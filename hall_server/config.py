@@ -29,7 +29,7 @@ class ServerConfig:
     offline_login_failures: int = 5
     max_batch_ops: int = 500
     max_body_bytes: int = 8 * 1024 * 1024
-    pull_page_size: int = 1000
+    pull_page_size: int = 5000
     # the oldest client schema the server accepts (ops and API)
     min_client_schema: int = 1
 

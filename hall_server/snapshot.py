@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -22,15 +23,12 @@ from hall_server.models import (
 FINAL_STATES = ("refused", "withdrawn", "delivered", "returned")
 
 
-def pull(db: ServerDatabase, device: DeviceRow, cursor: str, limit: int) -> dict[str, Any]:
+def pull(db: ServerDatabase, device: DeviceRow, cursor: str, limit: int) -> str:
+    """The page as a JSON document, the stored change rows spliced in as they are."""
     with db.sessions() as s, s.begin():
         page = pull_page(s, db, cursor, device.window_code, limit)
-    return {
-        "changes": page.changes,
-        "cursor": page.cursor,
-        "more": page.more,
-        "server_time": utcnow().isoformat() + "Z",
-    }
+    head = json.dumps({"cursor": page.cursor, "more": page.more, "server_time": utcnow().isoformat() + "Z"})
+    return head[:-1] + ',"changes":' + page.changes + "}"
 
 
 def snapshot(db: ServerDatabase, device: DeviceRow) -> dict[str, Any]:

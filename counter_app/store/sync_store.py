@@ -18,7 +18,8 @@ from counter_app.store.models import (
     SyncLogRow,
     SyncStateRow,
 )
-from counter_app.store.sync_apply import NumberCollision, apply_case, apply_change, cases_with_pending_ops
+from counter_app.store.sync_apply import apply_case, apply_change, cases_with_pending_ops
+from counter_app.store.sync_cases import apply_cases
 from counter_app.store.unit_of_work import utcnow
 
 LOG_KEEP = 5000
@@ -185,13 +186,13 @@ class SyncStore:
         touched = Touched()
         with self.db.sessions() as s, s.begin():
             pending = cases_with_pending_ops(s)
+            cases = [c.get("data") or {} for c in changes if c.get("kind") == "case"]
+            for number in apply_cases(s, cases, pending):
+                self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
             for change in changes:
                 kind = str(change.get("kind"))
-                try:
-                    with s.begin_nested():
-                        apply_change(s, kind, change.get("data") or {}, pending)
-                except NumberCollision as exc:
-                    self._log(s, "collision", f"case number {exc} arrived for another case: kept apart", {})
+                if kind != "case":
+                    apply_change(s, kind, change.get("data") or {}, pending)
                 touched.note(kind)
             s.merge(SyncStateRow(key="cursor", value=cursor))
             if changes:

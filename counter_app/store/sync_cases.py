@@ -1,0 +1,119 @@
+"""Cases from the hall server's feed, applied a page at a time with a few statements.
+
+A page may bring thousands of cases (a back office catching up, a window's first day): the rows
+this cache already holds and the case numbers in use are read in one query each, then new cases
+are inserted and known ones updated with one executemany each. The rules are those of
+``sync_apply.apply_case``: never older than what we hold, never over local changes still
+waiting to be pushed, never a number another local case holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from counter_app.store.models import CaseRow
+from counter_app.store.unit_of_work import utcnow
+
+_CHUNK = 500  # ids per IN (...) query
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value).replace(tzinfo=None) if value else None
+
+
+def _state(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    """The columns the server owns: state, number and deadlines."""
+    return {
+        "case_number": data.get("case_number"),
+        "state": data["state"],
+        "accepted_on": _date(data.get("accepted_on")),
+        "promised_due": _date(data.get("promised_due")),
+        "legal_due": _date(data.get("legal_due")),
+        "deadline_provisional": bool(data.get("deadline_provisional")),
+        "completed_at": _datetime(data.get("completed_at")),
+        "server_version": int(data.get("server_version", 0)),
+        "updated_at": now,
+    }
+
+
+def _new_row(data: dict[str, Any], now: datetime) -> dict[str, Any]:
+    snapshot = data.get("item_snapshot") or {}
+    applicant = data.get("applicant") or {}
+    return {
+        "id": data["id"],
+        "item_code": data["item_code"],
+        "item_version": int(data.get("item_version") or snapshot.get("version") or 1),
+        "item_name": str(snapshot.get("name", data["item_code"])),
+        "item_class": str(snapshot.get("item_class", "promised")),
+        "department": str(data.get("department") or snapshot.get("department", "")),
+        "item_snapshot": snapshot,
+        "service_mode": str(data.get("service_mode", "window")),
+        "applicant": applicant,
+        "applicant_name": str(applicant.get("name", "")),
+        "applicant_id_number": str(applicant.get("id_number", "")),
+        "applicant_phone": str(applicant.get("phone", "")),
+        "agent": data.get("agent"),
+        "materials": list(data.get("materials") or []),
+        "window_code": str(data.get("window_code", "")),
+        "device_code": str(data.get("device_code", "")),
+        "clerk": str(data.get("clerk", "")),
+        "created_at": _datetime(data.get("created_at")) or now,
+        "refusal": data.get("refusal"),
+        **_state(data, now),
+    }
+
+
+def _chunks(values: list[str]) -> list[list[str]]:
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+
+
+def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> list[str]:
+    """Apply the newest state of each case; returns the numbers refused as collisions."""
+    latest: dict[str, dict[str, Any]] = {}
+    for data in cases:  # a page may carry several versions of one case: keep the newest
+        old = latest.get(data["id"])
+        if old is None or int(data.get("server_version", 0)) >= int(old.get("server_version", 0)):
+            latest[data["id"]] = data
+    held: dict[str, int] = {}
+    for chunk in _chunks(list(latest)):
+        for case_id, version in s.execute(
+            select(CaseRow.id, CaseRow.server_version).where(CaseRow.id.in_(chunk))
+        ):
+            held[case_id] = version
+    numbers = [str(d["case_number"]) for d in latest.values() if d.get("case_number")]
+    owners: dict[str, str] = {}
+    for chunk in _chunks(numbers):
+        for number, case_id in s.execute(
+            select(CaseRow.case_number, CaseRow.id).where(CaseRow.case_number.in_(chunk))
+        ):
+            owners[str(number)] = case_id
+    now = utcnow()
+    inserts, updates, collisions = [], [], []
+    for case_id, data in latest.items():
+        number = data.get("case_number")
+        if number and owners.get(number, case_id) != case_id:
+            collisions.append(str(number))
+            continue
+        if case_id in held:
+            if held[case_id] > int(data.get("server_version", 0)) or case_id in pending:
+                continue
+            updates.append({"b_id": case_id, **_state(data, now)})
+        else:
+            inserts.append(_new_row(data, now))
+        if number:
+            owners[number] = case_id
+    table = cast(Table, CaseRow.__table__)
+    if inserts:
+        s.execute(insert(table), inserts)
+    if updates:
+        columns: dict[str, Any] = {k: bindparam(k) for k in updates[0] if k != "b_id"}
+        s.execute(update(table).where(table.c.id == bindparam("b_id")).values(columns), updates)
+    return collisions
