@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -71,7 +73,13 @@ def check_schema(client_schema: int, cfg: ServerConfig) -> None:
 
 def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
     database = db or open_server_database(cfg.database_url)
-    app = FastAPI(title="Hall server 政务服务中心大厅服务器", version=str(SCHEMA_VERSION))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        _tune_threads(cfg.threads)
+        yield
+
+    app = FastAPI(title="Hall server 政务服务中心大厅服务器", version=str(SCHEMA_VERSION), lifespan=lifespan)
 
     @app.exception_handler(ApiError)
     async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:
@@ -115,7 +123,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
 
     @app.post(API_PREFIX + "/sync/push")
     def sync_push(body: PushRequest, authorization: str | None = Header(None)) -> dict[str, Any]:
-        caller = auth.authenticate(database, authorization)
+        caller = auth.authenticate(database, authorization, fresh=True)
         check_schema(body.schema_version, cfg)
         if len(body.ops) > cfg.max_batch_ops:
             raise ApiError(413, "batch_too_large", f"at most {cfg.max_batch_ops} ops per push")
@@ -151,6 +159,13 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         return snapshot(database, caller.device)
 
     return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
+
+
+def _tune_threads(limit: int) -> None:
+    """Sync endpoints run on anyio's thread pool; fewer threads contend less for the GIL."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = limit
 
 
 def app_from_environment() -> FastAPI:

@@ -184,23 +184,67 @@ def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict
 
 
 @dataclass(frozen=True)
+class DeviceView:
+    """What a request needs of its device (a detached copy, safe to cache)."""
+
+    id: str
+    device_code: str
+    window_code: str
+
+
+@dataclass(frozen=True)
 class Caller:
     claims: AccessClaims
-    device: DeviceRow
+    device: DeviceView
 
 
-def authenticate(db: ServerDatabase, header: str | None) -> Caller:
-    """The caller of a sync request: a genuine token, a live device and an active user."""
+class _Standing:
+    """Per process: the signing key (it never changes) and, for a few seconds, whether a device
+    and a user are still in good standing. A revocation reaches pulls within ``TTL`` seconds;
+    a push checks the device again under its row lock, and every op re-checks its user."""
+
+    TTL = 2.0
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.seen: dict[tuple[str, int], tuple[float, DeviceView | None, bool]] = {}
+
+    def check(self, db: ServerDatabase, claims: AccessClaims, fresh: bool) -> DeviceView:
+        now = time.monotonic()
+        cached = self.seen.get((claims.device_id, claims.user_id))
+        if fresh or cached is None or now - cached[0] > self.TTL:
+            with db.sessions() as s:
+                device = s.get(DeviceRow, claims.device_id)
+                user = s.get(UserRow, claims.user_id)
+                view = None
+                if device is not None and device.revoked_at is None:
+                    view = DeviceView(device.id, device.device_code, device.window_code)
+                cached = (now, view, user is not None and user.active)
+            if len(self.seen) > 10000:
+                self.seen.clear()
+            self.seen[(claims.device_id, claims.user_id)] = cached
+        _, view, active = cached
+        if view is None:
+            raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
+        if not active:
+            raise AuthError(403, "user_revoked", "this user has been revoked")
+        return view
+
+
+_standing: dict[int, _Standing] = {}
+
+
+def authenticate(db: ServerDatabase, header: str | None, fresh: bool = False) -> Caller:
+    """The caller of a sync request: a genuine token, a live device and an active user.
+
+    *fresh*: look the device and user up now (pushes), not within the last seconds (pulls)."""
     if not header or not header.startswith("Bearer "):
         raise AuthError(401, "no_token", "log in first")
-    with db.sessions() as s:
-        claims = read_access_token(signing_key(s), header.removeprefix("Bearer ").strip())
-        if claims is None:
-            raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
-        device = s.get(DeviceRow, claims.device_id)
-        user = s.get(UserRow, claims.user_id)
-    if device is None or device.revoked_at is not None:
-        raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
-    if user is None or not user.active:
-        raise AuthError(403, "user_revoked", "this user has been revoked")
-    return Caller(claims, device)
+    standing = _standing.setdefault(id(db), _Standing())
+    if standing.key is None:
+        with db.sessions() as s:
+            standing.key = signing_key(s)
+    claims = read_access_token(standing.key, header.removeprefix("Bearer ").strip())
+    if claims is None:
+        raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
+    return Caller(claims, standing.check(db, claims, fresh))

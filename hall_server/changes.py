@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, or_, select, tuple_
+from sqlalchemy import Connection, Text, cast, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import format_cursor, parse_cursor
@@ -56,21 +56,26 @@ class Page:
     more: bool
 
 
-def window_departments(s: Session, window_code: str) -> list[str]:
-    entry = s.get(CatalogueEntryRow, f"window:{window_code}")
-    return list(entry.data.get("departments", [])) if entry else []
+def window_departments(s: Session | Connection, window_code: str) -> list[str]:
+    data = s.execute(
+        select(CatalogueEntryRow.data).where(CatalogueEntryRow.key == f"window:{window_code}")
+    ).scalar()
+    return list(data.get("departments", [])) if data else []
 
 
-def floor(s: Session) -> tuple[int, int]:
-    row = s.get(MetaRow, FLOOR_KEY)
-    return parse_cursor(row.value) if row else (0, 0)
+def floor(s: Session | Connection) -> tuple[int, int]:
+    value = s.execute(select(MetaRow.value).where(MetaRow.key == FLOOR_KEY)).scalar()
+    return parse_cursor(value) if value else (0, 0)
 
 
-def pull_page(s: Session, db: ServerDatabase, cursor: str, window_code: str, limit: int) -> Page:
-    """The next changes after *cursor* meant for this window, oldest first."""
+def pull_page(s: Session | Connection, db: ServerDatabase, cursor: str, window_code: str, limit: int) -> Page:
+    """The next changes after *cursor* meant for this window, oldest first.
+
+    The floor is checked after the page is read: a prune that committed before the read is
+    seen by the check too (the client reloads), one that commits after it deleted nothing the
+    read had not already returned.
+    """
     tx, row_id = parse_cursor(cursor)
-    if (tx, row_id) < floor(s):
-        raise CursorTooOld(cursor)
     departments = window_departments(s, window_code)
     stmt = (
         select(ChangeRow.tx, ChangeRow.id, ChangeRow.kind, ChangeRow.key, cast(ChangeRow.data, Text))
@@ -87,6 +92,8 @@ def pull_page(s: Session, db: ServerDatabase, cursor: str, window_code: str, lim
         .limit(limit + 1)
     )
     rows = list(s.execute(stmt))
+    if (tx, row_id) < floor(s):
+        raise CursorTooOld(cursor)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = format_cursor(rows[-1][0], rows[-1][1]) if rows else cursor

@@ -21,6 +21,8 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8750
     workers: int = 1
+    # threads per process for requests; measured with 300 windows: 8 gives a shorter tail than 40
+    threads: int = 8
     tls_cert: str = ""
     tls_key: str = ""
     access_token_minutes: int = 15

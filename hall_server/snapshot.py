@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from hall_server.admin import hall_settings
+from hall_server.auth import DeviceView
 from hall_server.cases import case_wire
 from hall_server.changes import pull_page, snapshot_cursor, utcnow, window_departments
 from hall_server.db import ServerDatabase
@@ -16,22 +17,21 @@ from hall_server.models import (
     CaseRow,
     CatalogueEntryRow,
     CatalogueItemRow,
-    DeviceRow,
     UserRow,
 )
 
 FINAL_STATES = ("refused", "withdrawn", "delivered", "returned")
 
 
-def pull(db: ServerDatabase, device: DeviceRow, cursor: str, limit: int) -> str:
+def pull(db: ServerDatabase, device: DeviceView, cursor: str, limit: int) -> str:
     """The page as a JSON document, the stored change rows spliced in as they are."""
-    with db.sessions() as s, s.begin():
-        page = pull_page(s, db, cursor, device.window_code, limit)
+    with db.engine.connect() as conn:
+        page = pull_page(conn, db, cursor, device.window_code, limit)
     head = json.dumps({"cursor": page.cursor, "more": page.more, "server_time": utcnow().isoformat() + "Z"})
     return head[:-1] + ',"changes":' + page.changes + "}"
 
 
-def snapshot(db: ServerDatabase, device: DeviceRow) -> dict[str, Any]:
+def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:
     """Everything a window holds from the server, and the cursor to pull on from."""
     with db.sessions() as s:
         # one consistent view: the cursor and the state it stands for
