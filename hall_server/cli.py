@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("file")
     sub.add_parser("revoke-user").add_argument("username")
     sub.add_parser("revoke-device", help="by device id or device code").add_argument("device")
+    prune = sub.add_parser(
+        "prune-changes", help="drop change-log rows older than N days (windows behind reload)"
+    )
+    prune.add_argument("--keep-days", type=int, default=90)
     demo = sub.add_parser("demo", help="seed a demo hall in FOLDER (SQLite) and serve it on loopback")
     demo.add_argument("folder")
     demo.add_argument("--port", type=int, default=0, help="0: any free port")
@@ -159,6 +163,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "revoke-user":
             admin.revoke_user(db, args.username)
             print(f"user {args.username} revoked")
+        elif args.command == "prune-changes":
+            from datetime import timedelta
+
+            from hall_server.changes import prune, utcnow
+
+            with db.sessions() as s, s.begin():
+                dropped = prune(s, db, utcnow() - timedelta(days=args.keep_days))
+            print(f"{dropped} change rows dropped")
         elif args.command == "revoke-device":
             print(f"{admin.revoke_device(db, args.device)} device(s) revoked")
         return 0
