@@ -12,6 +12,7 @@ from counter_app.domain.calendar import WorkingCalendar, YearCalendar
 from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import CalendarYearRow, CaseEventRow, CaseRow
+from hall_server.rows import append
 
 
 def load_calendar(s: Session) -> WorkingCalendar:
@@ -82,18 +83,18 @@ def add_event(
     op_id: str | None,
     **detail: Any,
 ) -> None:
-    s.add(
-        CaseEventRow(
-            case_id=case_id,
-            at=utcnow(),
-            action=action,
-            from_state=from_state,
-            to_state=to_state,
-            actor=actor,
-            device_id=device_id,
-            op_id=op_id,
-            detail=detail,
-        )
+    append(
+        s,
+        CaseEventRow,
+        case_id=case_id,
+        at=utcnow(),
+        action=action,
+        from_state=from_state,
+        to_state=to_state,
+        actor=actor,
+        device_id=device_id,
+        op_id=op_id,
+        detail=detail,
     )
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from counter_app.sync.wire import format_cursor, parse_cursor
 from hall_server.db import ServerDatabase
 from hall_server.models import CatalogueEntryRow, ChangeRow, MetaRow
+from hall_server.rows import append
 
 FLOOR_KEY = "change_floor"
 
@@ -42,8 +43,15 @@ def record_change(
     window_code: str | None = None,
 ) -> None:
     # ``tx`` comes from the column's default: the writing transaction's id on PostgreSQL
-    s.add(
-        ChangeRow(kind=kind, key=key, department=department, window_code=window_code, at=utcnow(), data=data)
+    append(
+        s,
+        ChangeRow,
+        kind=kind,
+        key=key,
+        department=department,
+        window_code=window_code,
+        at=utcnow(),
+        data=data,
     )
 
 

@@ -21,6 +21,7 @@ from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
+from hall_server.rows import append
 
 INTAKE_ROLES = frozenset({"clerk", "chief", "admin"})
 TARGET_STATE = {
@@ -59,15 +60,15 @@ class OpContext:
     cache: BatchCache
 
     def audit(self, object_id: str, **detail: Any) -> None:
-        self.s.add(
-            AuditRow(
-                at=utcnow(),
-                actor=self.actor_name,
-                device_id=self.device.id,
-                action=self.op_type,
-                object_id=object_id[:60],
-                detail={"op_id": self.op_id, **detail},
-            )
+        append(
+            self.s,
+            AuditRow,
+            at=utcnow(),
+            actor=self.actor_name,
+            device_id=self.device.id,
+            action=self.op_type,
+            object_id=object_id[:60],
+            detail={"op_id": self.op_id, **detail},
         )
 
 

@@ -21,6 +21,7 @@ from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AppliedOpRow, DeviceRow
 from hall_server.ops import BadOp, OpContext, Verdict, apply, rejected, validate
+from hall_server.rows import append, drop_buffer, open_buffer, write_buffer
 from hall_server.schemas import Op, PushRequest
 from hall_server.security import AccessClaims
 
@@ -97,12 +98,16 @@ def _apply_fast(
     """
     cache = BatchCache(s, ops, {op.actor or claims.username for op in ops})
     verdicts = []
-    with s.no_autoflush:
-        for op in ops:
-            verdict = apply(_context(s, db, device, claims, op, cache))
-            _ledger(s, device, op, verdict, op.actor or claims.username)
-            verdicts.append(verdict)
-    s.flush()
+    open_buffer(s)
+    try:
+        with s.no_autoflush:
+            for op in ops:
+                verdict = apply(_context(s, db, device, claims, op, cache))
+                _ledger(s, device, op, verdict, op.actor or claims.username)
+                verdicts.append(verdict)
+        write_buffer(s)
+    finally:
+        drop_buffer(s)
     return verdicts
 
 
@@ -124,19 +129,19 @@ def _apply_one(s: Session, db: ServerDatabase, device: DeviceRow, claims: Access
 
 
 def _ledger(s: Session, device: DeviceRow, op: Op, verdict: Verdict, actor: str) -> None:
-    s.add(
-        AppliedOpRow(
-            op_id=op.op_id,
-            device_id=device.id,
-            seq=op.seq,
-            op_type=op.op_type,
-            payload_hash=_fingerprint(op),
-            status=verdict.status,
-            reason=verdict.reason,
-            result=verdict.result,
-            actor=actor,
-            applied_at=utcnow(),
-        )
+    append(
+        s,
+        AppliedOpRow,
+        op_id=op.op_id,
+        device_id=device.id,
+        seq=op.seq,
+        op_type=op.op_type,
+        payload_hash=_fingerprint(op),
+        status=verdict.status,
+        reason=verdict.reason,
+        result=verdict.result,
+        actor=actor,
+        applied_at=utcnow(),
     )
 
 
