@@ -91,8 +91,9 @@ class CaseRow(Base):
         Index("ix_cases_created_at", "created_at"),
         Index("ix_cases_applicant_id", "applicant_id_number"),
         Index("ix_cases_applicant_phone", "applicant_phone"),
-        Index("ix_cases_applicant_name", "applicant_name"),
-        Index("ix_cases_item_name", "item_name"),
+        # name prefix search, newest first (case_store.CaseStore.search reads these by name)
+        Index("ix_cases_applicant_name_created", "applicant_name", "created_at"),
+        Index("ix_cases_item_name_created", "item_name", "created_at"),
         Index("ix_cases_provisional", "deadline_provisional"),
         Index("ix_cases_window_updated", "window_code", "updated_at"),
     )

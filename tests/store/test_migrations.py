@@ -74,6 +74,32 @@ def test_from_0001_with_data(tmp_path: Path) -> None:
     new.dispose()
 
 
+def test_from_0004_with_data_search_indexes(tmp_path: Path) -> None:
+    """0005 swaps the name indexes for (name, created_at) ones; the cases stay and search finds them."""
+    from counter_app.store.case_store import CaseStore
+    from tests.store.case_rows import insert_cases, newest_matching
+
+    path = tmp_path / "c.sqlite"
+    open_database(path, target="0004").dispose()
+    insert_cases(path, 1500)
+
+    new = open_database(path)
+    assert current_revision(new.engine) == head_revision()
+    with sqlite3.connect(path) as con:
+        indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert {"ix_cases_applicant_name_created", "ix_cases_item_name_created"} <= indexes
+        assert not {"ix_cases_applicant_name", "ix_cases_item_name"} & indexes
+        assert con.execute("SELECT count(*) FROM cases").fetchone()[0] == 1500
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    store = CaseStore(new)
+    for query in ("张", "居民身份证"):
+        assert [c.id for c in store.search(query)] == newest_matching(path, query, 200)
+    backups = list((tmp_path / "backups").glob("*-0004-*.sqlite"))
+    assert len(backups) == 1
+    new.dispose()
+
+
 def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
     open_database(path).dispose()
