@@ -7,12 +7,15 @@ the ORM flushing half a batch). A key mapped to None is known to be absent.
 
 from __future__ import annotations
 
+import time
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar
 from hall_server.cases import load_calendar
-from hall_server.models import CaseRow, ConsultRow, UserRow
+from hall_server.models import CalendarYearRow, CaseRow, ConsultRow, UserRow
 from hall_server.schemas import Op
 
 
@@ -28,6 +31,7 @@ class BatchCache:
     def __init__(self, s: Session, ops: list[Op], usernames: set[str]) -> None:
         self.s = s
         self._calendar: WorkingCalendar | None = None
+        self._stale: dict[tuple[int, ...], bool] = {}
         ids = set().union(*(_case_ids(op) for op in ops)) if ops else set()
         numbers = {
             str(op.payload["case"].get("case_number"))
@@ -78,7 +82,43 @@ class BatchCache:
             self.users[name] = self.s.scalar(select(UserRow).where(UserRow.username == name))
         return self.users[name]
 
-    def calendar(self) -> WorkingCalendar:
-        if self._calendar is None:
-            self._calendar = load_calendar(self.s)
+    def calendar_is_stale(self, start: date | None, end: date | None) -> bool:
+        """Has a year this cached calendar lacks between *start* and *end* been imported since?"""
+        if start is None or end is None:
+            return False
+        missing = tuple(y for y in range(start.year, end.year + 1) if not self.calendar().knows(y))
+        if not missing:
+            return False
+        if missing not in self._stale:  # asked once per batch
+            found = select(CalendarYearRow.year).where(CalendarYearRow.year.in_(missing)).limit(1)
+            self._stale[missing] = self.s.scalar(found) is not None
+        return self._stale[missing]
+
+    def calendar(self, fresh: bool = False) -> WorkingCalendar:
+        """The server's calendar, shared by the requests of this process for a few seconds.
+
+        A deadline that comes out provisional is computed again on a freshly read calendar
+        (``fresh``), so a year imported a moment ago is never missed where it matters."""
+        if fresh:
+            self._calendar = _CALENDAR.load(self.s, force=True)
+            self._stale.clear()
+        elif self._calendar is None:
+            self._calendar = _CALENDAR.load(self.s)
         return self._calendar
+
+
+class _CalendarCache:
+    TTL = 5.0
+
+    def __init__(self) -> None:
+        self.loaded_at = 0.0
+        self.calendar: WorkingCalendar | None = None
+
+    def load(self, s: Session, force: bool = False) -> WorkingCalendar:
+        now = time.monotonic()
+        if force or self.calendar is None or now - self.loaded_at > self.TTL:
+            self.calendar, self.loaded_at = load_calendar(s), now
+        return self.calendar
+
+
+_CALENDAR = _CalendarCache()

@@ -226,6 +226,8 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.version += 1
     if target is CaseState.ACCEPTED:
         set_deadlines(row, c.cache.calendar())
+        if row.deadline_provisional and c.cache.calendar_is_stale(row.accepted_on, row.legal_due):
+            set_deadlines(row, c.cache.calendar(fresh=True))
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
     publish(c.s, c.db, row)

@@ -94,7 +94,7 @@ def _apply_fast(
 
     Handlers refuse before they change anything, so no per-op savepoint is needed; a constraint
     that still fails at the flush (another device took a number meanwhile) raises
-    ``IntegrityError`` and the caller redoes the batch op by op.
+    ``IntegrityError``: the transaction is rolled back and the batch redone op by op.
     """
     cache = BatchCache(s, ops, {op.actor or claims.username for op in ops})
     verdicts = []
@@ -152,6 +152,16 @@ def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[st
             validate(op.op_type, op.payload)
         except BadOp as exc:
             raise PushRefused(422, "bad_op", f"op {op.op_id} ({op.op_type}): {exc}", op_id=op.op_id) from None
+    try:
+        return _push(db, claims, body, ops, fast=True)
+    except IntegrityError:  # a number taken by another device meanwhile: again, op by op
+        return _push(db, claims, body, ops, fast=False)
+
+
+def _push(
+    db: ServerDatabase, claims: AccessClaims, body: PushRequest, ops: list[Op], fast: bool
+) -> dict[str, Any]:
+    """One transaction: the device locked, replays answered, new ops applied, the sequence moved."""
     with db.sessions() as s, s.begin():
         device = s.get(DeviceRow, claims.device_id, with_for_update=True)
         if device is None or device.revoked_at is not None:
@@ -177,10 +187,9 @@ def push(db: ServerDatabase, claims: AccessClaims, body: PushRequest) -> dict[st
             results.append(None)
             expected += 1
         new_ops = [op for _, op in fresh]
-        try:
-            with s.begin_nested():
-                verdicts = _apply_fast(s, db, device, claims, new_ops)
-        except IntegrityError:
+        if fast:
+            verdicts = _apply_fast(s, db, device, claims, new_ops)
+        else:
             verdicts = [_apply_one(s, db, device, claims, op) for op in new_ops]
         for (index, op), verdict in zip(fresh, verdicts, strict=True):
             results[index] = _answer(op, verdict.status, verdict.reason, verdict.result, False)
