@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import DomainError
-from counter_app.services.context import SignedInUser
+from counter_app.services.context import AppContext, SignedInUser
 from counter_app.services.hall_link import HallLink
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
@@ -132,3 +132,70 @@ class LoginDialog(QDialog):
         self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
         self.password.selectAll()
         self.password.setFocus()
+
+
+class ConnectDialog(QDialog):
+    """A window working alone joins a hall server: address, IT's one-time code, first sign-in."""
+
+    def __init__(self, ctx: AppContext, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.worker = ctx, worker
+        self.link: HallLink | None = None
+        self.setWindowTitle(self.tr("Connect to a hall server"))
+        self.setMinimumWidth(560)
+        self.server = QLineEdit()
+        self.server.setObjectName("connect_server")
+        self.server.setPlaceholderText("https://hall-server:8750")
+        self.code = QLineEdit()
+        self.code.setObjectName("connect_code")
+        self.code.setPlaceholderText(self.tr("One-time code from IT, e.g. ABCD-EFGH-JKMN"))
+        self.username = QLineEdit()
+        self.username.setObjectName("connect_username")
+        self.password = QLineEdit()
+        self.password.setObjectName("connect_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("connect_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Hall &server"), self.server)
+        form.addRow(self.tr("Enrolment &code"), self.code)
+        form.addRow(self.tr("&User"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.server.setFocus()
+
+    def submit(self) -> None:
+        server, code = self.server.text().strip(), self.code.text().strip()
+        username, password = self.username.text().strip(), self.password.text()
+        if not (server and code and username and password):
+            self.error.setText(self.tr("Fill in the server address, the enrolment code, user and password."))
+            return
+        ctx = self.ctx
+
+        def job() -> HallLink:
+            link = HallLink(ctx, server)
+            link.enroll(code)
+            link.sign_in(username, password)
+            return link
+
+        self.buttons.setEnabled(False)
+        self.error.setText(self.tr("Contacting the hall server…"))
+        self.worker.submit(job, self._connected, self._failed)
+
+    def _connected(self, link: HallLink) -> None:
+        self.link = link
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))

@@ -13,7 +13,7 @@ from counter_app.sync.engine import SyncReport
 from counter_app.ui.cases_tab import CasesTab
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
-from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker
 
@@ -36,27 +36,19 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
         self.setCentralWidget(self.tabs)
-        self.where = QLabel(
-            self.tr("Window %1 · clerk %2 · device %3")
-            .replace("%1", f"{ctx.window().name}（{s['window_code']}）")
-            .replace("%2", self._clerk())
-            .replace("%3", s["device_code"])
-        )
+        self.where = QLabel(self._where())
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         self.sync_status: SyncStatusLabel | None = None
         self.sync_bridge = SyncBridge()
-        if link is not None:
-            self.sync_status = SyncStatusLabel()
-            self.sync_status.clicked.connect(self._sync_clicked)
-            self.statusBar().addPermanentWidget(self.sync_status)
-            self.sync_bridge.report.connect(self._sync_report)
+        self.sync_bridge.report.connect(self._sync_report)
         self.statusBar().addPermanentWidget(self.where)
+        if link is not None:
+            self._show_sync_status()
         self._menus()
         self.intake.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.intake.case_saved.connect(lambda _o: self.cases.refresh())
-        if link is not None:
-            self.intake.case_saved.connect(lambda _o: link.poke())
+        self.intake.case_saved.connect(lambda _o: self.link.poke() if self.link else None)
         self.worker.busy_changed.connect(lambda b: self.busy.setText(self.tr("Saving…") if b else ""))
         self.tabs.currentChanged.connect(self._tab_changed)
         QTimer.singleShot(0, self.cases.refresh)
@@ -75,9 +67,20 @@ class MainWindow(QMainWindow):
             act.setCheckable(True)
             act.setChecked(self.ctx.settings["language"] == code)
             act.triggered.connect(lambda _c=False, c=code: self._set_language(c))
+        self.connect_action = menu.addAction(self.tr("Connect to a &hall server…"), self.connect_to_hall)
+        self.connect_action.setEnabled(self.link is None)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard keys"), self._keys)
         help_menu.addAction(self.tr("About"), self._about)
+
+    def _where(self) -> str:
+        s = self.ctx.settings
+        return (
+            self.tr("Window %1 · clerk %2 · device %3")
+            .replace("%1", f"{self.ctx.window().name}（{s['window_code']}）")
+            .replace("%2", self._clerk())
+            .replace("%3", s["device_code"])
+        )
 
     def _clerk(self) -> str:
         user = self.ctx.user
@@ -89,8 +92,27 @@ class MainWindow(QMainWindow):
         if self.link is not None:
             self.link.start(self.sync_bridge.report.emit)
 
+    def _show_sync_status(self) -> None:
+        self.sync_status = SyncStatusLabel()
+        self.sync_status.clicked.connect(self._sync_clicked)
+        self.statusBar().insertPermanentWidget(1, self.sync_status)
+
+    def connect_to_hall(self) -> None:
+        """IT joins a window that worked alone to a hall server (enrolment and first sign-in)."""
+        if self.link is not None:
+            return
+        dialog = ConnectDialog(self.ctx, self.worker, self)
+        if not dialog.exec() or dialog.link is None:
+            return
+        self.link = dialog.link
+        self._show_sync_status()
+        self.connect_action.setEnabled(False)
+        self.where.setText(self._where())
+        self.start_sync()
+
     def _sync_report(self, report: SyncReport) -> None:
-        assert self.sync_status is not None
+        if self.sync_status is None:
+            return
         self.sync_status.show_report(report)
         if report.touched.cases or report.pushed or report.rejected:
             self.cases.refresh()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -93,3 +93,40 @@ def test_the_status_bar_follows_the_server(
     assert status.text() != online_text
     window.close()
     QApplication.processEvents()
+
+
+def test_a_window_working_alone_joins_the_hall(ctx: AppContext, hall_db: str, qtbot: QtBot) -> None:
+    from counter_app.ui.login_dialog import ConnectDialog
+
+    item = next(i for i in ctx.catalogue.items if i.name == "居民身份证换领")
+    draft = ApplicationDraft(
+        item, person("单机时", "11010519491231002"), None, ServiceMode.WINDOW, all_received(item)
+    )
+    IntakeService(ctx).accept(draft)  # done before the hall server existed for this PC
+    window, _worker = build_window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.sync_status is None and window.connect_action.isEnabled()
+    server_url = ctx.settings["server_url"]
+    code = enrollment_code(hall_db, "W01", "A01")
+
+    def fill() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, ConnectDialog) and w.isVisible()
+        )
+        qtbot.keyClicks(dialog.server, server_url)
+        qtbot.keyClicks(dialog.code, code)
+        qtbot.keyClicks(dialog.username, "wangfang")
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill)
+    window.connect_to_hall()
+    status = window.sync_status
+    assert status is not None and window.link is not None
+    qtbot.waitUntil(
+        lambda: status.last is not None and status.last.online and status.last.waiting == 0, timeout=20000
+    )
+    assert not window.connect_action.isEnabled()
+    assert ctx.sync_store.get("server_url") == server_url  # the next start signs in there
+    window.close()
