@@ -100,6 +100,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="144"/>
+        <source>Connect to a hall server</source>
+        <translation>连接大厅服务器</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="151"/>
+        <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
+        <translation type="unfinished">信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="162"/>
+        <source>Hall &amp;server</source>
+        <translation>大厅服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="163"/>
+        <source>Enrolment &amp;code</source>
+        <translation type="unfinished">注册码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="164"/>
+        <source>&amp;User</source>
+        <translation type="unfinished">用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="165"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished">密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="181"/>
+        <source>Fill in the server address, the enrolment code, user and password.</source>
+        <translation>请填写服务器地址、注册码、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="192"/>
+        <source>Contacting the hall server…</source>
+        <translation type="unfinished">正在连接大厅服务器…</translation>
+    </message>
+</context>
+<context>
     <name>ConsultDialog</name>
     <message>
         <location filename="../../counter_app/ui/dialogs.py" line="70"/>
@@ -370,64 +413,69 @@
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="40"/>
+        <location filename="../../counter_app/ui/main_window.py" line="79"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="86"/>
+        <location filename="../../counter_app/ui/main_window.py" line="89"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="60"/>
+        <location filename="../../counter_app/ui/main_window.py" line="52"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="71"/>
+        <location filename="../../counter_app/ui/main_window.py" line="63"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="72"/>
+        <location filename="../../counter_app/ui/main_window.py" line="64"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="78"/>
+        <location filename="../../counter_app/ui/main_window.py" line="70"/>
+        <source>Connect to a &amp;hall server…</source>
+        <translation>连接大厅服务器(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="72"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="79"/>
-        <location filename="../../counter_app/ui/main_window.py" line="133"/>
+        <location filename="../../counter_app/ui/main_window.py" line="73"/>
+        <location filename="../../counter_app/ui/main_window.py" line="155"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="80"/>
-        <location filename="../../counter_app/ui/main_window.py" line="146"/>
+        <location filename="../../counter_app/ui/main_window.py" line="74"/>
+        <location filename="../../counter_app/ui/main_window.py" line="168"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="85"/>
+        <location filename="../../counter_app/ui/main_window.py" line="88"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="122"/>
+        <location filename="../../counter_app/ui/main_window.py" line="144"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="128"/>
+        <location filename="../../counter_app/ui/main_window.py" line="150"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="135"/>
+        <location filename="../../counter_app/ui/main_window.py" line="157"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -438,7 +486,7 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="147"/>
+        <location filename="../../counter_app/ui/main_window.py" line="169"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
