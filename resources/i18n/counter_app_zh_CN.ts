@@ -109,7 +109,7 @@
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="151"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
-        <translation type="unfinished">信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
+        <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="162"/>
@@ -119,17 +119,17 @@
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="163"/>
         <source>Enrolment &amp;code</source>
-        <translation type="unfinished">注册码(&amp;C)</translation>
+        <translation>注册码(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="164"/>
         <source>&amp;User</source>
-        <translation type="unfinished">用户名(&amp;U)</translation>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="165"/>
         <source>&amp;Password</source>
-        <translation type="unfinished">密码(&amp;P)</translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="181"/>
@@ -139,7 +139,7 @@
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="192"/>
         <source>Contacting the hall server…</source>
-        <translation type="unfinished">正在连接大厅服务器…</translation>
+        <translation>正在连接大厅服务器…</translation>
     </message>
 </context>
 <context>
