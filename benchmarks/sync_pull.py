@@ -39,8 +39,20 @@ def _fill(url: str, rows: int, ids: list[str] | None = None) -> list[str]:
                 for n in range(start, min(start + 1000, rows)):
                     case = accept_op(n + 1, "B01", snapshot)["payload"]["case"]
                     case.update(id=ids[n], window_code="B07", server_version=1)
-                    if change:
-                        case.update(state="under_review", server_version=2, promised_due="2026-12-16")
+                    if change:  # as the server publishes a decision: the state only (a slim change)
+                        case = {
+                            "id": ids[n],
+                            "slim": True,
+                            "case_number": case["case_number"],
+                            "state": "under_review",
+                            "accepted_on": case["accepted_on"],
+                            "promised_due": "2026-12-16",
+                            "legal_due": case["legal_due"],
+                            "deadline_provisional": True,
+                            "completed_at": None,
+                            "server_version": 2,
+                            "created_at": case["created_at"],
+                        }
                     row = {"kind": "case", "key": case["id"], "department": "GA", "window_code": "B07"}
                     batch.append({**row, "at": case["created_at"], "data": case})
                 s.execute(insert(ChangeRow), batch)

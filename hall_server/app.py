@@ -17,8 +17,8 @@ from hall_server.changes import CursorTooOld, utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase, open_server_database
 from hall_server.push import PushRefused, push
-from hall_server.schemas import EnrollRequest, LoginRequest, PushRequest, RefreshRequest
-from hall_server.snapshot import pull, snapshot
+from hall_server.schemas import CasesRequest, EnrollRequest, LoginRequest, PushRequest, RefreshRequest
+from hall_server.snapshot import cases, pull, snapshot
 
 
 class ApiError(Exception):
@@ -149,6 +149,11 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
             raise ApiError(
                 410, CURSOR_TOO_OLD, "the change log no longer reaches this cursor: reload"
             ) from None
+
+    @app.post(API_PREFIX + "/sync/cases")
+    def sync_cases(body: CasesRequest, authorization: str | None = Header(None)) -> dict[str, Any]:
+        caller = auth.authenticate(database, authorization)
+        return {"cases": cases(database, caller.device, body.ids)}
 
     @app.get(API_PREFIX + "/sync/snapshot")
     def sync_snapshot(

@@ -31,6 +31,23 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def case_state_wire(row: CaseRow) -> dict[str, Any]:
+    """What changes when a case moves on (state, number, deadlines): a "slim" change. A window
+    that does not hold the case asks for the whole record (``POST /sync/cases``)."""
+    return {
+        "id": row.id,
+        "slim": True,
+        "case_number": row.case_number,
+        "state": row.state,
+        "accepted_on": _iso(row.accepted_on),
+        "promised_due": _iso(row.promised_due),
+        "legal_due": _iso(row.legal_due),
+        "deadline_provisional": row.deadline_provisional,
+        "completed_at": _iso(row.completed_at),
+        "server_version": row.version,
+    }
+
+
 def case_wire(row: CaseRow) -> dict[str, Any]:
     """The case as the windows receive it: the client's record with the server's truth on top."""
     return {
@@ -66,10 +83,10 @@ def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
     return True
 
 
-def publish(s: Session, db: ServerDatabase, row: CaseRow) -> None:
-    record_change(
-        s, db, "case", row.id, case_wire(row), department=row.department, window_code=row.window_code
-    )
+def publish(s: Session, db: ServerDatabase, row: CaseRow, whole: bool = False) -> None:
+    """Tell the windows: the whole record when a window's intake wrote it, else only its state."""
+    data = case_wire(row) if whole else case_state_wire(row)
+    record_change(s, db, "case", row.id, data, department=row.department, window_code=row.window_code)
 
 
 def add_event(

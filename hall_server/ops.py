@@ -230,7 +230,7 @@ def apply_case_op(c: OpContext) -> Verdict:
             set_deadlines(row, c.cache.calendar(fresh=True))
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
-    publish(c.s, c.db, row)
+    publish(c.s, c.db, row, whole=True)
     return Verdict(
         APPLIED,
         result={

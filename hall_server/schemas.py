@@ -54,3 +54,7 @@ class Op(Strict):
 class PushRequest(Strict):
     schema_version: int = Field(ge=1)
     ops: list[Op] = Field(max_length=5000)
+
+
+class CasesRequest(Strict):
+    ids: list[Uuid] = Field(max_length=5000)

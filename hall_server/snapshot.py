@@ -70,3 +70,16 @@ def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:
                 ],
                 "cases": [case_wire(r) for r in cases],
             }
+
+
+def cases(db: ServerDatabase, device: DeviceView, ids: list[str]) -> list[dict[str, Any]]:
+    """Whole records of cases this window may see (it met them as slim changes)."""
+    with db.sessions() as s:
+        departments = window_departments(s, device.window_code)
+        rows = s.scalars(
+            select(CaseRow).where(
+                CaseRow.id.in_(ids),
+                or_(CaseRow.window_code == device.window_code, CaseRow.department.in_(departments)),
+            )
+        )
+        return [case_wire(r) for r in rows]

@@ -125,6 +125,8 @@ def apply_case(s: Session, data: dict[str, Any], pending: set[str] | None = None
         return False
     if number_taken(s, data["id"], data.get("case_number")):
         return False
+    if row is None and data.get("slim"):
+        return False  # a state change of a case not held here: its record is fetched separately
     if row is None:
         snapshot = data.get("item_snapshot") or {}
         applicant = data.get("applicant") or {}

@@ -9,10 +9,11 @@ waiting to be pushed, never a number another local case holds.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.store.models import CaseRow
@@ -75,8 +76,9 @@ def _chunks(values: list[str]) -> list[list[str]]:
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
-def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> list[str]:
-    """Apply the newest state of each case; returns the numbers refused as collisions."""
+def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> tuple[list[str], list[str]]:
+    """Apply the newest state of each case; returns (numbers refused as collisions, ids of cases
+    that came as a slim change but are not held here: their whole record must be fetched)."""
     latest: dict[str, dict[str, Any]] = {}
     for data in cases:  # a page may carry several versions of one case: keep the newest
         old = latest.get(data["id"])
@@ -96,7 +98,7 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> l
         ):
             owners[str(number)] = case_id
     now = utcnow()
-    inserts, updates, collisions = [], [], []
+    inserts, updates, collisions, missing = [], [], [], []
     for case_id, data in latest.items():
         number = data.get("case_number")
         if number and owners.get(number, case_id) != case_id:
@@ -106,14 +108,52 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> l
             if held[case_id] > int(data.get("server_version", 0)) or case_id in pending:
                 continue
             updates.append({"b_id": case_id, **_state(data, now)})
+        elif data.get("slim"):
+            missing.append(case_id)
+            continue
         else:
             inserts.append(_new_row(data, now))
         if number:
             owners[number] = case_id
-    table = cast(Table, CaseRow.__table__)
+    _write(s, inserts, updates)
+    return collisions, missing
+
+
+_JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal"})
+
+
+def _sql_value(column: str, value: Any) -> Any:
+    """The value as SQLAlchemy stores it on SQLite (JSON text, ISO dates, 0/1)."""
+    if column in _JSON_COLUMNS:
+        return None if value is None else json.dumps(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+    """Plain executemany on the driver: a page of thousands of rows in a few milliseconds."""
+    conn = s.connection()
     if inserts:
-        s.execute(insert(table), inserts)
+        columns = list(inserts[0])
+        snapshots: dict[tuple[str, int], str] = {}  # item versions are immutable: encode each once
+        params = []
+        for row in inserts:
+            key = (row["item_code"], row["item_version"])
+            if key not in snapshots:
+                snapshots[key] = json.dumps(row["item_snapshot"])
+            params.append(
+                tuple(snapshots[key] if c == "item_snapshot" else _sql_value(c, row[c]) for c in columns)
+            )
+        sql = f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        conn.exec_driver_sql(sql, params)
     if updates:
-        columns: dict[str, Any] = {k: bindparam(k) for k in updates[0] if k != "b_id"}
-        s.execute(update(table).where(table.c.id == bindparam("b_id")).values(columns), updates)
-    return collisions
+        columns = [c for c in updates[0] if c != "b_id"]
+        sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+        conn.exec_driver_sql(
+            sql, [(*(_sql_value(c, row[c]) for c in columns), row["b_id"]) for row in updates]
+        )

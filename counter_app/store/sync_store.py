@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -187,8 +188,15 @@ class SyncStore:
         with self.db.sessions() as s, s.begin():
             pending = cases_with_pending_ops(s)
             cases = [c.get("data") or {} for c in changes if c.get("kind") == "case"]
-            for number in apply_cases(s, cases, pending):
+            collisions, missing = apply_cases(s, cases, pending)
+            for number in collisions:
                 self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+            if missing:  # kept with the cursor, so a crash before the fetch cannot lose them
+                row = s.get(SyncStateRow, "missing_cases")
+                known = json.loads(row.value) if row else []
+                s.merge(
+                    SyncStateRow(key="missing_cases", value=json.dumps(sorted(set(known) | set(missing))))
+                )
             for change in changes:
                 kind = str(change.get("kind"))
                 if kind != "case":
@@ -198,6 +206,21 @@ class SyncStore:
             if changes:
                 self._log(s, "pull", f"{len(changes)} change(s) received", {"cursor": cursor})
         return touched
+
+    def missing_cases(self) -> list[str]:
+        """Cases met as slim changes whose whole record has not arrived yet."""
+        value = self.get("missing_cases")
+        return list(json.loads(value)) if value else []
+
+    def apply_whole_cases(self, cases: list[dict[str, Any]], asked: list[str]) -> None:
+        """The records fetched for *asked*; those the server no longer shows us are dropped too."""
+        with self.db.sessions() as s, s.begin():
+            collisions, _ = apply_cases(s, [{**c, "slim": False} for c in cases], cases_with_pending_ops(s))
+            for number in collisions:
+                self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+            row = s.get(SyncStateRow, "missing_cases")
+            left = sorted(set(json.loads(row.value) if row else []) - set(asked))
+            s.merge(SyncStateRow(key="missing_cases", value=json.dumps(left)))
 
     def apply_snapshot(self, snap: dict[str, Any]) -> Touched:
         """A full reload: the server's catalogue, calendar, settings, users and open cases."""

@@ -171,6 +171,12 @@ class HallClient:
             raise ServerGarbage("the pull answer has no changes or cursor")
         return answer
 
+    def cases(self, token: str, ids: list[str]) -> dict[str, Any]:
+        answer = self.call("POST", "/sync/cases", token, json={"ids": ids})
+        if not isinstance(answer.get("cases"), list):
+            raise ServerGarbage("the cases answer has no cases")
+        return answer
+
     def snapshot(self, token: str) -> dict[str, Any]:
         answer = self.call("GET", "/sync/snapshot", token, params={"schema_version": SCHEMA_VERSION})
         if not isinstance(answer.get("cursor"), str) or not isinstance(answer.get("items"), list):
