@@ -201,9 +201,9 @@ class Caller:
 class _Standing:
     """Per process: the signing key (it never changes) and, for a few seconds, whether a device
     and a user are still in good standing. A revocation reaches pulls within ``TTL`` seconds;
-    a push checks the device again under its row lock, and every op re-checks its user."""
+    a push looks both up afresh, and every op re-checks its user."""
 
-    TTL = 2.0
+    TTL = 15.0
 
     def __init__(self) -> None:
         self.key: str | None = None

@@ -9,6 +9,7 @@ skipped. SQLite serialises writers, so there ``tx`` is 0 and ids come in commit 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -64,6 +65,22 @@ class Page:
     more: bool
 
 
+_DEPARTMENTS: dict[str, tuple[float, list[str]]] = {}
+DEPARTMENTS_TTL = 15.0
+
+
+def cached_window_departments(s: Session | Connection, window_code: str) -> list[str]:
+    """The departments a window serves, read at most every few seconds per process. A window
+    whose departments change reloads a snapshot when the change reaches it (read afresh there),
+    so a stale entry here never makes it miss a case for good."""
+    now = time.monotonic()
+    cached = _DEPARTMENTS.get(window_code)
+    if cached is None or now - cached[0] > DEPARTMENTS_TTL:
+        cached = (now, window_departments(s, window_code))
+        _DEPARTMENTS[window_code] = cached
+    return cached[1]
+
+
 def window_departments(s: Session | Connection, window_code: str) -> list[str]:
     data = s.execute(
         select(CatalogueEntryRow.data).where(CatalogueEntryRow.key == f"window:{window_code}")
@@ -84,7 +101,7 @@ def pull_page(s: Session | Connection, db: ServerDatabase, cursor: str, window_c
     read had not already returned.
     """
     tx, row_id = parse_cursor(cursor)
-    departments = window_departments(s, window_code)
+    departments = cached_window_departments(s, window_code)
     stmt = (
         select(ChangeRow.tx, ChangeRow.id, ChangeRow.kind, ChangeRow.key, cast(ChangeRow.data, Text))
         .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(tx, row_id))

@@ -18,6 +18,7 @@ from counter_app.store.models import (
     ServiceItemRow,
     SyncLogRow,
     SyncStateRow,
+    WindowRow,
 )
 from counter_app.store.sync_apply import apply_case, apply_change, cases_with_pending_ops
 from counter_app.store.sync_cases import apply_cases
@@ -33,6 +34,7 @@ class Touched:
         self, catalogue: bool = False, calendar: bool = False, settings: bool = False, cases: bool = False
     ) -> None:
         self.catalogue, self.calendar, self.settings, self.cases = catalogue, calendar, settings, cases
+        self.reload = False  # the window's departments changed: reload a snapshot
 
     def note(self, kind: str) -> None:
         if kind in ("item", "department", "window"):
@@ -197,10 +199,16 @@ class SyncStore:
                 s.merge(
                     SyncStateRow(key="missing_cases", value=json.dumps(sorted(set(known) | set(missing))))
                 )
+            own_window = s.get(SyncStateRow, "window_code")
             for change in changes:
                 kind = str(change.get("kind"))
+                data = change.get("data") or {}
+                if kind == "window" and own_window is not None and data.get("code") == own_window.value:
+                    old = s.get(WindowRow, own_window.value)
+                    if old is not None and list(old.departments) != list(data.get("departments", [])):
+                        touched.reload = True  # this window serves other departments now
                 if kind != "case":
-                    apply_change(s, kind, change.get("data") or {}, pending)
+                    apply_change(s, kind, data, pending)
                 touched.note(kind)
             s.merge(SyncStateRow(key="cursor", value=cursor))
             if changes:

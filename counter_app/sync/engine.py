@@ -203,8 +203,13 @@ class SyncEngine:
             changes = page["changes"]
             assert isinstance(changes, list)
             cursor = str(page["cursor"])
-            report.touched = report.touched | self.store.apply_page(changes, cursor)
+            touched = self.store.apply_page(changes, cursor)
+            report.touched = report.touched | touched
             report.pulled += len(changes)
+            if touched.reload:
+                self.store.log("snapshot", "this window serves other departments now: full reload")
+                self._snapshot(report)
+                return
             self._fetch_missing()
             if not page.get("more"):
                 return

@@ -57,3 +57,17 @@ def test_a_slim_change_of_an_unknown_case_is_remembered_until_its_record_arrives
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT state FROM cases").scalar() == "under_review"
     db.dispose()
+
+
+def test_a_window_that_serves_other_departments_now_asks_for_a_reload(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c.sqlite")
+    store = SyncStore(db)
+    store.put(window_code="A01")
+    same = {"code": "A01", "name": "综合受理1号窗口", "departments": ["GA"]}
+    assert not store.apply_page([{"kind": "window", "key": "A01", "data": same}], "0:1").reload  # first sight
+    assert not store.apply_page([{"kind": "window", "key": "A01", "data": same}], "0:2").reload
+    other = {"code": "B02", "name": "其他窗口", "departments": ["SC"]}
+    assert not store.apply_page([{"kind": "window", "key": "B02", "data": other}], "0:3").reload
+    more = {**same, "departments": ["GA", "MZ"]}
+    assert store.apply_page([{"kind": "window", "key": "A01", "data": more}], "0:4").reload
+    db.dispose()
