@@ -21,8 +21,9 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8750
     workers: int = 1
-    # threads per process for requests; measured with 300 windows: 8 gives a shorter tail than 40
-    threads: int = 8
+    # request threads per process: they share one GIL; with 300 windows, 4 gave a p99 of 59-69 ms,
+    # 40 gave 90-180 ms (benchmarks/sync_hall.py)
+    threads: int = 4
     tls_cert: str = ""
     tls_key: str = ""
     access_token_minutes: int = 15
