@@ -38,7 +38,7 @@ class CalendarStore:
         return years
 
     def overrides(self) -> list[YearCalendar]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return [
                 YearCalendar(
                     r.year,

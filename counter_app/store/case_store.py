@@ -172,7 +172,7 @@ class CaseStore:
         self.db = db
 
     def get(self, case_id: str) -> tuple[Case, list[Notice], list[CaseEvent]] | None:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             row = s.get(CaseRow, case_id)
             if row is None:
                 return None
@@ -189,13 +189,13 @@ class CaseStore:
             )
 
     def notice(self, notice_id: str) -> Notice | None:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             row = s.get(NoticeRow, notice_id)
             return notice_from_row(row) if row else None
 
     def latest_notice_of_each_kind(self) -> list[Notice]:
         """One recent notice per kind (print-test samples)."""
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             latest = (
                 select(NoticeRow.kind, func.max(NoticeRow.created_at).label("at"))
                 .group_by(NoticeRow.kind)
@@ -210,7 +210,7 @@ class CaseStore:
             return list(seen.values())
 
     def created_since(self, since: datetime, window_code: str, limit: int = 500) -> list[CaseSummary]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             stmt = (
                 _summary_select()
                 .where(CaseRow.updated_at >= since, CaseRow.window_code == window_code)
@@ -228,7 +228,7 @@ class CaseStore:
         prefix = query.strip().upper() if _NUMBERISH.match(query.strip()) else query.strip()
         if not prefix:
             return []
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             if _NUMBERISH.match(prefix):
                 by_notice = select(NoticeRow.case_id).where(_prefix(NoticeRow.number, prefix))
                 cond = or_(
@@ -248,7 +248,7 @@ class CaseStore:
         text = query.strip().upper()
         if not text:
             return []
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             by_notice = select(NoticeRow.case_id).where(NoticeRow.number == text)
             stmt = (
                 _summary_select()
@@ -262,16 +262,16 @@ class CaseStore:
             return [_summary(r) for r in s.execute(stmt)]
 
     def provisional(self) -> list[Case]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(select(CaseRow).where(CaseRow.deadline_provisional))
             return [case_from_row(r) for r in rows]
 
     def count(self) -> int:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return int(s.scalar(select(func.count()).select_from(CaseRow)) or 0)
 
     def consults_since(self, since: datetime) -> list[Consult]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(
                 select(ConsultRow)
                 .where(ConsultRow.created_at >= since)
@@ -280,7 +280,7 @@ class CaseStore:
             return [consult_from_row(r) for r in rows]
 
     def pending_ops(self) -> int:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return int(
                 s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending"))
                 or 0

@@ -99,7 +99,7 @@ class CatalogueStore:
 
     def current_items(self) -> list[tuple[ServiceItem, str]]:
         """Every current item with its search key, ordered by department and name."""
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(
                 select(ServiceItemRow)
                 .where(ServiceItemRow.is_current)
@@ -108,21 +108,21 @@ class CatalogueStore:
             return [(item_from_json(r.data), r.search_key) for r in rows]
 
     def item_version(self, code: str, version: int) -> ServiceItem | None:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             row = s.scalar(
                 select(ServiceItemRow).where(ServiceItemRow.code == code, ServiceItemRow.version == version)
             )
             return item_from_json(row.data) if row else None
 
     def departments(self) -> list[Department]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return [
                 Department(r.code, r.name, r.short_name)
                 for r in s.scalars(select(DepartmentRow).order_by(DepartmentRow.code))
             ]
 
     def windows(self) -> list[Window]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return [
                 Window(r.code, r.name, tuple(r.departments))
                 for r in s.scalars(select(WindowRow).order_by(WindowRow.code))

@@ -38,9 +38,13 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _set_pragmas)
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(conn: Any) -> None:
-        # take the write lock at the start, so a transaction never fails half-way on a lock
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get("read_only"):
+            # a reader in WAL mode takes no lock: it never waits for a write in progress
+            conn.exec_driver_sql("BEGIN")
+        else:
+            # a writer takes the write lock at the start, so it never fails half-way on a lock
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -107,9 +111,12 @@ def migrate(engine: Engine, path: Path, backup_dir: Path, target: str = "head") 
 
 @dataclass
 class Database:
+    """``sessions`` for writes (``with db.sessions() as s, s.begin():``), ``reads`` for reads."""
+
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    reads: sessionmaker[Session]
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -119,4 +126,10 @@ def open_database(path: Path, *, backup_dir: Path | None = None, target: str = "
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
     migrate(engine, path, backup_dir or path.parent / "backups", target)
-    return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
+    readers = engine.execution_options(read_only=True)
+    return Database(
+        path,
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        sessionmaker(readers, expire_on_commit=False),
+    )

@@ -104,7 +104,7 @@ class SyncStore:
 
     # -- state --------------------------------------------------------------------------------
     def get(self, key: str, default: str = "") -> str:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             row = s.get(SyncStateRow, key)
             return row.value if row else default
 
@@ -115,7 +115,7 @@ class SyncStore:
 
     # -- outbox -------------------------------------------------------------------------------
     def pending(self, limit: int) -> list[PendingOp]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(
                 select(OutboxRow).where(OutboxRow.status == "pending").order_by(OutboxRow.seq).limit(limit)
             )
@@ -137,7 +137,7 @@ class SyncStore:
 
     def counts(self) -> tuple[int, int]:
         """(ops waiting, ops refused by the server and not yet acknowledged by a clerk)."""
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             waiting = s.scalar(
                 select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending")
             )
@@ -169,7 +169,7 @@ class SyncStore:
         return applied, rejected
 
     def attention(self) -> list[AttentionItem]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(select(OutboxRow).where(OutboxRow.status == "rejected").order_by(OutboxRow.seq))
             return [
                 AttentionItem(r.seq, r.op_type, r.created_at, r.reason, _summary(r.payload)) for r in rows
@@ -265,12 +265,12 @@ class SyncStore:
             apply_case(s, case, set())
 
     def server_settings(self) -> dict[str, str]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             return {r.key: r.value for r in s.scalars(select(ServerSettingRow))}
 
     # -- users ---------------------------------------------------------------------------------
     def user(self, username: str) -> KnownUser | None:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             r = s.get(KnownUserRow, username)
             if r is None:
                 return None
@@ -307,6 +307,6 @@ class SyncStore:
                 s.execute(delete(SyncLogRow).where(SyncLogRow.id <= oldest))
 
     def recent_log(self, limit: int = 200) -> list[LogEntry]:
-        with self.db.sessions() as s:
+        with self.db.reads() as s:
             rows = s.scalars(select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit))
             return [LogEntry(r.at, r.kind, r.message) for r in rows]

@@ -104,12 +104,14 @@ def test_a_locked_cache_is_told_in_the_cases_tab_which_stays_usable(gui: Gui) ->
     other = sqlite3.connect(gui.ctx.db.path, isolation_level=None)  # another copy of the program
     try:
         other.execute("BEGIN EXCLUSIVE")
-        key(gui, Qt.Key.Key_Return, cases.query)
+        key(gui, Qt.Key.Key_Return, cases.query)  # reading never waits for a writer (WAL)
+        gui.qtbot.waitUntil(lambda: not cases._debounce.isActive())  # the search typed above has run
+        settle(gui)
+        assert cases.table.rowCount() == 1 and not cases.problem.isVisible()
+        cases.receipt_button.click()  # writing does: the clerk is told, nothing half-written
         settle(gui)
         assert cases.problem.isVisible() and "本地数据库正忙" in cases.problem.text()
-        cases.receipt_button.click()
-        settle(gui)
-        assert cases.problem.isVisible() and cases.notice_dialog is None
+        assert cases.notice_dialog is None
         other.execute("ROLLBACK")
     finally:
         other.close()
