@@ -22,6 +22,7 @@ OUTPUT_PAPER = "print"
 OUTPUT_PDF = "pdf"
 
 RECEIPT_KINDS = {NoticeKind.ACCEPTANCE, NoticeKind.JOINT_ACCEPTANCE, NoticeKind.COMPLETION}
+SLIP_KINDS = {NoticeKind.PROCESSING, NoticeKind.JOINT_PROCESSING}  # 办理通知书, 并联审批办理通知书
 
 
 class NoticeService:
@@ -38,6 +39,17 @@ class NoticeService:
         if notice.kind in RECEIPT_KINDS and s["printer_receipt"]:
             return s["printer_receipt"]
         return s["printer_a4"]
+
+    def to_print_all(self, notices: list[Notice]) -> list[Notice]:
+        """The notices "print all" sends to the printer, in order.
+
+        With ``print_processing_slip = no`` the department's processing slip (办理通知书,
+        并联审批办理通知书) stays off the paper run: it is issued and listed all the same, and
+        prints when asked for on its own (or reprinted from the case).
+        """
+        if self.ctx.settings["print_processing_slip"] == "yes":
+            return list(notices)
+        return [n for n in notices if n.kind not in SLIP_KINDS]
 
     def pdf(self, notice: Notice, *, for_output: bool = True, paper: str | None = None) -> bytes:
         """The PDF as the next copy comes out: after the first paper print it carries the 补打 mark.

@@ -286,9 +286,16 @@ class Settings:
         checked = {}
         for key, value in changes.items():
             setting = BY_KEY[key]
-            if self.locked(key):
+            if self.locked(key) or setting.who is Who.IT:
                 raise DomainError(
                     QT_TRANSLATE_NOOP("messages", "IT has fixed this setting for the hall."), key
+                )
+            if self.sources[key] in (Source.SERVER, Source.COMMAND_LINE):
+                raise DomainError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "This setting comes from the hall server or the command line."
+                    ),
+                    key,
                 )
             checked[key] = setting.check(value, key)
         parser = configparser.ConfigParser(interpolation=None)

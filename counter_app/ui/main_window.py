@@ -14,6 +14,7 @@ from counter_app.ui.cases_tab import CasesTab
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
+from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker
 
@@ -69,9 +70,24 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, c=code: self._set_language(c))
         self.connect_action = menu.addAction(self.tr("Connect to a &hall server…"), self.connect_to_hall)
         self.connect_action.setEnabled(self.link is None)
+        self.settings_action = menu.addAction(self.tr("&Settings…"), self.open_settings)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("Keyboard keys"), self._keys)
         help_menu.addAction(self.tr("About"), self._about)
+
+    def open_settings(self) -> None:
+        """The settings window (Ctrl+,): the clerk's own settings to change, IT's to read."""
+        dialog = SettingsDialog(self.ctx, self.worker, self)
+        dialog.saved.connect(self._settings_saved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self, changed: dict[str, str]) -> None:
+        self.where.setText(self._where())
+        if "language" in changed:
+            self.statusBar().showMessage(self.tr("The language changes at the next start."), 10000)
 
     def _where(self) -> str:
         s = self.ctx.settings

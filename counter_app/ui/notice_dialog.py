@@ -98,6 +98,7 @@ class NoticeDialog(QDialog):
         self.printer = print_worker()
         self.service = NoticeService(ctx)
         self.notices = list(notices)
+        self.held_back = 0  # processing slips "print all" left out (print_processing_slip = no)
         self.headline = QLabel(headline)
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.setWordWrap(True)
@@ -137,7 +138,7 @@ class NoticeDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.print_button.clicked.connect(lambda: self.print_notices(self.notices))
+        self.print_button.clicked.connect(self.print_all)
         self.print_one_button.clicked.connect(lambda: self.print_notices([self.current()]))
         self.save_button.clicked.connect(self._save)
         bind(
@@ -214,7 +215,23 @@ class NoticeDialog(QDialog):
         self.glyph_warning.show()
 
     # -- printing: paper on the print worker, then the count on the window's worker ----------
-    def print_notices(self, notices: list[Notice]) -> None:
+    def print_all(self) -> None:
+        """Every notice, except the processing slip when the settings say so (it stays listed)."""
+        chosen = self.service.to_print_all(self.notices)
+        held_back = len(self.notices) - len(chosen)
+        if not chosen:
+            self._say(self._held_back_text())
+            return
+        self.print_notices(chosen, held_back)
+
+    def _held_back_text(self) -> str:
+        return self.tr(
+            "The processing slip is not printed with the others (Settings); to print it, select it "
+            "and press “Print this one”."
+        )
+
+    def print_notices(self, notices: list[Notice], held_back: int = 0) -> None:
+        self.held_back = held_back
         self._busy(True)
         self._say(self.tr("Printing…"))
         service = self.service
@@ -240,7 +257,8 @@ class NoticeDialog(QDialog):
                 error=True,
             )
         else:
-            self._say(self.tr("Printed %n notice(s).", "", len(results)))
+            text = self.tr("Printed %n notice(s).", "", len(results))
+            self._say(f"{text} {self._held_back_text()}" if self.held_back else text)
         self.printed.emit(results)
 
     def _failed(self, error: BaseException) -> None:
