@@ -7,8 +7,12 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.paths import demo_data_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from counter_app.domain.records import Notice
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,64 +66,165 @@ def _start_demo_hall(data_dir: Path) -> dict[str, str] | None:
 
 
 def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """The opened data folder; raises ``StartupFailed`` when it cannot be opened for a reason a
+    person can act on (bad settings file, newer database, no write access, database in use)."""
     from counter_app.services.context import open_context
     from counter_app.services.demo import DEMO_SETTINGS, seed_demo
+    from counter_app.startup import failure
 
-    if args.demo and not args.data_dir:
-        data_dir = demo_data_dir()
-    else:
-        data_dir, _source = resolve_data_dir(args.data_dir)
-    overrides = {"language": args.lang} if args.lang else {}
-    if demo_hall:
-        overrides["server_url"] = demo_hall["server_url"]
-    if args.demo and not (data_dir / "settings.ini").exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        (data_dir / "settings.ini").write_text(
-            "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
-        )
-    ctx = open_context(data_dir, overrides)
-    if args.demo:
-        seed_demo(ctx)
-    return ctx
+    data_dir: Path | None = None
+    ctx = None
+    try:
+        if args.demo and not args.data_dir:
+            data_dir = demo_data_dir()
+        else:
+            data_dir, _source = resolve_data_dir(args.data_dir)
+        overrides = {"language": args.lang} if args.lang else {}
+        if demo_hall:
+            overrides["server_url"] = demo_hall["server_url"]
+        if args.demo and not (data_dir / "settings.ini").exists():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            (data_dir / "settings.ini").write_text(
+                "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
+            )
+        ctx = open_context(data_dir, overrides)
+        if args.demo:
+            seed_demo(ctx)
+        return ctx
+    except Exception as exc:
+        if ctx is not None:
+            ctx.close()
+        failed = failure(exc, data_dir)
+        if failed is None:
+            raise
+        raise failed from exc
+
+
+PRINT_SETTINGS = ("printer_a4", "printer_receipt", "receipt_paper")
+
+
+def _hall_print_settings(args: argparse.Namespace) -> dict[str, str]:
+    """The printers and receipt paper this PC's window uses: the data folder's settings, IT's
+    system-wide file and what the hall server published, read only (nothing is written)."""
+    import sqlite3
+
+    from counter_app.services.context import DB_FILE
+    from counter_app.settings import load_settings
+    from counter_app.startup import failure
+
+    data_dir: Path | None = None
+    try:
+        data_dir = demo_data_dir() if args.demo and not args.data_dir else resolve_data_dir(args.data_dir)[0]
+        settings = load_settings(data_dir)
+    except Exception as exc:
+        failed = failure(exc, data_dir)
+        if failed is None:
+            raise
+        raise failed from exc
+    db_path = data_dir / DB_FILE
+    if db_path.is_file():
+        # a closed cache has no -wal file: read it as immutable, so not even SQLite's -wal and -shm
+        # companions appear; an open one (the window is running) has them: share them read-only
+        wal_open = db_path.with_name(db_path.name + "-wal").exists()
+        try:
+            con = sqlite3.connect(
+                f"{db_path.resolve().as_uri()}?{'mode=ro' if wal_open else 'immutable=1'}", uri=True
+            )
+            try:
+                published = dict(con.execute("SELECT key, value FROM server_settings").fetchall())
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            print(f"note: the hall server's settings in {db_path} were not read ({exc})", file=sys.stderr)
+        else:
+            settings.apply_server({str(k): str(v) for k, v in published.items()})
+    return {key: settings[key] for key in PRINT_SETTINGS}
 
 
 def _print_test(args: argparse.Namespace) -> int:
+    """A sample of every notice, rendered from demo data in a throwaway folder, on the printers and
+    paper of this PC's real settings (``--printer`` overrides both printers), plus one 80 mm receipt.
+    ``--out DIR`` saves the PDFs instead. Goes on after a failure; exit 2 if any sample failed."""
+    from counter_app.domain.records import NoticeKind
+    from counter_app.printing.render import Paper
     from counter_app.services.context import open_context
     from counter_app.services.demo import seed_demo
-    from counter_app.services.notices import NoticeService
+    from counter_app.services.notices import RECEIPT_KINDS, NoticeService
 
+    hall = _hall_print_settings(args)
+    out = Path(args.out) if args.out else None
+    if out is None and args.printer:
+        print(f"every sample on the printer {args.printer}")
+    elif out is None:
+        a4 = hall["printer_a4"] or "the system default printer"
+        print(
+            f"A4 notices on {a4}; receipts on {hall['printer_receipt'] or a4}, paper {hall['receipt_paper']}"
+        )
+    if out is None:
+        from PySide6.QtGui import QGuiApplication
+
+        _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # alive while printing
+    failed = 0
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(Path(tmp), {"clerk_name": "打印测试"})
-        seed_demo(ctx)
-        service = NoticeService(ctx)
-        notices = ctx.cases.latest_notice_of_each_kind()
-        notices.append(service.material_receipt(notices[0].case_id))
-        seen = set()
-        for notice in notices:
-            if (notice.kind, notice.number) in seen:
-                continue
-            seen.add((notice.kind, notice.number))
-            pdf = service.pdf(notice, for_output=False)
-            if args.out:
-                out = Path(args.out)
-                out.mkdir(parents=True, exist_ok=True)
-                target = out / f"{notice.kind.value}-{notice.number}.pdf"
-                target.write_bytes(pdf)
-                print(f"saved {notice.title}: {target}")
-            else:
-                from PySide6.QtGui import QGuiApplication
-
-                from counter_app.printing.qt_printer import PrinterError, print_pdf
-
-                _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-                try:
-                    used = print_pdf(pdf, args.printer or "", f"print-test {notice.title}")
-                except PrinterError as exc:
-                    print(f"打印失败 / print failed: {exc}", file=sys.stderr)
-                    return 2
-                print(f"printed {notice.title} on {used}")
-        ctx.close()
+        ctx = open_context(Path(tmp), {"clerk_name": "打印测试", **hall})
+        try:
+            seed_demo(ctx)
+            service = NoticeService(ctx)
+            notices = ctx.cases.latest_notice_of_each_kind()
+            notices.append(service.material_receipt(notices[0].case_id))
+            by_kind: dict[NoticeKind, Notice] = {}
+            for notice in sorted(notices, key=lambda n: list(NoticeKind).index(n.kind)):
+                by_kind.setdefault(notice.kind, notice)
+            samples = [(n, service.paper_for(n)) for n in by_kind.values()]
+            if all(paper != Paper.ROLL_80MM for _n, paper in samples):
+                receipt = by_kind.get(NoticeKind.ACCEPTANCE) or next(
+                    n for n in by_kind.values() if n.kind in RECEIPT_KINDS
+                )
+                samples.append((receipt, Paper.ROLL_80MM))
+            for notice, paper in samples:
+                pdf = service.pdf(notice, for_output=False, paper=paper)
+                ok = (
+                    _save_sample(out, notice, paper, pdf)
+                    if out
+                    else _print_sample(args.printer or service.printer_for(notice), notice, paper, pdf)
+                )
+                failed += not ok
+        finally:
+            ctx.close()
+    if failed:
+        print(f"{failed} of {len(samples)} samples failed", file=sys.stderr)
+        return 2
+    print(f"all {len(samples)} samples {'saved' if out else 'printed'}")
     return 0
+
+
+def _sample_label(notice: Notice, paper: str) -> str:
+    return f"{notice.title} ({'80 mm' if paper == '80mm' else 'A4'})"
+
+
+def _save_sample(out: Path, notice: Notice, paper: str, pdf: bytes) -> bool:
+    target = out / f"{notice.kind.value}-{paper}.pdf"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)
+    except OSError as exc:
+        print(f"错误 / error: {_sample_label(notice, paper)} not saved: {exc}", file=sys.stderr)
+        return False
+    print(f"saved {_sample_label(notice, paper)}: {target}")
+    return True
+
+
+def _print_sample(printer: str, notice: Notice, paper: str, pdf: bytes) -> bool:
+    from counter_app.printing.qt_printer import PrinterError, print_pdf
+
+    try:
+        used = print_pdf(pdf, printer, f"print-test {notice.title}")
+    except PrinterError as exc:
+        where = printer or "the system default printer"
+        print(f"打印失败 / print failed: {_sample_label(notice, paper)} on {where}: {exc}", file=sys.stderr)
+        return False
+    print(f"printed {_sample_label(notice, paper)} on {used}")
+    return True
 
 
 def _sync_command(args: argparse.Namespace) -> int:
@@ -171,14 +276,30 @@ def _sync_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from counter_app.startup import StartupFailed, command_line_text
+
     args = _parser().parse_args(argv)
     command = args.command or "gui"
-    if command == "diagnose":
-        from counter_app.diagnose import report
+    if command == "gui":
+        return _gui(args)
+    try:
+        return _it_command(args, command)
+    except StartupFailed as failed:
+        print(command_line_text(failed.problem), file=sys.stderr)
+        return 2
 
-        data_dir, source = resolve_data_dir(args.data_dir)
-        print(report(data_dir, source))
-        return 0
+
+def _it_command(args: argparse.Namespace, command: str) -> int:
+    """The sub-commands for IT; a data folder that cannot be opened raises ``StartupFailed``."""
+    if command == "diagnose":
+        from counter_app.diagnose import diagnose
+        from counter_app.startup import command_line_text
+
+        found = diagnose(args.data_dir)  # always finishes, marking what is broken
+        print(found.text)
+        for problem in found.problems:
+            print(command_line_text(problem), file=sys.stderr)
+        return 2 if found.problems else 0
     if command == "print-test":
         return _print_test(args)
     if command in ("sync", "enroll"):
@@ -218,13 +339,28 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             ctx.close()
         return 0
-    from counter_app.ui.app import run_gui
+    raise ValueError(f"unknown command {command!r}")
+
+
+def _gui(args: argparse.Namespace) -> int:
+    """The window; when the data folder cannot be opened, one message box says why, exit 2."""
+    import traceback
+
+    from counter_app.startup import StartupFailed, interface_language, unexpected
+    from counter_app.ui.app import run_gui, show_startup_problem
 
     demo_hall = None
     if args.demo and not args.no_server:
         demo_dir = Path(args.data_dir) if args.data_dir else demo_data_dir()
         demo_hall = _start_demo_hall(demo_dir)
-    ctx = _context(args, demo_hall)
+    try:
+        ctx = _context(args, demo_hall)
+    except StartupFailed as failed:
+        return show_startup_problem(failed.problem, interface_language(args.lang, failed.data_dir))
+    except Exception as exc:  # a bug: the traceback for IT's log, a message box for the clerk
+        traceback.print_exc()
+        show_startup_problem(unexpected(exc), interface_language(args.lang, None))
+        return 1
     try:
         login = _enrol_demo(ctx, demo_hall) if demo_hall else None
         return run_gui(ctx, args, login)

@@ -1,16 +1,36 @@
-"""``counter-app diagnose``: what IT needs to see on one screen."""
+"""``counter-app diagnose``: what IT needs to see on one screen.
+
+It always finishes: a part that is broken (settings file, database, data folder) is marked in the
+report, and the reasons the program cannot start come back as ``StartupProblem``s.
+"""
 
 from __future__ import annotations
 
 import platform
 import shutil
 import sys
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter_app import __version__
+from counter_app.paths import default_data_dir, resolve_data_dir
 from counter_app.resources import resource
 from counter_app.services.context import DB_FILE
-from counter_app.settings import SETTINGS, load_settings
+from counter_app.settings import SETTINGS, SettingsError, load_settings
+from counter_app.startup import StartupProblem, explain
+
+
+@dataclass
+class Diagnosis:
+    text: str
+    problems: list[StartupProblem] = field(default_factory=list)
+
+    def note(self, exc: BaseException, data_dir: Path | None) -> None:
+        """Keep what *exc* means for starting the program; one problem of each kind is enough."""
+        problem = explain(exc, data_dir)
+        if problem is not None and problem.title not in [p.title for p in self.problems]:
+            self.problems.append(problem)
 
 
 def _qt_report() -> list[str]:
@@ -82,25 +102,85 @@ def _sync_report(data_dir: Path) -> list[str]:
     return lines
 
 
-def report(data_dir: Path, data_dir_source: str) -> str:
-    from counter_app.store.db import current_revision, head_revision, make_engine
+def diagnose(cli_data_dir: str | None) -> Diagnosis:
+    """The report for the data folder the program would use (``--data-dir``, system file, default)."""
+    found = Diagnosis("")
+    try:
+        data_dir, source = resolve_data_dir(cli_data_dir)
+    except (SettingsError, OSError) as exc:
+        data_dir = default_data_dir()
+        source = "default, because the system-wide settings file cannot be read"
+        found.note(exc, None)
+    found.text = _report(data_dir, source, found)
+    return found
 
+
+def report(data_dir: Path, data_dir_source: str) -> str:
+    return _report(data_dir, data_dir_source, Diagnosis(""))
+
+
+def _known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from counter_app.store.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def _folder_lines(data_dir: Path, source: str, found: Diagnosis) -> list[str]:
+    """The folder, and whether the program can create it and write in it: a file made and removed
+    at once (``os.access`` does not see Windows ACLs, read-only mounts for root, ...)."""
+    line = f"data folder: {data_dir} (from {source})"
+    existing = data_dir
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    try:
+        with tempfile.TemporaryFile(dir=existing, prefix=".counter-app-diagnose-"):
+            pass
+    except OSError as exc:
+        found.note(OSError(exc.errno, exc.strerror, str(existing)), data_dir)
+        what = "NOT WRITABLE" if existing == data_dir else f"CANNOT BE CREATED (in {existing})"
+        return [line, f"  {what}: {exc.strerror or exc}; the program cannot start"]
+    return [line]
+
+
+def _database_line(data_dir: Path, found: Diagnosis) -> str:
+    from counter_app.store.db import DatabaseTooNew, current_revision, head_revision, make_engine
+
+    db_path = data_dir / DB_FILE
+    if not db_path.exists():
+        return f"database: {db_path} (not created yet; this build's schema: {head_revision()})"
+    engine = make_engine(db_path)
+    try:
+        current = current_revision(engine)
+    finally:
+        engine.dispose()
+    line = f"database: {db_path}, schema {current} (this build: {head_revision()})"
+    if current is not None and current not in _known_revisions():
+        found.note(DatabaseTooNew(current), data_dir)
+        line += "  NEWER than this build: the program refuses to open it"
+    return line
+
+
+def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
     lines = [
         f"counter-app {__version__}",
         f"python: {sys.version.split()[0]} on {platform.platform()} ({platform.machine()})",
-        f"data folder: {data_dir} (from {data_dir_source})",
     ]
-    db_path = data_dir / DB_FILE
-    if db_path.exists():
-        engine = make_engine(db_path)
-        try:
-            lines.append(
-                f"database: {db_path}, schema {current_revision(engine)} (this build: {head_revision()})"
-            )
-        finally:
-            engine.dispose()
-    else:
-        lines.append(f"database: {db_path} (not created yet; this build's schema: {head_revision()})")
+    try:
+        lines += _folder_lines(data_dir, data_dir_source, found)
+    except OSError as exc:
+        lines.append(f"data folder: {data_dir} (from {data_dir_source}): BROKEN: {exc}")
+        found.note(exc, data_dir)
+    try:
+        lines.append(_database_line(data_dir, found))
+    except Exception as exc:  # diagnose must always finish
+        cause = getattr(exc, "orig", None) or exc  # SQLAlchemy's wrapper adds a paragraph of links
+        lines.append(f"database: {data_dir / DB_FILE}: BROKEN: {type(cause).__name__}: {cause}")
+        found.note(exc, data_dir)
     font = resource("fonts", "wqy-microhei.ttc")
     lines.append(
         f"notice font: {font} ({'found' if font.is_file() else 'MISSING: notices cannot be printed'})"
@@ -118,13 +198,20 @@ def report(data_dir: Path, data_dir_source: str) -> str:
             lines.append(
                 f"  note: the user's {key} = {value!r} is overridden ({settings.sources[key].value})"
             )
-    except ValueError as exc:
-        lines.append(f"SETTINGS ERROR: {exc}")
-    lines += _sync_report(data_dir)
+    except (ValueError, OSError) as exc:
+        lines.append(f"SETTINGS ERROR: {str(exc).replace(chr(10), '; ')}")
+        found.note(exc, data_dir)
+    try:
+        lines += _sync_report(data_dir)
+    except Exception as exc:  # diagnose must always finish
+        lines.append(f"sync: unavailable ({type(exc).__name__}: {exc})")
     try:
         lines += _qt_report()
     except Exception as exc:  # diagnose must always finish
         lines.append(f"Qt: unavailable ({exc})")
-    free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.anchor or "/").free
-    lines.append(f"free disk: {free / 2**30:.1f} GiB")
+    try:
+        free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.anchor or "/").free
+        lines.append(f"free disk: {free / 2**30:.1f} GiB")
+    except OSError as exc:
+        lines.append(f"free disk: unknown ({exc})")
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-from counter_app.settings import APP_NAME, SECTION, system_settings_path
+from counter_app.settings import APP_NAME, SECTION, SettingsError, system_settings_path
 
 
 def default_data_dir() -> Path:
@@ -20,13 +20,19 @@ def demo_data_dir() -> Path:
 
 
 def resolve_data_dir(cli_value: str | None) -> tuple[Path, str]:
-    """The folder and where it came from (for ``diagnose``)."""
+    """The folder and where it came from (for ``diagnose``).
+
+    Raises ``SettingsError`` (naming the file) when the system-wide settings file cannot be read.
+    """
     if cli_value:
         return Path(cli_value).expanduser().resolve(), "command-line"
     system = system_settings_path()
     if system.is_file():
         parser = configparser.ConfigParser(interpolation=None)
-        parser.read(system, encoding="utf-8-sig")
+        try:
+            parser.read(system, encoding="utf-8-sig")
+        except (configparser.Error, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{system}: {exc}") from exc
         value = parser.get(SECTION, "data_dir", fallback="").strip()
         if value:
             return Path(value).expanduser(), "system"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -13,6 +13,7 @@ from counter_app.domain.messages import DomainError
 from counter_app.resources import resources_dir
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
+from counter_app.startup import StartupProblem, explain
 from counter_app.ui.i18n import error_text, install_translator
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
@@ -68,17 +69,34 @@ def sign_in(link: HallLink, worker: Worker, username: str = "", password: str = 
     return dialog.exec() == LoginDialog.DialogCode.Accepted
 
 
+def show_startup_problem(problem: StartupProblem, language: str) -> int:
+    """The one message box when the program cannot start (in *language*); the exit status, 2."""
+    make_application(language)
+    title, text = problem.render()
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # IT copies the path
+    box.exec()
+    return 2
+
+
 def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, str] | None = None) -> int:
-    app = make_application(args.lang or ctx.settings["language"])
-    link = _hall_link(ctx)
-    if link is not None:
-        login_worker = Worker()
-        try:
-            if not sign_in(link, login_worker, *(demo_login or ("", ""))):
-                return 0
-        finally:
-            login_worker.stop()
-    window, _worker = build_window(ctx, link)
+    language = args.lang or ctx.settings["language"]
+    app = make_application(language)
+    try:
+        link = _hall_link(ctx)
+        if link is not None:
+            login_worker = Worker()
+            try:
+                if not sign_in(link, login_worker, *(demo_login or ("", ""))):
+                    return 0
+            finally:
+                login_worker.stop()
+        window, _worker = build_window(ctx, link)
+    except Exception as exc:  # the cache became unusable while starting (locked, disk, permissions)
+        problem = explain(exc, ctx.data_dir)
+        if problem is None:
+            raise
+        return show_startup_problem(problem, language)
     window.resize(1360, 860)
     window.show()
     window.intake.focus_item_search()
