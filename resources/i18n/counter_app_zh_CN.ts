@@ -398,84 +398,90 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="29"/>
+        <location filename="../../counter_app/ui/main_window.py" line="30"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="36"/>
+        <location filename="../../counter_app/ui/main_window.py" line="37"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="37"/>
+        <location filename="../../counter_app/ui/main_window.py" line="38"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="79"/>
+        <location filename="../../counter_app/ui/main_window.py" line="95"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="89"/>
+        <location filename="../../counter_app/ui/main_window.py" line="105"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="52"/>
+        <location filename="../../counter_app/ui/main_window.py" line="53"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="63"/>
+        <location filename="../../counter_app/ui/main_window.py" line="64"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="64"/>
+        <location filename="../../counter_app/ui/main_window.py" line="65"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="70"/>
+        <location filename="../../counter_app/ui/main_window.py" line="71"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="72"/>
+        <location filename="../../counter_app/ui/main_window.py" line="73"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="75"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="73"/>
-        <location filename="../../counter_app/ui/main_window.py" line="155"/>
+        <location filename="../../counter_app/ui/main_window.py" line="76"/>
+        <location filename="../../counter_app/ui/main_window.py" line="171"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="74"/>
-        <location filename="../../counter_app/ui/main_window.py" line="168"/>
+        <location filename="../../counter_app/ui/main_window.py" line="77"/>
+        <location filename="../../counter_app/ui/main_window.py" line="184"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="88"/>
+        <location filename="../../counter_app/ui/main_window.py" line="104"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144"/>
+        <location filename="../../counter_app/ui/main_window.py" line="160"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="150"/>
+        <location filename="../../counter_app/ui/main_window.py" line="90"/>
+        <location filename="../../counter_app/ui/main_window.py" line="166"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="157"/>
+        <location filename="../../counter_app/ui/main_window.py" line="173"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -486,7 +492,7 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="169"/>
+        <location filename="../../counter_app/ui/main_window.py" line="185"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -501,81 +507,86 @@ Data folder: %2</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="123"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="124"/>
         <source>&amp;Print all (Ctrl+P)</source>
         <translation>全部打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="125"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="126"/>
         <source>Print &amp;this one</source>
         <translation>打印本份(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="127"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
         <source>(printed %n time(s))</source>
         <translation>
             <numerusform>（已打印 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="195"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="196"/>
         <source>The preview could not be shown: %1</source>
         <translation>无法显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="211"/>
         <source>The notice font has no glyph for %1: these characters print blank. Write them in by hand on the paper copy and have the applicant check them.</source>
         <translation>通知书字体中没有以下字符：%1，打印出来是空白。请在纸质通知书上手工补写，并请申请人核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="229"/>
+        <source>The processing slip is not printed with the others (Settings); to print it, select it and press “Print this one”.</source>
+        <translation>办理通知书未随其他文书一并打印（见“设置”）；如需打印，请选中后按“打印本份”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="236"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="237"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="254"/>
         <source>Printing failed: %1. The case is saved; check the printer, then print again here or reprint from the Cases tab.</source>
         <translation>打印失败：%1。办件已保存；请检查打印机后在此重新打印，或在“办件查询”中补打。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="243"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="260"/>
         <source>Printed %n notice(s).</source>
         <translation>
             <numerusform>已打印 %n 份文书。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="248"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="266"/>
         <source>Printing failed: %1. The case is saved.</source>
         <translation>打印失败：%1。办件已保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="253"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="271"/>
         <source>The notices went to the printer, but the print was not recorded: %1</source>
         <translation>通知书已送至打印机，但打印记录未能保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="268"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="286"/>
         <source>Save notice as PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="293"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="311"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="298"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="316"/>
         <source>Saved %1, but the copy was not recorded: %2</source>
         <translation>已保存 %1，但本次另存记录未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="306"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="324"/>
         <source>The PDF was not saved: %1</source>
         <translation>PDF 未保存：%1</translation>
     </message>
@@ -700,6 +711,134 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="50"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="51"/>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="52"/>
+        <source>Hall server</source>
+        <translation>大厅服务器</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="53"/>
+        <source>System (IT)</source>
+        <translation>系统（信息技术人员）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="54"/>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="61"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="62"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="66"/>
+        <source>A4 sheet</source>
+        <translation>A4 纸</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="67"/>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米小票卷纸</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="82"/>
+        <source>Set by IT in the system-wide file %1: it cannot be changed here.</source>
+        <translation>由信息技术人员在系统级配置文件 %1 中设置，此处不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="86"/>
+        <source>Set by IT on the command line: it cannot be changed here.</source>
+        <translation>由信息技术人员通过命令行设置，此处不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="90"/>
+        <source>Set by the hall server: it cannot be changed here.</source>
+        <translation>由大厅服务器下发，此处不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="130"/>
+        <source>Settings (Ctrl+Enter to save, Esc to cancel)</source>
+        <translation>设置（Ctrl+Enter 保存，Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="137"/>
+        <source>At this window</source>
+        <translation>本窗口设置</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="139"/>
+        <source>Set by IT</source>
+        <translation>由信息技术人员设置</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="142"/>
+        <source>IT sets these in the system-wide settings file %1; they are shown here only.</source>
+        <translation>以下各项由信息技术人员在系统级配置文件 %1 中设置，此处仅供查看。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="174"/>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>保存(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <source>Value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <source>Comes from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="248"/>
+        <source>(system default printer)</source>
+        <translation>（系统默认打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="250"/>
+        <source>(same as the A4 printer)</source>
+        <translation>（同 A4 打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="288"/>
+        <source>(system default printer: %1)</source>
+        <translation>（系统默认打印机：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="331"/>
+        <source>Nothing was saved: correct the marked setting.</source>
+        <translation>未保存任何设置：请更正标红的设置项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="341"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>SyncLogDialog</name>
     <message>
         <location filename="../../counter_app/ui/sync_panel.py" line="89"/>
@@ -782,7 +921,7 @@ Data folder: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="58"/>
+        <location filename="../../counter_app/ui/app.py" line="59"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
@@ -1009,6 +1148,11 @@ Data folder: %2</source>
         <location filename="../../counter_app/settings/__init__.py" line="291"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="295"/>
+        <source>This setting comes from the hall server or the command line.</source>
+        <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
     <message>
         <location filename="../../counter_app/services/notices.py" line="18"/>
@@ -1297,6 +1441,119 @@ Data folder: %2</source>
         <location filename="../../counter_app/settings/__init__.py" line="215"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
+    </message>
+</context>
+<context>
+    <name>startup</name>
+    <message>
+        <location filename="../../counter_app/startup.py" line="80"/>
+        <source>Settings file is wrong</source>
+        <translation>设置文件有误</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="81"/>
+        <source>Database from a newer version</source>
+        <translation>数据库来自较新版本的程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="82"/>
+        <source>Database in use</source>
+        <translation>数据库正被占用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="83"/>
+        <source>Database cannot be read</source>
+        <translation>数据库无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="84"/>
+        <source>Data folder cannot be used</source>
+        <translation>数据文件夹无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="85"/>
+        <source>The program could not start</source>
+        <translation>程序无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="87"/>
+        <source>The system-wide settings file {path} has a bad value for {key} ({label}): {value}. {reason} Nothing was changed. Ask IT to correct this line in the file.</source>
+        <translation>全局设置文件 {path} 中 {key}（{label}）的值有误：{value}。{reason}未做任何改动。请联系信息技术人员更正文件中的这一行。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="92"/>
+        <source>The settings file of this PC {path} has a bad value for {key} ({label}): {value}. {reason} Nothing was changed. Correct or delete this line in the file, or ask IT.</source>
+        <translation>本机设置文件 {path} 中 {key}（{label}）的值有误：{value}。{reason}未做任何改动。请更正或删除文件中的这一行，或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="97"/>
+        <source>The system-wide settings file {path} cannot be read: {detail}. The file must start with the line [counter], followed by lines of the form key = value, saved as UTF-8 text. Nothing was changed. Ask IT to correct the file.</source>
+        <translation>全局设置文件 {path} 无法读取：{detail}。该文件第一行须为 [counter]，其后每行格式为 key = value，并以 UTF-8 编码保存。未做任何改动。请联系信息技术人员更正该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="103"/>
+        <source>The settings file of this PC {path} cannot be read: {detail}. The file must start with the line [counter], followed by lines of the form key = value, saved as UTF-8 text. Nothing was changed. Correct the file or delete it (the settings go back to their defaults), or ask IT.</source>
+        <translation>本机设置文件 {path} 无法读取：{detail}。该文件第一行须为 [counter]，其后每行格式为 key = value，并以 UTF-8 编码保存。未做任何改动。请更正该文件，或将其删除（设置将恢复默认值），或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="109"/>
+        <source>A settings file is wrong: {detail}. Nothing was changed. Ask IT to correct it.</source>
+        <translation>设置文件有误：{detail}。未做任何改动。请联系信息技术人员更正。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="112"/>
+        <source>line {line} ({content}) comes before any section header such as [counter]</source>
+        <translation>第 {line} 行（{content}）之前没有 [counter] 这样的节标题</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="115"/>
+        <source>line {line} ({content}) is not of the form key = value</source>
+        <translation>第 {line} 行（{content}）不是 key = value 格式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="116"/>
+        <source>line {line} sets {key} a second time</source>
+        <translation>第 {line} 行重复设置了 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="117"/>
+        <source>line {line} starts the section [{section}] a second time</source>
+        <translation>第 {line} 行重复出现节 [{section}]</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="120"/>
+        <source>it is not saved as UTF-8 text</source>
+        <translation>文件未以 UTF-8 编码保存</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="121"/>
+        <source>The local database {path} was written by a newer version of this program (schema {found}; this version knows schema {known} and older). Nothing was changed. Install the newer version of the program on this PC, or ask IT.</source>
+        <translation>本地数据库 {path} 由较新版本的本程序写入（数据库结构 {found}；本版本只识别 {known} 及更早的结构）。未做任何改动。请在本机安装较新版本的程序，或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="127"/>
+        <source>The local database {path} is in use by another program, probably another copy of this program. Nothing was changed. Close the other copy (or wait until a backup of the folder has finished), then start again; if it keeps happening, ask IT.</source>
+        <translation>本地数据库 {path} 正被其他程序占用，可能是本程序的另一个窗口。未做任何改动。请关闭另一个窗口（或等待数据文件夹备份完成）后重新启动；如果问题反复出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="133"/>
+        <source>The local database {path} cannot be read ({detail}). Nothing was changed. Ask IT: the copies made before each upgrade are in {backups}.</source>
+        <translation>本地数据库 {path} 无法读取（{detail}）。未做任何改动。请联系信息技术人员：每次升级前的副本保存在 {backups}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="138"/>
+        <source>The data folder {folder} cannot be created or written: permission denied for {path}. Nothing was changed. Ask IT to give your user account write access to this folder, or to set data_dir in the system-wide settings file {system}.</source>
+        <translation>无法创建或写入数据文件夹 {folder}：没有 {path} 的访问权限。未做任何改动。请联系信息技术人员为您的用户账户开通该文件夹的写入权限，或在全局设置文件 {system} 中设置 data_dir。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="144"/>
+        <source>The data folder {folder} cannot be used: {detail} ({path}). Nothing was changed. Ask IT to check the folder and the free disk space.</source>
+        <translation>数据文件夹 {folder} 无法使用：{detail}（{path}）。未做任何改动。请联系信息技术人员检查该文件夹和磁盘剩余空间。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/startup.py" line="149"/>
+        <source>The program could not start because of an unexpected error: {detail}. Ask IT; the command counter-app diagnose shows what is wrong.</source>
+        <translation>程序因意外错误无法启动：{detail}。请联系信息技术人员；命令 counter-app diagnose 可显示问题所在。</translation>
     </message>
 </context>
 </TS>
