@@ -113,3 +113,26 @@ def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(device) -> 
     # the original replayed after its successor was used: a copy, the whole family ends
     assert refresh(device.refresh).status_code == 401
     assert refresh(current).status_code == 401
+
+
+def test_a_pull_with_bad_parameters_is_refused_clearly(device) -> None:  # type: ignore[no-untyped-def]
+    import requests
+
+    def pull(**params: str) -> requests.Response:
+        return requests.get(
+            device.base + "/api/v1/sync/pull",
+            params=params,
+            headers={"Authorization": f"Bearer {device.token}"},
+            timeout=30,
+        )
+
+    assert pull(cursor="0:0", schema_version="1").status_code == 200
+    assert pull(cursor="yesterday", schema_version="1").json()["error"] == "bad_cursor"
+    assert pull(cursor="0:0", schema_version="1", limit="-5").status_code == 422
+    assert pull(cursor="0:0", schema_version="x").status_code == 422
+    assert pull(cursor="0:0").status_code == 422
+    assert pull(cursor="0:0", schema_version="1", limit="99999999999").status_code == 422
+    no_token = requests.get(
+        device.base + "/api/v1/sync/pull", params={"cursor": "0:0", "schema_version": "1"}, timeout=30
+    )
+    assert no_token.status_code == 401
