@@ -96,7 +96,10 @@ def _apply_fast(
     that still fails at the flush (another device took a number meanwhile) raises
     ``IntegrityError``: the transaction is rolled back and the batch redone op by op.
     """
-    cache = BatchCache(s, ops, {op.actor or claims.username for op in ops})
+    cache = BatchCache(s, ops, {claims.username} | {op.actor or claims.username for op in ops})
+    pusher = cache.user(claims.username)
+    if pusher is None or not pusher.active:  # read in this transaction: never a cached standing
+        raise PushRefused(403, "user_revoked", "this user has been revoked")
     verdicts = []
     open_buffer(s)
     try:
