@@ -39,8 +39,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
 
         @event.listens_for(engine, "begin")
-        def _begin_immediate(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        def _begin(conn: Any) -> None:
+            # readers (pulls, snapshots) take no lock in WAL mode; writers take it at the start
+            conn.exec_driver_sql(
+                "BEGIN" if conn.get_execution_options().get("read_only") else "BEGIN IMMEDIATE"
+            )
 
         return engine
     if url.startswith("postgresql://"):
@@ -87,6 +90,11 @@ class ServerDatabase:
         if self.is_postgres:
             return literal_column("pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
         return literal_column("9223372036854775807")
+
+    @property
+    def reader(self) -> Engine:
+        """The engine for read-only work: on SQLite it never waits for a writer."""
+        return self.engine.execution_options(read_only=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

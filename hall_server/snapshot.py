@@ -25,7 +25,7 @@ FINAL_STATES = ("refused", "withdrawn", "delivered", "returned")
 
 def pull(db: ServerDatabase, device: DeviceView, cursor: str, limit: int) -> str:
     """The page as a JSON document, the stored change rows spliced in as they are."""
-    with db.engine.connect() as conn:
+    with db.reader.connect() as conn:
         page = pull_page(conn, db, cursor, device.window_code, limit)
     head = json.dumps({"cursor": page.cursor, "more": page.more, "server_time": utcnow().isoformat() + "Z"})
     return head[:-1] + ',"changes":' + page.changes + "}"
