@@ -87,6 +87,11 @@ def _sync_report(data_dir: Path) -> list[str]:
         lines.append(
             f"  enrolled as device {state.get('device_code')} at window {state.get('window_code')} ({state['device_id']})"
         )
+    elif settings.sources["device_code"].value == "default":
+        lines.append(
+            f"WARNING: device_code is the built-in default {settings['device_code']!r} and this PC is not "
+            "enrolled: two PCs left so number their cases alike; set it in the system-wide file or enrol the PC"
+        )
     lines.append(
         f"  outbox: {counts.get('pending', 0)} waiting, {counts.get('rejected', 0)} refused (needs attention), "
         f"{counts.get('applied', 0)} delivered"

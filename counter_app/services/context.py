@@ -9,7 +9,7 @@ from pathlib import Path
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.catalogue import Department, ServiceItem, Window
-from counter_app.settings import Settings, load_settings
+from counter_app.settings import Settings, Source, load_settings
 from counter_app.store.calendar_store import CalendarStore
 from counter_app.store.case_store import CaseStore
 from counter_app.store.catalogue_store import CatalogueStore
@@ -78,6 +78,11 @@ class AppContext:
 
     def reload_calendar(self) -> None:
         self.calendar = self.calendar_store.calendar()
+
+    @property
+    def device_code_unset(self) -> bool:
+        """Still on the built-in device code, neither preseeded by IT nor given by enrolment."""
+        return self.settings.sources["device_code"] is Source.DEFAULT and not self.sync_store.get("device_id")
 
     @property
     def actor(self) -> Actor:

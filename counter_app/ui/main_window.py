@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         QTimer.singleShot(0, self.cases.refresh)
         self._warn_provisional()
+        self._warn_default_device_code()
 
     def _menus(self) -> None:
         for n in (1, 2):
@@ -160,6 +161,19 @@ class MainWindow(QMainWindow):
                     "No holiday calendar for %1 yet: deadlines reaching into it are provisional."
                 ).replace("%1", str(year))
             )
+
+    def _warn_default_device_code(self) -> None:
+        """Two PCs left on the default device code would number their cases alike: say so."""
+        if self.ctx.device_code_unset:
+            warning = QLabel(
+                self.tr(
+                    "Device code not set (default %1): ask IT to set device_code or enrol this PC."
+                ).replace("%1", self.ctx.settings["device_code"])
+            )
+            warning.setObjectName("device_code_warning")
+            warning.setStyleSheet("color: #c62828;")
+            self.statusBar().addPermanentWidget(warning)
+            self.device_code_warning: QLabel | None = warning
 
     def _set_language(self, code: str) -> None:
         self.worker.submit(lambda: self.ctx.settings.set_user({"language": code}))

@@ -413,12 +413,12 @@
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="95"/>
+        <location filename="../../counter_app/ui/main_window.py" line="96"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <location filename="../../counter_app/ui/main_window.py" line="106"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -428,60 +428,65 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="64"/>
+        <location filename="../../counter_app/ui/main_window.py" line="65"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="65"/>
+        <location filename="../../counter_app/ui/main_window.py" line="66"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="71"/>
+        <location filename="../../counter_app/ui/main_window.py" line="72"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="73"/>
+        <location filename="../../counter_app/ui/main_window.py" line="74"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="75"/>
+        <location filename="../../counter_app/ui/main_window.py" line="76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="76"/>
-        <location filename="../../counter_app/ui/main_window.py" line="171"/>
+        <location filename="../../counter_app/ui/main_window.py" line="77"/>
+        <location filename="../../counter_app/ui/main_window.py" line="185"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="77"/>
-        <location filename="../../counter_app/ui/main_window.py" line="184"/>
+        <location filename="../../counter_app/ui/main_window.py" line="78"/>
+        <location filename="../../counter_app/ui/main_window.py" line="198"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="104"/>
+        <location filename="../../counter_app/ui/main_window.py" line="105"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="160"/>
+        <location filename="../../counter_app/ui/main_window.py" line="161"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="90"/>
-        <location filename="../../counter_app/ui/main_window.py" line="166"/>
+        <location filename="../../counter_app/ui/main_window.py" line="91"/>
+        <location filename="../../counter_app/ui/main_window.py" line="180"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="173"/>
+        <location filename="../../counter_app/ui/main_window.py" line="170"/>
+        <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
+        <translation>设备编码未配置（当前为默认值 %1）：多台电脑同用一个编码会产生重复的办件编号，请信息技术人员设置 device_code 或注册本机。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="187"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -492,7 +497,7 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="185"/>
+        <location filename="../../counter_app/ui/main_window.py" line="199"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
