@@ -483,7 +483,7 @@
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="170"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
-        <translation>设备编码未配置（当前为默认值 %1）：多台电脑同用一个编码会产生重复的办件编号，请信息技术人员设置 device_code 或注册本机。</translation>
+        <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="187"/>
