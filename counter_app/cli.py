@@ -50,7 +50,8 @@ def _start_demo_hall(data_dir: Path) -> dict[str, str] | None:
     import subprocess
 
     proc = subprocess.Popen(
-        [sys.executable, "-m", "hall_server", "demo", str(data_dir / "demo-hall")],
+        [sys.executable, "-m", "hall_server", "demo", str(data_dir / "demo-hall"), "--exit-with-parent"],
+        stdin=subprocess.PIPE,  # held open for the client's life: when it ends, the demo server does too
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="seed a demo hall in FOLDER (SQLite) and serve it on loopback")
     demo.add_argument("folder")
     demo.add_argument("--port", type=int, default=0, help="0: any free port")
+    demo.add_argument(
+        "--exit-with-parent",
+        action="store_true",
+        help="stop when standard input closes (the client that started it is gone)",
+    )
     return p
 
 
@@ -111,9 +116,19 @@ def _demo(args: argparse.Namespace) -> int:
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", args.port))
+    sock.listen(128)  # connections made as soon as the address is printed wait for the server
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     info = seed_demo(db, folder, url)
     print(json.dumps(info, ensure_ascii=False), flush=True)
+    if args.exit_with_parent:
+        import os
+        import threading
+
+        def watch_parent() -> None:
+            sys.stdin.read()  # returns when the pipe from the client closes, however it ended
+            os._exit(0)
+
+        threading.Thread(target=watch_parent, daemon=True).start()
     server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), log_level="warning"))
     server.run(sockets=[sock])
     return 0
