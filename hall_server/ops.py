@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
-from counter_app.sync.wire import APPLIED, REJECTED
+from counter_app.sync.wire import APPLIED, CASE_NOTE_OPS, REJECTED
 from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
@@ -139,14 +139,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         _text(payload, "number", 40)
         _text(payload, "question", 2000)
         _datetime(payload, "created_at")
-    elif op_type in (
-        "notice.print",
-        "notice.reprint",
-        "notice.material_receipt",
-        "notice.print_failed",
-        "notice.saved_pdf",
-        "case.deadline_recomputed",
-    ):
+    elif op_type in CASE_NOTE_OPS:
         _text(payload, "case_id", 36)
 
 

@@ -2,9 +2,10 @@
 
 A page may bring thousands of cases (a back office catching up, a window's first day): the rows
 this cache already holds and the case numbers in use are read in one query each, then new cases
-are inserted and known ones updated with one executemany each. The rules are those of
-``sync_apply.apply_case``: never older than what we hold, never over local changes still
-waiting to be pushed, never a number another local case holds.
+are inserted and known ones updated with one executemany each. The rules: never older than what
+we hold, never over local changes still waiting to be pushed, never a number another local case
+holds, never half a record (a slim change of a case not held here is fetched whole later). Pull
+pages, snapshots, fetched records and the server's state of a refused op all come through here.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from counter_app.store.models import (
     SyncStateRow,
     WindowRow,
 )
-from counter_app.store.sync_apply import apply_case, apply_change, cases_with_pending_ops
+from counter_app.store.sync_apply import apply_change, cases_with_pending_ops
 from counter_app.store.sync_cases import apply_cases
 from counter_app.store.unit_of_work import utcnow
 
@@ -188,11 +188,8 @@ class SyncStore:
         """One page of the feed and its cursor, in one transaction."""
         touched = Touched()
         with self.db.sessions() as s, s.begin():
-            pending = cases_with_pending_ops(s)
             cases = [c.get("data") or {} for c in changes if c.get("kind") == "case"]
-            collisions, missing = apply_cases(s, cases, pending)
-            for number in collisions:
-                self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+            missing = self._apply_cases(s, cases)
             if missing:  # kept with the cursor, so a crash before the fetch cannot lose them
                 row = s.get(SyncStateRow, "missing_cases")
                 known = json.loads(row.value) if row else []
@@ -208,7 +205,7 @@ class SyncStore:
                     if old is not None and list(old.departments) != list(data.get("departments", [])):
                         touched.reload = True  # this window serves other departments now
                 if kind != "case":
-                    apply_change(s, kind, data, pending)
+                    apply_change(s, kind, data)
                 touched.note(kind)
             s.merge(SyncStateRow(key="cursor", value=cursor))
             if changes:
@@ -223,9 +220,7 @@ class SyncStore:
     def apply_whole_cases(self, cases: list[dict[str, Any]], asked: list[str]) -> None:
         """The records fetched for *asked*; those the server no longer shows us are dropped too."""
         with self.db.sessions() as s, s.begin():
-            collisions, _ = apply_cases(s, [{**c, "slim": False} for c in cases], cases_with_pending_ops(s))
-            for number in collisions:
-                self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+            self._apply_cases(s, [{**c, "slim": False} for c in cases])
             row = s.get(SyncStateRow, "missing_cases")
             left = sorted(set(json.loads(row.value) if row else []) - set(asked))
             s.merge(SyncStateRow(key="missing_cases", value=json.dumps(left)))
@@ -234,10 +229,9 @@ class SyncStore:
         """A full reload: the server's catalogue, calendar, settings, users and open cases."""
         touched = Touched(catalogue=True, calendar=True, settings=True, cases=True)
         with self.db.sessions() as s, s.begin():
-            pending = cases_with_pending_ops(s)
             s.execute(update(ServiceItemRow).values(is_current=False))
             for raw in snap["items"]:
-                apply_change(s, "item", {"current": True, "item": raw}, pending)
+                apply_change(s, "item", {"current": True, "item": raw})
             for kind, key in (
                 ("department", "departments"),
                 ("window", "windows"),
@@ -245,12 +239,11 @@ class SyncStore:
                 ("user", "users"),
             ):
                 for data in snap.get(key, []):
-                    apply_change(s, kind, data, pending)
+                    apply_change(s, kind, data)
             s.execute(delete(ServerSettingRow))
             for key, value in (snap.get("settings") or {}).items():
-                apply_change(s, "setting", {"key": key, "value": value}, pending)
-            for case in snap.get("cases", []):
-                apply_case(s, case, pending)
+                apply_change(s, "setting", {"key": key, "value": value})
+            self._apply_cases(s, snap.get("cases", []))
             s.merge(SyncStateRow(key="cursor", value=snap["cursor"]))
             self._log(
                 s,
@@ -260,9 +253,14 @@ class SyncStore:
             )
         return touched
 
-    def apply_server_case(self, case: dict[str, Any]) -> None:
-        with self.db.sessions() as s, s.begin():
-            apply_case(s, case, set())
+    def _apply_cases(
+        self, s: Session, cases: list[dict[str, Any]], pending: set[str] | None = None
+    ) -> list[str]:
+        """Cases from the server in one go; collisions logged; returns the ids to fetch whole."""
+        collisions, missing = apply_cases(s, cases, cases_with_pending_ops(s) if pending is None else pending)
+        for number in collisions:
+            self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+        return missing
 
     def server_settings(self) -> dict[str, str]:
         with self.db.reads() as s:

@@ -173,10 +173,6 @@ class SyncEngine:
             results = answer.get("results")
             assert isinstance(results, list)
             applied, rejected = self.store.record_results(results)
-            for r in results:
-                case = r.get("result", {}).get("case") if isinstance(r.get("result"), dict) else None
-                if r.get("status") == "rejected" and isinstance(case, dict):
-                    self.store.apply_server_case(case)
             report.pushed += applied
             report.rejected += rejected
             stopped = answer.get("stopped")

@@ -15,11 +15,10 @@ API_PREFIX = "/api/v1"
 SCHEMA_VERSION = 1  # of ops and of the API; the server says which range it accepts
 
 CASE_OPS = frozenset({"case.accept", "case.complete_instant", "case.notify", "case.refuse"})
-OP_TYPES = CASE_OPS | frozenset(
+# ops that only add to a case's history (prints, reprints, the window's own recomputation)
+CASE_NOTE_OPS = frozenset(
     {
-        "case.transition",
         "case.deadline_recomputed",
-        "consult.record",
         "notice.print",
         "notice.reprint",
         "notice.material_receipt",
@@ -27,14 +26,11 @@ OP_TYPES = CASE_OPS | frozenset(
         "notice.saved_pdf",
     }
 )
+OP_TYPES = CASE_OPS | CASE_NOTE_OPS | frozenset({"case.transition", "consult.record"})
 
-# Statuses of an op in the client's outbox and in the server's answer
-PENDING = "pending"
+# Statuses of an op in the server's answer
 APPLIED = "applied"
 REJECTED = "rejected"
-
-# Kinds of rows in the server's change feed
-CHANGE_KINDS = ("item", "department", "window", "calendar", "setting", "user", "case")
 
 # Header a server answers with when a client is too old (HTTP 426)
 CLIENT_TOO_OLD = "client_too_old"
