@@ -71,7 +71,8 @@ def set_setting(s: Session, db: ServerDatabase, key: str, value: str) -> None:
     record_change(s, db, "setting", key, {"key": key, "value": value})
 
 
-def _user_wire(user: UserRow) -> dict[str, Any]:
+def user_wire(user: UserRow) -> dict[str, Any]:
+    """A user as the windows learn of them (feed, snapshot, export)."""
     return {
         "username": user.username,
         "display_name": user.display_name,
@@ -99,7 +100,7 @@ def create_user(db: ServerDatabase, username: str, display_name: str, role: str,
             created_at=utcnow(),
         )
         s.add(user)
-        record_change(s, db, "user", username, _user_wire(user))
+        record_change(s, db, "user", username, user_wire(user))
         _audit(s, "user.create", username, role=role)
 
 
@@ -110,7 +111,7 @@ def revoke_user(db: ServerDatabase, username: str) -> None:
             raise AdminError(f"no user {username}")
         user.active, user.revoked_at = False, utcnow()
         s.execute(update(RefreshTokenRow).where(RefreshTokenRow.user_id == user.id).values(revoked=True))
-        record_change(s, db, "user", username, _user_wire(user))
+        record_change(s, db, "user", username, user_wire(user))
         _audit(s, "user.revoke", username)
 
 
@@ -268,12 +269,16 @@ def current_catalogue(s: Session) -> dict[str, Any]:
     return catalogue_to_json(Catalogue(departments, windows, tuple(items)))
 
 
+def calendar_row_wire(row: CalendarYearRow) -> dict[str, Any]:
+    """A stored calendar year as the windows receive it in a snapshot (and IT in an export)."""
+    return {"year": row.year, "holidays": row.holidays, "workdays": row.workdays, "source": row.source}
+
+
 def export(db: ServerDatabase) -> dict[str, Any]:
     """Everything the hall owns, as one JSON document (cases, consults, catalogue, calendar)."""
     with db.sessions() as s:
         years = [
-            {"year": r.year, "holidays": r.holidays, "workdays": r.workdays, "source": r.source}
-            for r in s.scalars(select(CalendarYearRow).order_by(CalendarYearRow.year))
+            calendar_row_wire(r) for r in s.scalars(select(CalendarYearRow).order_by(CalendarYearRow.year))
         ]
         from hall_server.cases import case_wire
 
@@ -283,7 +288,7 @@ def export(db: ServerDatabase) -> dict[str, Any]:
             "settings": hall_settings(s),
             "catalogue": current_catalogue(s),
             "calendar": years,
-            "users": [_user_wire(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))],
+            "users": [user_wire(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))],
             "cases": [case_wire(r) for r in s.scalars(select(CaseRow).order_by(CaseRow.created_at))],
             "consults": [r.data for r in s.scalars(select(ConsultRow).order_by(ConsultRow.created_at))],
         }

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from hall_server.admin import hall_settings
+from hall_server.admin import calendar_row_wire, hall_settings, user_wire
 from hall_server.auth import DeviceView
 from hall_server.cases import case_wire
 from hall_server.changes import pull_page, snapshot_cursor, utcnow, window_departments
@@ -55,19 +55,8 @@ def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:
                 "items": [
                     r.data for r in s.scalars(select(CatalogueItemRow).where(CatalogueItemRow.is_current))
                 ],
-                "calendar": [
-                    {"year": r.year, "holidays": r.holidays, "workdays": r.workdays, "source": r.source}
-                    for r in s.scalars(select(CalendarYearRow))
-                ],
-                "users": [
-                    {
-                        "username": u.username,
-                        "display_name": u.display_name,
-                        "role": u.role,
-                        "active": u.active,
-                    }
-                    for u in s.scalars(select(UserRow))
-                ],
+                "calendar": [calendar_row_wire(r) for r in s.scalars(select(CalendarYearRow))],
+                "users": [user_wire(u) for u in s.scalars(select(UserRow))],
                 "cases": [case_wire(r) for r in cases],
             }
 
