@@ -35,6 +35,9 @@ from hall_server.security import AccessClaims, sign_access_token
 
 INTERVAL = 2.0
 PUSHES: list[float] = []
+PULLS: list[float] = []
+WARMING: list[float] = []
+LAG: list[float] = []
 
 
 def _devices(url: str, count: int, windows: list[str]) -> list[tuple[str, str]]:
@@ -115,7 +118,8 @@ async def window(port: int, w: Window, until: float, latencies: list[float], err
             body = json.dumps({"schema_version": 1, "ops": [op]}).encode()
             status, _payload, ms = await conn.request("POST", "/api/v1/sync/push", body)
             latencies.append(ms)
-            PUSHES.append(ms)
+            if latencies is not WARMING:
+                PUSHES.append(ms)
             if status != 200:
                 errors.append(f"push {status}")
         more = True
@@ -124,6 +128,8 @@ async def window(port: int, w: Window, until: float, latencies: list[float], err
                 "GET", f"/api/v1/sync/pull?cursor={w.cursor}&schema_version=1"
             )
             latencies.append(ms)
+            if latencies is not WARMING:
+                PULLS.append(ms)
             if status != 200:
                 errors.append(f"pull {status}")
                 break
@@ -137,9 +143,16 @@ async def run(port: int, windows: list[Window], seconds: float) -> tuple[list[fl
     latencies: list[float] = []
     errors: list[str] = []
     warm_until = time.perf_counter() + 10  # every window catches up with the feed first
-    await asyncio.gather(*(window(port, w, warm_until, [], errors) for w in windows))
+    await asyncio.gather(*(window(port, w, warm_until, WARMING, errors) for w in windows))
     until = time.perf_counter() + seconds
-    await asyncio.gather(*(window(port, w, until, latencies, errors) for w in windows))
+
+    async def lag() -> None:
+        while time.perf_counter() < until:
+            t0 = time.perf_counter()
+            await asyncio.sleep(0.001)
+            LAG.append((time.perf_counter() - t0) * 1000 - 1)
+
+    await asyncio.gather(lag(), *(window(port, w, until, latencies, errors) for w in windows))
     return latencies, errors
 
 
@@ -162,10 +175,12 @@ def main(windows: int, seconds: float, engine: str) -> None:
             f"p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms, "
             f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms"
         )
-        if PUSHES:
-            print(
-                f"  of which pushes: {len(PUSHES)}, p50 {statistics.median(PUSHES):.1f} ms, p99 {percentile(PUSHES, 99):.1f} ms"
-            )
+        for name, sample in (("pushes", PUSHES), ("pulls", PULLS), ("client loop lag", LAG)):
+            if sample:
+                print(
+                    f"  of which {name}: {len(sample)}, p50 {statistics.median(sample):.1f} ms, "
+                    f"p95 {percentile(sample, 95):.1f} ms, p99 {percentile(sample, 99):.1f} ms"
+                )
 
 
 if __name__ == "__main__":

@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DBAPIError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
@@ -99,6 +101,13 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
     async def _push_refused(_r: Request, exc: PushRefused) -> JSONResponse:
         return _error(exc.status, exc.code, str(exc), **exc.detail)
 
+    @app.exception_handler(DBAPIError)
+    async def _database_away(_r: Request, exc: DBAPIError) -> JSONResponse:
+        # a lost connection (database restarted) drops the whole pool: the next request reconnects
+        if exc.connection_invalidated or isinstance(exc, OperationalError):
+            return _error(503, "database_unavailable", "the hall database is not answering: retry shortly")
+        raise exc
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(_r: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [
@@ -137,7 +146,13 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         answer["server_time"] = utcnow().isoformat() + "Z"
         return answer
 
-    def sync_pull(request: Request) -> Response:
+    pulls = anyio.CapacityLimiter(cfg.threads)
+
+    async def sync_pull(request: Request) -> Response:
+        """Pulls run on threads of their own: a push waiting for its commit never holds one up."""
+        return await anyio.to_thread.run_sync(_sync_pull, request, limiter=pulls)
+
+    def _sync_pull(request: Request) -> Response:
         """The hottest route (every window, every few seconds): a plain Starlette endpoint,
         parameters checked by hand, the page spliced from stored JSON."""
         q = request.query_params

@@ -14,7 +14,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, or_, select, tuple_
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import format_cursor, parse_cursor
@@ -93,32 +106,67 @@ def floor(s: Session | Connection) -> tuple[int, int]:
     return parse_cursor(value) if value else (0, 0)
 
 
+_PULL_STATEMENTS: dict[bool, Any] = {}
+
+
+def _pull_statement(db: ServerDatabase) -> Any:
+    """The pull query, built once per dialect: building it per request cost more CPU than
+    running it, and left reference cycles for the garbage collector (long pauses)."""
+    stmt = _PULL_STATEMENTS.get(db.is_postgres)
+    if stmt is None:
+        page = (
+            select(
+                ChangeRow.tx.label("tx"),
+                ChangeRow.id.label("id"),
+                ChangeRow.kind.label("kind"),
+                ChangeRow.key.label("key"),
+                cast(ChangeRow.data, Text).label("data"),
+            )
+            .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(bindparam("tx"), bindparam("row_id")))
+            .where(ChangeRow.tx < db.horizon_expr())
+            .where(
+                or_(
+                    ChangeRow.kind != "case",
+                    ChangeRow.window_code == bindparam("window_code"),
+                    ChangeRow.department.in_(bindparam("departments", expanding=True)),
+                )
+            )
+            .order_by(ChangeRow.tx, ChangeRow.id)
+            .limit(bindparam("limit", type_=Integer))
+            .subquery()
+        )
+        floor_row = select(
+            literal(-1, BigInteger).label("tx"),
+            literal(-1, Integer).label("id"),
+            literal(FLOOR_KEY, String).label("kind"),
+            MetaRow.value.label("key"),
+            literal(None, Text).label("data"),
+        ).where(MetaRow.key == FLOOR_KEY)
+        both = union_all(floor_row, select(page)).subquery()
+        stmt = _PULL_STATEMENTS[db.is_postgres] = select(both).order_by(both.c.tx, both.c.id)
+    return stmt
+
+
 def pull_page(s: Session | Connection, db: ServerDatabase, cursor: str, window_code: str, limit: int) -> Page:
     """The next changes after *cursor* meant for this window, oldest first.
 
-    The floor is checked after the page is read: a prune that committed before the read is
-    seen by the check too (the client reloads), one that commits after it deleted nothing the
-    read had not already returned.
+    One statement reads the page and the log's floor (the last pruned position) in one
+    snapshot: a prune that committed before it shows in the floor (the client reloads), one
+    that commits after it deleted nothing the page had not already returned.
     """
     tx, row_id = parse_cursor(cursor)
-    departments = cached_window_departments(s, window_code)
-    stmt = (
-        select(ChangeRow.tx, ChangeRow.id, ChangeRow.kind, ChangeRow.key, cast(ChangeRow.data, Text))
-        .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(tx, row_id))
-        .where(ChangeRow.tx < db.horizon_expr())
-        .where(
-            or_(
-                ChangeRow.kind != "case",
-                ChangeRow.window_code == window_code,
-                ChangeRow.department.in_(departments),
-            )
-        )
-        .order_by(ChangeRow.tx, ChangeRow.id)
-        .limit(limit + 1)
-    )
-    rows = list(s.execute(stmt))
-    if (tx, row_id) < floor(s):
-        raise CursorTooOld(cursor)
+    params = {
+        "tx": tx,
+        "row_id": row_id,
+        "window_code": window_code,
+        "departments": cached_window_departments(s, window_code),
+        "limit": limit + 1,
+    }
+    rows = list(s.execute(_pull_statement(db), params))
+    if rows and rows[0][0] == -1:
+        if (tx, row_id) < parse_cursor(rows[0][3]):
+            raise CursorTooOld(cursor)
+        rows = rows[1:]
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = format_cursor(rows[-1][0], rows[-1][1]) if rows else cursor

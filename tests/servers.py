@@ -66,9 +66,36 @@ class Postgres:
         )
         return self.url(name)
 
+    def restart(self) -> None:
+        """Stop (closing every connection) and start again on the same port."""
+        self.stop()
+        _start_cluster(self.folder, self.port, self._as)
+
     def stop(self) -> None:
         pg_ctl = _pg_bin("pg_ctl")
         subprocess.run([*self._as, pg_ctl, "-D", str(self.folder), "-m", "fast", "stop"], capture_output=True)
+
+
+def _start_cluster(folder: Path, port: int, run_as: list[str]) -> None:
+    pg_ctl = _pg_bin("pg_ctl")
+    assert pg_ctl
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    subprocess.run(  # the log file keeps the server off our pipes: run() returns once it is up
+        [*run_as, pg_ctl, "-D", str(folder), "-o", options, "-l", str(folder / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+
+
+def _start_cluster(folder: Path, port: int, run_as: list[str]) -> None:
+    pg_ctl = _pg_bin("pg_ctl")
+    assert pg_ctl
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
+    subprocess.run(  # the log file keeps the server off our pipes: run() returns once it is up
+        [*run_as, pg_ctl, "-D", str(folder), "-o", options, "-l", str(folder / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
 
 
 @contextmanager
@@ -91,12 +118,7 @@ def postgres(folder: Path) -> Iterator[Postgres]:
         capture_output=True,
     )
     port = free_port()
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
-    subprocess.run(
-        [*run_as, pg_ctl, "-D", str(folder), "-o", options, "-l", str(folder / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
+    _start_cluster(folder, port, run_as)
     pg = Postgres(folder, port, run_as)
     try:
         yield pg
