@@ -33,6 +33,8 @@ class ServerConfig:
     max_batch_ops: int = 500
     max_body_bytes: int = 8 * 1024 * 1024
     pull_page_size: int = 5000
+    # the hall's clock: ticket numbers restart at its midnight, reports count its days
+    timezone: str = "Asia/Shanghai"
     # the oldest client schema the server accepts (ops and API)
     min_client_schema: int = 1
 

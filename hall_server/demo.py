@@ -14,6 +14,9 @@ from counter_app.domain.catalogue_format import parse_catalogue
 from counter_app.resources import resource
 from hall_server import admin
 from hall_server.db import ServerDatabase
+from hall_server.queue.layout import import_layout
+
+DEMO_LAYOUT = Path(__file__).parent / "queue" / "demo_layout.json"
 
 DEMO_PASSWORD = "demo-1234"
 DEMO_USERS = (
@@ -33,6 +36,7 @@ def seed_demo(db: ServerDatabase, folder: Path, server_url: str) -> dict[str, st
         admin.import_catalogue(db, catalogue)
         for username, name, role in DEMO_USERS:
             admin.create_user(db, username, name, role, DEMO_PASSWORD)
+        import_layout(db, json.loads(DEMO_LAYOUT.read_text("utf-8")))
     info = {
         "server_url": server_url,
         "enrollment_code": admin.enrollment_code(db, "W01", "A01", valid_hours=24),

@@ -155,6 +155,8 @@ def prepare_hall(url: str) -> None:
     from counter_app.domain.catalogue_format import parse_catalogue
     from hall_server import admin as server_admin
     from hall_server.db import open_server_database
+    from hall_server.demo import DEMO_LAYOUT
+    from hall_server.queue.layout import import_layout
 
     db = open_server_database(url)
     try:
@@ -163,6 +165,7 @@ def prepare_hall(url: str) -> None:
         server_admin.import_catalogue(db, catalogue)
         server_admin.create_user(db, "wangfang", "王芳", "clerk", PASSWORD)
         server_admin.create_user(db, "zhaolei", "赵磊", "supervisor", PASSWORD)
+        import_layout(db, json.loads(DEMO_LAYOUT.read_text(encoding="utf-8")))
     finally:
         db.dispose()
 

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+import hall_server.queue.models  # noqa: F401  (its tables belong to the same schema)
 from hall_server.models import Base
 
 engine = context.config.attributes["engine"]

@@ -40,8 +40,8 @@ class Device:
         )
 
 
-def enrol(base: str, db_url: str, device: str = "W01", user: str = "wangfang") -> Device:
-    code = enrollment_code(db_url, device, "A01")
+def enrol(base: str, db_url: str, device: str = "W01", user: str = "wangfang", window: str = "A01") -> Device:
+    code = enrollment_code(db_url, device, window)
     answer = requests.post(
         base + "/api/v1/enroll", json={"code": code, "hostname": "test"}, timeout=30
     ).json()

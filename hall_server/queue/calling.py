@@ -1,0 +1,291 @@
+"""Calling tickets to a window (叫号), race-free.
+
+Every action runs in one transaction that first locks the window's state row, so one window's
+actions never interleave; calling from queues also locks those queues' rows (in code order, so
+two windows never deadlock), so two windows never pick the same ticket. A unique index on
+``tickets.held_by`` makes "one window, one ticket" a database fact as well.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hall_server.db import ServerDatabase
+from hall_server.queue.layout import int_setting
+from hall_server.queue.models import QueueRow, TicketRow, WindowQueueRow, WindowStateRow
+from hall_server.queue.tickets import PRIORITY_KINDS, QueueError, event, open_days
+
+
+@dataclass(frozen=True)
+class Clerk:
+    """Who acts, and at which window."""
+
+    window_code: str
+    username: str
+    display_name: str
+
+
+def lock_window(s: Session, window: str) -> WindowStateRow:
+    state = s.get(WindowStateRow, window, with_for_update=True)
+    if state is None:
+        try:
+            with s.begin_nested():
+                s.add(WindowStateRow(window_code=window, status="idle", served_today=0))
+        except IntegrityError:
+            pass  # made at the same moment by another request of this window
+        state = s.get(WindowStateRow, window, with_for_update=True, populate_existing=True)
+    assert state is not None
+    return state
+
+
+def held_ticket(s: Session, window: str) -> TicketRow | None:
+    return s.scalar(select(TicketRow).where(TicketRow.held_by == window))
+
+
+def window_queues(s: Session, window: str) -> list[str]:
+    return list(
+        s.scalars(
+            select(WindowQueueRow.queue_code)
+            .where(WindowQueueRow.window_code == window)
+            .order_by(WindowQueueRow.rank)
+        )
+    )
+
+
+def _first(s: Session, *where: Any) -> TicketRow | None:
+    return s.scalar(select(TicketRow).where(*where).order_by(TicketRow.queued_at, TicketRow.number).limit(1))
+
+
+def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
+    """Parked tickets due back here, then tickets sent to this window, then the queues' heads."""
+    due = s.scalar(
+        select(TicketRow)
+        .where(TicketRow.status == "parked", TicketRow.window_code == window, TicketRow.recall_at <= now)
+        .order_by(TicketRow.recall_at)
+        .limit(1)
+    )
+    if due is not None:
+        return due
+    today = open_days(s, now.date())
+    sent = _first(s, TicketRow.status == "waiting", TicketRow.target_window == window, today)
+    if sent is not None:
+        return sent
+    codes = window_queues(s, window)
+    if not codes:
+        raise QueueError(409, "no_queues", f"window {window} serves no queue: see the hall layout")
+    queues = {
+        q.code: q
+        for q in s.scalars(
+            select(QueueRow).where(QueueRow.code.in_(codes)).order_by(QueueRow.code).with_for_update()
+        )
+    }
+    limit = int_setting(s, "queue.priority_run_limit")
+    heads: list[tuple[int, datetime, int, TicketRow, bool]] = []
+    for rank, code in enumerate(codes):
+        waiting = (
+            TicketRow.status == "waiting",
+            TicketRow.queue_code == code,
+            TicketRow.target_window.is_(None),
+            today,
+        )
+        priority = _first(s, *waiting, TicketRow.kind.in_(PRIORITY_KINDS))
+        normal = _first(s, *waiting, TicketRow.kind == "normal")
+        passes = priority is not None and normal is not None and normal.queued_at < priority.queued_at
+        if priority is not None and (not passes or queues[code].priority_run < limit):
+            heads.append((0, priority.queued_at, rank, priority, passes))
+        elif normal is not None:
+            heads.append((1, normal.queued_at, rank, normal, False))
+    if not heads:
+        return None
+    _, _, _, chosen, passed = min(heads, key=lambda h: h[:3])
+    queue = queues[chosen.queue_code]
+    queue.priority_run = (
+        queue.priority_run + 1 if passed else (queue.priority_run if chosen.kind in PRIORITY_KINDS else 0)
+    )
+    return chosen
+
+
+def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str = "called") -> None:
+    ticket.status, ticket.held_by, ticket.window_code = "called", clerk.window_code, clerk.window_code
+    ticket.clerk, ticket.called_at, ticket.recall_at, ticket.target_window = clerk.username, now, None, None
+    ticket.first_called_at = ticket.first_called_at or now
+    ticket.call_count += 1
+    event(s, ticket, kind, now, clerk.window_code, clerk.username)
+
+
+def ready_window(s: Session, clerk: Clerk) -> WindowStateRow:
+    state = lock_window(s, clerk.window_code)
+    if state.status == "paused":
+        raise QueueError(409, "window_paused", "the window is paused: resume it first")
+    held = held_ticket(s, clerk.window_code)
+    if held is not None:
+        raise QueueError(
+            409, "ticket_held", f"the window still has {held.display}: finish it or mark it absent first"
+        )
+    return state
+
+
+def call_next(db: ServerDatabase, clerk: Clerk, now: datetime) -> TicketRow | None:
+    """The next ticket for this window, or None when nobody is waiting."""
+    with db.sessions() as s, s.begin():
+        state = ready_window(s, clerk)
+        ticket = _pick(s, clerk.window_code, now)
+        if ticket is None:
+            return None
+        _give(s, ticket, clerk, now, "recalled_parked" if ticket.status == "parked" else "called")
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(ticket)
+        return ticket
+
+
+def call_chosen(db: ServerDatabase, clerk: Clerk, ticket_id: str, now: datetime) -> TicketRow:
+    """A ticket the clerk picked from the list: waiting in a queue of this window, or parked here."""
+    with db.sessions() as s, s.begin():
+        state = ready_window(s, clerk)
+        ticket = s.get(TicketRow, ticket_id, with_for_update=True)
+        ours = ticket is not None and (
+            (
+                ticket.status == "waiting"
+                and (
+                    ticket.target_window == clerk.window_code
+                    or (
+                        ticket.target_window is None
+                        and ticket.queue_code in window_queues(s, clerk.window_code)
+                    )
+                )
+            )
+            or (ticket.status == "parked" and ticket.window_code == clerk.window_code)
+        )
+        if ticket is None or not ours:
+            raise QueueError(409, "not_callable", "this ticket is not waiting for this window any more")
+        _give(s, ticket, clerk, now)
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(ticket)
+        return ticket
+
+
+def _held(s: Session, clerk: Clerk, *states: str) -> tuple[WindowStateRow, TicketRow]:
+    state = lock_window(s, clerk.window_code)
+    ticket = held_ticket(s, clerk.window_code)
+    if ticket is None or ticket.status not in states:
+        raise QueueError(409, "no_ticket", "the window has no ticket in a state that allows this")
+    return state, ticket
+
+
+def act(
+    db: ServerDatabase,
+    clerk: Clerk,
+    action: str,
+    now: datetime,
+    note: str = "",
+    to_queue: str | None = None,
+    to_window: str | None = None,
+    minutes: int | None = None,
+) -> TicketRow:
+    """recall, no_show, start, finish, park, transfer: on the ticket the window holds."""
+    allowed = {
+        "recall": ("called",),
+        "no_show": ("called",),
+        "start": ("called",),
+        "finish": ("called", "serving"),
+        "park": ("called", "serving"),
+        "transfer": ("called", "serving"),
+    }
+    if action not in allowed:
+        raise QueueError(404, "unknown_action", f"no queue action {action!r}")
+    with db.sessions() as s, s.begin():
+        state, ticket = _held(s, clerk, *allowed[action])
+        detail: dict[str, object] = {}
+        if action == "recall":
+            ticket.call_count += 1
+            ticket.called_at = now
+        elif action == "start":
+            ticket.status, ticket.started_at = "serving", now
+            state.status = "serving"
+        elif action in ("finish", "no_show"):
+            ticket.status, ticket.held_by, ticket.finished_at = (
+                ("done" if action == "finish" else "no_show"),
+                None,
+                now,
+            )
+            ticket.started_at = ticket.started_at or (now if action == "finish" else None)
+            state.status = "idle"
+            if action == "finish":
+                if state.served_day != now.date():
+                    state.served_day, state.served_today = now.date(), 0
+                state.served_today += 1
+        elif action == "park":
+            wait = minutes if minutes is not None else int_setting(s, "queue.park_minutes")
+            if not 1 <= wait <= 240:
+                raise QueueError(422, "bad_minutes", "park for 1 to 240 minutes")
+            ticket.status, ticket.held_by, ticket.recall_at = "parked", None, now + timedelta(minutes=wait)
+            state.status = "idle"
+            detail["minutes"] = wait
+        else:
+            _transfer(s, ticket, to_queue, to_window)
+            state.status = "idle"
+            detail.update(to_queue=ticket.queue_code, to_window=to_window)
+        if note:
+            ticket.note = (ticket.note + "\n" if ticket.note else "") + note[:500]
+            detail["note"] = note[:500]
+        event(s, ticket, action, now, clerk.window_code, clerk.username, **detail)
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(ticket)
+        return ticket
+
+
+def _transfer(s: Session, ticket: TicketRow, to_queue: str | None, to_window: str | None) -> None:
+    if bool(to_queue) == bool(to_window):
+        raise QueueError(422, "bad_transfer", "transfer to one queue or to one window")
+    if to_queue:
+        queue = s.get(QueueRow, to_queue)
+        if queue is None or not queue.active:
+            raise QueueError(404, "unknown_queue", f"no queue {to_queue[:10]!r} in this hall")
+        ticket.queue_code, ticket.target_window = queue.code, None
+    else:
+        known = s.scalar(
+            select(WindowQueueRow.window_code).where(WindowQueueRow.window_code == to_window).limit(1)
+        )
+        if known is None:
+            raise QueueError(404, "unknown_window", f"no window {str(to_window)[:40]!r} serves a queue")
+        ticket.target_window = to_window
+    ticket.status, ticket.held_by = "waiting", None  # keeps its number and its place in time
+
+
+def pause(db: ServerDatabase, clerk: Clerk, reason: str, now: datetime) -> WindowStateRow:
+    reason = " ".join(reason.split())
+    if not 1 <= len(reason) <= 200:
+        raise QueueError(422, "pause_reason", "say why the window pauses (up to 200 characters)")
+    with db.sessions() as s, s.begin():
+        state = ready_window(s, clerk)
+        state.status, state.pause_reason, state.paused_at = "paused", reason, now
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(state)
+        return state
+
+
+def resume(db: ServerDatabase, clerk: Clerk, now: datetime) -> WindowStateRow:
+    with db.sessions() as s, s.begin():
+        state = lock_window(s, clerk.window_code)
+        if state.status == "paused":
+            state.status, state.pause_reason, state.paused_at = "idle", "", None
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(state)
+        return state
+
+
+def mark_seen(state: WindowStateRow, clerk: Clerk, now: datetime) -> None:
+    state.seen_at, state.clerk, state.clerk_name = now, clerk.username, clerk.display_name
+    if state.served_day != now.date():
+        state.served_day, state.served_today = now.date(), 0

@@ -1,0 +1,139 @@
+"""What a window sees of the queue (its poll, every few seconds) and walk-ins (现场, no ticket)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from hall_server.db import ServerDatabase
+from hall_server.queue.calling import Clerk, held_ticket, lock_window, mark_seen, ready_window, window_queues
+from hall_server.queue.models import QueueRow, TicketRow, WindowMessageRow
+from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
+
+
+def held_wire(ticket: TicketRow, now: datetime) -> dict[str, Any]:
+    """A ticket as the window that holds (or parked) it sees it."""
+    return {
+        "id": ticket.id,
+        "display": ticket.display,
+        "queue": ticket.queue_code,
+        "kind": ticket.kind,
+        "status": ticket.status,
+        "issued_at": ticket.issued_at.isoformat(),
+        "called_at": ticket.called_at.isoformat() if ticket.called_at else None,
+        "started_at": ticket.started_at.isoformat() if ticket.started_at else None,
+        "recall_at": ticket.recall_at.isoformat() if ticket.recall_at else None,
+        "waited_seconds": int(((ticket.first_called_at or now) - ticket.issued_at).total_seconds()),
+        "call_count": ticket.call_count,
+        "note": ticket.note,
+        "phone_tail": ticket.phone[-4:] if ticket.phone else "",
+    }
+
+
+def walk_in(db: ServerDatabase, clerk: Clerk, now: datetime) -> TicketRow:
+    """Serve someone who has no ticket: a walk-in ticket, in service at once."""
+    with db.sessions() as s, s.begin():
+        state = ready_window(s, clerk)
+        ticket = new_ticket(
+            s,
+            WALK_IN_QUEUE,
+            "walk_in",
+            now,
+            status="serving",
+            held_by=clerk.window_code,
+            window_code=clerk.window_code,
+            clerk=clerk.username,
+            called_at=now,
+            first_called_at=now,
+            started_at=now,
+        )
+        event(s, ticket, "walk_in", now, clerk.window_code, clerk.username)
+        state.status = "serving"
+        mark_seen(state, clerk, now)
+        s.flush()
+        s.expunge(ticket)
+        return ticket
+
+
+def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
+    """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages.
+    Polling it is the window's heartbeat: a window not heard from shows offline on the monitor."""
+    with db.sessions() as s, s.begin():
+        state = lock_window(s, clerk.window_code)
+        mark_seen(state, clerk, now)
+        if read_up_to:
+            s.execute(
+                update(WindowMessageRow)
+                .where(
+                    WindowMessageRow.window_code == clerk.window_code,
+                    WindowMessageRow.id <= read_up_to,
+                    WindowMessageRow.read_at.is_(None),
+                )
+                .values(read_at=now)
+            )
+        held = held_ticket(s, clerk.window_code)
+        parked = s.scalars(
+            select(TicketRow)
+            .where(TicketRow.status == "parked", TicketRow.window_code == clerk.window_code)
+            .order_by(TicketRow.recall_at)
+        )
+        codes = window_queues(s, clerk.window_code)
+        names = {q.code: q.name for q in s.scalars(select(QueueRow).where(QueueRow.code.in_(codes)))}
+        today = open_days(s, now.date())
+        counts = dict(
+            s.execute(
+                select(TicketRow.queue_code, func.count())
+                .where(
+                    TicketRow.status == "waiting",
+                    TicketRow.queue_code.in_(codes),
+                    TicketRow.target_window.is_(None),
+                    today,
+                )
+                .group_by(TicketRow.queue_code)
+            ).all()
+        )
+        sent = s.scalar(
+            select(func.count())
+            .select_from(TicketRow)
+            .where(TicketRow.status == "waiting", TicketRow.target_window == clerk.window_code, today)
+        )
+        messages = s.scalars(
+            select(WindowMessageRow)
+            .where(WindowMessageRow.window_code == clerk.window_code, WindowMessageRow.read_at.is_(None))
+            .order_by(WindowMessageRow.id)
+        )
+        return {
+            "window_code": clerk.window_code,
+            "status": state.status,
+            "pause_reason": state.pause_reason,
+            "paused_at": state.paused_at.isoformat() if state.paused_at else None,
+            "served_today": state.served_today,
+            "server_time": now.isoformat(),
+            "ticket": held_wire(held, now) if held is not None else None,
+            "parked": [held_wire(t, now) for t in parked],
+            "queues": [{"code": c, "name": names.get(c, c), "waiting": int(counts.get(c, 0))} for c in codes],
+            "sent_here": int(sent or 0),
+            "messages": [
+                {"id": m.id, "sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages
+            ],
+        }
+
+
+def waiting_list(db: ServerDatabase, clerk: Clerk, now: datetime) -> list[dict[str, Any]]:
+    """The tickets this window may call by hand (call a chosen ticket), oldest first."""
+    with db.sessions() as s:
+        codes = window_queues(s, clerk.window_code)
+        rows = s.scalars(
+            select(TicketRow)
+            .where(
+                TicketRow.status == "waiting",
+                open_days(s, now.date()),
+                (TicketRow.target_window == clerk.window_code)
+                | (TicketRow.target_window.is_(None) & TicketRow.queue_code.in_(codes)),
+            )
+            .order_by(TicketRow.queued_at)
+            .limit(200)
+        )
+        return [held_wire(t, now) for t in rows]
