@@ -40,7 +40,9 @@ WARMING: list[float] = []
 LAG: list[float] = []
 
 
-def _devices(url: str, count: int, windows: list[str]) -> list[tuple[str, str]]:
+def _devices(
+    url: str, count: int, windows: list[str], role: str = "clerk", first: int = 0
+) -> list[tuple[str, str]]:
     """(device code, bearer token) for *count* devices enrolled round the hall's windows."""
     db = open_server_database(url)
     try:
@@ -48,7 +50,7 @@ def _devices(url: str, count: int, windows: list[str]) -> list[tuple[str, str]]:
             key = s.get(MetaRow, TOKEN_KEY)
             assert key is not None
             out = []
-            for n in range(count):
+            for n in range(first, first + count):
                 device = DeviceRow(
                     id=str(uuid.uuid4()),
                     device_code=f"H{n:03d}",
@@ -61,7 +63,14 @@ def _devices(url: str, count: int, windows: list[str]) -> list[tuple[str, str]]:
                 )
                 s.add(device)
                 token = sign_access_token(
-                    key.value, AccessClaims(1, "wangfang", "clerk", device.id, int(time.time()) + 7200)
+                    key.value,
+                    AccessClaims(
+                        1 if role == "clerk" else 2,
+                        "wangfang" if role == "clerk" else "zhaolei",
+                        role,
+                        device.id,
+                        int(time.time()) + 7200,
+                    ),
                 )
                 out.append((device.device_code, token))
             return out

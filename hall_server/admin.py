@@ -30,6 +30,7 @@ from hall_server.models import (
     RefreshTokenRow,
     UserRow,
 )
+from hall_server.queue.layout import forget_cached
 from hall_server.security import digest, hash_password, new_enrollment_code, new_secret, normalise_code
 
 ROLES = ("clerk", "chief", "supervisor", "admin")
@@ -69,6 +70,7 @@ def init_db(db: ServerDatabase, settings: dict[str, str] | None = None) -> bool:
 def set_setting(s: Session, db: ServerDatabase, key: str, value: str) -> None:
     s.merge(HallSettingRow(key=key, value=value))
     record_change(s, db, "setting", key, {"key": key, "value": value})
+    forget_cached()  # the queue's settings are cached per process
 
 
 def user_wire(user: UserRow) -> dict[str, Any]:

@@ -100,9 +100,14 @@ def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
         port=port,
         workers=workers,
         log_level="warning",
+        # windows poll every few seconds on one kept-alive connection each
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         **ssl,  # type: ignore[arg-type]
     )
     return 0
+
+
+KEEP_ALIVE_SECONDS = 30
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -133,7 +138,9 @@ def _demo(args: argparse.Namespace) -> int:
             os._exit(0)
 
         threading.Thread(target=watch_parent, daemon=True).start()
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(cfg, db), log_level="warning", timeout_keep_alive=KEEP_ALIVE_SECONDS)
+    )
     server.run(sockets=[sock])
     return 0
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
-from hall_server.queue.layout import int_setting
+from hall_server.queue.layout import int_setting, served_queues
 from hall_server.queue.models import QueueRow, TicketRow, WindowQueueRow, WindowStateRow
 from hall_server.queue.tickets import PRIORITY_KINDS, QueueError, event, open_days
 
@@ -49,17 +49,20 @@ def held_ticket(s: Session, window: str) -> TicketRow | None:
 
 
 def window_queues(s: Session, window: str) -> list[str]:
-    return list(
-        s.scalars(
-            select(WindowQueueRow.queue_code)
-            .where(WindowQueueRow.window_code == window)
-            .order_by(WindowQueueRow.rank)
-        )
-    )
+    return served_queues(s, window)
 
 
 def _first(s: Session, *where: Any) -> TicketRow | None:
-    return s.scalar(select(TicketRow).where(*where).order_by(TicketRow.queued_at, TicketRow.number).limit(1))
+    """The longest-waiting ticket matching *where* that no other window is taking right now: on
+    PostgreSQL its row is locked and rows other windows have locked are skipped, so windows of one
+    queue never wait for each other (SQLite runs one writer at a time anyway)."""
+    return s.scalar(
+        select(TicketRow)
+        .where(*where)
+        .order_by(TicketRow.queued_at, TicketRow.number)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
 
 
 def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
@@ -69,6 +72,7 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
         .where(TicketRow.status == "parked", TicketRow.window_code == window, TicketRow.recall_at <= now)
         .order_by(TicketRow.recall_at)
         .limit(1)
+        .with_for_update()
     )
     if due is not None:
         return due
@@ -79,12 +83,7 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
     codes = window_queues(s, window)
     if not codes:
         raise QueueError(409, "no_queues", f"window {window} serves no queue: see the hall layout")
-    queues = {
-        q.code: q
-        for q in s.scalars(
-            select(QueueRow).where(QueueRow.code.in_(codes)).order_by(QueueRow.code).with_for_update()
-        )
-    }
+    runs = dict(s.execute(select(QueueRow.code, QueueRow.priority_run).where(QueueRow.code.in_(codes))).all())
     limit = int_setting(s, "queue.priority_run_limit")
     heads: list[tuple[int, datetime, int, TicketRow, bool]] = []
     for rank, code in enumerate(codes):
@@ -97,17 +96,19 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
         priority = _first(s, *waiting, TicketRow.kind.in_(PRIORITY_KINDS))
         normal = _first(s, *waiting, TicketRow.kind == "normal")
         passes = priority is not None and normal is not None and normal.queued_at < priority.queued_at
-        if priority is not None and (not passes or queues[code].priority_run < limit):
+        if priority is not None and (not passes or runs.get(code, 0) < limit):
             heads.append((0, priority.queued_at, rank, priority, passes))
         elif normal is not None:
             heads.append((1, normal.queued_at, rank, normal, False))
     if not heads:
         return None
     _, _, _, chosen, passed = min(heads, key=lambda h: h[:3])
-    queue = queues[chosen.queue_code]
-    queue.priority_run = (
-        queue.priority_run + 1 if passed else (queue.priority_run if chosen.kind in PRIORITY_KINDS else 0)
-    )
+    # the run counts priority tickets called past a waiting normal one; written only when it changes
+    run = QueueRow.code == chosen.queue_code
+    if passed:
+        s.execute(update(QueueRow).where(run).values(priority_run=QueueRow.priority_run + 1))
+    elif chosen.kind not in PRIORITY_KINDS and runs.get(chosen.queue_code, 0):
+        s.execute(update(QueueRow).where(run).values(priority_run=0))
     return chosen
 
 

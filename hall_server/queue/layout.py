@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.models import HallSettingRow
@@ -29,16 +32,66 @@ class LayoutError(ValueError):
     """The layout file is not usable; nothing was changed."""
 
 
-def queue_setting(s: Any, key: str) -> str:
-    row = s.get(HallSettingRow, key)
-    return row.value if row is not None else SETTINGS[key]
+_CACHE: dict[tuple[str, str], tuple[float, Any]] = {}
+CACHE_SECONDS = 10.0
 
 
-def int_setting(s: Any, key: str) -> int:
+def _cached(s: Session, what: str, load: Callable[[], Any]) -> Any:
+    """The layout and the queue settings, read at most every few seconds per process: every call
+    and every window poll needs them, and IT changes them a few times a year. A change made in
+    this process is seen at once, one made elsewhere within ``CACHE_SECONDS``."""
+    key = (str(s.get_bind().engine.url), what)
+    hit, now = _CACHE.get(key), time.monotonic()
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return hit[1]
+    value = load()
+    _CACHE[key] = (now, value)
+    return value
+
+
+def forget_cached() -> None:
+    _CACHE.clear()
+
+
+def queue_setting(s: Session, key: str) -> str:
+    values = _cached(
+        s,
+        "settings",
+        lambda: dict(
+            s.execute(
+                select(HallSettingRow.key, HallSettingRow.value).where(HallSettingRow.key.like("queue.%"))
+            ).all()
+        ),
+    )
+    return str(values.get(key, SETTINGS[key]))
+
+
+def int_setting(s: Session, key: str) -> int:
     try:
         return max(0, int(queue_setting(s, key)))
     except ValueError:
         return int(SETTINGS[key])
+
+
+def served_queues(s: Session, window: str) -> list[str]:
+    """The queues a window serves, first first."""
+
+    def load() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        rows = s.execute(
+            select(WindowQueueRow.window_code, WindowQueueRow.queue_code).order_by(
+                WindowQueueRow.window_code, WindowQueueRow.rank
+            )
+        )
+        for w, q in rows:
+            out.setdefault(w, []).append(q)
+        return out
+
+    return list(_cached(s, "windows", load).get(window, []))
+
+
+def queue_names(s: Session) -> dict[str, str]:
+    return dict(_cached(s, "queues", lambda: dict(s.execute(select(QueueRow.code, QueueRow.name)).all())))
 
 
 def _check(doc: Any) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
@@ -93,4 +146,5 @@ def import_layout(db: ServerDatabase, doc: Any) -> str:
         for window, served in windows.items():
             for rank, code in enumerate(dict.fromkeys(served)):
                 s.add(WindowQueueRow(window_code=window, queue_code=code, rank=rank))
+    forget_cached()
     return f"{len(queues)} queues, {len(windows)} windows"

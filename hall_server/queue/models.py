@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hall_server.models import Base, BigId
@@ -70,7 +70,28 @@ class TicketRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
         UniqueConstraint("day", "queue_code", "number", name="uq_ticket_day_queue_number"),
-        Index("ix_ticket_waiting", "status", "queue_code", "queued_at"),
+        # partial indexes over the few open tickets: every call and every window poll reads them
+        Index(
+            "ix_ticket_waiting",
+            "queue_code",
+            "queued_at",
+            postgresql_where=text("status = 'waiting'"),
+            sqlite_where=text("status = 'waiting'"),
+        ),
+        Index(
+            "ix_ticket_sent",
+            "target_window",
+            "queued_at",
+            postgresql_where=text("status = 'waiting' AND target_window IS NOT NULL"),
+            sqlite_where=text("status = 'waiting' AND target_window IS NOT NULL"),
+        ),
+        Index(
+            "ix_ticket_parked",
+            "window_code",
+            "recall_at",
+            postgresql_where=text("status = 'parked'"),
+            sqlite_where=text("status = 'parked'"),
+        ),
         Index("ix_ticket_day", "day"),
     )
 

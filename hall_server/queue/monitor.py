@@ -6,6 +6,7 @@ so the whole answer comes from one consistent moment.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -181,14 +182,13 @@ def _curves(tickets: list[_Ticket], now: datetime) -> dict[str, Any]:
     start = now.replace(hour=8, minute=0, second=0, microsecond=0)
     if tickets:
         start = min(start, min(t.issued for t in tickets).replace(minute=0, second=0))
+    counted = [t for t in tickets if t.status != "cancelled"]
+    arrivals = sorted(t.issued for t in counted)
+    departures = sorted(t.first_called for t in counted if t.first_called is not None)
     slots: list[dict[str, Any]] = []
     at = start
-    while at <= now:
-        waiting = sum(
-            1
-            for t in tickets
-            if t.issued <= at and (t.first_called is None or t.first_called > at) and t.status != "cancelled"
-        )
+    while at <= now:  # waiting at a moment: taken by then, less called by then
+        waiting = bisect_right(arrivals, at) - bisect_right(departures, at)
         slots.append({"at": at.strftime("%H:%M"), "waiting": waiting})
         at += timedelta(minutes=SLOT_MINUTES)
     per_hour: Counter[int] = Counter()
@@ -206,7 +206,21 @@ def _curves(tickets: list[_Ticket], now: datetime) -> dict[str, Any]:
     }
 
 
+_LAST: dict[int, tuple[datetime, dict[str, Any]]] = {}
+
+
 def monitor(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> dict[str, Any]:
+    """The hall as of *now* (whole seconds): every supervisor's screen asks every second or
+    two, and one answer per second serves them all (per process)."""
+    last = _LAST.get(id(db))
+    if last is not None and last[0] == now:
+        return last[1]
+    answer = _read(db, now, window_names)
+    _LAST[id(db)] = (now, answer)
+    return answer
+
+
+def _read(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> dict[str, Any]:
     with db.sessions() as s, s.begin():
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})

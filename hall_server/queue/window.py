@@ -6,10 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.queue.calling import Clerk, held_ticket, lock_window, mark_seen, ready_window, window_queues
-from hall_server.queue.models import QueueRow, TicketRow, WindowMessageRow
+from hall_server.queue.layout import queue_names
+from hall_server.queue.models import TicketRow, WindowMessageRow, WindowStateRow
 from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
 
 
@@ -57,12 +59,24 @@ def walk_in(db: ServerDatabase, clerk: Clerk, now: datetime) -> TicketRow:
         return ticket
 
 
-def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
-    """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages.
-    Polling it is the window's heartbeat: a window not heard from shows offline on the monitor."""
+HEARTBEAT_SECONDS = 10
+
+
+def _heartbeat(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int) -> None:
+    """Note the window as alive, at most every few seconds: most polls only read."""
+    with db.reader.connect() as conn, Session(bind=conn) as s:
+        state = s.get(WindowStateRow, clerk.window_code)
+        fresh = (
+            state is not None
+            and state.seen_at is not None
+            and (now - state.seen_at).total_seconds() < HEARTBEAT_SECONDS
+            and state.clerk == clerk.username
+            and state.served_day == now.date()
+        )
+    if fresh and not read_up_to:
+        return
     with db.sessions() as s, s.begin():
-        state = lock_window(s, clerk.window_code)
-        mark_seen(state, clerk, now)
+        mark_seen(lock_window(s, clerk.window_code), clerk, now)
         if read_up_to:
             s.execute(
                 update(WindowMessageRow)
@@ -73,6 +87,15 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
                 )
                 .values(read_at=now)
             )
+
+
+def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
+    """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages.
+    Polling it is the window's heartbeat: a window not heard from shows offline on the monitor."""
+    _heartbeat(db, clerk, now, read_up_to)
+    with db.reader.connect() as conn, Session(bind=conn) as s:
+        state = s.get(WindowStateRow, clerk.window_code)
+        assert state is not None
         held = held_ticket(s, clerk.window_code)
         parked = s.scalars(
             select(TicketRow)
@@ -80,7 +103,7 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
             .order_by(TicketRow.recall_at)
         )
         codes = window_queues(s, clerk.window_code)
-        names = {q.code: q.name for q in s.scalars(select(QueueRow).where(QueueRow.code.in_(codes)))}
+        names = queue_names(s)
         today = open_days(s, now.date())
         counts = dict(
             s.execute(

@@ -89,7 +89,27 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("tickets", schema=None) as batch_op:
         batch_op.create_index("ix_ticket_day", ["day"], unique=False)
-        batch_op.create_index("ix_ticket_waiting", ["status", "queue_code", "queued_at"], unique=False)
+        batch_op.create_index(
+            "ix_ticket_waiting",
+            ["queue_code", "queued_at"],
+            unique=False,
+            postgresql_where=sa.text("status = 'waiting'"),
+            sqlite_where=sa.text("status = 'waiting'"),
+        )
+        batch_op.create_index(
+            "ix_ticket_sent",
+            ["target_window", "queued_at"],
+            unique=False,
+            postgresql_where=sa.text("status = 'waiting' AND target_window IS NOT NULL"),
+            sqlite_where=sa.text("status = 'waiting' AND target_window IS NOT NULL"),
+        )
+        batch_op.create_index(
+            "ix_ticket_parked",
+            ["window_code", "recall_at"],
+            unique=False,
+            postgresql_where=sa.text("status = 'parked'"),
+            sqlite_where=sa.text("status = 'parked'"),
+        )
 
     op.create_table(
         "visits",

@@ -1,0 +1,199 @@
+"""A simulated hall day on one server process: call-next latency and the monitor's data.
+
+    .venv/bin/python -m benchmarks.queue_day [windows] [tickets] [seconds] [postgresql|sqlite]
+
+The hall has ten queues (A-J); window n serves queue n mod 10 first and the next queue second.
+The day's tickets are laid down first: most already served this morning (so the monitor reads
+a full day), the rest waiting. Then, for *seconds*: every window calls the next ticket, serves
+it for 4-12 s, finishes it and calls again, and polls its own view every 5 s meanwhile (its
+heartbeat, as the window client does); two kiosks issue 10 tickets a second between them; three supervisors load the
+monitor every 2 s. Latency is measured per request on an asyncio client (see sync_hall).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from benchmarks.common import percentile
+from benchmarks.sync_common import hall
+from benchmarks.sync_hall import Connection, _devices
+from hall_server.db import open_server_database
+from hall_server.queue.layout import import_layout
+from hall_server.queue.models import TicketCounterRow, TicketRow
+from hall_server.security import AccessClaims, sign_access_token  # noqa: F401  (tokens via _devices)
+
+QUEUES = "ABCDEFGHIJ"
+POLL_SECONDS = 5.0
+
+
+def _layout(windows: int) -> dict[str, object]:
+    return {
+        "format": "hall-queues",
+        "format_version": 1,
+        "queues": [{"code": q, "name": f"服务区{q}", "departments": []} for q in QUEUES],
+        "windows": {f"Q{n:03d}": [QUEUES[n % 10], QUEUES[(n + 1) % 10]] for n in range(windows)},
+    }
+
+
+def _lay_down_the_day(url: str, tickets: int, waiting: int) -> None:
+    now = datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None, microsecond=0)
+    opening = max(now.replace(hour=8, minute=30, second=0), now - timedelta(hours=8))
+    span = max(60.0, (now - opening).total_seconds() - 600)
+    rows, numbers = [], dict.fromkeys(QUEUES, 0)
+    for n in range(tickets):
+        queue = QUEUES[n % 10]
+        numbers[queue] += 1
+        issued = opening + timedelta(seconds=span * n / tickets)
+        done = n < tickets - waiting
+        called = issued + timedelta(seconds=random.uniform(60, 1500)) if done else None
+        rows.append(
+            {
+                "id": str(uuid.uuid4()),
+                "day": now.date(),
+                "queue_code": queue,
+                "number": numbers[queue],
+                "display": f"{queue}{numbers[queue]:03d}",
+                "kind": "elderly" if n % 17 == 0 else "normal",
+                "status": "done" if done else "waiting",
+                "phone": None,
+                "appointment_code": None,
+                "issued_at": issued,
+                "queued_at": issued,
+                "target_window": None,
+                "held_by": None,
+                "window_code": f"Q{n % 300:03d}" if done else None,
+                "clerk": "wangfang" if done else None,
+                "called_at": called,
+                "first_called_at": called,
+                "started_at": called,
+                "finished_at": called + timedelta(seconds=random.uniform(120, 600)) if called else None,
+                "recall_at": None,
+                "call_count": 1 if done else 0,
+                "note": "",
+            }
+        )
+    db = open_server_database(url)
+    try:
+        with db.sessions() as s, s.begin():
+            s.execute(TicketRow.__table__.insert(), rows)
+            s.execute(
+                TicketCounterRow.__table__.insert(),
+                [{"day": now.date(), "queue_code": q, "last": last} for q, last in numbers.items()],
+            )
+        if db.is_postgres:  # as autovacuum would have done during the morning
+            with db.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
+    finally:
+        db.dispose()
+
+
+CALLS: list[float] = []
+MONITOR: list[float] = []
+OTHER: list[float] = []
+ERRORS: list[str] = []
+
+
+async def window(port: int, token: str, until: float) -> None:
+    conn = Connection(port, token)
+    await asyncio.sleep(random.uniform(0, 3))
+    while time.perf_counter() < until:
+        status, payload, ms = await conn.request("POST", "/api/v1/queue/call-next")
+        CALLS.append(ms)
+        if status != 200:
+            ERRORS.append(f"call {status} {payload[:100]!r}")
+            await asyncio.sleep(3)
+            continue
+        serving = json.loads(payload)["ticket"] is not None
+        service_ends = time.perf_counter() + (random.uniform(4, 12) if serving else 3)
+        while time.perf_counter() < min(service_ends, until):
+            await asyncio.sleep(min(POLL_SECONDS, max(0.0, service_ends - time.perf_counter())))
+            status, _, ms = await conn.request("GET", "/api/v1/queue/window")
+            OTHER.append(ms)
+        if serving:
+            status, _, ms = await conn.request("POST", "/api/v1/queue/ticket/finish", b"{}")
+            OTHER.append(ms)
+            if status != 200:
+                ERRORS.append(f"finish {status}")
+
+
+async def kiosk(port: int, until: float, per_second: float) -> None:
+    conn = Connection(port, "")
+    while time.perf_counter() < until:
+        started = time.perf_counter()
+        body = json.dumps({"queue": random.choice(QUEUES)}).encode()
+        status, _, ms = await conn.request("POST", "/api/v1/queue/tickets", body)
+        OTHER.append(ms)
+        if status != 201:
+            ERRORS.append(f"ticket {status}")
+        await asyncio.sleep(max(0.0, 1 / per_second - (time.perf_counter() - started)))
+
+
+async def supervisor(port: int, token: str, until: float) -> None:
+    conn = Connection(port, token)
+    await asyncio.sleep(random.uniform(0, 2))
+    while time.perf_counter() < until:
+        started = time.perf_counter()
+        status, _, ms = await conn.request("GET", "/api/v1/queue/monitor")
+        MONITOR.append(ms)
+        if status != 200:
+            ERRORS.append(f"monitor {status}")
+        await asyncio.sleep(max(0.0, 2 - (time.perf_counter() - started)))
+
+
+async def run(port: int, windows: list[str], supervisors: list[str], seconds: float) -> None:
+    until = time.perf_counter() + seconds
+    await asyncio.gather(
+        *(window(port, t, until) for t in windows),
+        *(kiosk(port, until, 5) for _ in range(2)),
+        *(supervisor(port, t, until) for t in supervisors),
+    )
+
+
+def _line(name: str, sample: list[float]) -> str:
+    return (
+        f"  {name}: {len(sample)}, p50 {statistics.median(sample):.1f} ms, p95 {percentile(sample, 95):.1f} ms, "
+        f"p99 {percentile(sample, 99):.1f} ms, max {max(sample):.1f} ms"
+    )
+
+
+def main(windows: int, tickets: int, seconds: float, engine: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine) as (server, url):
+        db = open_server_database(url)
+        import_layout(db, _layout(windows))
+        db.dispose()
+        _lay_down_the_day(url, tickets, waiting=min(tickets // 4, 4000))
+        codes = [f"Q{n:03d}" for n in range(windows)]
+        clerks = [token for _, token in _devices(url, windows, codes)]
+        bosses = [token for _, token in _devices(url, 3, codes, role="supervisor", first=windows)]
+        try:
+            asyncio.run(run(server.port, clerks, bosses, seconds))
+        except (OSError, IndexError):
+            print((Path(tmp) / "server.log").read_text()[-3000:])
+            raise
+        print(
+            f"a hall day on one server process ({engine}): {windows} windows, {tickets} tickets laid down, "
+            f"{seconds:.0f} s, errors {len(ERRORS)} {ERRORS[:3]}"
+        )
+        print(_line("call-next", CALLS))
+        print(_line("monitor", MONITOR))
+        print(_line("other requests (window polls, finishes, kiosk)", OTHER))
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    main(
+        int(args[0]) if args else 300,
+        int(args[1]) if len(args) > 1 else 20000,
+        float(args[2]) if len(args) > 2 else 60.0,
+        args[3] if len(args) > 3 else "postgresql",
+    )
