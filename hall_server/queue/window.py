@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
-from hall_server.queue.calling import Clerk, held_ticket, lock_window, mark_seen, ready_window, window_queues
+from hall_server.queue.calling import Clerk, lock_window, mark_seen, ready_window, window_queues
 from hall_server.queue.layout import queue_names
 from hall_server.queue.models import TicketRow, WindowMessageRow, WindowStateRow
 from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
@@ -62,19 +62,18 @@ def walk_in(db: ServerDatabase, clerk: Clerk, now: datetime) -> TicketRow:
 HEARTBEAT_SECONDS = 10
 
 
-def _heartbeat(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int) -> None:
-    """Note the window as alive, at most every few seconds: most polls only read."""
-    with db.reader.connect() as conn, Session(bind=conn) as s:
-        state = s.get(WindowStateRow, clerk.window_code)
-        fresh = (
-            state is not None
-            and state.seen_at is not None
-            and (now - state.seen_at).total_seconds() < HEARTBEAT_SECONDS
-            and state.clerk == clerk.username
-            and state.served_day == now.date()
-        )
-    if fresh and not read_up_to:
-        return
+def _stale(state: WindowStateRow | None, clerk: Clerk, now: datetime) -> bool:
+    return (
+        state is None
+        or state.seen_at is None
+        or (now - state.seen_at).total_seconds() >= HEARTBEAT_SECONDS
+        or state.clerk != clerk.username
+        or state.served_day != now.date()
+    )
+
+
+def _touch(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int) -> None:
+    """Note the window as alive (and messages as read): most polls only read."""
     with db.sessions() as s, s.begin():
         mark_seen(lock_window(s, clerk.window_code), clerk, now)
         if read_up_to:
@@ -90,58 +89,65 @@ def _heartbeat(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int)
 
 
 def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
-    """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages.
-    Polling it is the window's heartbeat: a window not heard from shows offline on the monitor."""
-    _heartbeat(db, clerk, now, read_up_to)
+    """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages,
+    in four reads. Polling it is the window's heartbeat: the monitor shows a silent window offline."""
+    w = clerk.window_code
     with db.reader.connect() as conn, Session(bind=conn) as s:
-        state = s.get(WindowStateRow, clerk.window_code)
-        assert state is not None
-        held = held_ticket(s, clerk.window_code)
-        parked = s.scalars(
-            select(TicketRow)
-            .where(TicketRow.status == "parked", TicketRow.window_code == clerk.window_code)
-            .order_by(TicketRow.recall_at)
-        )
-        codes = window_queues(s, clerk.window_code)
-        names = queue_names(s)
-        today = open_days(s, now.date())
-        counts = dict(
-            s.execute(
-                select(TicketRow.queue_code, func.count())
+        state = s.get(WindowStateRow, w)
+        mine = list(
+            s.scalars(
+                select(TicketRow)
                 .where(
-                    TicketRow.status == "waiting",
-                    TicketRow.queue_code.in_(codes),
-                    TicketRow.target_window.is_(None),
-                    today,
+                    (TicketRow.held_by == w) | ((TicketRow.status == "parked") & (TicketRow.window_code == w))
                 )
-                .group_by(TicketRow.queue_code)
-            ).all()
+                .order_by(TicketRow.recall_at)
+            )
         )
-        sent = s.scalar(
-            select(func.count())
-            .select_from(TicketRow)
-            .where(TicketRow.status == "waiting", TicketRow.target_window == clerk.window_code, today)
+        codes = window_queues(s, w)
+        names = queue_names(s)
+        counts: dict[str | None, int] = {}
+        for queue, target, n in s.execute(
+            select(TicketRow.queue_code, TicketRow.target_window, func.count())
+            .where(
+                TicketRow.status == "waiting",
+                open_days(s, now.date()),
+                (TicketRow.target_window.is_(None) & TicketRow.queue_code.in_(codes))
+                | (TicketRow.target_window == w),
+            )
+            .group_by(TicketRow.queue_code, TicketRow.target_window)
+        ):
+            key = None if target else queue
+            counts[key] = counts.get(key, 0) + int(n)
+        messages = list(
+            s.scalars(
+                select(WindowMessageRow)
+                .where(
+                    WindowMessageRow.window_code == w,
+                    WindowMessageRow.read_at.is_(None),
+                    WindowMessageRow.id > read_up_to,
+                )
+                .order_by(WindowMessageRow.id)
+            )
         )
-        messages = s.scalars(
-            select(WindowMessageRow)
-            .where(WindowMessageRow.window_code == clerk.window_code, WindowMessageRow.read_at.is_(None))
-            .order_by(WindowMessageRow.id)
-        )
-        return {
-            "window_code": clerk.window_code,
-            "status": state.status,
-            "pause_reason": state.pause_reason,
-            "paused_at": state.paused_at.isoformat() if state.paused_at else None,
-            "served_today": state.served_today,
-            "server_time": now.isoformat(),
-            "ticket": held_wire(held, now) if held is not None else None,
-            "parked": [held_wire(t, now) for t in parked],
-            "queues": [{"code": c, "name": names.get(c, c), "waiting": int(counts.get(c, 0))} for c in codes],
-            "sent_here": int(sent or 0),
-            "messages": [
-                {"id": m.id, "sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages
-            ],
-        }
+    if read_up_to or _stale(state, clerk, now):
+        _touch(db, clerk, now, read_up_to)
+    today = state is not None and state.served_day == now.date()
+    held = next((t for t in mine if t.held_by == w), None)
+    return {
+        "window_code": w,
+        "status": state.status if state else "idle",
+        "pause_reason": state.pause_reason if state else "",
+        "paused_at": state.paused_at.isoformat() if state and state.paused_at else None,
+        "served_today": state.served_today if state and today else 0,
+        "server_time": now.isoformat(),
+        "ticket": held_wire(held, now) if held is not None else None,
+        "parked": [held_wire(t, now) for t in mine if t.status == "parked"],
+        "queues": [{"code": c, "name": names.get(c, c), "waiting": counts.get(c, 0)} for c in codes],
+        "sent_here": counts.get(None, 0),
+        "messages": [
+            {"id": m.id, "sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages
+        ],
+    }
 
 
 def waiting_list(db: ServerDatabase, clerk: Clerk, now: datetime) -> list[dict[str, Any]]:
