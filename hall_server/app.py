@@ -22,6 +22,7 @@ from hall_server.push import PushRefused, push
 from hall_server.queue.api import add_queue_routes
 from hall_server.schemas import CasesRequest, EnrollRequest, LoginRequest, PushRequest, RefreshRequest
 from hall_server.snapshot import cases, pull, snapshot
+from hall_server.web import mount_pages
 
 
 class ApiError(Exception):
@@ -188,17 +189,8 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         return snapshot(database, caller.device)
 
     add_queue_routes(app, database, cfg)
-    _mount_pages(app)
-    return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
-
-
-def _mount_pages(app: FastAPI) -> None:
-    """The kiosk and hall display pages (hall_server/web), where they are installed."""
-    try:
-        from hall_server.web import mount_pages
-    except ImportError:
-        return
     mount_pages(app)
+    return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
 
 
 def _tune_threads(limit: int) -> None:

@@ -87,17 +87,6 @@ def _start_cluster(folder: Path, port: int, run_as: list[str]) -> None:
     )
 
 
-def _start_cluster(folder: Path, port: int, run_as: list[str]) -> None:
-    pg_ctl = _pg_bin("pg_ctl")
-    assert pg_ctl
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
-    subprocess.run(  # the log file keeps the server off our pipes: run() returns once it is up
-        [*run_as, pg_ctl, "-D", str(folder), "-o", options, "-l", str(folder / "log"), "-w", "start"],
-        check=True,
-        capture_output=True,
-    )
-
-
 @contextmanager
 def postgres(folder: Path) -> Iterator[Postgres]:
     """A throwaway cluster; as root it runs as the ``postgres`` user (initdb refuses root)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, case, func, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -52,64 +52,109 @@ def window_queues(s: Session, window: str) -> list[str]:
     return served_queues(s, window)
 
 
-def _first(s: Session, *where: Any) -> TicketRow | None:
-    """The longest-waiting ticket matching *where* that no other window is taking right now: on
-    PostgreSQL its row is locked and rows other windows have locked are skipped, so windows of one
-    queue never wait for each other (SQLite runs one writer at a time anyway)."""
+def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> TicketRow | None:
+    """A ticket this window parked that is due back, else one sent to this window, oldest first."""
     return s.scalar(
         select(TicketRow)
-        .where(*where)
-        .order_by(TicketRow.queued_at, TicketRow.number)
+        .where(
+            or_(
+                and_(
+                    TicketRow.status == "parked", TicketRow.window_code == window, TicketRow.recall_at <= now
+                ),
+                and_(
+                    TicketRow.status == "waiting", TicketRow.target_window == window, open_days(s, now.date())
+                ),
+            ),
+            TicketRow.id.not_in(skipped),
+        )
+        .order_by(
+            case((TicketRow.status == "parked", 0), else_=1),
+            func.coalesce(TicketRow.recall_at, TicketRow.queued_at),
+        )
         .limit(1)
         .with_for_update(skip_locked=True)
     )
 
 
+def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> list[Any]:
+    """The longest-waiting priority and normal ticket of each queue, in one read without locks."""
+    parts = []
+    for code in codes:
+        for kinds in (TicketRow.kind.in_(PRIORITY_KINDS), TicketRow.kind == "normal"):
+            parts.append(
+                select(TicketRow.id, TicketRow.queue_code, TicketRow.kind, TicketRow.queued_at)
+                .where(
+                    TicketRow.status == "waiting",
+                    TicketRow.queue_code == code,
+                    TicketRow.target_window.is_(None),
+                    open_days(s, now.date()),
+                    kinds,
+                    TicketRow.id.not_in(skipped),
+                )
+                .order_by(TicketRow.queued_at, TicketRow.number)
+                .limit(1)
+                .subquery()
+            )
+    return list(s.execute(union_all(*(select(p) for p in parts))))
+
+
+def _choose(s: Session, codes: list[str], heads: list[Any]) -> tuple[Any, bool] | None:
+    """Priority first, unless this queue already let ``queue.priority_run_limit`` priority tickets
+    in a row pass a normal one that was waiting; then the longest wait, then the window's order."""
+    limit = int_setting(s, "queue.priority_run_limit")
+    best: tuple[tuple[int, datetime, int], Any, bool] | None = None
+    for rank, code in enumerate(codes):
+        priority = next((h for h in heads if h.queue_code == code and h.kind in PRIORITY_KINDS), None)
+        normal = next((h for h in heads if h.queue_code == code and h.kind == "normal"), None)
+        passes = priority is not None and normal is not None and normal.queued_at < priority.queued_at
+        if priority is not None and passes:
+            run = s.scalar(select(QueueRow.priority_run).where(QueueRow.code == code)) or 0
+            if run >= limit:
+                priority = None
+        if priority is not None:
+            candidate = ((0, priority.queued_at, rank), priority, passes)
+        elif normal is not None:
+            candidate = ((1, normal.queued_at, rank), normal, False)
+        else:
+            continue
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    return (best[1], best[2]) if best else None
+
+
 def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
-    """Parked tickets due back here, then tickets sent to this window, then the queues' heads."""
-    due = s.scalar(
-        select(TicketRow)
-        .where(TicketRow.status == "parked", TicketRow.window_code == window, TicketRow.recall_at <= now)
-        .order_by(TicketRow.recall_at)
-        .limit(1)
-        .with_for_update()
-    )
-    if due is not None:
-        return due
-    today = open_days(s, now.date())
-    sent = _first(s, TicketRow.status == "waiting", TicketRow.target_window == window, today)
-    if sent is not None:
-        return sent
+    """Parked tickets due back here, then tickets sent to this window, then the queues' heads.
+
+    Candidates are read without locks; the chosen one is then locked, skipping a row another
+    window is taking at this moment (PostgreSQL), and the pick is made again without it."""
     codes = window_queues(s, window)
     if not codes:
         raise QueueError(409, "no_queues", f"window {window} serves no queue: see the hall layout")
-    runs = dict(s.execute(select(QueueRow.code, QueueRow.priority_run).where(QueueRow.code.in_(codes))).all())
-    limit = int_setting(s, "queue.priority_run_limit")
-    heads: list[tuple[int, datetime, int, TicketRow, bool]] = []
-    for rank, code in enumerate(codes):
-        waiting = (
-            TicketRow.status == "waiting",
-            TicketRow.queue_code == code,
-            TicketRow.target_window.is_(None),
-            today,
+    skipped: set[str] = set()
+    for _ in range(20):
+        special = _due_or_sent(s, window, now, skipped)
+        if special is not None:
+            return special
+        chosen = _choose(s, codes, _heads(s, codes, now, skipped))
+        if chosen is None:
+            return None
+        head, passed = chosen
+        ticket = s.scalar(
+            select(TicketRow)
+            .where(TicketRow.id == head.id, TicketRow.status == "waiting")
+            .with_for_update(skip_locked=True)
         )
-        priority = _first(s, *waiting, TicketRow.kind.in_(PRIORITY_KINDS))
-        normal = _first(s, *waiting, TicketRow.kind == "normal")
-        passes = priority is not None and normal is not None and normal.queued_at < priority.queued_at
-        if priority is not None and (not passes or runs.get(code, 0) < limit):
-            heads.append((0, priority.queued_at, rank, priority, passes))
-        elif normal is not None:
-            heads.append((1, normal.queued_at, rank, normal, False))
-    if not heads:
-        return None
-    _, _, _, chosen, passed = min(heads, key=lambda h: h[:3])
-    # the run counts priority tickets called past a waiting normal one; written only when it changes
-    run = QueueRow.code == chosen.queue_code
-    if passed:
-        s.execute(update(QueueRow).where(run).values(priority_run=QueueRow.priority_run + 1))
-    elif chosen.kind not in PRIORITY_KINDS and runs.get(chosen.queue_code, 0):
-        s.execute(update(QueueRow).where(run).values(priority_run=0))
-    return chosen
+        if ticket is None:
+            skipped.add(head.id)  # another window is taking it
+            continue
+        # the run counts priority tickets called past a waiting normal one; written when it changes
+        run = QueueRow.code == ticket.queue_code
+        if passed:
+            s.execute(update(QueueRow).where(run).values(priority_run=QueueRow.priority_run + 1))
+        elif ticket.kind not in PRIORITY_KINDS:
+            s.execute(update(QueueRow).where(run, QueueRow.priority_run != 0).values(priority_run=0))
+        return ticket
+    raise QueueError(503, "busy", "the queue is very busy: call again")
 
 
 def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str = "called") -> None:

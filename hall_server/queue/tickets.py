@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -81,7 +81,7 @@ def waiting_ahead(s: Session, ticket: TicketRow) -> int:
             .where(
                 TicketRow.status == "waiting",
                 TicketRow.queue_code == ticket.queue_code,
-                TicketRow.queued_at < ticket.queued_at,
+                tuple_(TicketRow.queued_at, TicketRow.number) < tuple_(ticket.queued_at, ticket.number),
                 open_days(s, ticket.day),
             )
         )

@@ -1,0 +1,33 @@
+"""The hall's browser pages: the ticket kiosk (/kiosk) and the hall display (/display).
+
+Each page is one self-contained HTML file (inline CSS and JS, nothing fetched from outside:
+halls run on offline LANs) that talks to the public queue API (docs/queue.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import resources
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+
+PAGES = {"/kiosk": "kiosk.html", "/display": "display.html"}
+_HEADERS = {"Cache-Control": "no-store"}  # a kiosk left on for months picks up a new page on reload
+
+
+def _endpoint(html: str) -> Callable[[], HTMLResponse]:
+    def page() -> HTMLResponse:
+        return HTMLResponse(html, headers=_HEADERS)
+
+    return page
+
+
+def mount_pages(app: FastAPI) -> None:
+    """Add ``GET /kiosk`` and ``GET /display``; the files are read once, here."""
+    folder = resources.files(__name__)
+    for path, name in PAGES.items():
+        html = folder.joinpath(name).read_text(encoding="utf-8")
+        app.add_api_route(
+            path, _endpoint(html), methods=["GET"], response_class=HTMLResponse, include_in_schema=False
+        )
