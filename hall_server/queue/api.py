@@ -111,8 +111,8 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
 
     # the window's own routes
     @router.get("/window")
-    def window(read: int = Query(0, ge=0), authorization: str | None = Header(None)) -> dict[str, Any]:
-        return window_view(db, _clerk(db, authorization), now(), read)
+    def window(read: int = Query(0, ge=0), authorization: str | None = Header(None)) -> JSONResponse:
+        return JSONResponse(window_view(db, _clerk(db, authorization), now(), read))
 
     @router.get("/waiting")
     def waiting(authorization: str | None = Header(None)) -> dict[str, Any]:
@@ -180,11 +180,11 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
         return caller.claims.username
 
     @router.get("/monitor")
-    def hall_monitor(authorization: str | None = Header(None)) -> dict[str, Any]:
+    def hall_monitor(authorization: str | None = Header(None)) -> JSONResponse:
         supervisor(authorization)
         with db.sessions() as s:
             names = window_names(s)
-        return monitor(db, now(), names)
+        return JSONResponse(monitor(db, now(), names))  # plain JSON already: no re-encoding
 
     @router.post("/tickets/{ticket_id}/{action}")
     def supervise(

@@ -1,18 +1,15 @@
 """The supervisors' view of the hall (大厅监控): windows, queues, alerts and the day's curves.
 
-One read of today's tickets (a few columns, some 20,000 rows on a busy day) feeds every figure,
-so the whole answer comes from one consistent moment.
+Every figure is an aggregate the database computes over today's tickets (some 20,000 on a busy
+day), all read in one transaction so they agree with each other.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, extract, func, select
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
@@ -26,72 +23,50 @@ DEADLINE_WARNING_DAYS = 2
 SLOT_MINUTES = 15
 
 
-@dataclass
-class _Ticket:
-    queue: str
-    status: str
-    kind: str
-    window: str | None
-    held_by: str | None
-    display: str
-    issued: datetime
-    first_called: datetime | None
-    started: datetime | None
-    finished: datetime | None
+def _seconds(a: Any, b: Any) -> Any:
+    return extract("epoch", b) - extract("epoch", a)
 
 
-def _seconds(a: datetime | None, b: datetime | None) -> float | None:
-    return (b - a).total_seconds() if a is not None and b is not None else None
+def _today_clause(day: date) -> Any:
+    return TicketRow.day == day
 
 
-def _mean(values: list[float]) -> int:
-    return round(sum(values) / len(values)) if values else 0
-
-
-def _today(s: Session, day: date) -> list[_Ticket]:
-    rows = s.execute(
-        select(
-            TicketRow.queue_code,
-            TicketRow.status,
-            TicketRow.kind,
-            TicketRow.window_code,
-            TicketRow.held_by,
-            TicketRow.display,
-            TicketRow.issued_at,
-            TicketRow.first_called_at,
-            TicketRow.started_at,
-            TicketRow.finished_at,
-        ).where(TicketRow.day == day)
-    )
-    return [_Ticket(*cast(tuple[Any, ...], r)) for r in rows]
-
-
-def _windows(
-    s: Session, tickets: list[_Ticket], now: datetime, names: dict[str, str]
-) -> list[dict[str, Any]]:
+def _windows(s: Session, day: date, now: datetime, names: dict[str, str]) -> list[dict[str, Any]]:
     offline_after = timedelta(seconds=int_setting(s, "queue.offline_after_seconds"))
     codes = set(s.scalars(select(WindowQueueRow.window_code)))
     states = {w.window_code: w for w in s.scalars(select(WindowStateRow))}
     people = {u: n for u, n in s.execute(select(UserRow.username, UserRow.display_name))}
-    holding = {t.held_by: t for t in tickets if t.held_by}
-    served = Counter(t.window for t in tickets if t.status == "done")
+    holding = {
+        w: d
+        for w, d in s.execute(
+            select(TicketRow.held_by, TicketRow.display).where(TicketRow.held_by.is_not(None))
+        )
+    }
+    served = {
+        w: int(n)
+        for w, n in s.execute(
+            select(TicketRow.window_code, func.count())
+            .where(_today_clause(day), TicketRow.status == "done")
+            .group_by(TicketRow.window_code)
+        )
+    }
     out = []
     for code in sorted(codes | set(states)):
         state = states.get(code)
         status = state.status if state else "offline"
         if state is None or state.seen_at is None or now - state.seen_at > offline_after:
             status = "offline"
-        held = holding.get(code)
+        paused = state is not None and state.status == "paused"
         out.append(
             {
                 "window_code": code,
                 "window_name": names.get(code, code),
                 "status": status,
-                "ticket": held.display if held else None,
+                "ticket": holding.get(code),
                 "clerk": people.get(state.clerk, state.clerk) if state else "",
-                "pause_reason": state.pause_reason if state and state.status == "paused" else "",
-                "paused_seconds": int(_seconds(state.paused_at, now) or 0)
-                if state and state.status == "paused"
+                "pause_reason": state.pause_reason if state and paused else "",
+                "paused_seconds": int((now - state.paused_at).total_seconds())
+                if state and paused and state.paused_at
                 else 0,
                 "served_today": served.get(code, 0),
             }
@@ -99,29 +74,41 @@ def _windows(
     return out
 
 
-def _queues(s: Session, tickets: list[_Ticket], now: datetime) -> list[dict[str, Any]]:
-    by_queue: dict[str, list[_Ticket]] = defaultdict(list)
-    for t in tickets:
-        by_queue[t.queue].append(t)
+def _queues(s: Session, day: date, now: datetime) -> list[dict[str, Any]]:
+    waiting = TicketRow.status == "waiting"
+    done = TicketRow.status == "done"
+    stats = {
+        row.queue_code: row
+        for row in s.execute(
+            select(
+                TicketRow.queue_code,
+                func.sum(case((waiting, 1), else_=0)).label("waiting"),
+                func.min(case((waiting, TicketRow.issued_at))).label("oldest"),
+                func.avg(_seconds(TicketRow.issued_at, TicketRow.first_called_at)).label("wait"),
+                func.avg(case((done, _seconds(TicketRow.started_at, TicketRow.finished_at)))).label(
+                    "service"
+                ),
+                func.sum(case((done, 1), else_=0)).label("served"),
+            )
+            .where(_today_clause(day))
+            .group_by(TicketRow.queue_code)
+        )
+    }
     out = []
     for q in s.scalars(select(QueueRow).where(QueueRow.active).order_by(QueueRow.code)):
-        mine = by_queue.get(q.code, [])
-        waiting = [t for t in mine if t.status == "waiting"]
-        waits = [w for t in mine if (w := _seconds(t.issued, t.first_called)) is not None]
-        services = [
-            d for t in mine if t.status == "done" and (d := _seconds(t.started, t.finished)) is not None
-        ]
+        row = stats.get(q.code)
+        oldest = row.oldest if row is not None else None
+        if isinstance(oldest, str):  # SQLite hands back the text of an aggregate over a date column
+            oldest = datetime.fromisoformat(oldest)
         out.append(
             {
                 "code": q.code,
                 "name": q.name,
-                "waiting": len(waiting),
-                "longest_wait_seconds": int(max((now - t.issued).total_seconds() for t in waiting))
-                if waiting
-                else 0,
-                "average_wait_seconds": _mean(waits),
-                "average_service_seconds": _mean(services),
-                "served": sum(1 for t in mine if t.status == "done"),
+                "waiting": int(row.waiting or 0) if row is not None else 0,
+                "longest_wait_seconds": int((now - oldest).total_seconds()) if oldest else 0,
+                "average_wait_seconds": round(float(row.wait or 0)) if row is not None else 0,
+                "average_service_seconds": round(float(row.service or 0)) if row is not None else 0,
+                "served": int(row.served or 0) if row is not None else 0,
             }
         )
     return out
@@ -177,32 +164,47 @@ def _alerts(
     return alerts
 
 
-def _curves(tickets: list[_Ticket], now: datetime) -> dict[str, Any]:
-    """Waiting tickets every quarter hour, tickets served per hour, in all and per window."""
-    start = now.replace(hour=8, minute=0, second=0, microsecond=0)
-    if tickets:
-        start = min(start, min(t.issued for t in tickets).replace(minute=0, second=0))
-    counted = [t for t in tickets if t.status != "cancelled"]
-    arrivals = sorted(t.issued for t in counted)
-    departures = sorted(t.first_called for t in counted if t.first_called is not None)
-    slots: list[dict[str, Any]] = []
-    at = start
-    while at <= now:  # waiting at a moment: taken by then, less called by then
-        waiting = bisect_right(arrivals, at) - bisect_right(departures, at)
-        slots.append({"at": at.strftime("%H:%M"), "waiting": waiting})
-        at += timedelta(minutes=SLOT_MINUTES)
-    per_hour: Counter[int] = Counter()
-    per_window: dict[str, Counter[int]] = defaultdict(Counter)
-    for t in tickets:
-        if t.status == "done" and t.finished is not None:
-            per_hour[t.finished.hour] += 1
-            per_window[t.window or ""][t.finished.hour] += 1
+def _slot(column: Any) -> Any:
+    return (extract("hour", column) * 60 + extract("minute", column)) / SLOT_MINUTES
+
+
+def _per_slot(s: Session, day: date, column: Any) -> dict[int, int]:
+    slot = func.floor(_slot(column))
+    rows = s.execute(
+        select(slot, func.count())
+        .where(_today_clause(day), TicketRow.status != "cancelled", column.is_not(None))
+        .group_by(slot)
+    )
+    return {int(k): int(n) for k, n in rows}
+
+
+def _curves(s: Session, day: date, now: datetime) -> dict[str, Any]:
+    """Waiting tickets at each quarter hour, tickets served per hour, in all and per window."""
+    arrivals, departures = (
+        _per_slot(s, day, TicketRow.issued_at),
+        _per_slot(s, day, TicketRow.first_called_at),
+    )
+    first = min([32, *arrivals])  # from 08:00, or the first ticket
+    last = (now.hour * 60 + now.minute) // SLOT_MINUTES
+    points, waiting = [], 0
+    for k in range(first, last + 1):  # waiting at the start of slot k: taken before it, less called before it
+        points.append({"at": f"{k * SLOT_MINUTES // 60:02d}:{k * SLOT_MINUTES % 60:02d}", "waiting": waiting})
+        waiting += arrivals.get(k, 0) - departures.get(k, 0)
+    hour = extract("hour", TicketRow.finished_at)
+    per_window: dict[str, list[dict[str, int]]] = {}
+    per_hour: dict[int, int] = {}
+    for window, h, n in s.execute(
+        select(TicketRow.window_code, hour, func.count())
+        .where(_today_clause(day), TicketRow.status == "done", TicketRow.finished_at.is_not(None))
+        .group_by(TicketRow.window_code, hour)
+        .order_by(TicketRow.window_code, hour)
+    ):
+        per_window.setdefault(window or "", []).append({"hour": int(h), "served": int(n)})
+        per_hour[int(h)] = per_hour.get(int(h), 0) + int(n)
     return {
-        "waiting": slots,
+        "waiting": points,
         "served_per_hour": [{"hour": h, "served": n} for h, n in sorted(per_hour.items())],
-        "served_per_window": {
-            w: [{"hour": h, "served": n} for h, n in sorted(c.items())] for w, c in sorted(per_window.items())
-        },
+        "served_per_window": per_window,
     }
 
 
@@ -224,14 +226,13 @@ def _read(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> di
     with db.sessions() as s, s.begin():
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        tickets = _today(s, now.date())
-        windows = _windows(s, tickets, now, window_names)
-        queues = _queues(s, tickets, now)
+        windows = _windows(s, now.date(), now, window_names)
+        queues = _queues(s, now.date(), now)
         return {
             "server_time": now.isoformat(),
             "windows": windows,
             "queues": queues,
             "alerts": _alerts(s, queues, windows, now.date()),
-            "curves": _curves(tickets, now),
+            "curves": _curves(s, now.date(), now),
             "bad_ratings": [],
         }

@@ -90,7 +90,7 @@ def test_monitor_shows_windows_queues_alerts_and_curves(db: ServerDatabase) -> N
     assert ("deadline_near", "NEAR") in kinds and ("deadline_past", "PAST") in kinds
     assert not any(a.get("case_number") == "LATER" for a in view["alerts"])
     curve = {p["at"]: p["waiting"] for p in view["curves"]["waiting"]}
-    assert curve["12:00"] == 1 and curve["12:15"] == 2 and curve["11:45"] == 0
+    assert curve["12:00"] == 0 and curve["12:15"] == 2 and curve["11:45"] == 0  # waiting at that moment
     assert view["curves"]["served_per_hour"] == [{"hour": 12, "served": 1}]
     pause_view = monitor(db, at(6.5), {})
     b02 = next(w for w in pause_view["windows"] if w["window_code"] == "B02")
