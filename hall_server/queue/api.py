@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Body, FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import select
@@ -118,11 +119,17 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     def waiting(authorization: str | None = Header(None)) -> dict[str, Any]:
         return {"tickets": waiting_list(db, _clerk(db, authorization), now())}
 
-    @router.post("/call-next")
-    def call_next(authorization: str | None = Header(None)) -> dict[str, Any]:
+    # calling runs on threads of its own: a queue of window polls never holds up a call
+    calls = anyio.CapacityLimiter(cfg.threads)
+
+    def _call_next(authorization: str | None) -> dict[str, Any]:
         at = now()
         ticket = calling.call_next(db, _clerk(db, authorization), at)
         return {"ticket": held_wire(ticket, at) if ticket else None}
+
+    @router.post("/call-next")
+    async def call_next(authorization: str | None = Header(None)) -> dict[str, Any]:
+        return await anyio.to_thread.run_sync(_call_next, authorization, limiter=calls)
 
     @router.post("/call")
     def call(
@@ -138,12 +145,16 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
         return {"ticket": held_wire(walk_in(db, _clerk(db, authorization), at), at)}
 
     @router.post("/ticket/{action}")
-    def ticket_action(
+    async def ticket_action(
         action: str,
         body: Annotated[dict[str, Any] | None, Body()] = None,
         authorization: str | None = Header(None),
     ) -> dict[str, Any]:
-        body = body or {}
+        return await anyio.to_thread.run_sync(
+            _ticket_action, action, body or {}, authorization, limiter=calls
+        )
+
+    def _ticket_action(action: str, body: dict[str, Any], authorization: str | None) -> dict[str, Any]:
         at = now()
         minutes = body.get("minutes")
         if minutes is not None and (not isinstance(minutes, int) or isinstance(minutes, bool)):
