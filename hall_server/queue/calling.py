@@ -139,20 +139,22 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
         if chosen is None:
             return None
         head, passed = chosen
-        ticket = s.scalar(
-            select(TicketRow)
+        claimed = s.execute(
+            select(TicketRow, QueueRow.priority_run)
+            .join(QueueRow, QueueRow.code == TicketRow.queue_code)
             .where(TicketRow.id == head.id, TicketRow.status == "waiting")
-            .with_for_update(skip_locked=True)
-        )
-        if ticket is None:
+            .with_for_update(skip_locked=True, of=TicketRow)
+        ).first()
+        if claimed is None:
             skipped.add(head.id)  # another window is taking it
             continue
+        ticket, run_now = claimed
         # the run counts priority tickets called past a waiting normal one; written when it changes
         run = QueueRow.code == ticket.queue_code
         if passed:
             s.execute(update(QueueRow).where(run).values(priority_run=QueueRow.priority_run + 1))
-        elif ticket.kind not in PRIORITY_KINDS:
-            s.execute(update(QueueRow).where(run, QueueRow.priority_run != 0).values(priority_run=0))
+        elif ticket.kind not in PRIORITY_KINDS and run_now:
+            s.execute(update(QueueRow).where(run).values(priority_run=0))
         return ticket
     raise QueueError(503, "busy", "the queue is very busy: call again")
 
@@ -166,13 +168,22 @@ def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str 
 
 
 def ready_window(s: Session, clerk: Clerk) -> WindowStateRow:
-    state = lock_window(s, clerk.window_code)
+    """Lock the window, which must be neither paused nor holding a ticket (one read for both)."""
+    holding = select(TicketRow.display).where(TicketRow.held_by == clerk.window_code).scalar_subquery()
+    found = s.execute(
+        select(WindowStateRow, holding)
+        .where(WindowStateRow.window_code == clerk.window_code)
+        .with_for_update(of=WindowStateRow)
+    ).first()
+    state, held = (found[0], found[1]) if found is not None else (lock_window(s, clerk.window_code), None)
     if state.status == "paused":
         raise QueueError(409, "window_paused", "the window is paused: resume it first")
-    held = held_ticket(s, clerk.window_code)
+    if held is None and found is None:
+        held_row = held_ticket(s, clerk.window_code)
+        held = held_row.display if held_row is not None else None
     if held is not None:
         raise QueueError(
-            409, "ticket_held", f"the window still has {held.display}: finish it or mark it absent first"
+            409, "ticket_held", f"the window still has {held}: finish it or mark it absent first"
         )
     return state
 
