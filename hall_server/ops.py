@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
-from counter_app.sync.wire import APPLIED, CASE_NOTE_OPS, REJECTED
+from counter_app.sync.wire import APPLIED, CASE_NOTE_OPS, REJECTED, VISIT_OPS
 from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
+from hall_server.queue.visits import apply_visit, validate_visit
 from hall_server.rows import append
 
 INTAKE_ROLES = frozenset({"clerk", "chief", "admin"})
@@ -141,6 +142,8 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         _datetime(payload, "created_at")
     elif op_type in CASE_NOTE_OPS:
         _text(payload, "case_id", 36)
+    elif op_type in VISIT_OPS:
+        validate_visit(op_type, payload, BadOp)
 
 
 def _authorised(c: OpContext) -> Verdict | None:
@@ -310,4 +313,7 @@ def apply(c: OpContext) -> Verdict:
         return apply_transition(c)
     if c.op_type == "consult.record":
         return apply_consult(c)
+    if c.op_type in VISIT_OPS:
+        refusal = _authorised(c)
+        return refusal if refusal is not None else apply_visit(c, Verdict, rejected)
     return apply_case_note(c)

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 API_PREFIX = "/api/v1"
-SCHEMA_VERSION = 1  # of ops and of the API; the server says which range it accepts
+SCHEMA_VERSION = 2  # of ops and of the API; the server says which range it accepts (2: visit ops)
 
 CASE_OPS = frozenset({"case.accept", "case.complete_instant", "case.notify", "case.refuse"})
 # ops that only add to a case's history (prints, reprints, the window's own recomputation)
@@ -26,7 +26,9 @@ CASE_NOTE_OPS = frozenset(
         "notice.saved_pdf",
     }
 )
-OP_TYPES = CASE_OPS | CASE_NOTE_OPS | frozenset({"case.transition", "consult.record"})
+# a window's record of one applicant served, and the applicant's rating (queue calling)
+VISIT_OPS = frozenset({"visit.record", "visit.rated"})
+OP_TYPES = CASE_OPS | CASE_NOTE_OPS | VISIT_OPS | frozenset({"case.transition", "consult.record"})
 
 # Statuses of an op in the server's answer
 APPLIED = "applied"

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, UserRow
 from hall_server.queue.layout import int_setting
-from hall_server.queue.models import QueueRow, TicketRow, WindowQueueRow, WindowStateRow
+from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowQueueRow, WindowStateRow
+from hall_server.queue.visits import BAD_RATINGS, RATINGS
 
 # cases whose deadline clock runs (特别程序 stops it; completed cases have met it or not already)
 RUNNING_CASE_STATES = ("accepted", "under_review", "decided")
@@ -208,6 +209,31 @@ def _curves(s: Session, day: date, now: datetime) -> dict[str, Any]:
     }
 
 
+def _bad_ratings(s: Session, now: datetime) -> list[dict[str, Any]]:
+    """Today's 不满意 and 非常不满意, newest first, for the supervisors to follow up."""
+    start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    rows = s.scalars(
+        select(VisitRow)
+        .where(VisitRow.rating.in_(BAD_RATINGS), VisitRow.started_at >= start)
+        .order_by(VisitRow.rated_at.desc())
+        .limit(100)
+    )
+    return [
+        {
+            "visit_id": v.id,
+            "ticket": v.ticket_display,
+            "window_code": v.window_code,
+            "clerk": v.clerk,
+            "rating": v.rating,
+            "rating_text": RATINGS.get(v.rating or 0, ""),
+            "reasons": v.reasons,
+            "cases": v.cases,
+            "rated_at": v.rated_at.isoformat() if v.rated_at else None,
+        }
+        for v in rows
+    ]
+
+
 _LAST: dict[int, tuple[datetime, dict[str, Any]]] = {}
 
 
@@ -234,5 +260,5 @@ def _read(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> di
             "queues": queues,
             "alerts": _alerts(s, queues, windows, now.date()),
             "curves": _curves(s, now.date(), now),
-            "bad_ratings": [],
+            "bad_ratings": _bad_ratings(s, now),
         }

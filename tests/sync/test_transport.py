@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from counter_app.sync.http import HallClient, InsecureServer, Refused, check_server_url
+from counter_app.sync.wire import SCHEMA_VERSION
 from tests.servers import ServerProcess
 from tests.sync_helpers import window_client
 
@@ -96,7 +97,7 @@ def test_a_client_too_old_keeps_its_ops_and_is_told(hall_db: str, tmp_path: Path
         window.sync()
         window.accept("升级前")
         server.stop()
-        os.environ["HALL_SERVER_MIN_CLIENT_SCHEMA"] = "2"
+        os.environ["HALL_SERVER_MIN_CLIENT_SCHEMA"] = str(SCHEMA_VERSION + 1)  # a newer server
         try:
             server.start()
         finally:
