@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app import __version__
 from counter_app.services.context import AppContext
@@ -14,6 +14,7 @@ from counter_app.ui.cases_tab import CasesTab
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
+from counter_app.ui.queue_panel import QueuePanel
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker
@@ -36,7 +37,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
-        self.setCentralWidget(self.tabs)
+        self.queue_panel = QueuePanel(link)  # 叫号: above the tabs, seen from both
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.queue_panel)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.where = QLabel(self._where())
         self.busy = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
@@ -126,6 +134,7 @@ class MainWindow(QMainWindow):
         self.connect_action.setEnabled(False)
         self.where.setText(self._where())
         self.start_sync()
+        self.queue_panel.set_link(self.link)
 
     def _sync_report(self, report: SyncReport) -> None:
         if self.sync_status is None:
@@ -188,7 +197,10 @@ class MainWindow(QMainWindow):
                 "F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse\n"
                 "Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)\n"
                 "In the materials list: 1 received · 2 missing · 3 needs correction · 4 not applicable · "
-                "Space cycles · type to write a note"
+                "Space cycles · type to write a note\n"
+                "Queue: F12 call next · Ctrl+F12 call a ticket · Shift+F12 recall · F5 start · Shift+F5 finish · "
+                "Ctrl+Shift+N no-show · Ctrl+Shift+T transfer · Ctrl+Shift+K park · Ctrl+Shift+P pause/resume · "
+                "Ctrl+Shift+W walk-in"
             ),
         )
 
@@ -203,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.stop()  # queued clerk actions finish before the window goes
+        self.queue_panel.stop()
         if self.link is not None:
             self.link.stop()
         event.accept()

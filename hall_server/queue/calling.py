@@ -156,7 +156,7 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
         elif ticket.kind not in PRIORITY_KINDS and run_now:
             s.execute(update(QueueRow).where(run).values(priority_run=0))
         return ticket
-    raise QueueError(503, "busy", "the queue is very busy: call again")
+    raise QueueError(409, "busy", "the queue is very busy: call again")
 
 
 def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str = "called") -> None:

@@ -58,7 +58,7 @@ def next_number(s: Session, day: date, queue_code: str) -> int:
             return 1
         except IntegrityError:
             continue  # another kiosk made the day's counter first: count on it
-    raise QueueError(503, "busy", "the ticket counter is busy: try again")
+    raise QueueError(409, "busy", "the ticket counter is busy: try again")
 
 
 def display_of(queue_code: str, number: int) -> str:

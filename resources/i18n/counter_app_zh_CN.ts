@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CallTicketDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="30"/>
+        <source>Call a chosen ticket</source>
+        <translation>选号呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="35"/>
+        <source>%1   waited %2</source>
+        <translation>%1   已等 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="40"/>
+        <source>   phone …%1</source>
+        <translation>   手机尾号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="47"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口当前无人等候。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="49"/>
+        <source>&amp;Waiting</source>
+        <translation>等候中(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="58"/>
+        <source>Choose a ticket in the list.</source>
+        <translation>请在列表中选择一个号。</translation>
+    </message>
+</context>
+<context>
     <name>CasesTab</name>
     <message>
         <location filename="../../counter_app/ui/cases_tab.py" line="53"/>
@@ -398,106 +431,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="30"/>
+        <location filename="../../counter_app/ui/main_window.py" line="31"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="37"/>
+        <location filename="../../counter_app/ui/main_window.py" line="38"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="38"/>
+        <location filename="../../counter_app/ui/main_window.py" line="39"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="96"/>
+        <location filename="../../counter_app/ui/main_window.py" line="104"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="106"/>
+        <location filename="../../counter_app/ui/main_window.py" line="114"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="53"/>
+        <location filename="../../counter_app/ui/main_window.py" line="61"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="65"/>
+        <location filename="../../counter_app/ui/main_window.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="66"/>
+        <location filename="../../counter_app/ui/main_window.py" line="74"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="72"/>
+        <location filename="../../counter_app/ui/main_window.py" line="80"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="74"/>
+        <location filename="../../counter_app/ui/main_window.py" line="82"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="76"/>
+        <location filename="../../counter_app/ui/main_window.py" line="84"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="77"/>
-        <location filename="../../counter_app/ui/main_window.py" line="185"/>
+        <location filename="../../counter_app/ui/main_window.py" line="85"/>
+        <location filename="../../counter_app/ui/main_window.py" line="194"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="78"/>
-        <location filename="../../counter_app/ui/main_window.py" line="198"/>
+        <location filename="../../counter_app/ui/main_window.py" line="86"/>
+        <location filename="../../counter_app/ui/main_window.py" line="210"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <location filename="../../counter_app/ui/main_window.py" line="113"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="161"/>
+        <location filename="../../counter_app/ui/main_window.py" line="170"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="91"/>
-        <location filename="../../counter_app/ui/main_window.py" line="180"/>
+        <location filename="../../counter_app/ui/main_window.py" line="196"/>
+        <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
+F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
+Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
+In the materials list: 1 received · 2 missing · 3 needs correction · 4 not applicable · Space cycles · type to write a note
+Queue: F12 call next · Ctrl+F12 call a ticket · Shift+F12 recall · F5 start · Shift+F5 finish · Ctrl+Shift+N no-show · Ctrl+Shift+T transfer · Ctrl+Shift+K park · Ctrl+Shift+P pause/resume · Ctrl+Shift+W walk-in</source>
+        <translation>F2 查找事项 · F3 补件受理 · F4 咨询登记 · F6 材料全部已收
+F7 代理人 · F8 即办办结（即办件）· F9 受理 · F10 一次性告知 · F11 不予受理
+Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书窗口）
+材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明
+叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="99"/>
+        <location filename="../../counter_app/ui/main_window.py" line="189"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="170"/>
+        <location filename="../../counter_app/ui/main_window.py" line="179"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="187"/>
-        <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
-F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
-Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
-In the materials list: 1 received · 2 missing · 3 needs correction · 4 not applicable · Space cycles · type to write a note</source>
-        <translation>F2 查找事项 · F3 补件受理 · F4 咨询登记 · F6 材料全部已收
-F7 代理人 · F8 即办办结（即办件）· F9 受理 · F10 一次性告知 · F11 不予受理
-Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书窗口）
-材料清单中：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及 · 空格 切换 · 直接输入可填写说明</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/main_window.py" line="199"/>
+        <location filename="../../counter_app/ui/main_window.py" line="211"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -597,6 +632,24 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>ParkDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="112"/>
+        <source>Park the ticket (Ctrl+Enter to confirm)</source>
+        <translation>暂挂（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="117"/>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="118"/>
+        <source>Comes back &amp;after</source>
+        <translation>回来时间(&amp;A)</translation>
+    </message>
+</context>
+<context>
     <name>PartyForm</name>
     <message>
         <location filename="../../counter_app/ui/party_form.py" line="23"/>
@@ -672,6 +725,297 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/party_form.py" line="67"/>
         <source>Addre&amp;ss</source>
         <translation>地址(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="127"/>
+        <source>Pause the window (Ctrl+Enter to confirm)</source>
+        <translation>暂停服务（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <source>Short break</source>
+        <translation>短暂离开</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <source>Meeting</source>
+        <translation>开会</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <source>System problem</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="133"/>
+        <source>&amp;Reason (required)</source>
+        <translation>暂停原因（必填）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="141"/>
+        <source>Say why the window pauses: the hall supervisor sees the reason.</source>
+        <translation>请填写暂停原因：大厅值班长会看到这个原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="145"/>
+        <source>The reason is too long: at most 200 characters.</source>
+        <translation>原因过长：最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="126"/>
+        <source>Call next</source>
+        <translation>叫下一位</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="127"/>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
+        <source>Start</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
+        <source>Finish</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
+        <source>Call a ticket…</source>
+        <translation>选号呼叫…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
+        <source>Transfer…</source>
+        <translation>转移…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
+        <source>Park…</source>
+        <translation>暂挂…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
+        <source>Pause…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
+        <source>Walk-in</source>
+        <translation>现场接待</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="144"/>
+        <source>Messages read</source>
+        <translation>消息已读</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="232"/>
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口当前无人等候。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="320"/>
+        <source>Resume (%1)</source>
+        <translation>恢复服务（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="322"/>
+        <source>Pause… (%1)</source>
+        <translation>暂停…（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="331"/>
+        <source>Queue calling is off</source>
+        <translation>叫号未启用</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="338"/>
+        <source>No hall server: queue calling is off. Serve walk-in applicants at the form (no ticket).</source>
+        <translation>本窗口未连接大厅服务器，叫号不可用：可直接在受理页接待现场群众（不取号）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="345"/>
+        <source>The queue server cannot be reached: serve walk-in applicants at the form (no ticket). Calling comes back by itself when the network is back.</source>
+        <translation>叫号服务器无法连接，可接待现场群众（不取号）。网络恢复后叫号会自动恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="352"/>
+        <source>Connecting to the queue server…</source>
+        <translation>正在连接叫号服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="357"/>
+        <source>%1 %2: %3 waiting</source>
+        <translation>%1 %2：等候 %3 人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="364"/>
+        <source>sent to this window: %1</source>
+        <translation>转至本窗口：%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="366"/>
+        <source>(served today: %1)</source>
+        <translation>（今日已办 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="372"/>
+        <source> (%1 unread)</source>
+        <translation>（共 %1 条未读）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="373"/>
+        <source>Supervisor: %1</source>
+        <translation>值班长消息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="388"/>
+        <source>Called</source>
+        <translation>已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="388"/>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="389"/>
+        <source>%1 · waited %2</source>
+        <translation>%1 · 已等 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="391"/>
+        <source> · called %1 times</source>
+        <translation> · 已呼叫 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
+        <source>No ticket at the window</source>
+        <translation>窗口当前无号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="397"/>
+        <source>Paused: %1 — for %2</source>
+        <translation>暂停服务：%1 — 已暂停 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="403"/>
+        <source>Window %1 open</source>
+        <translation>%1 窗口服务中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="409"/>
+        <source>%1 back in %2</source>
+        <translation>%1 还有 %2 回来</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
+        <source>%1 due back now</source>
+        <translation>%1 已到回来时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="412"/>
+        <source>Parked: %1</source>
+        <translation>暂挂：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="418"/>
+        <source>This window still has a ticket: finish it, mark it as a no-show or transfer it first.</source>
+        <translation>本窗口还有一个号未处理：请先办结、过号或转移它。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="420"/>
+        <source>The window is paused: resume it first (Ctrl+Shift+P).</source>
+        <translation>窗口处于暂停状态：请先恢复服务（Ctrl+Shift+P）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="421"/>
+        <source>The window has no ticket this applies to: call the next one first (F12).</source>
+        <translation>窗口当前没有可执行此操作的号：请先叫号（F12）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="423"/>
+        <source>That ticket is no longer waiting for this window (another window called it or it was moved): choose another one.</source>
+        <translation>该号已不在本窗口等候（已被其他窗口呼叫或已转移）：请另选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="426"/>
+        <source>This window serves no queue in the hall layout: ask the hall supervisor.</source>
+        <translation>大厅布局中本窗口没有对应的队列：请联系大厅值班长。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="427"/>
+        <source>The queue is very busy right now: press the key again.</source>
+        <translation>叫号系统繁忙：请再按一次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="428"/>
+        <source>Park for 1 to 240 minutes.</source>
+        <translation>暂挂时间为 1 至 240 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="429"/>
+        <source>Transfer to one queue or to one window.</source>
+        <translation>请转移到一个队列或一个窗口（二选一）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="430"/>
+        <source>There is no such queue in this hall: choose one from the list.</source>
+        <translation>本大厅没有这个队列：请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="431"/>
+        <source>No window with that code serves a queue: check the window code.</source>
+        <translation>没有这个编号的服务窗口：请核对窗口编号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
+        <source>Say why the window pauses (at most 200 characters).</source>
+        <translation>请填写暂停原因（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="433"/>
+        <source>This user does not serve at a window: sign in as a clerk.</source>
+        <translation>当前用户不是窗口工作人员：请用窗口人员账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
+        <source>This PC has been revoked by IT: queue calling is off, call IT.</source>
+        <translation>本机已被信息科停用，无法叫号：请联系信息科。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <source>This user has been revoked by the hall: another clerk signs in.</source>
+        <translation>当前用户已被大厅停用：请换其他工作人员登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="436"/>
+        <source>Sign in again to call tickets (click the sync status at the bottom).</source>
+        <translation>请重新登录后再叫号（点击窗口底部的同步状态）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
+        <source>The queue server gave an answer this program does not understand: call IT.</source>
+        <translation>叫号服务器的应答无法识别：请联系信息科。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="439"/>
+        <source>The queue server refused: %1</source>
+        <translation>叫号服务器拒绝了操作：%1</translation>
     </message>
 </context>
 <context>
@@ -921,6 +1265,44 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/sync_panel.py" line="73"/>
         <source>⚠ this PC&apos;s clock is %1 min off the server&apos;s</source>
         <translation>⚠ 本机时钟与服务器相差 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="67"/>
+        <source>Transfer the ticket (Ctrl+Enter to confirm)</source>
+        <translation>转移（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="68"/>
+        <source>To a &amp;queue</source>
+        <translation>转到队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="69"/>
+        <source>To a &amp;window</source>
+        <translation>转到窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="80"/>
+        <source>window code, e.g. B01</source>
+        <translation>窗口编号，例如 B01</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="87"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="100"/>
+        <source>Type the code of the window to send the applicant to.</source>
+        <translation>请输入要转去的窗口编号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="103"/>
+        <source>Choose a queue.</source>
+        <translation>请选择一个队列。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,235 @@
+"""The window's side of queue calling (叫号): its poll and its actions on the hall server.
+
+No Qt here: the calls run on a background thread. Every request acts for this PC's window (the
+server takes the window from the device the token belongs to) with the signed-in clerk's access
+token, the one the sync engine holds; a refresh is taken in turns with the sync thread (the
+refresh token rotates, two refreshes at once would end the session).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from counter_app.sync.engine import NeedsLogin, Session, SyncEngine
+from counter_app.sync.http import AuthExpired, HallClient, Offline, Refused, ServerGarbage
+
+# codes of problems found on this side; the server's own codes (ticket_held, ...) pass through
+OFFLINE = "offline"
+NEEDS_LOGIN = "needs_login"
+GARBAGE = "garbage"
+
+
+class QueueProblem(Exception):
+    """The server refused or could not be reached; *code* says which (the panel words it)."""
+
+    def __init__(self, code: str, message: str = "") -> None:
+        super().__init__(f"{code}: {message}")
+        self.code, self.message = code, message
+
+
+def _when(text: object) -> datetime | None:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class QueueTicket:
+    """A ticket as the window holding (or having parked) it sees it."""
+
+    id: str
+    display: str
+    queue: str
+    kind: str
+    status: str  # called, serving, parked, waiting
+    waited_seconds: int
+    call_count: int
+    recall_at: datetime | None
+    note: str
+    phone_tail: str
+
+    @classmethod
+    def from_wire(cls, d: dict[str, Any]) -> QueueTicket:
+        return cls(
+            str(d["id"]),
+            str(d["display"]),
+            str(d.get("queue") or ""),
+            str(d.get("kind") or "normal"),
+            str(d.get("status") or ""),
+            int(d.get("waited_seconds") or 0),
+            int(d.get("call_count") or 0),
+            _when(d.get("recall_at")),
+            str(d.get("note") or ""),
+            str(d.get("phone_tail") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class QueueCount:
+    code: str
+    name: str
+    waiting: int
+
+
+@dataclass(frozen=True)
+class WindowMessage:
+    id: int
+    sender: str
+    text: str
+
+
+@dataclass(frozen=True)
+class WindowView:
+    """One poll of GET /queue/window; *received* is this PC's monotonic clock at the answer, so
+    timers run on from the server's time without trusting the PC's wall clock."""
+
+    window_code: str
+    status: str  # idle, serving, paused
+    pause_reason: str
+    paused_at: datetime | None
+    served_today: int
+    server_time: datetime
+    ticket: QueueTicket | None
+    parked: list[QueueTicket]
+    queues: list[QueueCount]
+    sent_here: int
+    messages: list[WindowMessage]
+    received: float = field(default_factory=time.monotonic)
+
+    @classmethod
+    def from_wire(cls, d: dict[str, Any]) -> WindowView:
+        try:
+            ticket = d.get("ticket")
+            return cls(
+                str(d["window_code"]),
+                str(d["status"]),
+                str(d.get("pause_reason") or ""),
+                _when(d.get("paused_at")),
+                int(d.get("served_today") or 0),
+                _when(d.get("server_time")) or datetime.now(),
+                QueueTicket.from_wire(ticket) if isinstance(ticket, dict) else None,
+                [QueueTicket.from_wire(t) for t in d.get("parked", [])],
+                [QueueCount(str(q["code"]), str(q["name"]), int(q["waiting"])) for q in d.get("queues", [])],
+                int(d.get("sent_here") or 0),
+                [
+                    WindowMessage(int(m["id"]), str(m["sender"]), str(m["text"]))
+                    for m in d.get("messages", [])
+                ],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise QueueProblem(GARBAGE, f"the window answer is not the API: {exc}") from None
+
+    def seconds_since(self, then: datetime | None) -> int:
+        """Seconds from *then* (hall time) to now, counted on from the poll."""
+        if then is None:
+            return 0
+        return int((self.server_time - then).total_seconds() + time.monotonic() - self.received)
+
+    @property
+    def waiting(self) -> int:
+        return sum(q.waiting for q in self.queues) + self.sent_here
+
+
+class WindowQueue:
+    """The queue routes of this window; every method blocks (call it off the GUI thread)."""
+
+    def __init__(self, engine: SyncEngine, refresh_lock: Callable[[], threading.Lock | None]) -> None:
+        self.engine = engine
+        self.client: HallClient = engine.client
+        self._refresh_lock = refresh_lock
+        self._own_lock = threading.Lock()
+
+    # -- the routes ---------------------------------------------------------------------------
+    def window(self, read_up_to: int = 0) -> WindowView:
+        answer = self._call("GET", "/queue/window", params={"read": read_up_to} if read_up_to else None)
+        return WindowView.from_wire(answer)
+
+    def waiting(self) -> list[QueueTicket]:
+        answer = self._call("GET", "/queue/waiting")
+        return [QueueTicket.from_wire(t) for t in answer.get("tickets", [])]
+
+    def queues(self) -> list[QueueCount]:
+        """Every queue of the hall (for a transfer), from the public services list."""
+        answer = self._call("GET", "/queue/services")
+        return [
+            QueueCount(str(q["code"]), str(q["name"]), int(q["waiting"])) for q in answer.get("queues", [])
+        ]
+
+    def call_next(self) -> QueueTicket | None:
+        ticket = self._call("POST", "/queue/call-next").get("ticket")
+        return QueueTicket.from_wire(ticket) if isinstance(ticket, dict) else None
+
+    def call(self, ticket_id: str) -> QueueTicket:
+        return self._ticket(self._call("POST", "/queue/call", json={"ticket_id": ticket_id}))
+
+    def walk_in(self) -> QueueTicket:
+        return self._ticket(self._call("POST", "/queue/walk-in"))
+
+    def act(self, action: str, **body: object) -> QueueTicket:
+        """recall, no-show, start, finish, park (minutes), transfer (to_queue or to_window, note)."""
+        return self._ticket(self._call("POST", f"/queue/ticket/{action}", json=body))
+
+    def pause(self, reason: str) -> None:
+        self._call("POST", "/queue/pause", json={"reason": reason})
+
+    def resume(self) -> None:
+        self._call("POST", "/queue/resume")
+
+    # -- plumbing -----------------------------------------------------------------------------
+    @staticmethod
+    def _ticket(answer: dict[str, Any]) -> QueueTicket:
+        ticket = answer.get("ticket")
+        if not isinstance(ticket, dict):
+            raise QueueProblem(GARBAGE, "the answer has no ticket")
+        return QueueTicket.from_wire(ticket)
+
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        kwargs = {k: v for k, v in kwargs.items() if v is not None}
+        try:
+            token = self._token()
+            try:
+                return self.client.call(method, path, token, **kwargs)
+            except AuthExpired:  # expired on the way: one refresh, one retry
+                return self.client.call(method, path, self._token(stale=token), **kwargs)
+        except QueueProblem:
+            raise
+        except NeedsLogin as exc:
+            raise QueueProblem(NEEDS_LOGIN, str(exc)) from None
+        except AuthExpired as exc:
+            raise QueueProblem(NEEDS_LOGIN, str(exc)) from None
+        except Offline as exc:
+            raise QueueProblem(OFFLINE, str(exc)) from None
+        except Refused as exc:
+            raise QueueProblem(exc.code, exc.message) from None
+        except ServerGarbage as exc:
+            raise QueueProblem(GARBAGE, str(exc)) from None
+
+    def _token(self, stale: str = "") -> str:
+        session = self.engine.session
+        if session.valid() and session.token != stale:
+            return session.token
+        lock = self._refresh_lock() or self._own_lock
+        with lock:  # the sync thread may be refreshing right now: take turns, then look again
+            session = self.engine.session
+            if session.valid() and session.token != stale:
+                return session.token
+            device_id = self.engine.store.get("device_id")
+            secret = self.engine.credentials.device_secret
+            refresh = self.engine.credentials.refresh_token
+            if not (device_id and secret and refresh):
+                raise NeedsLogin("sign in to call tickets")
+            try:
+                self.engine.adopt(self.client.refresh(device_id, secret, refresh))
+            except AuthExpired as exc:
+                self.engine.session = Session()
+                self.engine.credentials.forget("refresh_token")
+                raise NeedsLogin(str(exc)) from exc
+            return self.engine.session.token

@@ -1,0 +1,452 @@
+"""叫号: the strip above the tabs with the window's ticket, its queues and the calling keys.
+
+Keys (window-wide, not in dialogs): F12 call next, Ctrl+F12 call a chosen ticket, Shift+F12 recall,
+F5 start, Shift+F5 finish, Ctrl+Shift+N no-show, Ctrl+Shift+T transfer, Ctrl+Shift+K park,
+Ctrl+Shift+P pause/resume, Ctrl+Shift+W walk-in. Every request runs on the panel's own background
+thread (a slow or absent server never holds up the intake's saves); the window is polled every
+5 s (the poll is its heartbeat on the hall monitor) and after every action.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.hall_link import HallLink
+from counter_app.services.queue import (
+    GARBAGE,
+    NEEDS_LOGIN,
+    OFFLINE,
+    QueueCount,
+    QueueProblem,
+    QueueTicket,
+    WindowQueue,
+    WindowView,
+)
+from counter_app.ui.keys import bind
+from counter_app.ui.queue_dialogs import (
+    CallTicketDialog,
+    ParkDialog,
+    PauseDialog,
+    TransferDialog,
+    waited_text,
+)
+from counter_app.ui.worker import Worker
+
+POLL_MS = 5000
+PROBLEM_SECONDS = 30.0
+
+
+def _clock(seconds: int) -> str:
+    seconds = max(0, seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _guarded(job: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
+    """A refusal is an answer, not a crash: handed back as (False, problem), never logged as a bug."""
+
+    def run() -> tuple[bool, Any]:
+        try:
+            return True, job()
+        except QueueProblem as problem:
+            return False, problem
+
+    return run
+
+
+class QueuePanel(QFrame):
+    def __init__(self, link: HallLink | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queue_panel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.worker = Worker("counter-queue")
+        self.queue: WindowQueue | None = None
+        self.view: WindowView | None = None
+        self.offline = False
+        self.problem = ""  # the last refusal, in words; it stays PROBLEM_SECONDS (or to the next action)
+        self._said_at = 0.0
+        self.dialog: QDialog | None = None
+        self._polling = False
+        self._acting = False
+        self._read_up_to = 0
+        self.buttons: dict[str, QPushButton] = {}
+        self._layout()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.tick = QTimer(self)
+        self.tick.setInterval(1000)
+        self.tick.timeout.connect(self._show_timers)
+        self.set_link(link)
+
+    # -- layout -------------------------------------------------------------------------------
+    def _layout(self) -> None:
+        self.number = QLabel("—")
+        self.number.setObjectName("queue_number")
+        self.number.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0d47a1;")
+        self.number.setMinimumWidth(150)
+        self.ticket_state = QLabel()
+        self.ticket_state.setObjectName("queue_ticket_state")
+        ticket_box = QVBoxLayout()
+        ticket_box.setSpacing(0)
+        ticket_box.addWidget(self.number)
+        ticket_box.addWidget(self.ticket_state)
+        self.window_state = QLabel()
+        self.window_state.setObjectName("queue_window_state")
+        self.counts = QLabel()
+        self.counts.setObjectName("queue_counts")
+        self.parked = QLabel()
+        self.parked.setObjectName("queue_parked")
+        self.messages = QLabel()
+        self.messages.setObjectName("queue_messages")
+        self.messages.setWordWrap(True)
+        self.messages.setStyleSheet("color: #e65100;")
+        self.notice = QLabel()
+        self.notice.setObjectName("queue_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #c62828;")
+        info = QVBoxLayout()
+        info.setSpacing(2)
+        for label in (self.window_state, self.counts, self.parked, self.messages, self.notice):
+            label.setWordWrap(True)  # a long pause reason or queue list wraps, never widens the window
+            info.addWidget(label)
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        keys: list[tuple[str, str, str, Callable[[], None]]] = [
+            ("call_next", self.tr("Call next"), "F12", self.call_next),
+            ("recall", self.tr("Recall"), "Shift+F12", lambda: self._act("recall")),
+            ("start", self.tr("Start"), "F5", lambda: self._act("start")),
+            ("finish", self.tr("Finish"), "Shift+F5", lambda: self._act("finish")),
+            ("no_show", self.tr("No-show"), "Ctrl+Shift+N", lambda: self._act("no-show")),
+            ("call_chosen", self.tr("Call a ticket…"), "Ctrl+F12", self.call_chosen),
+            ("transfer", self.tr("Transfer…"), "Ctrl+Shift+T", self.transfer),
+            ("park", self.tr("Park…"), "Ctrl+Shift+K", self.park),
+            ("pause", self.tr("Pause…"), "Ctrl+Shift+P", self.pause_or_resume),
+            ("walk_in", self.tr("Walk-in"), "Ctrl+Shift+W", self.walk_in),
+        ]
+        for n, (key, text, shortcut, slot) in enumerate(keys):
+            button = QPushButton(f"{text} ({shortcut})")
+            button.setObjectName(f"queue_{key}")
+            button.clicked.connect(slot)
+            bind(self, shortcut, slot, window_wide=True)
+            self.buttons[key] = button
+            grid.addWidget(button, n // 5, n % 5)
+        self.mark_read = QPushButton(self.tr("Messages read"))
+        self.mark_read.setObjectName("queue_mark_read")
+        self.mark_read.clicked.connect(self.messages_read)
+        self.mark_read.hide()
+        info.addWidget(self.mark_read)
+        root = QHBoxLayout(self)
+        root.setContentsMargins(8, 4, 8, 4)
+        root.addLayout(ticket_box)
+        root.addLayout(info, 1)
+        root.addLayout(grid)
+
+    # -- link and polling ---------------------------------------------------------------------
+    def set_link(self, link: HallLink | None) -> None:
+        """The hall server to call from (None: a window working alone, queue calling is off)."""
+        if link is None:
+            self.queue = None
+            self.poll_timer.stop()
+            self._render()
+            return
+        self.queue = WindowQueue(link.engine, lambda: link.runner.lock if link.runner else None)
+        self.poll_timer.start()
+        self.tick.start()
+        self.poll()
+
+    def poll(self) -> None:
+        if self.queue is None or self._polling:
+            return
+        self._polling = True
+        queue, read = self.queue, self._read_up_to
+        self.worker.submit(_guarded(lambda: queue.window(read)), lambda r: self._polled(r, read), owner=self)
+
+    def _polled(self, result: tuple[bool, Any], read_sent: int) -> None:
+        self._polling = False
+        ok, value = result
+        if ok:
+            self.view, self.offline = value, False
+            if self._read_up_to == read_sent:
+                self._read_up_to = 0  # marked read: later polls only read (the server writes less)
+        elif value.code == OFFLINE:
+            self.offline = True
+        else:
+            self.offline = False
+            self._say(self._explain(value))
+        self._render()
+
+    def stop(self) -> None:
+        self.poll_timer.stop()
+        self.tick.stop()
+        self.worker.stop()
+
+    # -- actions ------------------------------------------------------------------------------
+    def _run(self, job: Callable[[WindowQueue], Any], done: Callable[[Any], None] | None = None) -> None:
+        """One action on the server, then a poll; a refusal leaves the panel as it was, explained."""
+        if self.queue is None:
+            self._render()
+            return
+        if self._acting:
+            return
+        self._acting = True
+        self._enable()
+        queue = self.queue
+
+        def back(result: tuple[bool, Any]) -> None:
+            self._acting = False
+            ok, value = result
+            if ok:
+                self.offline = False
+                self._say("")
+                if done is not None:
+                    done(value)
+            elif value.code == OFFLINE:
+                self.offline = True
+            else:
+                self._say(self._explain(value))
+            self._render()
+            self.poll()
+
+        self.worker.submit(_guarded(lambda: job(queue)), back, owner=self)
+
+    def _ready(self, key: str) -> bool:
+        """The key applies now (else it does nothing: the button is greyed out as well)."""
+        return self.buttons_state()[key]
+
+    def call_next(self) -> None:
+        if not self._ready("call_next"):
+            return
+
+        def called(ticket: QueueTicket | None) -> None:
+            if ticket is None:
+                self._say(self.tr("Nobody is waiting for this window."))
+
+        self._run(lambda q: q.call_next(), called)
+
+    def call_chosen(self) -> None:
+        if self._ready("call_chosen"):
+            self._run(lambda q: q.waiting(), self._choose)
+
+    def _choose(self, tickets: list[QueueTicket]) -> None:
+        dialog = CallTicketDialog(tickets, self)
+        self._open(dialog, lambda: self._call_chosen(str(dialog.chosen())))
+
+    def _call_chosen(self, ticket_id: str) -> None:
+        self._run(lambda q: q.call(ticket_id))
+
+    def _act(self, action: str, **body: object) -> None:
+        if self._ready(action.replace("-", "_")):
+            self._act_now(action, **body)
+
+    def _act_now(self, action: str, **body: object) -> None:
+        """*body* is read from the dialog here, on the GUI thread, before the dialog goes."""
+        self._run(lambda q: q.act(action, **body))
+
+    def transfer(self) -> None:
+        if self._ready("transfer"):
+            self._run(lambda q: q.queues(), self._transfer_to)
+
+    def _transfer_to(self, queues: list[QueueCount]) -> None:
+        dialog = TransferDialog(queues, self)
+        self._open(dialog, lambda: self._act_now("transfer", **dialog.target()))
+
+    def park(self) -> None:
+        if self._ready("park"):
+            dialog = ParkDialog(self)
+            self._open(dialog, lambda: self._act_now("park", minutes=dialog.minutes.value()))
+
+    def pause_or_resume(self) -> None:
+        if not self._ready("pause"):
+            return
+        if self.view is not None and self.view.status == "paused":
+            self._run(lambda q: q.resume())
+            return
+        dialog = PauseDialog(self)
+        self._open(dialog, lambda: self._pause(dialog.text()))
+
+    def _pause(self, reason: str) -> None:
+        self._run(lambda q: q.pause(reason))
+
+    def walk_in(self) -> None:
+        if self._ready("walk_in"):
+            self._run(lambda q: q.walk_in())
+
+    def messages_read(self) -> None:
+        if self.view is not None and self.view.messages:
+            self._read_up_to = max(m.id for m in self.view.messages)
+            self.poll()
+
+    def _open(self, dialog: QDialog, on_ok: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_ok)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    # -- showing ------------------------------------------------------------------------------
+    def buttons_state(self) -> dict[str, bool]:
+        v = self.view
+        usable = self.queue is not None and v is not None and not self._acting
+        free = usable and v is not None and v.ticket is None
+        status = v.ticket.status if v is not None and v.ticket is not None else ""
+        paused = v is not None and v.status == "paused"
+        return {
+            "call_next": free and not paused,
+            "call_chosen": free and not paused,
+            "walk_in": free and not paused,
+            "recall": usable and status == "called",
+            "no_show": usable and status == "called",
+            "start": usable and status == "called",
+            "finish": usable and status in ("called", "serving"),
+            "park": usable and status in ("called", "serving"),
+            "transfer": usable and status in ("called", "serving"),
+            "pause": free,
+        }
+
+    def _enable(self) -> None:
+        for key, on in self.buttons_state().items():
+            self.buttons[key].setEnabled(on)
+        paused = self.view is not None and self.view.status == "paused"
+        self.buttons["pause"].setText(
+            self.tr("Resume (%1)").replace("%1", "Ctrl+Shift+P")
+            if paused
+            else self.tr("Pause… (%1)").replace("%1", "Ctrl+Shift+P")
+        )
+
+    def _render(self) -> None:
+        self._enable()
+        v = self.view
+        if self.queue is None:
+            self.number.setText("—")
+            self.ticket_state.setText("")
+            self.window_state.setText(self.tr("Queue calling is off"))
+            self.counts.setText("")
+            self.parked.setText("")
+            self.messages.setText("")
+            self.mark_read.hide()
+            self.notice.setText(
+                self.tr(
+                    "No hall server: queue calling is off. Serve walk-in applicants at the form (no ticket)."
+                )
+            )
+            return
+        if self.offline:
+            self.notice.setText(
+                self.tr(
+                    "The queue server cannot be reached: serve walk-in applicants at the form (no ticket). "
+                    "Calling comes back by itself when the network is back."
+                )
+            )
+        else:
+            self.notice.setText(self.problem)
+        if v is None:
+            self.window_state.setText(self.tr("Connecting to the queue server…"))
+            return
+        t = v.ticket
+        self.number.setText(t.display if t is not None else "—")
+        queues = [
+            self.tr("%1 %2: %3 waiting")
+            .replace("%1", q.code)
+            .replace("%2", q.name)
+            .replace("%3", str(q.waiting))
+            for q in v.queues
+        ]
+        if v.sent_here:
+            queues.append(self.tr("sent to this window: %1").replace("%1", str(v.sent_here)))
+        self.counts.setText(
+            " · ".join(queues) + "  " + self.tr("(served today: %1)").replace("%1", str(v.served_today))
+        )
+        if v.messages:  # the newest, shortened; all of them in the tooltip
+            newest = f"{v.messages[-1].sender}：{v.messages[-1].text}"
+            newest = newest if len(newest) <= 120 else newest[:119] + "…"
+            if len(v.messages) > 1:
+                newest += self.tr(" (%1 unread)").replace("%1", str(len(v.messages)))
+            self.messages.setText(self.tr("Supervisor: %1").replace("%1", newest))
+            self.messages.setToolTip("\n".join(f"{m.sender}：{m.text}" for m in v.messages))
+        else:
+            self.messages.setText("")
+            self.messages.setToolTip("")
+        self.mark_read.setVisible(bool(v.messages))
+        self._show_timers()
+
+    def _show_timers(self) -> None:
+        """Once a second: the pause timer and the parked tickets' countdowns run on between polls."""
+        if self.problem and time.monotonic() - self._said_at > PROBLEM_SECONDS:
+            self.problem = ""
+            if not self.offline:
+                self.notice.setText("")
+        v = self.view
+        if v is None or self.queue is None:
+            return
+        t = v.ticket
+        if t is not None:
+            state = {"called": self.tr("Called"), "serving": self.tr("Serving")}.get(t.status, t.status)
+            text = self.tr("%1 · waited %2").replace("%1", state).replace("%2", waited_text(t.waited_seconds))
+            if t.call_count > 1:
+                text += self.tr(" · called %1 times").replace("%1", str(t.call_count))
+            self.ticket_state.setText(text)
+        else:
+            self.ticket_state.setText(self.tr("No ticket at the window"))
+        if v.status == "paused":
+            self.window_state.setText(
+                self.tr("Paused: %1 — for %2")
+                .replace("%1", v.pause_reason)
+                .replace("%2", _clock(v.seconds_since(v.paused_at)))
+            )
+            self.window_state.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            self.window_state.setText(self.tr("Window %1 open").replace("%1", v.window_code))
+            self.window_state.setStyleSheet("")
+        parked = []
+        for p in v.parked:
+            left = -v.seconds_since(p.recall_at)
+            if left > 0:
+                parked.append(self.tr("%1 back in %2").replace("%1", p.display).replace("%2", _clock(left)))
+            else:
+                parked.append(self.tr("%1 due back now").replace("%1", p.display))
+        self.parked.setText(self.tr("Parked: %1").replace("%1", ", ".join(parked)) if parked else "")
+
+    def _say(self, text: str) -> None:
+        self.problem, self._said_at = text, time.monotonic()
+
+    def _explain(self, problem: QueueProblem) -> str:
+        """The server's refusal in the clerk's words, with what to do next."""
+        texts = {
+            "ticket_held": self.tr(
+                "This window still has a ticket: finish it, mark it as a no-show or transfer it first."
+            ),
+            "window_paused": self.tr("The window is paused: resume it first (Ctrl+Shift+P)."),
+            "no_ticket": self.tr("The window has no ticket this applies to: call the next one first (F12)."),
+            "not_callable": self.tr(
+                "That ticket is no longer waiting for this window (another window called it or it was "
+                "moved): choose another one."
+            ),
+            "no_queues": self.tr("This window serves no queue in the hall layout: ask the hall supervisor."),
+            "busy": self.tr("The queue is very busy right now: press the key again."),
+            "bad_minutes": self.tr("Park for 1 to 240 minutes."),
+            "bad_transfer": self.tr("Transfer to one queue or to one window."),
+            "unknown_queue": self.tr("There is no such queue in this hall: choose one from the list."),
+            "unknown_window": self.tr("No window with that code serves a queue: check the window code."),
+            "pause_reason": self.tr("Say why the window pauses (at most 200 characters)."),
+            "role": self.tr("This user does not serve at a window: sign in as a clerk."),
+            "device_revoked": self.tr("This PC has been revoked by IT: queue calling is off, call IT."),
+            "user_revoked": self.tr("This user has been revoked by the hall: another clerk signs in."),
+            NEEDS_LOGIN: self.tr("Sign in again to call tickets (click the sync status at the bottom)."),
+            GARBAGE: self.tr("The queue server gave an answer this program does not understand: call IT."),
+        }
+        return texts.get(problem.code) or self.tr("The queue server refused: %1").replace(
+            "%1", problem.message or problem.code
+        )
