@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from sqlalchemy import select
+
 from counter_app.domain.catalogue_format import parse_catalogue
 from counter_app.resources import resource
 from hall_server import admin
 from hall_server.db import ServerDatabase
 from hall_server.queue.layout import import_layout
+from hall_server.queue.models import QueueRow
 
 DEMO_LAYOUT = Path(__file__).parent / "queue" / "demo_layout.json"
 
@@ -36,6 +39,9 @@ def seed_demo(db: ServerDatabase, folder: Path, server_url: str) -> dict[str, st
         admin.import_catalogue(db, catalogue)
         for username, name, role in DEMO_USERS:
             admin.create_user(db, username, name, role, DEMO_PASSWORD)
+    with db.sessions() as s:
+        has_queues = s.scalar(select(QueueRow.code).limit(1)) is not None
+    if not has_queues:  # a demo hall made before queue calling existed gets its queues too
         import_layout(db, json.loads(DEMO_LAYOUT.read_text("utf-8")))
     info = {
         "server_url": server_url,

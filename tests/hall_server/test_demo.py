@@ -22,6 +22,10 @@ def test_the_demo_hall_serves_and_ends_with_its_client(tmp_path: Path) -> None:
         assert info["username"] == "wangfang" and len(info["enrollment_code"]) == 14
         with urllib.request.urlopen(info["server_url"] + "/api/v1/hello", timeout=10) as answer:
             assert "server_time" in json.load(answer)
+        with urllib.request.urlopen(info["server_url"] + "/api/v1/queue/services", timeout=10) as answer:
+            assert [q["code"] for q in json.load(answer)["queues"]] == list("ABCDEFG")
+        with urllib.request.urlopen(info["server_url"] + "/kiosk", timeout=10) as answer:
+            assert "取号" in answer.read().decode("utf-8")
         proc.stdin.close()  # the client is gone (closed, crashed or killed: the pipe closes)
         assert proc.wait(timeout=20) == 0
     finally:
