@@ -76,8 +76,11 @@ def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> T
     )
 
 
+CANDIDATES = 4  # per queue and class: windows calling at once each find one nobody else is taking
+
+
 def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> list[Any]:
-    """The longest-waiting priority and normal ticket of each queue, in one read without locks."""
+    """The longest-waiting priority and normal tickets of each queue, in one read without locks."""
     parts = []
     for code in codes:
         for kinds in (TicketRow.kind.in_(PRIORITY_KINDS), TicketRow.kind == "normal"):
@@ -92,63 +95,66 @@ def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> li
                     TicketRow.id.not_in(skipped),
                 )
                 .order_by(TicketRow.queued_at, TicketRow.number)
-                .limit(1)
+                .limit(CANDIDATES)
                 .subquery()
             )
     return list(s.execute(union_all(*(select(p) for p in parts))))
 
 
-def _choose(s: Session, codes: list[str], heads: list[Any]) -> tuple[Any, bool] | None:
-    """Priority first, unless this queue already let ``queue.priority_run_limit`` priority tickets
-    in a row pass a normal one that was waiting; then the longest wait, then the window's order."""
+def _candidates(s: Session, codes: list[str], heads: list[Any]) -> list[tuple[Any, bool]]:
+    """The heads in the order they should be called, each with whether it passes a waiting
+    normal ticket. Priority first, unless its queue already let ``queue.priority_run_limit``
+    priority tickets in a row pass a normal one; then the longest wait, then the window's order."""
     limit = int_setting(s, "queue.priority_run_limit")
-    best: tuple[tuple[int, datetime, int], Any, bool] | None = None
+    ordered: list[tuple[tuple[int, datetime, int], Any, bool]] = []
     for rank, code in enumerate(codes):
-        priority = next((h for h in heads if h.queue_code == code and h.kind in PRIORITY_KINDS), None)
-        normal = next((h for h in heads if h.queue_code == code and h.kind == "normal"), None)
-        passes = priority is not None and normal is not None and normal.queued_at < priority.queued_at
-        if priority is not None and passes:
+        mine = sorted((h for h in heads if h.queue_code == code), key=lambda h: h.queued_at)
+        priority = [h for h in mine if h.kind in PRIORITY_KINDS]
+        normal = [h for h in mine if h.kind == "normal"]
+        first_normal = normal[0].queued_at if normal else None
+        if priority and first_normal is not None and first_normal < priority[0].queued_at:
             run = s.scalar(select(QueueRow.priority_run).where(QueueRow.code == code)) or 0
             if run >= limit:
-                priority = None
-        if priority is not None:
-            candidate = ((0, priority.queued_at, rank), priority, passes)
-        elif normal is not None:
-            candidate = ((1, normal.queued_at, rank), normal, False)
-        else:
-            continue
-        if best is None or candidate[0] < best[0]:
-            best = candidate
-    return (best[1], best[2]) if best else None
+                priority = []
+        for h in priority:
+            ordered.append(
+                ((0, h.queued_at, rank), h, first_normal is not None and first_normal < h.queued_at)
+            )
+        ordered.extend(((1, h.queued_at, rank), h, False) for h in normal)
+    ordered.sort(key=lambda c: c[0])
+    return [(h, passes) for _, h, passes in ordered]
 
 
 def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
     """Parked tickets due back here, then tickets sent to this window, then the queues' heads.
 
-    Candidates are read without locks; the chosen one is then locked, skipping a row another
-    window is taking at this moment (PostgreSQL), and the pick is made again without it."""
+    Candidates are read without locks; then one statement locks the first of them that no other
+    window is taking at this moment (PostgreSQL skips rows locked by others)."""
     codes = window_queues(s, window)
     if not codes:
         raise QueueError(409, "no_queues", f"window {window} serves no queue: see the hall layout")
     skipped: set[str] = set()
-    for _ in range(20):
+    for _ in range(10):
         special = _due_or_sent(s, window, now, skipped)
         if special is not None:
             return special
-        chosen = _choose(s, codes, _heads(s, codes, now, skipped))
-        if chosen is None:
+        candidates = _candidates(s, codes, _heads(s, codes, now, skipped))
+        if not candidates:
             return None
-        head, passed = chosen
+        order = {h.id: n for n, (h, _) in enumerate(candidates)}
         claimed = s.execute(
             select(TicketRow, QueueRow.priority_run)
             .join(QueueRow, QueueRow.code == TicketRow.queue_code)
-            .where(TicketRow.id == head.id, TicketRow.status == "waiting")
+            .where(TicketRow.id.in_(list(order)), TicketRow.status == "waiting")
+            .order_by(case(order, value=TicketRow.id))
+            .limit(1)
             .with_for_update(skip_locked=True, of=TicketRow)
         ).first()
         if claimed is None:
-            skipped.add(head.id)  # another window is taking it
+            skipped.update(order)  # all being taken by other windows: read further down the queues
             continue
         ticket, run_now = claimed
+        passed = candidates[order[ticket.id]][1]
         # the run counts priority tickets called past a waiting normal one; written when it changes
         run = QueueRow.code == ticket.queue_code
         if passed:
