@@ -19,7 +19,7 @@ from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
 from hall_server.models import CatalogueEntryRow
 from hall_server.queue import calling, tickets
-from hall_server.queue.models import TicketEventRow, TicketRow
+from hall_server.queue.models import TicketEventRow, TicketRow, WindowQueueRow
 from hall_server.queue.monitor import monitor
 from hall_server.queue.supervision import SUPERVISOR_ROLES, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, hall_now
@@ -92,7 +92,8 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     def services() -> dict[str, Any]:
         with db.sessions() as s:
             hall_name = hall_settings(s).get("hall_name", "")
-        return tickets.services(db, hall_name, now())
+        at = now()
+        return {**tickets.services(db, hall_name, at), "now": at.isoformat()}
 
     @router.post("/tickets", status_code=201)
     def issue(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
@@ -108,7 +109,21 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
 
     @router.get("/display")
     def display(after: int = Query(0, ge=0)) -> dict[str, Any]:
-        return display_calls(db, after)
+        return {**display_calls(db, after), "now": now().isoformat()}
+
+    @router.get("/windows")
+    def windows() -> dict[str, Any]:
+        """The hall's windows and the queues they serve (where a ticket can be transferred to)."""
+        with db.sessions() as s:
+            names = window_names(s)
+            served: dict[str, list[str]] = {}
+            for w, q in s.execute(
+                select(WindowQueueRow.window_code, WindowQueueRow.queue_code).order_by(
+                    WindowQueueRow.window_code, WindowQueueRow.rank
+                )
+            ):
+                served.setdefault(w, []).append(q)
+        return {"windows": [{"code": w, "name": names.get(w, w), "queues": q} for w, q in served.items()]}
 
     # the window's own routes
     @router.get("/window")

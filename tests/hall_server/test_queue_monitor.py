@@ -132,6 +132,9 @@ def test_routes_check_roles_and_act_for_the_callers_window(hall: ServerProcess, 
     called = requests.post(api + "/call-next", headers=as_clerk, timeout=30).json()["ticket"]
     assert called["display"] == "B001" and called["status"] == "called"
     shown = requests.get(api + "/display", params={"after": 0}, timeout=30).json()
+    assert shown["now"][:2] == "20" and "T" in shown["now"]  # the hall's clock, for the pages
+    listed = requests.get(api + "/windows", timeout=30).json()["windows"]
+    assert {"code": "A04", "name": "综合受理4号窗口（帮办代办）", "queues": ["A", "C"]} in listed
     assert [(c["display"], c["window_code"], c["window_name"]) for c in shown["calls"]] == [
         ("B001", "B01", "公安户政窗口")
     ]
