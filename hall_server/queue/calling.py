@@ -348,7 +348,14 @@ def resume(db: ServerDatabase, clerk: Clerk, now: datetime) -> WindowStateRow:
         return state
 
 
+SEEN_GRANULARITY = timedelta(seconds=10)
+
+
 def mark_seen(state: WindowStateRow, clerk: Clerk, now: datetime) -> None:
-    state.seen_at, state.clerk, state.clerk_name = now, clerk.username, clerk.display_name
+    """Note who sits at the window and that it is alive; the time only every few seconds, so
+    most calls do not write the row again for it."""
+    if state.seen_at is None or now - state.seen_at >= SEEN_GRANULARITY or now < state.seen_at:
+        state.seen_at = now
+    state.clerk, state.clerk_name = clerk.username, clerk.display_name
     if state.served_day != now.date():
         state.served_day, state.served_today = now.date(), 0
