@@ -13,6 +13,7 @@ from counter_app.domain.catalogue_format import CatalogueFormatError, parse_cata
 from hall_server import admin
 from hall_server.config import ServerConfig, load_config
 from hall_server.db import SchemaMismatch, check_schema, open_server_database
+from hall_server.queue.appointments import import_appointments
 from hall_server.queue.layout import import_layout
 
 
@@ -45,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         )
     sub.add_parser(
         "import-queues", help="hall layout file: queues and the windows serving them (docs/queue.md)"
+    ).add_argument("file")
+    sub.add_parser(
+        "import-appointments",
+        help='appointments for kiosk check-in: {"appointments": [{code, queue, day, name, phone}]}',
     ).add_argument("file")
     exp = sub.add_parser("export", help="everything as JSON (to a file, or - for stdout)")
     exp.add_argument("file")
@@ -182,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"imported {', '.join(str(y.year) for y in years)}; {fixed} provisional deadlines fixed")
         elif args.command == "import-queues":
             print("imported:", import_layout(db, json.loads(Path(args.file).read_text(encoding="utf-8"))))
+        elif args.command == "import-appointments":
+            doc = json.loads(Path(args.file).read_text(encoding="utf-8"))
+            print("imported:", import_appointments(db, doc))
         elif args.command == "export":
             text = json.dumps(admin.export(db), ensure_ascii=False, indent=1)
             if args.file == "-":
