@@ -95,7 +95,13 @@ def _summary(payload: dict[str, Any]) -> str:
     if isinstance(case, dict):
         applicant = case.get("applicant") or {}
         return f"{case.get('case_number') or ''} {applicant.get('name', '')} {case.get('item_snapshot', {}).get('name', '')}".strip()
-    return str(payload.get("number") or payload.get("case_id") or "")
+    return str(
+        payload.get("number")
+        or payload.get("case_id")
+        or payload.get("ticket_display")
+        or payload.get("visit_id")
+        or ""
+    )
 
 
 class SyncStore:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.case import ServiceMode
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.messages import DomainError
+from counter_app.domain.records import Consult
 from counter_app.services.cases import CaseService, ReturningApplication
 from counter_app.services.catalogue import find_items
 from counter_app.services.context import AppContext
@@ -42,6 +43,7 @@ from counter_app.ui.worker import Worker
 
 class IntakeTab(QWidget):
     case_saved = Signal(object)  # Outcome
+    consult_saved = Signal(object)  # Consult
     status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, worker: Worker, parent: QWidget | None = None) -> None:
@@ -355,9 +357,13 @@ class IntakeTab(QWidget):
             q, a = dialog.question.toPlainText(), dialog.answer.toPlainText()
             self.worker.submit(
                 lambda: self.intake.record_consult(item, q, a),
-                lambda c: self.status_message.emit(self.tr("Consult recorded: %1").replace("%1", c.number)),
+                saved,
                 failed,
             )
+
+        def saved(consult: Consult) -> None:
+            self.status_message.emit(self.tr("Consult recorded: %1").replace("%1", consult.number))
+            self.consult_saved.emit(consult)
 
         def failed(error: BaseException) -> None:
             dialog.show_error(error_text(error) if isinstance(error, DomainError) else explain(error))

@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 from counter_app import __version__
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
+from counter_app.services.visits import VisitInProgress, record_visit
 from counter_app.sync.engine import SyncReport
 from counter_app.ui.cases_tab import CasesTab
+from counter_app.ui.errors import explain
+from counter_app.ui.evaluation_window import EvaluationWindow
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
@@ -58,11 +61,41 @@ class MainWindow(QMainWindow):
         self.intake.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.intake.case_saved.connect(lambda _o: self.cases.refresh())
         self.intake.case_saved.connect(lambda _o: self.link.poke() if self.link else None)
+        self.intake.case_saved.connect(lambda o: self.queue_panel.note_case(o.case.id))
+        self.intake.consult_saved.connect(lambda c: self.queue_panel.note_consult(c.id))
+        self.queue_panel.visit_finished.connect(self._visit_finished)
+        self.evaluation: EvaluationWindow | None = None
         self.worker.busy_changed.connect(lambda b: self.busy.setText(self.tr("Saving…") if b else ""))
         self.tabs.currentChanged.connect(self._tab_changed)
         QTimer.singleShot(0, self.cases.refresh)
         self._warn_provisional()
         self._warn_default_device_code()
+
+    # -- the visit and its evaluation (好差评) ----------------------------------------------------
+    def _visit_finished(self, visit: VisitInProgress) -> None:
+        self.worker.submit(
+            lambda: record_visit(self.ctx, visit),
+            lambda visit_id: self._evaluate(visit_id, visit.ticket_display),
+            lambda error: self.statusBar().showMessage(
+                self.tr("The visit was not recorded: %1").replace("%1", explain(error)), 15000
+            ),
+        )
+
+    def _evaluate(self, visit_id: str, ticket_display: str) -> None:
+        """The applicant's screen for this visit; one still waiting for the previous one gives way."""
+        if self.link is not None:
+            self.link.poke()
+        if self.evaluation is not None and self.evaluation.isVisible():
+            self.evaluation.skip()
+        window = EvaluationWindow(self.ctx, self.worker, visit_id, ticket_display, keys_stay_with=self)
+        window.rated.connect(lambda _v, _r: self.link.poke() if self.link else None)
+        window.destroyed.connect(lambda _o=None, w=window: self._evaluation_gone(w))
+        self.evaluation = window
+        window.present(self)
+
+    def _evaluation_gone(self, window: EvaluationWindow) -> None:
+        if self.evaluation is window:
+            self.evaluation = None
 
     def _menus(self) -> None:
         for n in (1, 2):
@@ -216,6 +249,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.stop()  # queued clerk actions finish before the window goes
         self.queue_panel.stop()
+        if self.evaluation is not None:
+            self.evaluation.close()
         if self.link is not None:
             self.link.stop()
         event.accept()

@@ -5,15 +5,20 @@ F5 start, Shift+F5 finish, Ctrl+Shift+N no-show, Ctrl+Shift+T transfer, Ctrl+Shi
 Ctrl+Shift+P pause/resume, Ctrl+Shift+W walk-in. Every request runs on the panel's own background
 thread (a slow or absent server never holds up the intake's saves); the window is polled every
 5 s (the poll is its heartbeat on the hall monitor) and after every action.
+
+The panel also follows the visit (一次办事): from the moment a ticket is held here until the clerk
+finishes it, the cases and consults saved at this window belong to it; a successful finish hands
+the visit over by ``visit_finished`` (the main window writes it and asks for the evaluation).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -36,6 +41,7 @@ from counter_app.services.queue import (
     WindowQueue,
     WindowView,
 )
+from counter_app.services.visits import VisitInProgress
 from counter_app.ui.keys import bind
 from counter_app.ui.queue_dialogs import (
     CallTicketDialog,
@@ -68,6 +74,8 @@ def _guarded(job: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
 
 
 class QueuePanel(QFrame):
+    visit_finished = Signal(object)  # VisitInProgress, when the finish succeeded on the server
+
     def __init__(self, link: HallLink | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queue_panel")
@@ -83,6 +91,7 @@ class QueuePanel(QFrame):
         self._acting = False
         self._read_up_to = 0
         self.buttons: dict[str, QPushButton] = {}
+        self.visit: VisitInProgress | None = None
         self._layout()
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
@@ -180,6 +189,8 @@ class QueuePanel(QFrame):
         ok, value = result
         if ok:
             self.view, self.offline = value, False
+            if value.ticket is not None:
+                self._hold(value.ticket)
             if self._read_up_to == read_sent:
                 self._read_up_to = 0  # marked read: later polls only read (the server writes less)
         elif value.code == OFFLINE:
@@ -234,6 +245,8 @@ class QueuePanel(QFrame):
         def called(ticket: QueueTicket | None) -> None:
             if ticket is None:
                 self._say(self.tr("Nobody is waiting for this window."))
+            else:
+                self._hold(ticket)
 
         self._run(lambda q: q.call_next(), called)
 
@@ -246,7 +259,7 @@ class QueuePanel(QFrame):
         self._open(dialog, lambda: self._call_chosen(str(dialog.chosen())))
 
     def _call_chosen(self, ticket_id: str) -> None:
-        self._run(lambda q: q.call(ticket_id))
+        self._run(lambda q: q.call(ticket_id), self._hold)
 
     def _act(self, action: str, **body: object) -> None:
         if self._ready(action.replace("-", "_")):
@@ -254,7 +267,32 @@ class QueuePanel(QFrame):
 
     def _act_now(self, action: str, **body: object) -> None:
         """*body* is read from the dialog here, on the GUI thread, before the dialog goes."""
-        self._run(lambda q: q.act(action, **body))
+        self._run(lambda q: q.act(action, **body), lambda ticket: self._acted(action, ticket))
+
+    # -- the visit ----------------------------------------------------------------------------
+    def _hold(self, ticket: QueueTicket) -> None:
+        """A ticket is held here: a visit starts unless it is the one already followed."""
+        if self.visit is None or self.visit.ticket_id != ticket.id:
+            self.visit = VisitInProgress(ticket.id, ticket.display, datetime.now())
+
+    def _acted(self, action: str, ticket: QueueTicket) -> None:
+        if action == "finish":
+            visit = self.visit if self.visit is not None and self.visit.ticket_id == ticket.id else None
+            self.visit = None
+            self.visit_finished.emit(visit or VisitInProgress(ticket.id, ticket.display, datetime.now()))
+        elif action in ("no-show", "transfer"):
+            self.visit = None  # the applicant did not stay (or goes on elsewhere): no visit here
+        elif action in ("start", "recall"):
+            self._hold(ticket)
+
+    def note_case(self, case_id: str) -> None:
+        """A case was accepted, notified, refused or completed here: it belongs to the visit."""
+        if self.visit is not None:
+            self.visit.add_case(case_id)
+
+    def note_consult(self, consult_id: str) -> None:
+        if self.visit is not None:
+            self.visit.add_consult(consult_id)
 
     def transfer(self) -> None:
         if self._ready("transfer"):
@@ -283,7 +321,7 @@ class QueuePanel(QFrame):
 
     def walk_in(self) -> None:
         if self._ready("walk_in"):
-            self._run(lambda q: q.walk_in())
+            self._run(lambda q: q.walk_in(), self._hold)
 
     def messages_read(self) -> None:
         if self.view is not None and self.view.messages:

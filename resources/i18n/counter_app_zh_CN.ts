@@ -204,125 +204,214 @@
     </message>
 </context>
 <context>
+    <name>EvaluationWindow</name>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="47"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="56"/>
+        <source>Please rate our service</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="60"/>
+        <source>Ticket %1 — thank you for your visit</source>
+        <translation>%1号，感谢您前来办事</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="62"/>
+        <source>Thank you for your visit</source>
+        <translation>感谢您前来办事</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="67"/>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="68"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="69"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="70"/>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="71"/>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="93"/>
+        <source>What went wrong? Tick at least one:</source>
+        <translation>请告诉我们哪里做得不好（至少选一项）：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="96"/>
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="97"/>
+        <source>Poor service attitude</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="98"/>
+        <source>Requirements not explained clearly at once</source>
+        <translation>一次性告知不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="99"/>
+        <source>Unreasonable material requirements</source>
+        <translation>材料要求不合理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="100"/>
+        <source>Handling took too long</source>
+        <translation>办理时间长</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="101"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="118"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="123"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="62"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="64"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="64"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="66"/>
         <source>Submitted by an a&amp;gent (F7)</source>
         <translation>代理人代办(&amp;G)（F7）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="65"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="67"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="95"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="97"/>
         <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
         <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="98"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="100"/>
         <source>Service &amp;mode</source>
         <translation>办理方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="112"/>
         <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
         <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="115"/>
         <source>All received</source>
         <translation>全部已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="118"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="122"/>
         <source>Complete now</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="122"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="124"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="123"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
         <source>Consult</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
         <source>Next applicant</source>
         <translation>下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="200"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="202"/>
         <source>Choose a service item first (F2).</source>
         <translation>请先选择办理事项（F2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="214"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="216"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="217"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="219"/>
         <source>Completed on the spot</source>
         <translation>已当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="220"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="222"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="230"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="232"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="263"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="265"/>
         <source>Still busy with the previous action: press the key again in a moment.</source>
         <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="297"/>
         <location filename="../../counter_app/ui/intake_tab.py" line="299"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="301"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="325"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="327"/>
         <source>Not loaded</source>
         <translation>未能载入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="341"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="343"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="358"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="365"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -431,84 +520,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="31"/>
+        <location filename="../../counter_app/ui/main_window.py" line="34"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="38"/>
+        <location filename="../../counter_app/ui/main_window.py" line="41"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="39"/>
+        <location filename="../../counter_app/ui/main_window.py" line="42"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="104"/>
+        <location filename="../../counter_app/ui/main_window.py" line="137"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="114"/>
+        <location filename="../../counter_app/ui/main_window.py" line="147"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="61"/>
+        <location filename="../../counter_app/ui/main_window.py" line="68"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="73"/>
+        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <source>The visit was not recorded: %1</source>
+        <translation>本次办事记录未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="106"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="74"/>
+        <location filename="../../counter_app/ui/main_window.py" line="107"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <location filename="../../counter_app/ui/main_window.py" line="113"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="82"/>
+        <location filename="../../counter_app/ui/main_window.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="84"/>
+        <location filename="../../counter_app/ui/main_window.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="85"/>
-        <location filename="../../counter_app/ui/main_window.py" line="194"/>
+        <location filename="../../counter_app/ui/main_window.py" line="118"/>
+        <location filename="../../counter_app/ui/main_window.py" line="227"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="86"/>
-        <location filename="../../counter_app/ui/main_window.py" line="210"/>
+        <location filename="../../counter_app/ui/main_window.py" line="119"/>
+        <location filename="../../counter_app/ui/main_window.py" line="243"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="113"/>
+        <location filename="../../counter_app/ui/main_window.py" line="146"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="170"/>
+        <location filename="../../counter_app/ui/main_window.py" line="203"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="196"/>
+        <location filename="../../counter_app/ui/main_window.py" line="229"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -521,18 +615,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="99"/>
-        <location filename="../../counter_app/ui/main_window.py" line="189"/>
+        <location filename="../../counter_app/ui/main_window.py" line="132"/>
+        <location filename="../../counter_app/ui/main_window.py" line="222"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179"/>
+        <location filename="../../counter_app/ui/main_window.py" line="212"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="211"/>
+        <location filename="../../counter_app/ui/main_window.py" line="244"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -768,252 +862,252 @@ Data folder: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="126"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="138"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="127"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="139"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="140"/>
         <source>Start</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="141"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="142"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="143"/>
         <source>Call a ticket…</source>
         <translation>选号呼叫…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="144"/>
         <source>Transfer…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="145"/>
         <source>Park…</source>
         <translation>暂挂…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="146"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="147"/>
         <source>Walk-in</source>
         <translation>现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="144"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="156"/>
         <source>Messages read</source>
         <translation>消息已读</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="232"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="247"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="320"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="362"/>
         <source>Resume (%1)</source>
         <translation>恢复服务（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="322"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="364"/>
         <source>Pause… (%1)</source>
         <translation>暂停…（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="331"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="373"/>
         <source>Queue calling is off</source>
         <translation>叫号未启用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="338"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="380"/>
         <source>No hall server: queue calling is off. Serve walk-in applicants at the form (no ticket).</source>
         <translation>本窗口未连接大厅服务器，叫号不可用：可直接在受理页接待现场群众（不取号）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="345"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
         <source>The queue server cannot be reached: serve walk-in applicants at the form (no ticket). Calling comes back by itself when the network is back.</source>
         <translation>叫号服务器无法连接，可接待现场群众（不取号）。网络恢复后叫号会自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="352"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
         <source>Connecting to the queue server…</source>
         <translation>正在连接叫号服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="357"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="399"/>
         <source>%1 %2: %3 waiting</source>
         <translation>%1 %2：等候 %3 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="364"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="406"/>
         <source>sent to this window: %1</source>
         <translation>转至本窗口：%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="366"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="408"/>
         <source>(served today: %1)</source>
         <translation>（今日已办 %1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="372"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="414"/>
         <source> (%1 unread)</source>
         <translation>（共 %1 条未读）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="373"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="415"/>
         <source>Supervisor: %1</source>
         <translation>值班长消息：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="388"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
         <source>Called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="388"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="389"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
         <source>%1 · waited %2</source>
         <translation>%1 · 已等 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="391"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
         <source> · called %1 times</source>
         <translation> · 已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="440"/>
         <source>No ticket at the window</source>
         <translation>窗口当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="397"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
         <source>Paused: %1 — for %2</source>
         <translation>暂停服务：%1 — 已暂停 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="403"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="449"/>
         <source>Window %1 open</source>
         <translation>%1 窗口服务中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="409"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="455"/>
         <source>%1 back in %2</source>
         <translation>%1 还有 %2 回来</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="457"/>
         <source>%1 due back now</source>
         <translation>%1 已到回来时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="412"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="458"/>
         <source>Parked: %1</source>
         <translation>暂挂：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="418"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="467"/>
         <source>This window still has a ticket: finish it, mark it as a no-show or transfer it first.</source>
         <translation>本窗口还有一个号未处理：请先办结、过号或转移它。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="420"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="469"/>
         <source>The window is paused: resume it first (Ctrl+Shift+P).</source>
         <translation>窗口处于暂停状态：请先恢复服务（Ctrl+Shift+P）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="421"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="470"/>
         <source>The window has no ticket this applies to: call the next one first (F12).</source>
         <translation>窗口当前没有可执行此操作的号：请先叫号（F12）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="423"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="472"/>
         <source>That ticket is no longer waiting for this window (another window called it or it was moved): choose another one.</source>
         <translation>该号已不在本窗口等候（已被其他窗口呼叫或已转移）：请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="426"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="475"/>
         <source>This window serves no queue in the hall layout: ask the hall supervisor.</source>
         <translation>大厅布局中本窗口没有对应的队列：请联系大厅值班长。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="427"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="476"/>
         <source>The queue is very busy right now: press the key again.</source>
         <translation>叫号系统繁忙：请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="428"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="477"/>
         <source>Park for 1 to 240 minutes.</source>
         <translation>暂挂时间为 1 至 240 分钟。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="429"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="478"/>
         <source>Transfer to one queue or to one window.</source>
         <translation>请转移到一个队列或一个窗口（二选一）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="430"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="479"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="431"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="480"/>
         <source>No window with that code serves a queue: check the window code.</source>
         <translation>没有这个编号的服务窗口：请核对窗口编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="481"/>
         <source>Say why the window pauses (at most 200 characters).</source>
         <translation>请填写暂停原因（最多 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="433"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
         <source>This user does not serve at a window: sign in as a clerk.</source>
         <translation>当前用户不是窗口工作人员：请用窗口人员账号登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="483"/>
         <source>This PC has been revoked by IT: queue calling is off, call IT.</source>
         <translation>本机已被信息科停用，无法叫号：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="484"/>
         <source>This user has been revoked by the hall: another clerk signs in.</source>
         <translation>当前用户已被大厅停用：请换其他工作人员登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="436"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="485"/>
         <source>Sign in again to call tickets (click the sync status at the bottom).</source>
         <translation>请重新登录后再叫号（点击窗口底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="486"/>
         <source>The queue server gave an answer this program does not understand: call IT.</source>
         <translation>叫号服务器的应答无法识别：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="439"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="488"/>
         <source>The queue server refused: %1</source>
         <translation>叫号服务器拒绝了操作：%1</translation>
     </message>
@@ -1710,6 +1804,16 @@ Data folder: %2</source>
         <location filename="../../counter_app/sync/account.py" line="46"/>
         <source>The hall server cannot be reached: check the network and the address.</source>
         <translation>无法连接大厅服务器：请检查网络和服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/visits.py" line="71"/>
+        <source>Choose one of the five ratings.</source>
+        <translation>请选择五个评价中的一个。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/visits.py" line="74"/>
+        <source>Tick at least one reason.</source>
+        <translation>请至少选择一项原因。</translation>
     </message>
 </context>
 <context>
