@@ -156,6 +156,11 @@ class WindowQueue:
         answer = self._call("GET", "/queue/waiting")
         return [QueueTicket.from_wire(t) for t in answer.get("tickets", [])]
 
+    def windows(self) -> list[tuple[str, str]]:
+        """Every window of the hall that serves a queue, as (code, name), for a transfer."""
+        answer = self._call("GET", "/queue/windows")
+        return [(str(w["code"]), str(w["name"])) for w in answer.get("windows", [])]
+
     def queues(self) -> list[QueueCount]:
         """Every queue of the hall (for a transfer), from the public services list."""
         answer = self._call("GET", "/queue/services")

@@ -63,7 +63,9 @@ class CallTicketDialog(_FormDialog):
 class TransferDialog(_FormDialog):
     """Send the applicant to another queue, or to one named window, with a note for them."""
 
-    def __init__(self, queues: list[QueueCount], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, queues: list[QueueCount], windows: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Transfer the ticket (Ctrl+Enter to confirm)"), parent)
         self.to_queue_choice = QRadioButton(self.tr("To a &queue"))
         self.to_window_choice = QRadioButton(self.tr("To a &window"))
@@ -75,10 +77,11 @@ class TransferDialog(_FormDialog):
         self.queue.setObjectName("transfer_queue")
         for q in queues:
             self.queue.addItem(f"{q.code}  {q.name}", q.code)
-        self.window_code = QLineEdit()
+        self.window_code = QComboBox()
         self.window_code.setObjectName("transfer_window")
-        self.window_code.setPlaceholderText(self.tr("window code, e.g. B01"))
-        self.window_code.textEdited.connect(lambda _t: self.to_window_choice.setChecked(True))
+        for code, name in windows:
+            self.window_code.addItem(f"{code}  {name}", code)
+        self.window_code.activated.connect(lambda _i: self.to_window_choice.setChecked(True))
         self.note = QLineEdit()
         self.note.setObjectName("transfer_note")
         self.note.setMaxLength(500)
@@ -90,14 +93,14 @@ class TransferDialog(_FormDialog):
     def target(self) -> dict[str, object]:
         body: dict[str, object] = {"note": self.note.text().strip()}
         if self.to_window_choice.isChecked():
-            body["to_window"] = self.window_code.text().strip().upper()
+            body["to_window"] = self.window_code.currentData()
         else:
             body["to_queue"] = self.queue.currentData()
         return body
 
     def accept(self) -> None:
-        if self.to_window_choice.isChecked() and not self.window_code.text().strip():
-            self.show_error(self.tr("Type the code of the window to send the applicant to."))
+        if self.to_window_choice.isChecked() and self.window_code.currentData() is None:
+            self.show_error(self.tr("Choose the window to send the applicant to."))
             return
         if self.to_queue_choice.isChecked() and self.queue.currentData() is None:
             self.show_error(self.tr("Choose a queue."))

@@ -296,10 +296,10 @@ class QueuePanel(QFrame):
 
     def transfer(self) -> None:
         if self._ready("transfer"):
-            self._run(lambda q: q.queues(), self._transfer_to)
+            self._run(lambda q: (q.queues(), q.windows()), self._transfer_to)
 
-    def _transfer_to(self, queues: list[QueueCount]) -> None:
-        dialog = TransferDialog(queues, self)
+    def _transfer_to(self, targets: tuple[list[QueueCount], list[tuple[str, str]]]) -> None:
+        dialog = TransferDialog(*targets, self)
         self._open(dialog, lambda: self._act_now("transfer", **dialog.target()))
 
     def park(self) -> None:

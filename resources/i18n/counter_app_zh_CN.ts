@@ -206,88 +206,88 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="47"/>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="56"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="57"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="66"/>
         <source>Please rate our service</source>
         <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="60"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="70"/>
         <source>Ticket %1 — thank you for your visit</source>
         <translation>%1号，感谢您前来办事</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="62"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="72"/>
         <source>Thank you for your visit</source>
         <translation>感谢您前来办事</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="67"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="77"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="68"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="78"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="69"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="79"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="70"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="80"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="71"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="81"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="93"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="103"/>
         <source>What went wrong? Tick at least one:</source>
         <translation>请告诉我们哪里做得不好（至少选一项）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="96"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="106"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="97"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="107"/>
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="98"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="108"/>
         <source>Requirements not explained clearly at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="99"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="109"/>
         <source>Unreasonable material requirements</source>
         <translation>材料要求不合理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="100"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="110"/>
         <source>Handling took too long</source>
         <translation>办理时间长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="101"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="111"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="118"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="130"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="123"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="135"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -728,17 +728,17 @@ Data folder: %2</source>
 <context>
     <name>ParkDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="112"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="115"/>
         <source>Park the ticket (Ctrl+Enter to confirm)</source>
         <translation>暂挂（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="117"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="120"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="118"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="121"/>
         <source>Comes back &amp;after</source>
         <translation>回来时间(&amp;A)</translation>
     </message>
@@ -824,37 +824,37 @@ Data folder: %2</source>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="127"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="130"/>
         <source>Pause the window (Ctrl+Enter to confirm)</source>
         <translation>暂停服务（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
         <source>Short break</source>
         <translation>短暂离开</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
         <source>Meeting</source>
         <translation>开会</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
         <source>System problem</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="133"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="136"/>
         <source>&amp;Reason (required)</source>
         <translation>暂停原因（必填）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="141"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="144"/>
         <source>Say why the window pauses: the hall supervisor sees the reason.</source>
         <translation>请填写暂停原因：大厅值班长会看到这个原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="145"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="148"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
@@ -1364,37 +1364,32 @@ Data folder: %2</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="67"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="69"/>
         <source>Transfer the ticket (Ctrl+Enter to confirm)</source>
         <translation>转移（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="68"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="70"/>
         <source>To a &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="69"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="71"/>
         <source>To a &amp;window</source>
         <translation>转到窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="80"/>
-        <source>window code, e.g. B01</source>
-        <translation>窗口编号，例如 B01</translation>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="103"/>
+        <source>Choose the window to send the applicant to.</source>
+        <translation>请选择要转去的窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="87"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="90"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="100"/>
-        <source>Type the code of the window to send the applicant to.</source>
-        <translation>请输入要转去的窗口编号。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="103"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="106"/>
         <source>Choose a queue.</source>
         <translation>请选择一个队列。</translation>
     </message>

@@ -146,6 +146,8 @@ def test_transfer_to_another_queue_and_the_ticket_leaves(counter: Counter, hall:
     counter.qtbot.waitUntil(lambda: isinstance(panel.dialog, TransferDialog), timeout=WAIT)
     dialog = panel.dialog
     assert isinstance(dialog, TransferDialog)
+    assert dialog.window_code.findData("B02") >= 0  # the hall's windows to choose from
+    assert "公安出入境窗口" in dialog.window_code.itemText(dialog.window_code.findData("B02"))
     dialog.queue.setCurrentIndex(dialog.queue.findData("B"))
     dialog.note.insert("请到B区办理户籍")
     counter.qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
