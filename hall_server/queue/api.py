@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import API_PREFIX
 from hall_server import auth
-from hall_server.admin import hall_settings
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
-from hall_server.models import CatalogueEntryRow
 from hall_server.queue import calling, tickets
-from hall_server.queue.models import TicketEventRow, TicketRow, WindowQueueRow
+from hall_server.queue.layout import hall_name, window_layout, window_names
+from hall_server.queue.models import TicketEventRow, TicketRow
 from hall_server.queue.monitor import monitor
 from hall_server.queue.supervision import SUPERVISOR_ROLES, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, hall_now
@@ -47,11 +46,6 @@ def _text(body: dict[str, Any], key: str, limit: int) -> str:
     return value.strip()
 
 
-def window_names(s: Session) -> dict[str, str]:
-    rows = s.scalars(select(CatalogueEntryRow).where(CatalogueEntryRow.key.like("window:%")))
-    return {r.data.get("code", r.key[7:]): r.data.get("name", r.key[7:]) for r in rows}
-
-
 def display_calls(db: ServerDatabase, after: int) -> dict[str, Any]:
     with db.reader.connect() as conn, Session(bind=conn) as s:
         rows = s.execute(
@@ -74,7 +68,7 @@ def display_calls(db: ServerDatabase, after: int) -> dict[str, Any]:
             for e, display in reversed(rows)
         ]
         latest = calls[-1]["id"] if calls else after
-        return {"hall_name": hall_settings(s).get("hall_name", ""), "calls": calls, "latest": latest}
+        return {"hall_name": hall_name(s), "calls": calls, "latest": latest}
 
 
 def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> None:
@@ -90,10 +84,8 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     # public: the kiosk and the hall display
     @router.get("/services")
     def services() -> dict[str, Any]:
-        with db.sessions() as s:
-            hall_name = hall_settings(s).get("hall_name", "")
         at = now()
-        return {**tickets.services(db, hall_name, at), "now": at.isoformat()}
+        return {**tickets.services(db, at), "now": at.isoformat()}
 
     @router.post("/tickets", status_code=201)
     def issue(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
@@ -114,18 +106,12 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     @router.get("/windows")
     def windows() -> dict[str, Any]:
         """The hall's windows and the queues they serve (where a ticket can be transferred to)."""
-        with db.sessions() as s:
-            names = window_names(s)
-            served: dict[str, list[str]] = {}
-            for w, q in s.execute(
-                select(WindowQueueRow.window_code, WindowQueueRow.queue_code).order_by(
-                    WindowQueueRow.window_code, WindowQueueRow.rank
-                )
-            ):
-                served.setdefault(w, []).append(q)
-        return {"windows": [{"code": w, "name": names.get(w, w), "queues": q} for w, q in served.items()]}
+        with db.reader.connect() as conn, Session(bind=conn) as s:
+            names, layout = window_names(s), window_layout(s)
+        return {
+            "windows": [{"code": w, "name": names.get(w, w), "queues": q} for w, q in sorted(layout.items())]
+        }
 
-    # the window's own routes
     @router.get("/window")
     def window(read: int = Query(0, ge=0), authorization: str | None = Header(None)) -> JSONResponse:
         return JSONResponse(window_view(db, _clerk(db, authorization), now(), read))
@@ -208,9 +194,7 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     @router.get("/monitor")
     def hall_monitor(authorization: str | None = Header(None)) -> JSONResponse:
         supervisor(authorization)
-        with db.sessions() as s:
-            names = window_names(s)
-        return JSONResponse(monitor(db, now(), names))  # plain JSON already: no re-encoding
+        return JSONResponse(monitor(db, now()))  # plain JSON already: no re-encoding
 
     @router.post("/tickets/{ticket_id}/{action}")
     def supervise(

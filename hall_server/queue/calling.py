@@ -48,10 +48,6 @@ def held_ticket(s: Session, window: str) -> TicketRow | None:
     return s.scalar(select(TicketRow).where(TicketRow.held_by == window))
 
 
-def window_queues(s: Session, window: str) -> list[str]:
-    return served_queues(s, window)
-
-
 def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> TicketRow | None:
     """A ticket this window parked that is due back, else one sent to this window, oldest first."""
     return s.scalar(
@@ -130,7 +126,7 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
 
     Candidates are read without locks; then one statement locks the first of them that no other
     window is taking at this moment (PostgreSQL skips rows locked by others)."""
-    codes = window_queues(s, window)
+    codes = served_queues(s, window)
     if not codes:
         raise QueueError(409, "no_queues", f"window {window} serves no queue: see the hall layout")
     skipped: set[str] = set()
@@ -220,7 +216,7 @@ def call_chosen(db: ServerDatabase, clerk: Clerk, ticket_id: str, now: datetime)
                     ticket.target_window == clerk.window_code
                     or (
                         ticket.target_window is None
-                        and ticket.queue_code in window_queues(s, clerk.window_code)
+                        and ticket.queue_code in served_queues(s, clerk.window_code)
                     )
                 )
             )

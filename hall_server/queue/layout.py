@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
-from hall_server.models import HallSettingRow
+from hall_server.models import CatalogueEntryRow, HallSettingRow
 from hall_server.queue.models import QueueRow, WindowQueueRow
 
 FORMAT = "hall-queues"
@@ -73,8 +73,8 @@ def int_setting(s: Session, key: str) -> int:
         return int(SETTINGS[key])
 
 
-def served_queues(s: Session, window: str) -> list[str]:
-    """The queues a window serves, first first."""
+def window_layout(s: Session) -> dict[str, list[str]]:
+    """Every window that serves a queue, with its queues, first first."""
 
     def load() -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -87,7 +87,23 @@ def served_queues(s: Session, window: str) -> list[str]:
             out.setdefault(w, []).append(q)
         return out
 
-    return list(_cached(s, "windows", load).get(window, []))
+    return dict(_cached(s, "windows", load))
+
+
+def served_queues(s: Session, window: str) -> list[str]:
+    """The queues a window serves, first first."""
+    return list(window_layout(s).get(window, []))
+
+
+def window_names(s: Session) -> dict[str, str]:
+    """Window code → name, from the catalogue."""
+    rows = s.scalars(select(CatalogueEntryRow).where(CatalogueEntryRow.key.like("window:%")))
+    return {r.data.get("code", r.key[7:]): r.data.get("name", r.key[7:]) for r in rows}
+
+
+def hall_name(s: Session) -> str:
+    row = s.get(HallSettingRow, "hall_name")
+    return row.value if row is not None else ""
 
 
 def queue_names(s: Session) -> dict[str, str]:

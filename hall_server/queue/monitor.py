@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, UserRow
-from hall_server.queue.layout import int_setting
-from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowQueueRow, WindowStateRow
+from hall_server.queue.layout import int_setting, window_layout, window_names
+from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowStateRow
 from hall_server.queue.visits import BAD_RATINGS, RATINGS
 
 # cases whose deadline clock runs (特别程序 stops it; completed cases have met it or not already)
@@ -34,7 +34,7 @@ def _today_clause(day: date) -> Any:
 
 def _windows(s: Session, day: date, now: datetime, names: dict[str, str]) -> list[dict[str, Any]]:
     offline_after = timedelta(seconds=int_setting(s, "queue.offline_after_seconds"))
-    codes = set(s.scalars(select(WindowQueueRow.window_code)))
+    codes = set(window_layout(s))
     states = {w.window_code: w for w in s.scalars(select(WindowStateRow))}
     people = {u: n for u, n in s.execute(select(UserRow.username, UserRow.display_name))}
     holding = {
@@ -237,22 +237,22 @@ def _bad_ratings(s: Session, now: datetime) -> list[dict[str, Any]]:
 _LAST: dict[int, tuple[datetime, dict[str, Any]]] = {}
 
 
-def monitor(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> dict[str, Any]:
+def monitor(db: ServerDatabase, now: datetime) -> dict[str, Any]:
     """The hall as of *now* (whole seconds): every supervisor's screen asks every second or
     two, and one answer per second serves them all (per process)."""
     last = _LAST.get(id(db))
     if last is not None and last[0] == now:
         return last[1]
-    answer = _read(db, now, window_names)
+    answer = _read(db, now)
     _LAST[id(db)] = (now, answer)
     return answer
 
 
-def _read(db: ServerDatabase, now: datetime, window_names: dict[str, str]) -> dict[str, Any]:
+def _read(db: ServerDatabase, now: datetime) -> dict[str, Any]:
     with db.sessions() as s, s.begin():
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        windows = _windows(s, now.date(), now, window_names)
+        windows = _windows(s, now.date(), now, window_names(s))
         queues = _queues(s, now.date(), now)
         return {
             "server_time": now.isoformat(),

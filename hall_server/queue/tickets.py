@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
-from hall_server.queue.layout import queue_setting
+from hall_server.queue.layout import hall_name, queue_setting
 from hall_server.queue.models import AppointmentRow, QueueRow, TicketCounterRow, TicketEventRow, TicketRow
 
 PRIORITY_KINDS = ("green", "elderly", "disabled", "appointment")
@@ -167,7 +167,7 @@ def check_in(db: ServerDatabase, code: Any, now: datetime) -> dict[str, Any]:
         return ticket_wire(s, ticket, queue)
 
 
-def services(db: ServerDatabase, hall_name: str, now: datetime) -> dict[str, Any]:
+def services(db: ServerDatabase, now: datetime) -> dict[str, Any]:
     with db.reader.connect() as conn, Session(bind=conn) as s:
         waiting = dict(
             s.execute(
@@ -178,7 +178,7 @@ def services(db: ServerDatabase, hall_name: str, now: datetime) -> dict[str, Any
         )
         queues = s.scalars(select(QueueRow).where(QueueRow.active).order_by(QueueRow.code))
         return {
-            "hall_name": hall_name,
+            "hall_name": hall_name(s),
             "queues": [
                 {"code": q.code, "name": q.name, "name_en": q.name_en, "waiting": int(waiting.get(q.code, 0))}
                 for q in queues

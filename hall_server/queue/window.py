@@ -9,8 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
-from hall_server.queue.calling import Clerk, lock_window, mark_seen, ready_window, window_queues
-from hall_server.queue.layout import queue_names
+from hall_server.queue.calling import Clerk, lock_window, mark_seen, ready_window
+from hall_server.queue.layout import queue_names, served_queues
 from hall_server.queue.models import TicketRow, WindowMessageRow, WindowStateRow
 from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
 
@@ -103,7 +103,7 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
                 .order_by(TicketRow.recall_at)
             )
         )
-        codes = window_queues(s, w)
+        codes = served_queues(s, w)
         names = queue_names(s)
         counts: dict[str | None, int] = {}
         for queue, target, n in s.execute(
@@ -152,8 +152,8 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
 
 def waiting_list(db: ServerDatabase, clerk: Clerk, now: datetime) -> list[dict[str, Any]]:
     """The tickets this window may call by hand (call a chosen ticket), oldest first."""
-    with db.sessions() as s:
-        codes = window_queues(s, clerk.window_code)
+    with db.reader.connect() as conn, Session(bind=conn) as s:  # a read: never the write lock
+        codes = served_queues(s, clerk.window_code)
         rows = s.scalars(
             select(TicketRow)
             .where(

@@ -68,10 +68,10 @@ def test_monitor_shows_windows_queues_alerts_and_curves(db: ServerDatabase) -> N
     _case(db, "NEAR", NOON.date() + timedelta(days=1))
     _case(db, "PAST", NOON.date() - timedelta(days=1))
     _case(db, "LATER", NOON.date() + timedelta(days=30))
-    view = monitor(db, at(40), {"B01": "公安户政窗口"})
+    view = monitor(db, at(40))
     windows = {w["window_code"]: w for w in view["windows"]}
     assert windows["B01"]["status"] == "offline"  # last heard of 24 minutes ago (limit 60 s)
-    view = monitor(db, at(16.5), {"B01": "公安户政窗口"})
+    view = monitor(db, at(16.5))
     windows = {w["window_code"]: w for w in view["windows"]}
     assert windows["B01"] | {"clerk": ""} == windows["B01"] | {
         "window_name": "公安户政窗口",
@@ -92,10 +92,10 @@ def test_monitor_shows_windows_queues_alerts_and_curves(db: ServerDatabase) -> N
     curve = {p["at"]: p["waiting"] for p in view["curves"]["waiting"]}
     assert curve["12:00"] == 0 and curve["12:15"] == 2 and curve["11:45"] == 0  # waiting at that moment
     assert view["curves"]["served_per_hour"] == [{"hour": 12, "served": 1}]
-    pause_view = monitor(db, at(6.5), {})
+    pause_view = monitor(db, at(6.5))
     b02 = next(w for w in pause_view["windows"] if w["window_code"] == "B02")
     assert b02["status"] == "paused" and b02["pause_reason"] == "系统故障" and b02["paused_seconds"] == 30
-    late = monitor(db, at(60), {})
+    late = monitor(db, at(60))
     assert any(a["kind"] == "long_wait" and a["queue"] == "B" for a in late["alerts"])
 
 
