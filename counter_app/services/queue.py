@@ -8,14 +8,12 @@ refresh token rotates, two refreshes at once would end the session).
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from counter_app.sync.engine import NeedsLogin, Session, SyncEngine
+from counter_app.sync.engine import NeedsLogin, SyncEngine
 from counter_app.sync.http import AuthExpired, HallClient, Offline, Refused, ServerGarbage
 
 # codes of problems found on this side; the server's own codes (ticket_held, ...) pass through
@@ -141,11 +139,9 @@ class WindowView:
 class WindowQueue:
     """The queue routes of this window; every method blocks (call it off the GUI thread)."""
 
-    def __init__(self, engine: SyncEngine, refresh_lock: Callable[[], threading.Lock | None]) -> None:
+    def __init__(self, engine: SyncEngine) -> None:
         self.engine = engine
         self.client: HallClient = engine.client
-        self._refresh_lock = refresh_lock
-        self._own_lock = threading.Lock()
 
     # -- the routes ---------------------------------------------------------------------------
     def window(self, read_up_to: int = 0) -> WindowView:
@@ -199,11 +195,11 @@ class WindowQueue:
     def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         kwargs = {k: v for k, v in kwargs.items() if v is not None}
         try:
-            token = self._token()
+            token = self.engine.token()  # shared with the sync thread: one refresh at a time
             try:
                 return self.client.call(method, path, token, **kwargs)
             except AuthExpired:  # expired on the way: one refresh, one retry
-                return self.client.call(method, path, self._token(stale=token), **kwargs)
+                return self.client.call(method, path, self.engine.token(stale=token), **kwargs)
         except QueueProblem:
             raise
         except NeedsLogin as exc:
@@ -216,25 +212,3 @@ class WindowQueue:
             raise QueueProblem(exc.code, exc.message) from None
         except ServerGarbage as exc:
             raise QueueProblem(GARBAGE, str(exc)) from None
-
-    def _token(self, stale: str = "") -> str:
-        session = self.engine.session
-        if session.valid() and session.token != stale:
-            return session.token
-        lock = self._refresh_lock() or self._own_lock
-        with lock:  # the sync thread may be refreshing right now: take turns, then look again
-            session = self.engine.session
-            if session.valid() and session.token != stale:
-                return session.token
-            device_id = self.engine.store.get("device_id")
-            secret = self.engine.credentials.device_secret
-            refresh = self.engine.credentials.refresh_token
-            if not (device_id and secret and refresh):
-                raise NeedsLogin("sign in to call tickets")
-            try:
-                self.engine.adopt(self.client.refresh(device_id, secret, refresh))
-            except AuthExpired as exc:
-                self.engine.session = Session()
-                self.engine.credentials.forget("refresh_token")
-                raise NeedsLogin(str(exc)) from exc
-            return self.engine.session.token

@@ -8,6 +8,7 @@ with the server's to warn about a skew.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ class SyncEngine:
     ) -> None:
         self.store, self.client, self.credentials, self.now = store, client, credentials, now
         self.session = Session()
+        self._token_lock = threading.Lock()
         self._last_skew_check = 0.0
 
     # -- session -------------------------------------------------------------------------------
@@ -93,28 +95,34 @@ class SyncEngine:
         self.session = Session(str(answer["access_token"]), time.time() + float(str(answer["expires_in"])))
         self.credentials.set("refresh_token", str(answer["refresh_token"]))
 
-    def _token(self) -> str:
-        if self.session.valid():
+    def token(self, stale: str = "") -> str:
+        """A valid access token, refreshed when needed, never *stale* (one the server refused).
+
+        The sync thread and the queue panel both ask for it: one refresh at a time, since a
+        refresh token used twice looks like theft to the server and ends the session."""
+        with self._token_lock:
+            if self.session.valid() and self.session.token != stale:
+                return self.session.token
+            device_id = self.store.get("device_id")
+            secret = self.credentials.device_secret
+            refresh = self.credentials.refresh_token
+            if not (device_id and secret and refresh):
+                raise NeedsLogin("log in to sync")
+            try:
+                self.adopt(self.client.refresh(device_id, secret, refresh))
+            except AuthExpired as exc:
+                self.session = Session()
+                self.credentials.forget("refresh_token")
+                raise NeedsLogin(str(exc)) from exc
             return self.session.token
-        device_id = self.store.get("device_id")
-        secret = self.credentials.device_secret
-        refresh = self.credentials.refresh_token
-        if not (device_id and secret and refresh):
-            raise NeedsLogin("log in to sync")
-        try:
-            self.adopt(self.client.refresh(device_id, secret, refresh))
-        except AuthExpired as exc:
-            self.credentials.forget("refresh_token")
-            raise NeedsLogin(str(exc)) from exc
-        return self.session.token
 
     def _with_token(self, call: Callable[[str], dict[str, object]]) -> dict[str, object]:
         try:
             try:
-                return call(self._token())
+                token = self.token()
+                return call(token)
             except AuthExpired:  # expired between the check and the call: one refresh, one retry
-                self.session = Session()
-                return call(self._token())
+                return call(self.token(stale=token))
         except Refused as exc:
             if exc.code != "user_revoked":
                 raise

@@ -172,7 +172,7 @@ class QueuePanel(QFrame):
             self.poll_timer.stop()
             self._render()
             return
-        self.queue = WindowQueue(link.engine, lambda: link.runner.lock if link.runner else None)
+        self.queue = WindowQueue(link.engine)
         self.poll_timer.start()
         self.tick.start()
         self.poll()

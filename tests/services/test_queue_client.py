@@ -36,7 +36,7 @@ def client(tmp_path: Path, hall: ServerProcess, hall_db: str) -> Iterator[Window
 
 
 def test_every_action_of_a_window(client: WindowClient, hall: ServerProcess) -> None:
-    q = WindowQueue(client.engine, lambda: None)
+    q = WindowQueue(client.engine)
     first, second, _third = take_ticket(hall, "A"), take_ticket(hall, "A"), take_ticket(hall, "A")
     assert [t.display for t in q.waiting()] == [first, second, _third]
     ticket = q.call_next()
@@ -69,7 +69,7 @@ def test_every_action_of_a_window(client: WindowClient, hall: ServerProcess) -> 
 
 
 def test_an_expired_access_token_is_refreshed(client: WindowClient) -> None:
-    q = WindowQueue(client.engine, lambda: None)
+    q = WindowQueue(client.engine)
     old, rotated = client.engine.session.token, client.engine.credentials.refresh_token
     client.engine.session = Session(old, 0.0)  # expired here
     assert q.window().window_code == "A01"
@@ -84,7 +84,7 @@ def test_an_expired_access_token_is_refreshed(client: WindowClient) -> None:
 
 
 def test_a_server_that_is_away_is_offline(client: WindowClient, hall: ServerProcess) -> None:
-    q = WindowQueue(client.engine, lambda: None)
+    q = WindowQueue(client.engine)
     hall.stop()
     with pytest.raises(QueueProblem) as away:
         q.window()
