@@ -13,21 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from counter_app.sync.engine import NeedsLogin, SyncEngine
-from counter_app.sync.http import AuthExpired, HallClient, Offline, Refused, ServerGarbage
+from counter_app.services.hall_routes import GARBAGE, NEEDS_LOGIN, OFFLINE, HallRoutes, QueueProblem
 
-# codes of problems found on this side; the server's own codes (ticket_held, ...) pass through
-OFFLINE = "offline"
-NEEDS_LOGIN = "needs_login"
-GARBAGE = "garbage"
-
-
-class QueueProblem(Exception):
-    """The server refused or could not be reached; *code* says which (the panel words it)."""
-
-    def __init__(self, code: str, message: str = "") -> None:
-        super().__init__(f"{code}: {message}")
-        self.code, self.message = code, message
+__all__ = ["GARBAGE", "NEEDS_LOGIN", "OFFLINE", "QueueProblem", "WindowQueue"]
 
 
 def _when(text: object) -> datetime | None:
@@ -136,53 +124,49 @@ class WindowView:
         return sum(q.waiting for q in self.queues) + self.sent_here
 
 
-class WindowQueue:
+class WindowQueue(HallRoutes):
     """The queue routes of this window; every method blocks (call it off the GUI thread)."""
-
-    def __init__(self, engine: SyncEngine) -> None:
-        self.engine = engine
-        self.client: HallClient = engine.client
 
     # -- the routes ---------------------------------------------------------------------------
     def window(self, read_up_to: int = 0) -> WindowView:
-        answer = self._call("GET", "/queue/window", params={"read": read_up_to} if read_up_to else None)
+        answer = self.request("GET", "/queue/window", params={"read": read_up_to} if read_up_to else None)
         return WindowView.from_wire(answer)
 
     def waiting(self) -> list[QueueTicket]:
-        answer = self._call("GET", "/queue/waiting")
+        answer = self.request("GET", "/queue/waiting")
         return [QueueTicket.from_wire(t) for t in answer.get("tickets", [])]
 
     def windows(self) -> list[tuple[str, str]]:
         """Every window of the hall that serves a queue, as (code, name), for a transfer."""
-        answer = self._call("GET", "/queue/windows")
+        answer = self.request("GET", "/queue/windows")
         return [(str(w["code"]), str(w["name"])) for w in answer.get("windows", [])]
 
     def queues(self) -> list[QueueCount]:
         """Every queue of the hall (for a transfer), from the public services list."""
-        answer = self._call("GET", "/queue/services")
+        answer = self.request("GET", "/queue/services")
         return [
             QueueCount(str(q["code"]), str(q["name"]), int(q["waiting"])) for q in answer.get("queues", [])
         ]
 
     def call_next(self) -> QueueTicket | None:
-        ticket = self._call("POST", "/queue/call-next").get("ticket")
+        ticket = self.request("POST", "/queue/call-next").get("ticket")
         return QueueTicket.from_wire(ticket) if isinstance(ticket, dict) else None
 
     def call(self, ticket_id: str) -> QueueTicket:
-        return self._ticket(self._call("POST", "/queue/call", json={"ticket_id": ticket_id}))
+        return self._ticket(self.request("POST", "/queue/call", json={"ticket_id": ticket_id}))
 
     def walk_in(self) -> QueueTicket:
-        return self._ticket(self._call("POST", "/queue/walk-in"))
+        return self._ticket(self.request("POST", "/queue/walk-in"))
 
     def act(self, action: str, **body: object) -> QueueTicket:
         """recall, no-show, start, finish, park (minutes), transfer (to_queue or to_window, note)."""
-        return self._ticket(self._call("POST", f"/queue/ticket/{action}", json=body))
+        return self._ticket(self.request("POST", f"/queue/ticket/{action}", json=body))
 
     def pause(self, reason: str) -> None:
-        self._call("POST", "/queue/pause", json={"reason": reason})
+        self.request("POST", "/queue/pause", json={"reason": reason})
 
     def resume(self) -> None:
-        self._call("POST", "/queue/resume")
+        self.request("POST", "/queue/resume")
 
     # -- plumbing -----------------------------------------------------------------------------
     @staticmethod
@@ -191,24 +175,3 @@ class WindowQueue:
         if not isinstance(ticket, dict):
             raise QueueProblem(GARBAGE, "the answer has no ticket")
         return QueueTicket.from_wire(ticket)
-
-    def _call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        kwargs = {k: v for k, v in kwargs.items() if v is not None}
-        try:
-            token = self.engine.token()  # shared with the sync thread: one refresh at a time
-            try:
-                return self.client.call(method, path, token, **kwargs)
-            except AuthExpired:  # expired on the way: one refresh, one retry
-                return self.client.call(method, path, self.engine.token(stale=token), **kwargs)
-        except QueueProblem:
-            raise
-        except NeedsLogin as exc:
-            raise QueueProblem(NEEDS_LOGIN, str(exc)) from None
-        except AuthExpired as exc:
-            raise QueueProblem(NEEDS_LOGIN, str(exc)) from None
-        except Offline as exc:
-            raise QueueProblem(OFFLINE, str(exc)) from None
-        except Refused as exc:
-            raise QueueProblem(exc.code, exc.message) from None
-        except ServerGarbage as exc:
-            raise QueueProblem(GARBAGE, str(exc)) from None
