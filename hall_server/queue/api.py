@@ -20,7 +20,7 @@ from hall_server.queue import calling, tickets
 from hall_server.queue.layout import hall_name, window_layout, window_names
 from hall_server.queue.models import TicketEventRow, TicketRow
 from hall_server.queue.monitor import monitor
-from hall_server.queue.supervision import SUPERVISOR_ROLES, send_message, supervise_ticket
+from hall_server.queue.supervision import SUPERVISOR_ROLES, hall_tickets, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, hall_now
 from hall_server.queue.window import held_wire, waiting_list, walk_in, window_view
 
@@ -195,6 +195,17 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     def hall_monitor(authorization: str | None = Header(None)) -> JSONResponse:
         supervisor(authorization)
         return JSONResponse(monitor(db, now()))  # plain JSON already: no re-encoding
+
+    @router.get("/monitor/tickets")
+    def monitor_tickets(
+        status: str = Query("waiting", max_length=20),
+        queue: str = Query("", max_length=10),
+        number: str = Query("", max_length=8),
+        authorization: str | None = Header(None),
+    ) -> dict[str, Any]:
+        supervisor(authorization)
+        at = now()
+        return {"tickets": [held_wire(t, at) for t in hall_tickets(db, at.date(), status, queue, number)]}
 
     @router.post("/tickets/{ticket_id}/{action}")
     def supervise(

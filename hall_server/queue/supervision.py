@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.queue.models import QueueRow, TicketRow, WindowMessageRow, WindowQueueRow
-from hall_server.queue.tickets import QueueError, event
+from hall_server.queue.tickets import QueueError, event, open_days
 
 SUPERVISOR_ROLES = frozenset({"supervisor", "admin"})
 
@@ -64,3 +65,22 @@ def send_message(db: ServerDatabase, who: str, window: str, text: str, now: date
         s.add(row)
         s.flush()
         return int(row.id)
+
+
+# what a supervisor may look up, and act on (waiting or parked: move/cancel; absent or cancelled: reactivate)
+LOOKUP_STATUSES = ("waiting", "parked", "no_show", "cancelled")
+
+
+def hall_tickets(
+    db: ServerDatabase, today: date, status: str, queue: str = "", number: str = ""
+) -> list[TicketRow]:
+    """Today's tickets in one status (optionally one queue, or a number such as A012), oldest first."""
+    if status not in LOOKUP_STATUSES:
+        raise QueueError(422, "invalid_request", f"status must be one of {', '.join(LOOKUP_STATUSES)}")
+    with db.reader.connect() as conn, Session(bind=conn) as s:
+        query = select(TicketRow).where(TicketRow.status == status, open_days(s, today))
+        if queue:
+            query = query.where(TicketRow.queue_code == queue)
+        if number:
+            query = query.where(TicketRow.display == number.upper())
+        return list(s.scalars(query.order_by(TicketRow.queued_at).limit(300)))

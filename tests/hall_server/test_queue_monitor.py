@@ -12,7 +12,7 @@ from hall_server.db import ServerDatabase, open_server_database
 from hall_server.models import CaseRow
 from hall_server.queue.calling import Clerk, act, call_next, pause
 from hall_server.queue.monitor import monitor
-from hall_server.queue.supervision import send_message, supervise_ticket
+from hall_server.queue.supervision import hall_tickets, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, issue_ticket
 from hall_server.queue.window import window_view
 from tests.hall_server.api import enrol
@@ -119,6 +119,19 @@ def test_supervisor_moves_cancels_reactivates_and_messages(db: ServerDatabase) -
         send_message(db, "zhaolei", "NOPE", "x", at(11))
 
 
+def test_supervisor_looks_tickets_up_by_status_queue_and_number(db: ServerDatabase) -> None:
+    ids = [issue_ticket(db, q, None, None, at(n))["id"] for n, q in enumerate("BBC")]
+    supervise_ticket(db, "zhaolei", ids[1], "cancel", at(3))
+    today = NOON.date()
+    assert [t.display for t in hall_tickets(db, today, "waiting")] == ["B001", "C001"]
+    assert [t.display for t in hall_tickets(db, today, "waiting", queue="C")] == ["C001"]
+    assert [t.display for t in hall_tickets(db, today, "cancelled", number="b002")] == ["B002"]
+    assert hall_tickets(db, today + timedelta(days=1), "waiting") == []  # numbers restart each day
+    with pytest.raises(QueueError) as refused:
+        hall_tickets(db, today, "done")
+    assert refused.value.code == "invalid_request"
+
+
 def test_routes_check_roles_and_act_for_the_callers_window(hall: ServerProcess, hall_db: str) -> None:
     clerk = enrol(hall.url, hall_db, device="W01", window="B01")
     boss = enrol(hall.url, hall_db, device="W02", user="zhaolei", window="B02")
@@ -129,6 +142,9 @@ def test_routes_check_roles_and_act_for_the_callers_window(hall: ServerProcess, 
     as_clerk = {"Authorization": f"Bearer {clerk.token}"}
     assert requests.post(api + "/call-next", headers=as_boss, timeout=30).status_code == 403
     assert requests.get(api + "/monitor", headers=as_clerk, timeout=30).status_code == 403
+    assert requests.get(api + "/monitor/tickets", headers=as_clerk, timeout=30).status_code == 403
+    looked_up = requests.get(api + "/monitor/tickets", headers=as_boss, params={"queue": "B"}, timeout=30)
+    assert [t["display"] for t in looked_up.json()["tickets"]] == ["B001"]
     called = requests.post(api + "/call-next", headers=as_clerk, timeout=30).json()["ticket"]
     assert called["display"] == "B001" and called["status"] == "called"
     shown = requests.get(api + "/display", params={"after": 0}, timeout=30).json()
