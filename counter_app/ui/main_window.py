@@ -17,10 +17,15 @@ from counter_app.ui.evaluation_window import EvaluationWindow
 from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
+from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.queue_panel import QueuePanel
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker
+
+# who sees the hall monitor tab, and who only watches (no calling strip)
+SUPERVISING = frozenset({"supervisor", "admin"})
+ONLY_SUPERVISING = frozenset({"supervisor"})
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +45,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
-        self.queue_panel = QueuePanel(link)  # 叫号: above the tabs, seen from both
+        self.queue_panel = QueuePanel(link if self._serves_at_window() else None)  # 叫号: above the tabs
+        self.queue_panel.setVisible(self._serves_at_window())
+        self.monitor: MonitorTab | None = None
+        self._add_monitor()
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -71,6 +79,21 @@ class MainWindow(QMainWindow):
         self._warn_provisional()
         self._warn_default_device_code()
 
+    # -- roles ----------------------------------------------------------------------------------
+    def _role(self) -> str:
+        return self.ctx.user.role if self.ctx.user is not None else ""
+
+    def _serves_at_window(self) -> bool:
+        """A supervisor watches the hall; calling tickets is for those who serve at a window."""
+        return self._role() not in ONLY_SUPERVISING
+
+    def _add_monitor(self) -> None:
+        """大厅监控 (Alt+3): for supervisors, once the window is joined to a hall server."""
+        if self.monitor is not None or self.link is None or self._role() not in SUPERVISING:
+            return
+        self.monitor = MonitorTab(self.link)
+        self.tabs.addTab(self.monitor, self.tr("Hall &monitor (Alt+3)"))
+
     # -- the visit and its evaluation (好差评) ----------------------------------------------------
     def _visit_finished(self, visit: VisitInProgress) -> None:
         self.worker.submit(
@@ -98,10 +121,12 @@ class MainWindow(QMainWindow):
             self.evaluation = None
 
     def _menus(self) -> None:
-        for n in (1, 2):
+        for n in (1, 2, 3):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{n}"))
-            action.triggered.connect(lambda _c=False, i=n - 1: self.tabs.setCurrentIndex(i))
+            action.triggered.connect(
+                lambda _c=False, i=n - 1: self.tabs.setCurrentIndex(min(i, self.tabs.count() - 1))
+            )
             self.addAction(action)
         menu = self.menuBar().addMenu(self.tr("&View"))
         language = menu.addMenu(self.tr("Language (after restart)"))
@@ -167,7 +192,9 @@ class MainWindow(QMainWindow):
         self.connect_action.setEnabled(False)
         self.where.setText(self._where())
         self.start_sync()
-        self.queue_panel.set_link(self.link)
+        self.queue_panel.set_link(self.link if self._serves_at_window() else None)
+        self.queue_panel.setVisible(self._serves_at_window())
+        self._add_monitor()
 
     def _sync_report(self, report: SyncReport) -> None:
         if self.sync_status is None:
@@ -192,6 +219,8 @@ class MainWindow(QMainWindow):
         if self.tabs.widget(index) is self.cases:
             self.cases.refresh()
             self.cases.query.setFocus()
+        elif self.tabs.widget(index) is self.monitor and self.monitor is not None:
+            self.monitor.windows.setFocus()
         else:
             self.intake.focus_item_search()
 
@@ -249,6 +278,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.stop()  # queued clerk actions finish before the window goes
         self.queue_panel.stop()
+        if self.monitor is not None:
+            self.monitor.stop()
         if self.evaluation is not None:
             self.evaluation.close()
         if self.link is not None:

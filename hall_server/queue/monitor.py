@@ -191,6 +191,8 @@ def _curves(s: Session, day: date, now: datetime) -> dict[str, Any]:
     for k in range(first, last + 1):  # waiting at the start of slot k: taken before it, less called before it
         points.append({"at": f"{k * SLOT_MINUTES // 60:02d}:{k * SLOT_MINUTES % 60:02d}", "waiting": waiting})
         waiting += arrivals.get(k, 0) - departures.get(k, 0)
+    if now.minute % SLOT_MINUTES:  # and now, which is mid-slot (a quiet morning's first tickets show)
+        points.append({"at": f"{now.hour:02d}:{now.minute:02d}", "waiting": waiting})
     hour = extract("hour", TicketRow.finished_at)
     per_window: dict[str, list[dict[str, int]]] = {}
     per_hour: dict[int, int] = {}

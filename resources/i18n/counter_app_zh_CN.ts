@@ -293,6 +293,29 @@
     </message>
 </context>
 <context>
+    <name>HallCharts</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="59"/>
+        <source>Tickets waiting through the day</source>
+        <translation>全天等候人数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="60"/>
+        <source>Tickets served per hour</source>
+        <translation>每小时办结号数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="61"/>
+        <source>Tickets served per window today</source>
+        <translation>今日各窗口办结号数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="77"/>
+        <source>%1h</source>
+        <translation>%1时</translation>
+    </message>
+</context>
+<context>
     <name>IntakeTab</name>
     <message>
         <location filename="../../counter_app/ui/intake_tab.py" line="64"/>
@@ -520,89 +543,94 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="34"/>
+        <location filename="../../counter_app/ui/main_window.py" line="39"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="41"/>
+        <location filename="../../counter_app/ui/main_window.py" line="46"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="42"/>
+        <location filename="../../counter_app/ui/main_window.py" line="47"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="137"/>
+        <location filename="../../counter_app/ui/main_window.py" line="162"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="147"/>
+        <location filename="../../counter_app/ui/main_window.py" line="172"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="68"/>
+        <location filename="../../counter_app/ui/main_window.py" line="76"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="80"/>
+        <location filename="../../counter_app/ui/main_window.py" line="95"/>
+        <source>Hall &amp;monitor (Alt+3)</source>
+        <translation>大厅监控(&amp;M)（Alt+3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="103"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="106"/>
+        <location filename="../../counter_app/ui/main_window.py" line="131"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="107"/>
+        <location filename="../../counter_app/ui/main_window.py" line="132"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="113"/>
+        <location filename="../../counter_app/ui/main_window.py" line="138"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="115"/>
+        <location filename="../../counter_app/ui/main_window.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="117"/>
+        <location filename="../../counter_app/ui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="118"/>
-        <location filename="../../counter_app/ui/main_window.py" line="227"/>
+        <location filename="../../counter_app/ui/main_window.py" line="143"/>
+        <location filename="../../counter_app/ui/main_window.py" line="256"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="119"/>
-        <location filename="../../counter_app/ui/main_window.py" line="243"/>
+        <location filename="../../counter_app/ui/main_window.py" line="144"/>
+        <location filename="../../counter_app/ui/main_window.py" line="272"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="146"/>
+        <location filename="../../counter_app/ui/main_window.py" line="171"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="203"/>
+        <location filename="../../counter_app/ui/main_window.py" line="232"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="229"/>
+        <location filename="../../counter_app/ui/main_window.py" line="258"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -615,22 +643,209 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132"/>
-        <location filename="../../counter_app/ui/main_window.py" line="222"/>
+        <location filename="../../counter_app/ui/main_window.py" line="157"/>
+        <location filename="../../counter_app/ui/main_window.py" line="251"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="212"/>
+        <location filename="../../counter_app/ui/main_window.py" line="241"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="244"/>
+        <location filename="../../counter_app/ui/main_window.py" line="273"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
 数据目录：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
+        <source>Message a window (Ctrl+Enter to send)</source>
+        <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="277"/>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="278"/>
+        <source>&amp;Message</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="285"/>
+        <source>Write the message first.</source>
+        <translation>请先写消息内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="288"/>
+        <source>Choose the window.</source>
+        <translation>请选择窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorTab</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="95"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="198"/>
+        <source>Reading the hall…</source>
+        <translation>正在读取大厅数据…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="97"/>
+        <source>Tickets… (Ctrl+Shift+L)</source>
+        <translation>号票处理…（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="100"/>
+        <source>Message a window… (Ctrl+Shift+M)</source>
+        <translation>发消息给窗口…（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="112"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="113"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="114"/>
+        <source>Ticket</source>
+        <translation>当前号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="115"/>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="116"/>
+        <source>Paused for</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="117"/>
+        <source>Served today</source>
+        <translation>今日已办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="118"/>
+        <source>Pause reason</source>
+        <translation>暂停原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="125"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="126"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
+        <source>Average wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="129"/>
+        <source>Average service</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="130"/>
+        <source>Served</source>
+        <translation>已办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="141"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="142"/>
+        <source>Bad ratings today (follow up)</source>
+        <translation>今日差评（待回访）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="206"/>
+        <source>The hall server cannot be reached: these figures are from %1, %2 ago. %3</source>
+        <translation>无法连接大厅服务器：以下数据是 %1 的（%2 前）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="214"/>
+        <source>The hall at %1 (live)</source>
+        <translation>大厅实时数据 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="219"/>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="220"/>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="221"/>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="222"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="259"/>
+        <source>%1 · window %2 · %3 · %4%5</source>
+        <translation>%1 · 窗口 %2 · %3 · %4%5</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="263"/>
+        <source>walk-in</source>
+        <translation>无号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="289"/>
+        <source>Queue %1: the first in line has waited %2</source>
+        <translation>队列 %1：排在最前的已等候 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="293"/>
+        <source>Window %1 paused for %2 (%3)</source>
+        <translation>窗口 %1 已暂停 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="299"/>
+        <source>Case %1 (%2, window %3) is past its promised date %4</source>
+        <translation>办件 %1（%2，窗口 %3）已超过承诺期限 %4</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="301"/>
+        <source>Case %1 (%2, window %3) is due by %4</source>
+        <translation>办件 %1（%2，窗口 %3）将于 %4 到期</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +1577,104 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>TicketsDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="98"/>
+        <source>Tickets</source>
+        <translation>号票处理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="103"/>
+        <source>Parked</source>
+        <translation>暂挂</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="104"/>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="105"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="113"/>
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="122"/>
+        <source>e.g. A012</source>
+        <translation>如 A012</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="134"/>
+        <source>&amp;Look up (Enter)</source>
+        <translation>查找(&amp;L)（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="135"/>
+        <source>&amp;Move to queue</source>
+        <translation>移至队列(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="136"/>
+        <source>Cance&amp;l ticket</source>
+        <translation>取消号票(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="137"/>
+        <source>&amp;Reactivate</source>
+        <translation>恢复等候(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="138"/>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="153"/>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="154"/>
+        <source>N&amp;umber</source>
+        <translation>号码(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="163"/>
+        <source>&amp;To queue</source>
+        <translation>目标队列(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="200"/>
+        <source>%1   queue %2   waited %3</source>
+        <translation>%1   队列 %2   已等 %3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="210"/>
+        <source>No ticket found.</source>
+        <translation>没有找到号票。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="219"/>
+        <source>The ticket is in that queue already: choose another queue.</source>
+        <translation>号票已在该队列：请选择其他队列。</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <location filename="../../counter_app/ui/queue_dialogs.py" line="69"/>
@@ -1809,6 +2122,69 @@ Data folder: %2</source>
         <location filename="../../counter_app/services/visits.py" line="74"/>
         <source>Tick at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
+    </message>
+</context>
+<context>
+    <name>monitor</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="50"/>
+        <source>The hall server cannot be reached: try again when the network is back.</source>
+        <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="53"/>
+        <source>Sign in again (click the sync status at the bottom).</source>
+        <translation>请重新登录（点击底部的同步状态）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="56"/>
+        <source>The hall server gave an answer this program does not understand: call IT.</source>
+        <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="59"/>
+        <source>Only supervisors see the hall monitor: sign in as a supervisor.</source>
+        <translation>只有值班长可以查看大厅监控：请以值班长身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="62"/>
+        <source>That ticket is not waiting any more (it was called or closed): look again.</source>
+        <translation>该号已不在等候（已被呼叫或已结束）：请重新查找。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="65"/>
+        <source>Only an absent or cancelled ticket can be reactivated.</source>
+        <translation>只有过号或已取消的号票可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="68"/>
+        <source>That ticket no longer exists: look again.</source>
+        <translation>该号票已不存在：请重新查找。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="69"/>
+        <source>There is no such queue in this hall: choose one from the list.</source>
+        <translation>本大厅没有这个队列：请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="72"/>
+        <source>That window serves no queue in the hall layout: choose another.</source>
+        <translation>该窗口不在大厅叫号配置中：请选择其他窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="75"/>
+        <source>A message is 1 to 500 characters.</source>
+        <translation>消息为 1 至 500 个字。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="76"/>
+        <source>The hall server refused the request: %1</source>
+        <translation>大厅服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="78"/>
+        <source>The hall server refused: %1</source>
+        <translation>大厅服务器拒绝：%1</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,7 @@ def test_monitor_shows_windows_queues_alerts_and_curves(db: ServerDatabase) -> N
     assert not any(a.get("case_number") == "LATER" for a in view["alerts"])
     curve = {p["at"]: p["waiting"] for p in view["curves"]["waiting"]}
     assert curve["12:00"] == 0 and curve["12:15"] == 2 and curve["11:45"] == 0  # waiting at that moment
+    assert list(curve)[-1] == "12:16" and curve["12:16"] == 1  # and now
     assert view["curves"]["served_per_hour"] == [{"hour": 12, "served": 1}]
     pause_view = monitor(db, at(6.5))
     b02 = next(w for w in pause_view["windows"] if w["window_code"] == "B02")

@@ -1,0 +1,329 @@
+"""大厅监控: the supervisors' tab. Windows, queues, alerts, bad ratings and the day's charts.
+
+The tab reads the hall once a second while it is shown (the server answers every supervisor from
+one read per second), on a background thread of its own. When the server is away the last picture
+stays, and the line at the top says how old it is. Keys (in the tab): Ctrl+Shift+L tickets
+(move, cancel, reactivate), Ctrl+Shift+M message a window (or Enter on a window's row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.hall_link import HallLink
+from counter_app.services.hall_routes import OFFLINE, QueueProblem
+from counter_app.services.monitor import Alert, HallMonitor, HallPicture
+from counter_app.ui.keys import bind
+from counter_app.ui.monitor_charts import HallCharts
+from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, explain, guarded
+from counter_app.ui.worker import Worker
+
+POLL_MS = 1000
+STALE_SECONDS = 3.0
+STATUS_COLOURS = {"serving": "#c8e6c9", "idle": "#bbdefb", "paused": "#ffe0b2", "offline": "#e0e0e0"}
+
+
+def clock(seconds: float) -> str:
+    s = max(0, int(seconds))
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def _table(name: str, headings: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headings))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headings)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], colours: list[str | None] | None = None) -> None:
+    """Rows in place (the selection and the scroll position stay where the supervisor left them)."""
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = table.item(r, c)
+            if item is None:
+                item = QTableWidgetItem()
+                table.setItem(r, c, item)
+            if item.text() != text:
+                item.setText(text)
+            if colours is not None and c == 1 and colours[r]:
+                item.setBackground(QColor(str(colours[r])))
+
+
+class MonitorTab(QWidget):
+    def __init__(self, link: HallLink, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monitor_tab")
+        self.monitor = HallMonitor(link.engine)
+        self.worker = Worker("counter-monitor")
+        self.picture: HallPicture | None = None
+        self.problem: QueueProblem | None = None
+        self._polling = False
+        self._layout()
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    # -- layout -------------------------------------------------------------------------------
+    def _layout(self) -> None:
+        self.age = QLabel(self.tr("Reading the hall…"))
+        self.age.setObjectName("monitor_age")
+        self.tickets_button = QPushButton(self.tr("Tickets… (Ctrl+Shift+L)"))
+        self.tickets_button.setObjectName("monitor_tickets")
+        self.tickets_button.clicked.connect(self.open_tickets)
+        self.message_button = QPushButton(self.tr("Message a window… (Ctrl+Shift+M)"))
+        self.message_button.setObjectName("monitor_message")
+        self.message_button.clicked.connect(lambda: self.open_message())
+        bind(self, "Ctrl+Shift+L", self.open_tickets)
+        bind(self, "Ctrl+Shift+M", lambda: self.open_message())
+        top = QHBoxLayout()
+        top.addWidget(self.age, 1)
+        top.addWidget(self.tickets_button)
+        top.addWidget(self.message_button)
+        self.windows = _table(
+            "monitor_windows",
+            [
+                self.tr("Window"),
+                self.tr("Status"),
+                self.tr("Ticket"),
+                self.tr("Clerk"),
+                self.tr("Paused for"),
+                self.tr("Served today"),
+                self.tr("Pause reason"),
+            ],
+        )
+        self.windows.activated.connect(lambda index: self.open_message(self._window_at(index.row())))
+        self.queues = _table(
+            "monitor_queues",
+            [
+                self.tr("Queue"),
+                self.tr("Waiting"),
+                self.tr("Longest wait"),
+                self.tr("Average wait"),
+                self.tr("Average service"),
+                self.tr("Served"),
+            ],
+        )
+        self.alerts = QListWidget()
+        self.alerts.setObjectName("monitor_alerts")
+        self.ratings = QListWidget()
+        self.ratings.setObjectName("monitor_bad_ratings")
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        for caption, widget, stretch in (
+            (self.tr("Queues"), self.queues, 3),
+            (self.tr("Alerts"), self.alerts, 2),
+            (self.tr("Bad ratings today (follow up)"), self.ratings, 2),
+        ):
+            right.addWidget(QLabel(f"<b>{caption}</b>"))
+            right.addWidget(widget, stretch)
+        right_box = QWidget()
+        right_box.setLayout(right)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.windows)
+        upper.addWidget(right_box)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        self.charts = HallCharts()
+        whole = QSplitter(Qt.Orientation.Vertical)
+        whole.addWidget(upper)
+        whole.addWidget(self.charts)
+        whole.setStretchFactor(0, 3)
+        whole.setStretchFactor(1, 2)
+        root = QVBoxLayout(self)
+        root.addLayout(top)
+        root.addWidget(whole, 1)
+
+    # -- reading the hall ---------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.poll()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.poll()
+        self._show_age()
+
+    def poll(self) -> None:
+        if self._polling:
+            return
+        self._polling = True
+        monitor = self.monitor
+        self.worker.submit(guarded(monitor.picture), self._read, owner=self)
+
+    def _read(self, result: tuple[bool, Any]) -> None:
+        self._polling = False
+        ok, value = result
+        if ok:
+            self.picture, self.problem = value, None
+            self._render(value)
+        else:
+            self.problem = value
+        self._show_age()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.worker.stop()
+
+    # -- showing ------------------------------------------------------------------------------
+    def _show_age(self) -> None:
+        p = self.picture
+        if p is None:
+            text = explain(self.problem) if self.problem is not None else self.tr("Reading the hall…")
+            self.age.setText(text)
+            self.age.setStyleSheet("color: #c62828;" if self.problem is not None else "")
+            return
+        age = p.age_seconds()
+        shown = (p.server_time + timedelta(seconds=age if age < STALE_SECONDS else 0)).strftime("%H:%M:%S")
+        if self.problem is not None and (self.problem.code == OFFLINE or age >= STALE_SECONDS):
+            self.age.setText(
+                self.tr("The hall server cannot be reached: these figures are from %1, %2 ago. %3")
+                .replace("%1", shown)
+                .replace("%2", clock(age))
+                .replace("%3", explain(self.problem) if self.problem.code != OFFLINE else "")
+                .strip()
+            )
+            self.age.setStyleSheet("color: #c62828; font-weight: bold;")
+        else:
+            self.age.setText(self.tr("The hall at %1 (live)").replace("%1", shown))
+            self.age.setStyleSheet("color: #2e7d32;")
+
+    def _render(self, p: HallPicture) -> None:
+        status_names = {
+            "serving": self.tr("Serving"),
+            "idle": self.tr("Idle"),
+            "paused": self.tr("Paused"),
+            "offline": self.tr("Offline"),
+        }
+        _fill(
+            self.windows,
+            [
+                [
+                    f"{w.code} {w.name}",
+                    status_names.get(w.status, w.status),
+                    w.ticket,
+                    w.clerk if w.status != "offline" or w.clerk else "",
+                    clock(w.paused_seconds) if w.status == "paused" else "",
+                    str(w.served_today),
+                    w.pause_reason,
+                ]
+                for w in p.windows
+            ],
+            [STATUS_COLOURS.get(w.status) for w in p.windows],
+        )
+        _fill(
+            self.queues,
+            [
+                [
+                    f"{q.code} {q.name}",
+                    str(q.waiting),
+                    clock(q.longest_wait_seconds),
+                    clock(q.average_wait_seconds),
+                    clock(q.average_service_seconds),
+                    str(q.served),
+                ]
+                for q in p.queues
+            ],
+        )
+        self._list(self.alerts, [self._alert_text(a) for a in p.alerts], self._alert_colour)
+        self._list(
+            self.ratings,
+            [
+                (
+                    self.tr("%1 · window %2 · %3 · %4%5")
+                    .replace("%1", r.rating_text)
+                    .replace("%2", r.window)
+                    .replace("%3", r.clerk)
+                    .replace("%4", r.ticket or self.tr("walk-in"))
+                    .replace("%5", ("：" + "、".join(r.reasons)) if r.reasons else ""),
+                    "",
+                )
+                for r in p.bad_ratings
+            ],
+            lambda _k: "#c62828",
+        )
+        self.charts.show_curves(p.curves)
+
+    @staticmethod
+    def _list(widget: QListWidget, rows: list[tuple[str, str]], colour: Callable[[str], str]) -> None:
+        if [widget.item(i).text() for i in range(widget.count())] == [t for t, _k in rows]:
+            return
+        widget.clear()
+        for text, kind in rows:
+            item = QListWidgetItem(text)
+            item.setForeground(QColor(colour(kind)))
+            widget.addItem(item)
+
+    @staticmethod
+    def _alert_colour(kind: str) -> str:
+        return "#e65100" if kind in ("deadline_near", "long_pause") else "#c62828"
+
+    def _alert_text(self, a: Alert) -> tuple[str, str]:
+        if a.kind == "long_wait":
+            text = self.tr("Queue %1: the first in line has waited %2").replace("%1", a.queue)
+            return text.replace("%2", clock(a.seconds)), a.kind
+        if a.kind == "long_pause":
+            text = (
+                self.tr("Window %1 paused for %2 (%3)")
+                .replace("%1", a.window)
+                .replace("%2", clock(a.seconds))
+            )
+            return text.replace("%3", a.reason), a.kind
+        text = (
+            self.tr("Case %1 (%2, window %3) is past its promised date %4")
+            if a.kind == "deadline_past"
+            else self.tr("Case %1 (%2, window %3) is due by %4")
+        )
+        return (
+            text.replace("%1", a.case_number)
+            .replace("%2", a.applicant)
+            .replace("%3", a.window)
+            .replace("%4", a.due),
+            a.kind,
+        )
+
+    # -- actions ------------------------------------------------------------------------------
+    def _window_at(self, row: int) -> str:
+        if self.picture is None or not 0 <= row < len(self.picture.windows):
+            return ""
+        return self.picture.windows[row].code
+
+    def open_tickets(self) -> None:
+        queues = list(self.picture.queues) if self.picture is not None else []
+        dialog = TicketsDialog(self.monitor, self.worker, queues, self)
+        dialog.acted.connect(self.poll)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_message(self, window: str = "") -> None:
+        windows = [w for w in self.picture.windows] if self.picture is not None else []
+        window = window or self._window_at(self.windows.currentRow())
+        dialog = MessageDialog(self.monitor, self.worker, windows, window, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

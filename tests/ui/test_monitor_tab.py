@@ -1,0 +1,205 @@
+"""大厅监控: a supervisor's window against a real hall server process, a clerk calling through the API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.catalogue import import_catalogue_file
+from counter_app.services.context import open_context
+from counter_app.services.demo import demo_catalogue_path
+from counter_app.services.hall_link import HallLink
+from counter_app.ui.app import build_window, make_application
+from counter_app.ui.i18n import uninstall_translators
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog
+from counter_app.ui.monitor_tab import MonitorTab
+from tests.hall_server.api import Device, enrol
+from tests.servers import PASSWORD, ServerProcess, enrollment_code
+from tests.ui.test_queue_panel import take_ticket
+
+pytestmark = pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+WAIT = 20000
+
+
+@dataclass
+class Supervisor:
+    window: MainWindow
+    tab: MonitorTab
+    qtbot: QtBot
+
+    def row(self, table: QTableWidget, starts: str) -> list[str]:
+        for r in range(table.rowCount()):
+            cells = [table.item(r, c).text() for c in range(table.columnCount())]
+            if cells[0].startswith(starts):
+                return cells
+        return []
+
+    def key(self, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        target = QApplication.focusWidget() or self.window
+        self.qtbot.keyClick(target, k, modifier)
+        QApplication.processEvents()
+
+
+def open_window(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str) -> MainWindow:
+    make_application("zh_CN")
+    ctx = open_context(tmp_path / user, {"server_url": hall.url})
+    import_catalogue_file(ctx, demo_catalogue_path())
+    link = HallLink(ctx)
+    link.enroll(enrollment_code(hall_db, "W09", "G03"))
+    link.sign_in(user, PASSWORD)
+    window, _worker = build_window(ctx, link)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close()
+    window.ctx.close()
+    uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def supervisor(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> Iterator[Supervisor]:
+    window = open_window(tmp_path, qtbot, hall, hall_db, "zhaolei")
+    assert window.monitor is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.monitor, timeout=WAIT)
+    yield Supervisor(window, window.monitor, qtbot)
+    close_window(window)
+
+
+@pytest.fixture
+def clerk(hall: ServerProcess, hall_db: str) -> Device:
+    return enrol(hall.url, hall_db, device="W01", user="wangfang", window="A01")
+
+
+def api(hall: ServerProcess, clerk: Device, method: str, path: str, **body: object) -> dict[str, object]:
+    answer = requests.request(
+        method,
+        hall.url + "/api/v1/queue" + path,
+        headers={"Authorization": f"Bearer {clerk.token}"},
+        json=body if method == "POST" else None,
+        timeout=30,
+    )
+    assert answer.status_code < 300, answer.text
+    result: dict[str, object] = answer.json()
+    return result
+
+
+def test_the_tab_follows_a_call_and_a_finish(
+    supervisor: Supervisor, hall: ServerProcess, clerk: Device
+) -> None:
+    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
+    assert not supervisor.window.queue_panel.isVisible()  # a supervisor does not call tickets
+    take_ticket(hall, "A")
+    take_ticket(hall, "A")
+    wait(lambda: supervisor.row(tab.queues, "A")[1:2] == ["2"], timeout=WAIT)
+    assert "实时" in tab.age.text()
+    api(hall, clerk, "GET", "/window")  # the clerk's window comes online
+    api(hall, clerk, "POST", "/call-next")
+    wait(lambda: supervisor.row(tab.windows, "A01")[2:3] == ["A001"], timeout=WAIT)
+    assert supervisor.row(tab.queues, "A")[1] == "1"
+    api(hall, clerk, "POST", "/ticket/start")
+    wait(lambda: supervisor.row(tab.windows, "A01")[1] == "办理中", timeout=WAIT)
+    assert supervisor.row(tab.windows, "A01")[3] == "王芳"
+    api(hall, clerk, "POST", "/ticket/finish")
+    wait(lambda: supervisor.row(tab.windows, "A01")[5] == "1", timeout=WAIT)
+    wait(lambda: tab.charts.served_total() == 1, timeout=WAIT)
+    api(hall, clerk, "POST", "/pause", reason="开会")
+    wait(lambda: supervisor.row(tab.windows, "A01")[1] == "暂停", timeout=WAIT)
+    assert supervisor.row(tab.windows, "A01")[6] == "开会"
+
+
+def test_the_tab_says_how_old_its_figures_are_when_the_server_is_away(
+    supervisor: Supervisor, hall: ServerProcess
+) -> None:
+    tab = supervisor.tab
+    take_ticket(hall, "B")
+    supervisor.qtbot.waitUntil(lambda: supervisor.row(tab.queues, "B")[1:2] == ["1"], timeout=WAIT)
+    hall.stop()
+    try:
+        supervisor.qtbot.waitUntil(lambda: "无法连接" in tab.age.text(), timeout=WAIT)
+        assert "前" in tab.age.text()
+        assert supervisor.row(tab.queues, "B")[1] == "1"  # the last picture stays
+    finally:
+        hall.start()
+    supervisor.qtbot.waitUntil(lambda: "实时" in tab.age.text(), timeout=WAIT)
+
+
+def test_cancel_reactivate_and_move_a_ticket_by_keyboard(supervisor: Supervisor, hall: ServerProcess) -> None:
+    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
+    take_ticket(hall, "C")
+    wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["1"], timeout=WAIT)
+    tab.windows.setFocus()
+    supervisor.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait(lambda: isinstance(QApplication.activeModalWidget(), TicketsDialog), timeout=WAIT)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, TicketsDialog)
+    wait(lambda: dialog.list.count() == 1, timeout=WAIT)
+    assert dialog.list.item(0).text().startswith("C001")
+    dialog.buttons["cancel"].click()
+    wait(lambda: dialog.list.count() == 0 and not dialog._busy, timeout=WAIT)
+    wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["0"], timeout=WAIT)
+    dialog.status.setCurrentIndex(dialog.status.findData("cancelled"))
+    dialog.number.setFocus()
+    dialog.number.setText("c001")
+    supervisor.qtbot.keyClick(dialog.number, Qt.Key.Key_Return)
+    wait(lambda: dialog.list.count() == 1 and not dialog._busy, timeout=WAIT)
+    assert not dialog.buttons["move"].isEnabled()  # a cancelled ticket is reactivated, not moved
+    dialog.buttons["reactivate"].click()
+    wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["1"], timeout=WAIT)
+    dialog.status.setCurrentIndex(dialog.status.findData("waiting"))
+    dialog.number.clear()
+    dialog.look_up()
+    wait(lambda: dialog.list.count() == 1 and not dialog._busy, timeout=WAIT)
+    dialog.buttons["move"].click()  # to the first queue, A, by default
+    wait(lambda: supervisor.row(tab.queues, "A")[1:2] == ["1"], timeout=WAIT)
+    assert supervisor.row(tab.queues, "C")[1] == "0"
+    dialog.reject()
+
+
+def test_a_message_reaches_the_window_and_a_refusal_stays_in_the_dialog(
+    supervisor: Supervisor, hall: ServerProcess, clerk: Device
+) -> None:
+    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
+    wait(lambda: bool(supervisor.row(tab.windows, "A01")), timeout=WAIT)
+    tab.open_message("A01")
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, MessageDialog)
+    dialog.accept()
+    assert "先写" in dialog.error.text()  # nothing sent without a text
+    dialog.text.setText("请把A001的材料送到后台")
+    supervisor.qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    hall.stop()
+    try:
+        supervisor.qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        wait(lambda: "无法连接" in dialog.error.text(), timeout=WAIT)
+        assert dialog.isVisible() and dialog.text.text() == "请把A001的材料送到后台" and closed == []
+    finally:
+        hall.start()
+    supervisor.qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait(lambda: closed == [1], timeout=WAIT)  # sent, then closed (a refusal would keep it open)
+    seen = api(hall, clerk, "GET", "/window")
+    assert [m["text"] for m in seen["messages"]] == ["请把A001的材料送到后台"]  # type: ignore[attr-defined, index]
+
+
+def test_a_clerk_has_no_monitor_tab(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> None:
+    window = open_window(tmp_path, qtbot, hall, hall_db, "wangfang")
+    try:
+        assert window.monitor is None and window.tabs.count() == 2
+        assert window.queue_panel.isVisible()
+    finally:
+        close_window(window)
