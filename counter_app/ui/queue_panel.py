@@ -262,7 +262,9 @@ class QueuePanel(QFrame):
         self._run(lambda q: q.call(ticket_id), self._hold)
 
     def _act(self, action: str, **body: object) -> None:
-        if self._ready(action.replace("-", "_")):
+        if action == "finish" and self._serving_locally():
+            self._finish_locally()
+        elif self._ready(action.replace("-", "_")):
             self._act_now(action, **body)
 
     def _act_now(self, action: str, **body: object) -> None:
@@ -320,8 +322,27 @@ class QueuePanel(QFrame):
         self._run(lambda q: q.pause(reason))
 
     def walk_in(self) -> None:
-        if self._ready("walk_in"):
+        if not self._ready("walk_in"):
+            return
+        if self._local():
+            self.visit = VisitInProgress(None, "", datetime.now())
+            self._render()
+        else:
             self._run(lambda q: q.walk_in(), self._hold)
+
+    # -- without the queue server: walk-ins served as visits of this window alone --------------
+    def _local(self) -> bool:
+        """No queue server to ask (none configured, or unreachable right now)."""
+        return self.queue is None or self.offline
+
+    def _serving_locally(self) -> bool:
+        """A walk-in taken while the server was away (no ticket): finished here, whatever the server."""
+        return self.visit is not None and self.visit.ticket_id is None
+
+    def _finish_locally(self) -> None:
+        visit, self.visit = self.visit, None
+        self._render()
+        self.visit_finished.emit(visit)  # recorded through the outbox: it reaches the server later
 
     def messages_read(self) -> None:
         if self.view is not None and self.view.messages:
@@ -336,6 +357,10 @@ class QueuePanel(QFrame):
 
     # -- showing ------------------------------------------------------------------------------
     def buttons_state(self) -> dict[str, bool]:
+        if self._serving_locally() or self._local():
+            local = self._serving_locally()  # and the ticket being served waits for the server
+            free = self.visit is None and not self._acting  # a ticket held before the server went stays
+            return {k: False for k in self.buttons} | {"walk_in": free, "finish": local}
         v = self.view
         usable = self.queue is not None and v is not None and not self._acting
         free = usable and v is not None and v.ticket is None
@@ -377,21 +402,25 @@ class QueuePanel(QFrame):
             self.mark_read.hide()
             self.notice.setText(
                 self.tr(
-                    "No hall server: queue calling is off. Serve walk-in applicants at the form (no ticket)."
+                    "No hall server: queue calling is off. Serve walk-in applicants with Walk-in "
+                    "(Ctrl+Shift+W) and Finish (Shift+F5): the visit and its rating are kept."
                 )
             )
+            self._show_local()
             return
         if self.offline:
             self.notice.setText(
                 self.tr(
-                    "The queue server cannot be reached: serve walk-in applicants at the form (no ticket). "
-                    "Calling comes back by itself when the network is back."
+                    "The queue server cannot be reached: serve walk-in applicants with Walk-in "
+                    "(Ctrl+Shift+W) and Finish (Shift+F5), they are sent later. Calling comes back by "
+                    "itself when the network is back."
                 )
             )
         else:
             self.notice.setText(self.problem)
         if v is None:
             self.window_state.setText(self.tr("Connecting to the queue server…"))
+            self._show_local()
             return
         t = v.ticket
         self.number.setText(t.display if t is not None else "—")
@@ -456,6 +485,15 @@ class QueuePanel(QFrame):
             else:
                 parked.append(self.tr("%1 due back now").replace("%1", p.display))
         self.parked.setText(self.tr("Parked: %1").replace("%1", ", ".join(parked)) if parked else "")
+        self._show_local()
+
+    def _show_local(self) -> None:
+        if self._serving_locally():
+            self.number.setText(self.tr("Walk-in"))
+            self.ticket_state.setText(self.tr("Serving without a ticket · Shift+F5 finishes"))
+        elif self.view is None or self.queue is None:
+            self.number.setText("—")
+            self.ticket_state.setText("")
 
     def _say(self, text: str) -> None:
         self.problem, self._said_at = text, time.monotonic()

@@ -1123,6 +1123,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/queue_panel.py" line="147"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="492"/>
         <source>Walk-in</source>
         <translation>现场接待</translation>
     </message>
@@ -1137,192 +1138,197 @@ Data folder: %2</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="362"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
         <source>Resume (%1)</source>
         <translation>恢复服务（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="364"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="389"/>
         <source>Pause… (%1)</source>
         <translation>暂停…（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="373"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="398"/>
         <source>Queue calling is off</source>
         <translation>叫号未启用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="380"/>
-        <source>No hall server: queue calling is off. Serve walk-in applicants at the form (no ticket).</source>
-        <translation>本窗口未连接大厅服务器，叫号不可用：可直接在受理页接待现场群众（不取号）。</translation>
+        <location filename="../../counter_app/ui/queue_panel.py" line="405"/>
+        <source>No hall server: queue calling is off. Serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5): the visit and its rating are kept.</source>
+        <translation>未连接大厅服务器：叫号已关闭。现场群众请用“现场接待”（Ctrl+Shift+W）接待、“办结”（Shift+F5）结束，接待记录和评价都会保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
-        <source>The queue server cannot be reached: serve walk-in applicants at the form (no ticket). Calling comes back by itself when the network is back.</source>
-        <translation>叫号服务器无法连接，可接待现场群众（不取号）。网络恢复后叫号会自动恢复。</translation>
+        <location filename="../../counter_app/ui/queue_panel.py" line="414"/>
+        <source>The queue server cannot be reached: serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5), they are sent later. Calling comes back by itself when the network is back.</source>
+        <translation>叫号服务器无法连接：可接待现场群众，用“现场接待”（Ctrl+Shift+W）开始、“办结”（Shift+F5）结束，记录稍后上传。网络恢复后叫号自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="422"/>
         <source>Connecting to the queue server…</source>
         <translation>正在连接叫号服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="399"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="428"/>
         <source>%1 %2: %3 waiting</source>
         <translation>%1 %2：等候 %3 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="406"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
         <source>sent to this window: %1</source>
         <translation>转至本窗口：%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="408"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
         <source>(served today: %1)</source>
         <translation>（今日已办 %1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="414"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
         <source> (%1 unread)</source>
         <translation>（共 %1 条未读）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="415"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="444"/>
         <source>Supervisor: %1</source>
         <translation>值班长消息：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="463"/>
         <source>Called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="434"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="463"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="464"/>
         <source>%1 · waited %2</source>
         <translation>%1 · 已等 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="466"/>
         <source> · called %1 times</source>
         <translation> · 已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="440"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="469"/>
         <source>No ticket at the window</source>
         <translation>窗口当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="472"/>
         <source>Paused: %1 — for %2</source>
         <translation>暂停服务：%1 — 已暂停 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="449"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="478"/>
         <source>Window %1 open</source>
         <translation>%1 窗口服务中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="455"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="484"/>
         <source>%1 back in %2</source>
         <translation>%1 还有 %2 回来</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="457"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="486"/>
         <source>%1 due back now</source>
         <translation>%1 已到回来时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="458"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="487"/>
         <source>Parked: %1</source>
         <translation>暂挂：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="467"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="493"/>
+        <source>Serving without a ticket · Shift+F5 finishes</source>
+        <translation>无号接待中 · Shift+F5 办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="505"/>
         <source>This window still has a ticket: finish it, mark it as a no-show or transfer it first.</source>
         <translation>本窗口还有一个号未处理：请先办结、过号或转移它。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="469"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="507"/>
         <source>The window is paused: resume it first (Ctrl+Shift+P).</source>
         <translation>窗口处于暂停状态：请先恢复服务（Ctrl+Shift+P）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="470"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="508"/>
         <source>The window has no ticket this applies to: call the next one first (F12).</source>
         <translation>窗口当前没有可执行此操作的号：请先叫号（F12）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="472"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="510"/>
         <source>That ticket is no longer waiting for this window (another window called it or it was moved): choose another one.</source>
         <translation>该号已不在本窗口等候（已被其他窗口呼叫或已转移）：请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="475"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="513"/>
         <source>This window serves no queue in the hall layout: ask the hall supervisor.</source>
         <translation>大厅布局中本窗口没有对应的队列：请联系大厅值班长。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="476"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="514"/>
         <source>The queue is very busy right now: press the key again.</source>
         <translation>叫号系统繁忙：请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="477"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="515"/>
         <source>Park for 1 to 240 minutes.</source>
         <translation>暂挂时间为 1 至 240 分钟。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="478"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="516"/>
         <source>Transfer to one queue or to one window.</source>
         <translation>请转移到一个队列或一个窗口（二选一）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="479"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="517"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="480"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="518"/>
         <source>No window with that code serves a queue: check the window code.</source>
         <translation>没有这个编号的服务窗口：请核对窗口编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="481"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="519"/>
         <source>Say why the window pauses (at most 200 characters).</source>
         <translation>请填写暂停原因（最多 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="520"/>
         <source>This user does not serve at a window: sign in as a clerk.</source>
         <translation>当前用户不是窗口工作人员：请用窗口人员账号登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="483"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="521"/>
         <source>This PC has been revoked by IT: queue calling is off, call IT.</source>
         <translation>本机已被信息科停用，无法叫号：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="484"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="522"/>
         <source>This user has been revoked by the hall: another clerk signs in.</source>
         <translation>当前用户已被大厅停用：请换其他工作人员登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="485"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="523"/>
         <source>Sign in again to call tickets (click the sync status at the bottom).</source>
         <translation>请重新登录后再叫号（点击窗口底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="486"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="524"/>
         <source>The queue server gave an answer this program does not understand: call IT.</source>
         <translation>叫号服务器的应答无法识别：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="488"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="526"/>
         <source>The queue server refused: %1</source>
         <translation>叫号服务器拒绝了操作：%1</translation>
     </message>
@@ -1343,6 +1349,149 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/dialogs.py" line="64"/>
         <source>Legal &amp;basis</source>
         <translation>法律依据(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="60"/>
+        <source>Hall reports</source>
+        <translation>大厅统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
+        <source>By window</source>
+        <translation>按窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="74"/>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="75"/>
+        <source>By clerk</source>
+        <translation>按工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
+        <source>By item</source>
+        <translation>按事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="79"/>
+        <source>&amp;Query</source>
+        <translation>查询(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="85"/>
+        <source>&amp;Period</source>
+        <translation>报表类型(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="87"/>
+        <source>&amp;Group by</source>
+        <translation>统计维度(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="95"/>
+        <source>Choose the period and press Enter.</source>
+        <translation>选择日期后按 Enter 查询。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="102"/>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="104"/>
+        <source>Export to P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="106"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="166"/>
+        <source>Asking the hall server…</source>
+        <translation>正在向大厅服务器查询…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="178"/>
+        <source>%1 rows. Export with Alt+E (Excel) or Alt+D (PDF).</source>
+        <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+D 导出 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="208"/>
+        <source>The hall server cannot be reached: try again when the network is back.</source>
+        <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
+        <source>Sign in again (click the sync status at the bottom), then query again.</source>
+        <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
+        <source>The hall server gave an answer this program does not understand: call IT.</source>
+        <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
+        <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
+        <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
+        <source>The hall server did not accept this period or grouping: %1</source>
+        <translation>大厅服务器不接受该期间或统计维度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <source>The hall server refused: %1</source>
+        <translation>大厅服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <source>Export to PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="246"/>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="252"/>
+        <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
+        <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
 </context>
 <context>

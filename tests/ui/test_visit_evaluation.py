@@ -129,3 +129,47 @@ def test_a_good_rating_needs_no_reason_and_the_applicant_may_walk_away(
         counter.qtbot.waitUntil(lambda: QApplication.activeWindow() is counter.window, timeout=WAIT)
     assert len(outbox(counter, "visit.record")) == 2
     assert [r["rating"] for r in outbox(counter, "visit.rated")] == [1]
+
+
+def test_a_walk_in_served_while_the_server_is_away_reaches_it_as_a_visit(
+    counter: Counter, hall: ServerProcess, hall_db: str, tmp_path: Path
+) -> None:
+    panel, window = counter.panel, counter.window
+    hall.stop()
+    try:
+        counter.qtbot.waitUntil(lambda: "叫号服务器无法连接" in panel.notice.text(), timeout=WAIT)
+        assert [k for k, b in panel.buttons.items() if b.isEnabled()] == ["walk_in"]
+        counter.key(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert panel.visit is not None and panel.visit.ticket_id is None
+        assert panel.number.text() == "现场接待" and "Shift+F5" in panel.ticket_state.text()
+        gui = Gui(window.ctx, window, window.worker, counter.qtbot, tmp_path / "printed.pdf")
+        choose_item(gui, RESIDENT_ID_RENEWAL)
+        type_applicant(gui)
+        key(gui, Qt.Key.Key_F6)
+        key(gui, Qt.Key.Key_F9)
+        gui.settle()
+        notice = window.intake.notice_dialog
+        assert notice is not None
+        notice.close()
+        with window.ctx.db.engine.connect() as conn:
+            (case_id,) = [c for (c,) in conn.exec_driver_sql("select id from cases")]
+        window.activateWindow()
+        counter.key(Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+        rating = evaluation(counter)
+        assert panel.visit is None and panel.number.text() == "—"
+        (visit,) = outbox(counter, "visit.record")
+        assert visit["ticket_id"] is None and visit["ticket_display"] == "" and visit["cases"] == [case_id]
+        counter.qtbot.mouseClick(rating.rating_buttons[5], Qt.MouseButton.LeftButton)
+        rating.reasons["办理时间长"].setChecked(True)
+        with counter.qtbot.waitSignal(rating.rated, timeout=WAIT):
+            counter.qtbot.mouseClick(rating.submit_button, Qt.MouseButton.LeftButton)
+        assert counter.link.sync_once().online is False  # still away: kept in the outbox
+    finally:
+        hall.start()
+    report = counter.link.sync_once()
+    assert report.online and report.rejected == 0 and counter.link.attention() == []
+    boss = enrol(hall.url, hall_db, device="W02", user="zhaolei", window="A02")
+    seen = requests.get(
+        hall.url + "/api/v1/queue/monitor", headers={"Authorization": f"Bearer {boss.token}"}, timeout=30
+    ).json()
+    assert [(r["ticket"], r["window_code"], r["rating"]) for r in seen["bad_ratings"]] == [("", "A01", 5)]
