@@ -23,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="load the demo catalogue and demo cases if empty")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language for this run")
     parser.add_argument(
+        "--demo-user",
+        choices=["wangfang", "lina", "chenjun", "zhaolei", "admin"],
+        help="with --demo: sign in as this demo user (zhaolei is the supervisor: hall monitor and reports)",
+    )
+    parser.add_argument(
         "--no-server", action="store_true", help="with --demo: no demo hall server, the window works alone"
     )
     sub = parser.add_subparsers(dest="command")
@@ -89,7 +94,7 @@ def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):
                 "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
             )
         ctx = open_context(data_dir, overrides)
-        if args.demo:
+        if args.demo and getattr(args, "demo_user", None) != "zhaolei":  # a supervisor records no case
             seed_demo(ctx)
         return ctx
     except Exception as exc:
@@ -363,13 +368,13 @@ def _gui(args: argparse.Namespace) -> int:
         show_startup_problem(unexpected(exc), interface_language(args.lang, None))
         return 1
     try:
-        login = _enrol_demo(ctx, demo_hall) if demo_hall else None
+        login = _enrol_demo(ctx, demo_hall, args.demo_user) if demo_hall else None
         return run_gui(ctx, args, login)
     finally:
         ctx.close()
 
 
-def _enrol_demo(ctx, demo_hall: dict[str, str]) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+def _enrol_demo(ctx, demo_hall: dict[str, str], user: str | None = None) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
     """Enrol the demo window with the code its hall server just made; (user, password) to sign in."""
     from counter_app.domain.messages import DomainError
     from counter_app.services.hall_link import HallLink
@@ -381,7 +386,7 @@ def _enrol_demo(ctx, demo_hall: dict[str, str]) -> tuple[str, str] | None:  # ty
         except DomainError as exc:
             print(f"demo enrolment failed: {exc}", file=sys.stderr)
             return None
-    return demo_hall["username"], demo_hall["password"]
+    return user or demo_hall["username"], demo_hall["password"]
 
 
 if __name__ == "__main__":

@@ -83,6 +83,7 @@ def check_schema(client_schema: int, cfg: ServerConfig) -> None:
 
 def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
     database = db or open_server_database(cfg.database_url)
+    database.timezone = cfg.timezone  # times sent with an offset are put on the hall's clock
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

@@ -117,11 +117,14 @@ KEEP_ALIVE_SECONDS = 30
 
 def _demo(args: argparse.Namespace) -> int:
     import socket
+    import threading
 
     import uvicorn
 
     from hall_server.app import create_app
     from hall_server.demo import seed_demo
+    from hall_server.queue.demo_day import simulate_morning
+    from hall_server.queue.tickets import hall_now
 
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -134,9 +137,10 @@ def _demo(args: argparse.Namespace) -> int:
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     info = seed_demo(db, folder, url)
     print(json.dumps(info, ensure_ascii=False), flush=True)
+    # the morning so far, while the client starts (about a second of writes, once a day)
+    threading.Thread(target=simulate_morning, args=(db, hall_now(cfg.timezone)), daemon=True).start()
     if args.exit_with_parent:
         import os
-        import threading
 
         def watch_parent() -> None:
             sys.stdin.read()  # returns when the pipe from the client closes, however it ended

@@ -81,6 +81,7 @@ def check_schema(engine: Engine) -> None:
 class ServerDatabase:
     engine: Engine
     sessions: sessionmaker[Session]
+    timezone: str = "Asia/Shanghai"  # the hall's clock (the server's `timezone` setting)
 
     @property
     def is_postgres(self) -> bool:

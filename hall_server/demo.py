@@ -8,6 +8,7 @@ code for window A01 at each start, so the demo client can enrol itself.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,6 +17,7 @@ from counter_app.domain.catalogue_format import parse_catalogue
 from counter_app.resources import resource
 from hall_server import admin
 from hall_server.db import ServerDatabase
+from hall_server.queue.demo_day import simulate_morning
 from hall_server.queue.layout import import_layout
 from hall_server.queue.models import QueueRow
 
@@ -31,7 +33,9 @@ DEMO_USERS = (
 )
 
 
-def seed_demo(db: ServerDatabase, folder: Path, server_url: str) -> dict[str, str]:
+def seed_demo(
+    db: ServerDatabase, folder: Path, server_url: str, now: datetime | None = None
+) -> dict[str, str]:
     if admin.init_db(db):
         catalogue = parse_catalogue(
             json.loads(resource("catalogue", "demo_catalogue.json").read_text("utf-8"))
@@ -43,6 +47,8 @@ def seed_demo(db: ServerDatabase, folder: Path, server_url: str) -> dict[str, st
         has_queues = s.scalar(select(QueueRow.code).limit(1)) is not None
     if not has_queues:  # a demo hall made before queue calling existed gets its queues too
         import_layout(db, json.loads(DEMO_LAYOUT.read_text("utf-8")))
+    if now is not None:  # the morning so far, once a day: applicants waiting, figures to watch
+        simulate_morning(db, now)
     info = {
         "server_url": server_url,
         "enrollment_code": admin.enrollment_code(db, "W01", "A01", valid_hours=24),

@@ -93,6 +93,7 @@ class AppContext:
             hall_code=s["hall_code"],
             window_code=s["window_code"],
             username=self.user.username if self.user else "",
+            role=self.user.role if self.user else "",
         )
 
     def window(self) -> Window:

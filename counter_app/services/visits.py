@@ -43,6 +43,12 @@ class VisitInProgress:
             self.consults.append(consult_id)
 
 
+def _stamp(moment: datetime) -> str:
+    """This PC's time with its UTC offset: the server puts it on the hall's clock (a PC set to
+    another time zone still counts its visits on the hall's day)."""
+    return moment.replace(microsecond=0).astimezone().isoformat()
+
+
 def record_visit(ctx: AppContext, visit: VisitInProgress, finished_at: datetime | None = None) -> str:
     """Write the finished visit and its ``visit.record`` op; returns the visit's id."""
     visit_id = str(uuid.uuid4())
@@ -56,8 +62,8 @@ def record_visit(ctx: AppContext, visit: VisitInProgress, finished_at: datetime 
                 "ticket_id": visit.ticket_id,
                 "ticket_display": visit.ticket_display,
                 "window_code": uow.actor.window_code,
-                "started_at": visit.started_at.replace(microsecond=0).isoformat(),
-                "finished_at": finished.replace(microsecond=0).isoformat(),
+                "started_at": _stamp(visit.started_at),
+                "finished_at": _stamp(finished),
                 "cases": list(visit.cases),
                 "consults": list(visit.consults),
             },
@@ -82,6 +88,6 @@ def rate_visit(ctx: AppContext, visit_id: str, rating: int, reasons: list[str]) 
                 "visit_id": visit_id,
                 "rating": rating,
                 "reasons": reasons,
-                "rated_at": ctx.clock().replace(microsecond=0).isoformat(),
+                "rated_at": _stamp(ctx.clock()),
             },
         )

@@ -93,6 +93,12 @@ class MainWindow(QMainWindow):
             return
         self.monitor = MonitorTab(self.link)
         self.tabs.addTab(self.monitor, self.tr("Hall &monitor (Alt+3)"))
+        if not self._serves_at_window():  # the server refuses a supervisor's cases: no intake form
+            self.tabs.setTabEnabled(0, False)
+            self.tabs.setTabToolTip(
+                0, self.tr("A supervisor watches the hall: sign in as a clerk to take applications.")
+            )
+            self.tabs.setCurrentWidget(self.monitor)
 
     # -- the visit and its evaluation (好差评) ----------------------------------------------------
     def _visit_finished(self, visit: VisitInProgress) -> None:

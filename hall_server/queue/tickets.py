@@ -34,6 +34,14 @@ def hall_now(timezone: str) -> datetime:
     return datetime.now(ZoneInfo(timezone)).replace(tzinfo=None, microsecond=0)
 
 
+def on_hall_clock(moment: datetime, timezone: str) -> datetime:
+    """A time with a UTC offset as the hall's local time (no zone, as stored); one without an
+    offset is taken to be the hall's already."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
+
+
 def open_days(s: Session, today: date) -> Any:
     """The days whose waiting tickets are still in the queue: today, or every day with carry-over."""
     if queue_setting(s, "queue.carry_over").lower() in ("1", "true", "yes"):

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from counter_app.sync.wire import APPLIED
 from hall_server.queue.models import VisitRow
+from hall_server.queue.tickets import on_hall_clock
 
 if TYPE_CHECKING:
     from hall_server.ops import OpContext, Verdict
@@ -31,14 +32,18 @@ def _ids(payload: dict[str, Any], key: str, bad: type[Exception]) -> list[str]:
     return value
 
 
-def _when(payload: dict[str, Any], key: str, bad: type[Exception], required: bool = True) -> datetime | None:
+def _when(
+    payload: dict[str, Any], key: str, bad: type[Exception], required: bool = True, timezone: str = ""
+) -> datetime | None:
+    """A time sent with the PC's UTC offset, on the hall's clock (without one: the hall's already)."""
     value = payload.get(key)
     if value is None and not required:
         return None
     try:
-        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+        moment = datetime.fromisoformat(str(value))
     except ValueError:
         raise bad(f"{key}: a date and time expected") from None
+    return on_hall_clock(moment, timezone) if timezone else moment.replace(tzinfo=None)
 
 
 def validate_visit(op_type: str, payload: dict[str, Any], bad: type[Exception]) -> None:
@@ -93,8 +98,9 @@ def apply_visit(c: OpContext, verdict: type[Verdict], rejected: Callable[..., Ve
             c.s.add(row)
         row.ticket_id, row.ticket_display = ticket_id, p.get("ticket_display", "")
         row.window_code, row.clerk = p["window_code"], c.actor_name[:60]
-        row.started_at = _when(p, "started_at", ValueError) or datetime.min
-        row.finished_at = _when(p, "finished_at", ValueError, required=False)
+        tz = c.db.timezone
+        row.started_at = _when(p, "started_at", ValueError, timezone=tz) or datetime.min
+        row.finished_at = _when(p, "finished_at", ValueError, required=False, timezone=tz)
         row.cases, row.consults = _ids(p, "cases", ValueError), _ids(p, "consults", ValueError)
         c.audit(p["id"], ticket=row.ticket_display, cases=len(row.cases), consults=len(row.consults))
         return verdict(APPLIED, result={"visit_id": row.id})
@@ -104,6 +110,6 @@ def apply_visit(c: OpContext, verdict: type[Verdict], rejected: Callable[..., Ve
     if row.rating is not None:
         return rejected("this visit has already been rated: one rating per visit")
     row.rating, row.reasons = int(p["rating"]), list(p.get("reasons", []))
-    row.rated_at = _when(p, "rated_at", ValueError)
+    row.rated_at = _when(p, "rated_at", ValueError, timezone=c.db.timezone)
     c.audit(row.id, rating=row.rating)
     return verdict(APPLIED, result={"visit_id": row.id, "rating": row.rating})

@@ -558,12 +558,12 @@
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="162"/>
+        <location filename="../../counter_app/ui/main_window.py" line="166"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="172"/>
+        <location filename="../../counter_app/ui/main_window.py" line="176"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -578,59 +578,64 @@
         <translation>大厅监控(&amp;M)（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="103"/>
+        <location filename="../../counter_app/ui/main_window.py" line="98"/>
+        <source>A supervisor watches the hall: sign in as a clerk to take applications.</source>
+        <translation>值班长账号用于监控大厅：受理申请请以窗口工作人员身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="107"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="131"/>
+        <location filename="../../counter_app/ui/main_window.py" line="135"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="132"/>
+        <location filename="../../counter_app/ui/main_window.py" line="136"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138"/>
+        <location filename="../../counter_app/ui/main_window.py" line="142"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="140"/>
+        <location filename="../../counter_app/ui/main_window.py" line="144"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="142"/>
+        <location filename="../../counter_app/ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="143"/>
-        <location filename="../../counter_app/ui/main_window.py" line="256"/>
+        <location filename="../../counter_app/ui/main_window.py" line="147"/>
+        <location filename="../../counter_app/ui/main_window.py" line="260"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144"/>
-        <location filename="../../counter_app/ui/main_window.py" line="272"/>
+        <location filename="../../counter_app/ui/main_window.py" line="148"/>
+        <location filename="../../counter_app/ui/main_window.py" line="276"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="171"/>
+        <location filename="../../counter_app/ui/main_window.py" line="175"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="232"/>
+        <location filename="../../counter_app/ui/main_window.py" line="236"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="258"/>
+        <location filename="../../counter_app/ui/main_window.py" line="262"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -643,18 +648,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="157"/>
-        <location filename="../../counter_app/ui/main_window.py" line="251"/>
+        <location filename="../../counter_app/ui/main_window.py" line="161"/>
+        <location filename="../../counter_app/ui/main_window.py" line="255"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="241"/>
+        <location filename="../../counter_app/ui/main_window.py" line="245"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="273"/>
+        <location filename="../../counter_app/ui/main_window.py" line="277"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -1420,8 +1425,13 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/report_dialog.py" line="104"/>
-        <source>Export to P&amp;DF…</source>
-        <translation>导出 PDF(&amp;D)…</translation>
+        <source>Export to PD&amp;F…</source>
+        <translation>导出 PDF(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="179"/>
+        <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
+        <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/report_dialog.py" line="106"/>
@@ -1434,62 +1444,57 @@ Data folder: %2</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="178"/>
-        <source>%1 rows. Export with Alt+E (Excel) or Alt+D (PDF).</source>
-        <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+D 导出 PDF。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="208"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
         <source>The hall server cannot be reached: try again when the network is back.</source>
         <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="212"/>
         <source>The hall server gave an answer this program does not understand: call IT.</source>
         <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="213"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="219"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="228"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="228"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="244"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="246"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="248"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="252"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="254"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
@@ -2271,6 +2276,11 @@ Data folder: %2</source>
         <location filename="../../counter_app/services/visits.py" line="74"/>
         <source>Tick at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/store/unit_of_work.py" line="143"/>
+        <source>A supervisor&apos;s sign-in watches the hall and cannot record cases: sign in as a clerk.</source>
+        <translation>值班长账号只能监控大厅，不能登记办件：请以窗口工作人员身份登录。</translation>
     </message>
 </context>
 <context>

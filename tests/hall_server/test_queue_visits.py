@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import requests
 
@@ -63,3 +65,34 @@ def test_a_visit_and_its_one_rating_reach_the_monitor(hall: ServerProcess, hall_
     assert [(r["ticket"], r["rating_text"], r["reasons"]) for r in grid["bad_ratings"]] == [
         (ticket["display"], "非常不满意", ["等候时间长"])
     ]
+
+
+def test_a_pc_on_another_time_zone_counts_its_visits_on_the_hall_s_clock(
+    hall: ServerProcess, hall_db: str
+) -> None:
+    clerk = enrol(hall.url, hall_db, device="W01", window="B01")
+    boss = enrol(hall.url, hall_db, device="W02", user="zhaolei", window="B02")
+    hall_time = hall_now("Asia/Shanghai")
+    on_utc_pc = hall_time.replace(tzinfo=ZoneInfo("Asia/Shanghai")).astimezone(UTC)  # 8 hours behind
+    visit = {
+        "id": str(uuid.uuid4()),
+        "ticket_id": None,  # a walk-in served while the queue server was away
+        "ticket_display": "",
+        "window_code": "B01",
+        "started_at": on_utc_pc.isoformat(),
+        "finished_at": on_utc_pc.isoformat(),
+        "cases": [],
+        "consults": [],
+    }
+    rated = {
+        "visit_id": visit["id"],
+        "rating": 4,
+        "reasons": ["办理时间长"],
+        "rated_at": on_utc_pc.isoformat(),
+    }
+    results = clerk.push([_op(1, "visit.record", visit), _op(2, "visit.rated", rated)]).json()["results"]
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    grid = requests.get(
+        hall.url + "/api/v1/queue/monitor", headers={"Authorization": f"Bearer {boss.token}"}, timeout=30
+    ).json()
+    assert [(r["ticket"], r["rated_at"]) for r in grid["bad_ratings"]] == [("", hall_time.isoformat())]

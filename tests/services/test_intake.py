@@ -13,7 +13,7 @@ from counter_app.domain.identity import IdType, PartyKind
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import NoticeKind
 from counter_app.services.cases import CaseService
-from counter_app.services.context import AppContext
+from counter_app.services.context import AppContext, SignedInUser
 from counter_app.services.intake import IntakeService
 from tests.conftest import Clock
 from tests.services.helpers import draft, first_item, item_named, with_missing
@@ -206,3 +206,16 @@ def test_search_by_every_key(ctx: AppContext) -> None:
     assert len(search("13800138000")) == 2
     assert search("李四") == []
     assert len(CaseService(ctx).today()) == 2
+
+
+def test_a_supervisor_s_sign_in_records_no_case(ctx: AppContext) -> None:
+    """The hall server refuses a supervisor's case ops: refused here, before a receipt is printed."""
+    ctx.user = SignedInUser("zhaolei", "赵磊", "supervisor")
+    item = item_named(ctx, "居民身份证换领")
+    with pytest.raises(DomainError) as refused:
+        IntakeService(ctx).accept(draft(item))
+    assert refused.value.field == "role"
+    assert rows(ctx, "SELECT count(*) FROM cases") == [(0,)]
+    assert rows(ctx, "SELECT count(*) FROM outbox") == [(0,)]
+    ctx.user = SignedInUser("wangfang", "王芳", "clerk")
+    assert IntakeService(ctx).accept(draft(item)).case.case_number == "330100W01202611230001"

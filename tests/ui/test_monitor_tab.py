@@ -102,6 +102,7 @@ def test_the_tab_follows_a_call_and_a_finish(
 ) -> None:
     tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
     assert not supervisor.window.queue_panel.isVisible()  # a supervisor does not call tickets
+    assert not supervisor.window.tabs.isTabEnabled(0)  # nor take applications (the server refuses them)
     take_ticket(hall, "A")
     take_ticket(hall, "A")
     wait(lambda: supervisor.row(tab.queues, "A")[1:2] == ["2"], timeout=WAIT)
