@@ -385,3 +385,20 @@ def test_the_display_fits_the_screen_with_long_window_names(
     wait_text(browser, "current-window", "市场准入与药品医疗器械许可窗口")
     assert overflowing(browser) == []
     screenshot(browser, f"display-{size[0]}x{size[1]}")
+
+
+def test_the_pages_show_the_hall_s_clock_on_a_pc_set_to_another_zone(
+    hall: ServerProcess, browser: webdriver.Chrome
+) -> None:
+    browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "America/Los_Angeles"})
+    try:
+        for path, fmt in (("/kiosk", "%-m月%-d日 %H:%M"), ("/display", "%H:%M:")):
+            browser.get(hall.url + path)
+
+            def hall_time(d: webdriver.Chrome, fmt: str = fmt) -> bool:
+                shown = element(d, "clock").text
+                return any((now() + timedelta(minutes=m)).strftime(fmt) in shown for m in (-1, 0, 1))
+
+            wait_for(browser, f"{path} to show the hall's time", hall_time)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": ""})
