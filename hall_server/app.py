@@ -20,6 +20,7 @@ from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase, open_server_database
 from hall_server.push import PushRefused, push
 from hall_server.queue.api import add_queue_routes
+from hall_server.reports.api import add_report_routes
 from hall_server.schemas import CasesRequest, EnrollRequest, LoginRequest, PushRequest, RefreshRequest
 from hall_server.snapshot import cases, pull, snapshot
 from hall_server.web import mount_pages
@@ -190,6 +191,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         return snapshot(database, caller.device)
 
     add_queue_routes(app, database, cfg)
+    add_report_routes(app, database, cfg)
     mount_pages(app)
     return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
 

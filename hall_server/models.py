@@ -140,6 +140,7 @@ class CaseRow(Base):
         Index("ix_cases_department", "department"),
         Index("ix_cases_provisional", "deadline_provisional"),
         Index("ix_cases_promised_due", "promised_due"),
+        Index("ix_cases_accepted_on", "accepted_on"),  # reports count a period's acceptances
     )
 
 
@@ -155,7 +156,10 @@ class CaseEventRow(Base):
     device_id: Mapped[str | None] = mapped_column(String(36))
     op_id: Mapped[str | None] = mapped_column(String(36))
     detail: Mapped[dict[str, Any]]
-    __table_args__ = (Index("ix_case_events_case", "case_id"),)
+    __table_args__ = (
+        Index("ix_case_events_case", "case_id"),
+        Index("ix_case_events_at", "at"),  # reports count a period's events
+    )
 
 
 class ConsultRow(Base):
@@ -165,6 +169,7 @@ class ConsultRow(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]]
+    __table_args__ = (Index("ix_consults_created", "created_at"),)
 
 
 class CollisionRow(Base):

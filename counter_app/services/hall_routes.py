@@ -7,6 +7,7 @@ refresh token rotates, two refreshes at once would end the session).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from counter_app.sync.engine import NeedsLogin, SyncEngine
@@ -52,3 +53,16 @@ class HallRoutes:
             raise QueueProblem(exc.code, exc.message) from None
         except ServerGarbage as exc:
             raise QueueProblem(GARBAGE, str(exc)) from None
+
+
+def guarded(job: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
+    """*job* made to hand a QueueProblem back as (False, problem), its result as (True, result):
+    a refusal is an answer for the screen to word, not a crash for the worker to log."""
+
+    def run() -> tuple[bool, Any]:
+        try:
+            return True, job()
+        except QueueProblem as problem:
+            return False, problem
+
+    return run

@@ -23,25 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.hall_routes import GARBAGE, NEEDS_LOGIN, OFFLINE, QueueProblem
+from counter_app.services.hall_routes import GARBAGE, NEEDS_LOGIN, OFFLINE, QueueProblem, guarded
 from counter_app.services.monitor import HallMonitor, MonitoredQueue, MonitoredWindow
 from counter_app.services.queue import QueueTicket
 from counter_app.ui.dialogs import _FormDialog
 from counter_app.ui.keys import bind
 from counter_app.ui.queue_dialogs import waited_text
 from counter_app.ui.worker import Worker
-
-
-def guarded(job: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
-    """A refusal is an answer, not a crash: handed back as (False, problem)."""
-
-    def run() -> tuple[bool, Any]:
-        try:
-            return True, job()
-        except QueueProblem as problem:
-            return False, problem
-
-    return run
 
 
 def explain(problem: QueueProblem) -> str:

@@ -3,7 +3,8 @@
 The tab reads the hall once a second while it is shown (the server answers every supervisor from
 one read per second), on a background thread of its own. When the server is away the last picture
 stays, and the line at the top says how old it is. Keys (in the tab): Ctrl+Shift+L tickets
-(move, cancel, reactivate), Ctrl+Shift+M message a window (or Enter on a window's row).
+(move, cancel, reactivate), Ctrl+Shift+M message a window (or Enter on a window's row),
+Ctrl+Shift+R reports (日报 / 月报).
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.hall_link import HallLink
-from counter_app.services.hall_routes import OFFLINE, QueueProblem
+from counter_app.services.hall_routes import OFFLINE, QueueProblem, guarded
 from counter_app.services.monitor import Alert, HallMonitor, HallPicture
+from counter_app.services.reports import HallReports
 from counter_app.ui.keys import bind
 from counter_app.ui.monitor_charts import HallCharts
-from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, explain, guarded
+from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, explain
+from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.worker import Worker
 
 POLL_MS = 1000
@@ -80,7 +83,9 @@ class MonitorTab(QWidget):
         super().__init__(parent)
         self.setObjectName("monitor_tab")
         self.monitor = HallMonitor(link.engine)
+        self.reports = HallReports(link.engine)
         self.worker = Worker("counter-monitor")
+        self.report_worker: Worker | None = None  # a month's report takes seconds: not on the poll's thread
         self.picture: HallPicture | None = None
         self.problem: QueueProblem | None = None
         self._polling = False
@@ -100,12 +105,17 @@ class MonitorTab(QWidget):
         self.message_button = QPushButton(self.tr("Message a window… (Ctrl+Shift+M)"))
         self.message_button.setObjectName("monitor_message")
         self.message_button.clicked.connect(lambda: self.open_message())
+        self.reports_button = QPushButton(self.tr("Reports… (Ctrl+Shift+R)"))
+        self.reports_button.setObjectName("monitor_reports")
+        self.reports_button.clicked.connect(self.open_reports)
         bind(self, "Ctrl+Shift+L", self.open_tickets)
         bind(self, "Ctrl+Shift+M", lambda: self.open_message())
+        bind(self, "Ctrl+Shift+R", self.open_reports)
         top = QHBoxLayout()
         top.addWidget(self.age, 1)
         top.addWidget(self.tickets_button)
         top.addWidget(self.message_button)
+        top.addWidget(self.reports_button)
         self.windows = _table(
             "monitor_windows",
             [
@@ -190,6 +200,8 @@ class MonitorTab(QWidget):
     def stop(self) -> None:
         self.timer.stop()
         self.worker.stop()
+        if self.report_worker is not None:
+            self.report_worker.stop()
 
     # -- showing ------------------------------------------------------------------------------
     def _show_age(self) -> None:
@@ -318,6 +330,15 @@ class MonitorTab(QWidget):
         queues = list(self.picture.queues) if self.picture is not None else []
         dialog = TicketsDialog(self.monitor, self.worker, queues, self)
         dialog.acted.connect(self.poll)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_reports(self) -> None:
+        """日报 / 月报 (XLSX and PDF), on a thread of their own."""
+        if self.report_worker is None:
+            self.report_worker = Worker("counter-reports")
+        today = self.picture.server_time.date() if self.picture is not None else None  # the hall's day
+        dialog = ReportDialog(self.reports, self.report_worker, self, today)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.hall_link import HallLink
+from counter_app.services.hall_routes import guarded
 from counter_app.services.queue import (
     GARBAGE,
     NEEDS_LOGIN,
@@ -59,18 +60,6 @@ PROBLEM_SECONDS = 30.0
 def _clock(seconds: int) -> str:
     seconds = max(0, seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-def _guarded(job: Callable[[], Any]) -> Callable[[], tuple[bool, Any]]:
-    """A refusal is an answer, not a crash: handed back as (False, problem), never logged as a bug."""
-
-    def run() -> tuple[bool, Any]:
-        try:
-            return True, job()
-        except QueueProblem as problem:
-            return False, problem
-
-    return run
 
 
 class QueuePanel(QFrame):
@@ -182,7 +171,7 @@ class QueuePanel(QFrame):
             return
         self._polling = True
         queue, read = self.queue, self._read_up_to
-        self.worker.submit(_guarded(lambda: queue.window(read)), lambda r: self._polled(r, read), owner=self)
+        self.worker.submit(guarded(lambda: queue.window(read)), lambda r: self._polled(r, read), owner=self)
 
     def _polled(self, result: tuple[bool, Any], read_sent: int) -> None:
         self._polling = False
@@ -232,7 +221,7 @@ class QueuePanel(QFrame):
             self._render()
             self.poll()
 
-        self.worker.submit(_guarded(lambda: job(queue)), back, owner=self)
+        self.worker.submit(guarded(lambda: job(queue)), back, owner=self)
 
     def _ready(self, key: str) -> bool:
         """The key applies now (else it does nothing: the button is greyed out as well)."""

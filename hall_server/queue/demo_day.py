@@ -49,7 +49,7 @@ def simulate_morning(db: ServerDatabase, now: datetime, seed: int = 20261124) ->
         for _ in range(rng.choice((0, 1, 1, 2))):
             queue = rng.choice([*queues, "A", "A"])  # 综合受理 is the busiest
             issue_ticket(
-                db, queue, None, rng.choice((None,) * 12 + ("elderly",)), moment + rng.random() * step
+                db, queue, None, rng.choice((None,) * 12 + ("elderly",)), moment + step * rng.random() / 24
             )
             waiting[queue] = waiting.get(queue, 0) + 1
             issued += 1

@@ -558,12 +558,12 @@
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="166"/>
+        <location filename="../../counter_app/ui/main_window.py" line="168"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="176"/>
+        <location filename="../../counter_app/ui/main_window.py" line="178"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -578,64 +578,64 @@
         <translation>大厅监控(&amp;M)（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="98"/>
+        <location filename="../../counter_app/ui/main_window.py" line="99"/>
         <source>A supervisor watches the hall: sign in as a clerk to take applications.</source>
         <translation>值班长账号用于监控大厅：受理申请请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="107"/>
+        <location filename="../../counter_app/ui/main_window.py" line="109"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="135"/>
+        <location filename="../../counter_app/ui/main_window.py" line="137"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="136"/>
+        <location filename="../../counter_app/ui/main_window.py" line="138"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="142"/>
+        <location filename="../../counter_app/ui/main_window.py" line="144"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144"/>
+        <location filename="../../counter_app/ui/main_window.py" line="146"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="146"/>
+        <location filename="../../counter_app/ui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="147"/>
-        <location filename="../../counter_app/ui/main_window.py" line="260"/>
+        <location filename="../../counter_app/ui/main_window.py" line="149"/>
+        <location filename="../../counter_app/ui/main_window.py" line="262"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="148"/>
-        <location filename="../../counter_app/ui/main_window.py" line="276"/>
+        <location filename="../../counter_app/ui/main_window.py" line="150"/>
+        <location filename="../../counter_app/ui/main_window.py" line="278"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="175"/>
+        <location filename="../../counter_app/ui/main_window.py" line="177"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="236"/>
+        <location filename="../../counter_app/ui/main_window.py" line="238"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="262"/>
+        <location filename="../../counter_app/ui/main_window.py" line="264"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -648,18 +648,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="161"/>
-        <location filename="../../counter_app/ui/main_window.py" line="255"/>
+        <location filename="../../counter_app/ui/main_window.py" line="163"/>
+        <location filename="../../counter_app/ui/main_window.py" line="257"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="245"/>
+        <location filename="../../counter_app/ui/main_window.py" line="247"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="277"/>
+        <location filename="../../counter_app/ui/main_window.py" line="279"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -669,27 +669,27 @@ Data folder: %2</source>
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="254"/>
         <source>Message a window (Ctrl+Enter to send)</source>
         <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="277"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="265"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="278"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="285"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="273"/>
         <source>Write the message first.</source>
         <translation>请先写消息内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="288"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="276"/>
         <source>Choose the window.</source>
         <translation>请选择窗口。</translation>
     </message>
@@ -697,158 +697,163 @@ Data folder: %2</source>
 <context>
     <name>MonitorTab</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="95"/>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="198"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="210"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="97"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="102"/>
         <source>Tickets… (Ctrl+Shift+L)</source>
         <translation>号票处理…（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="105"/>
         <source>Message a window… (Ctrl+Shift+M)</source>
         <translation>发消息给窗口…（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="108"/>
+        <source>Reports… (Ctrl+Shift+R)</source>
+        <translation>统计报表…（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="122"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="123"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="114"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="124"/>
         <source>Ticket</source>
         <translation>当前号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="125"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="116"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="126"/>
         <source>Paused for</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="117"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
         <source>Served today</source>
         <translation>今日已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="118"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="135"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="136"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="137"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="138"/>
         <source>Average wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="129"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="139"/>
         <source>Average service</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="130"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
         <source>Served</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="150"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="141"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="151"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="142"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="152"/>
         <source>Bad ratings today (follow up)</source>
         <translation>今日差评（待回访）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="206"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="218"/>
         <source>The hall server cannot be reached: these figures are from %1, %2 ago. %3</source>
         <translation>无法连接大厅服务器：以下数据是 %1 的（%2 前）。%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="214"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="226"/>
         <source>The hall at %1 (live)</source>
         <translation>大厅实时数据 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="219"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="231"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="220"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="232"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="221"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="233"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="222"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="234"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="259"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="271"/>
         <source>%1 · window %2 · %3 · %4%5</source>
         <translation>%1 · 窗口 %2 · %3 · %4%5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="263"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="275"/>
         <source>walk-in</source>
         <translation>无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="289"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="301"/>
         <source>Queue %1: the first in line has waited %2</source>
         <translation>队列 %1：排在最前的已等候 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="293"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="305"/>
         <source>Window %1 paused for %2 (%3)</source>
         <translation>窗口 %1 已暂停 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="299"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="311"/>
         <source>Case %1 (%2, window %3) is past its promised date %4</source>
         <translation>办件 %1（%2，窗口 %3）已超过承诺期限 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="301"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="313"/>
         <source>Case %1 (%2, window %3) is due by %4</source>
         <translation>办件 %1（%2，窗口 %3）将于 %4 到期</translation>
     </message>
@@ -1082,258 +1087,258 @@ Data folder: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="138"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="127"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="139"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="140"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
         <source>Start</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="141"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="142"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="143"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
         <source>Call a ticket…</source>
         <translation>选号呼叫…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="144"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
         <source>Transfer…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="145"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
         <source>Park…</source>
         <translation>暂挂…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="146"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="147"/>
-        <location filename="../../counter_app/ui/queue_panel.py" line="492"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="481"/>
         <source>Walk-in</source>
         <translation>现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="156"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="145"/>
         <source>Messages read</source>
         <translation>消息已读</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="247"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="236"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="376"/>
         <source>Resume (%1)</source>
         <translation>恢复服务（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="389"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="378"/>
         <source>Pause… (%1)</source>
         <translation>暂停…（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="398"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
         <source>Queue calling is off</source>
         <translation>叫号未启用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="405"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
         <source>No hall server: queue calling is off. Serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5): the visit and its rating are kept.</source>
         <translation>未连接大厅服务器：叫号已关闭。现场群众请用“现场接待”（Ctrl+Shift+W）接待、“办结”（Shift+F5）结束，接待记录和评价都会保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="414"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="403"/>
         <source>The queue server cannot be reached: serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5), they are sent later. Calling comes back by itself when the network is back.</source>
         <translation>叫号服务器无法连接：可接待现场群众，用“现场接待”（Ctrl+Shift+W）开始、“办结”（Shift+F5）结束，记录稍后上传。网络恢复后叫号自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="422"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
         <source>Connecting to the queue server…</source>
         <translation>正在连接叫号服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="428"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="417"/>
         <source>%1 %2: %3 waiting</source>
         <translation>%1 %2：等候 %3 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="424"/>
         <source>sent to this window: %1</source>
         <translation>转至本窗口：%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="426"/>
         <source>(served today: %1)</source>
         <translation>（今日已办 %1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
         <source> (%1 unread)</source>
         <translation>（共 %1 条未读）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="444"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="433"/>
         <source>Supervisor: %1</source>
         <translation>值班长消息：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="463"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="452"/>
         <source>Called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="463"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="452"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="464"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="453"/>
         <source>%1 · waited %2</source>
         <translation>%1 · 已等 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="466"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="455"/>
         <source> · called %1 times</source>
         <translation> · 已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="469"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="458"/>
         <source>No ticket at the window</source>
         <translation>窗口当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="472"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="461"/>
         <source>Paused: %1 — for %2</source>
         <translation>暂停服务：%1 — 已暂停 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="478"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="467"/>
         <source>Window %1 open</source>
         <translation>%1 窗口服务中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="484"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="473"/>
         <source>%1 back in %2</source>
         <translation>%1 还有 %2 回来</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="486"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="475"/>
         <source>%1 due back now</source>
         <translation>%1 已到回来时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="487"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="476"/>
         <source>Parked: %1</source>
         <translation>暂挂：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="493"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
         <source>Serving without a ticket · Shift+F5 finishes</source>
         <translation>无号接待中 · Shift+F5 办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="505"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="494"/>
         <source>This window still has a ticket: finish it, mark it as a no-show or transfer it first.</source>
         <translation>本窗口还有一个号未处理：请先办结、过号或转移它。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="507"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="496"/>
         <source>The window is paused: resume it first (Ctrl+Shift+P).</source>
         <translation>窗口处于暂停状态：请先恢复服务（Ctrl+Shift+P）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="508"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="497"/>
         <source>The window has no ticket this applies to: call the next one first (F12).</source>
         <translation>窗口当前没有可执行此操作的号：请先叫号（F12）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="510"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="499"/>
         <source>That ticket is no longer waiting for this window (another window called it or it was moved): choose another one.</source>
         <translation>该号已不在本窗口等候（已被其他窗口呼叫或已转移）：请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="513"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="502"/>
         <source>This window serves no queue in the hall layout: ask the hall supervisor.</source>
         <translation>大厅布局中本窗口没有对应的队列：请联系大厅值班长。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="514"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="503"/>
         <source>The queue is very busy right now: press the key again.</source>
         <translation>叫号系统繁忙：请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="515"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="504"/>
         <source>Park for 1 to 240 minutes.</source>
         <translation>暂挂时间为 1 至 240 分钟。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="516"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="505"/>
         <source>Transfer to one queue or to one window.</source>
         <translation>请转移到一个队列或一个窗口（二选一）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="517"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="506"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="518"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="507"/>
         <source>No window with that code serves a queue: check the window code.</source>
         <translation>没有这个编号的服务窗口：请核对窗口编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="519"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="508"/>
         <source>Say why the window pauses (at most 200 characters).</source>
         <translation>请填写暂停原因（最多 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="520"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="509"/>
         <source>This user does not serve at a window: sign in as a clerk.</source>
         <translation>当前用户不是窗口工作人员：请用窗口人员账号登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="521"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="510"/>
         <source>This PC has been revoked by IT: queue calling is off, call IT.</source>
         <translation>本机已被信息科停用，无法叫号：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="522"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="511"/>
         <source>This user has been revoked by the hall: another clerk signs in.</source>
         <translation>当前用户已被大厅停用：请换其他工作人员登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="523"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="512"/>
         <source>Sign in again to call tickets (click the sync status at the bottom).</source>
         <translation>请重新登录后再叫号（点击窗口底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="524"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="513"/>
         <source>The queue server gave an answer this program does not understand: call IT.</source>
         <translation>叫号服务器的应答无法识别：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="526"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="515"/>
         <source>The queue server refused: %1</source>
         <translation>叫号服务器拒绝了操作：%1</translation>
     </message>
@@ -1359,142 +1364,142 @@ Data folder: %2</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="47"/>
         <source>Hall reports</source>
         <translation>大厅统计报表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="52"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="53"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="60"/>
         <source>By window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="74"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="61"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="75"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="62"/>
         <source>By clerk</source>
         <translation>按工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="63"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="79"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
         <source>&amp;Query</source>
         <translation>查询(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="85"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="72"/>
         <source>&amp;Period</source>
         <translation>报表类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="87"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="74"/>
         <source>&amp;Group by</source>
         <translation>统计维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="95"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="82"/>
         <source>Choose the period and press Enter.</source>
         <translation>选择日期后按 Enter 查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="102"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="89"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="104"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="91"/>
         <source>Export to PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="166"/>
         <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
         <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="106"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="93"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="153"/>
         <source>Asking the hall server…</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="197"/>
         <source>The hall server cannot be reached: try again when the network is back.</source>
         <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="198"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="212"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="199"/>
         <source>The hall server gave an answer this program does not understand: call IT.</source>
         <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="213"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="203"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="228"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="228"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="244"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="248"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="235"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="254"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="241"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
@@ -1733,97 +1738,97 @@ Data folder: %2</source>
 <context>
     <name>TicketsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="98"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="86"/>
         <source>Tickets</source>
         <translation>号票处理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="90"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="103"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="91"/>
         <source>Parked</source>
         <translation>暂挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="104"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="92"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="105"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="93"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="113"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="101"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="122"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="110"/>
         <source>e.g. A012</source>
         <translation>如 A012</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="134"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="122"/>
         <source>&amp;Look up (Enter)</source>
         <translation>查找(&amp;L)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="135"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="123"/>
         <source>&amp;Move to queue</source>
         <translation>移至队列(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="136"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="124"/>
         <source>Cance&amp;l ticket</source>
         <translation>取消号票(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="137"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="125"/>
         <source>&amp;Reactivate</source>
         <translation>恢复等候(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="138"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="126"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="140"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="153"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="141"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="154"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="142"/>
         <source>N&amp;umber</source>
         <translation>号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="163"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="151"/>
         <source>&amp;To queue</source>
         <translation>目标队列(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="200"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="188"/>
         <source>%1   queue %2   waited %3</source>
         <translation>%1   队列 %2   已等 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="210"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="198"/>
         <source>No ticket found.</source>
         <translation>没有找到号票。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="219"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="207"/>
         <source>The ticket is in that queue already: choose another queue.</source>
         <translation>号票已在该队列：请选择其他队列。</translation>
     </message>
@@ -2268,12 +2273,12 @@ Data folder: %2</source>
         <translation>无法连接大厅服务器：请检查网络和服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/visits.py" line="71"/>
+        <location filename="../../counter_app/services/visits.py" line="77"/>
         <source>Choose one of the five ratings.</source>
         <translation>请选择五个评价中的一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/visits.py" line="74"/>
+        <location filename="../../counter_app/services/visits.py" line="80"/>
         <source>Tick at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
     </message>
@@ -2286,62 +2291,62 @@ Data folder: %2</source>
 <context>
     <name>monitor</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="50"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="38"/>
         <source>The hall server cannot be reached: try again when the network is back.</source>
         <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="53"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="41"/>
         <source>Sign in again (click the sync status at the bottom).</source>
         <translation>请重新登录（点击底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="56"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="44"/>
         <source>The hall server gave an answer this program does not understand: call IT.</source>
         <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="59"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="47"/>
         <source>Only supervisors see the hall monitor: sign in as a supervisor.</source>
         <translation>只有值班长可以查看大厅监控：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="62"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="50"/>
         <source>That ticket is not waiting any more (it was called or closed): look again.</source>
         <translation>该号已不在等候（已被呼叫或已结束）：请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="65"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="53"/>
         <source>Only an absent or cancelled ticket can be reactivated.</source>
         <translation>只有过号或已取消的号票可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="68"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="56"/>
         <source>That ticket no longer exists: look again.</source>
         <translation>该号票已不存在：请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="69"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="57"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="72"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="60"/>
         <source>That window serves no queue in the hall layout: choose another.</source>
         <translation>该窗口不在大厅叫号配置中：请选择其他窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="75"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="63"/>
         <source>A message is 1 to 500 characters.</source>
         <translation>消息为 1 至 500 个字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="76"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="64"/>
         <source>The hall server refused the request: %1</source>
         <translation>大厅服务器拒绝了请求：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="78"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="66"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>

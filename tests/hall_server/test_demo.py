@@ -73,5 +73,6 @@ def test_just_after_midnight_the_demo_morning_is_today_s(tmp_path: Path) -> None
         hall = monitor(db, now)
         assert sum(q["served"] for q in hall["queues"]) > 20
         assert sum(q["waiting"] for q in hall["queues"]) > 3
+        assert all(q["average_wait_seconds"] >= 0 for q in hall["queues"])  # called after taken
     finally:
         db.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog
 from counter_app.ui.monitor_tab import MonitorTab
+from counter_app.ui.report_dialog import ReportDialog
+from hall_server.queue.tickets import hall_now
 from tests.hall_server.api import Device, enrol
 from tests.servers import PASSWORD, ServerProcess, enrollment_code
 from tests.ui.test_queue_panel import take_ticket
@@ -195,6 +198,26 @@ def test_a_message_reaches_the_window_and_a_refusal_stays_in_the_dialog(
     wait(lambda: closed == [1], timeout=WAIT)  # sent, then closed (a refusal would keep it open)
     seen = api(hall, clerk, "GET", "/window")
     assert [m["text"] for m in seen["messages"]] == ["请把A001的材料送到后台"]  # type: ignore[attr-defined, index]
+
+
+def test_reports_open_from_the_tab_by_keyboard(supervisor: Supervisor) -> None:
+    supervisor.qtbot.waitUntil(lambda: supervisor.tab.picture is not None, timeout=WAIT)
+    supervisor.tab.windows.setFocus()
+    supervisor.key(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    supervisor.qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), ReportDialog), timeout=WAIT
+    )
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, ReportDialog) and dialog.worker is supervisor.tab.report_worker
+    assert dialog.worker is not supervisor.tab.worker  # a month's query never holds up the live figures
+    assert supervisor.tab.picture is not None
+    hall_day = supervisor.tab.picture.server_time.date()  # the hall's day, whatever this PC's zone
+    assert dialog.day.date().toPython() == hall_day
+    assert hall_day in (
+        hall_now("Asia/Shanghai").date(),
+        hall_now("Asia/Shanghai").date() - timedelta(days=1),
+    )
+    dialog.reject()
 
 
 def test_a_clerk_has_no_monitor_tab(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> None:

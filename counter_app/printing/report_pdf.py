@@ -1,0 +1,82 @@
+"""A hall report as a PDF: A4 landscape, the embedded CJK font, the table fitted to the page
+width (small type, headings wrapped), the header repeated on each page, the total row, the notes
+and 第 x 页 共 y 页."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
+
+from counter_app.printing.layout import Styles, grid, numbered_canvas, p
+from counter_app.printing.report_columns import Report, ReportRow, cell_text
+
+PAGE = landscape(A4)
+MARGIN = 10 * mm
+NAME_SHARE = 0.2  # of the table's width, for the window's, department's, clerk's or item's name
+
+
+def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    styles = Styles(base_size=9)
+    head = ParagraphStyle("report_head", parent=styles.body, fontSize=7.5, leading=9.5, alignment=TA_CENTER)
+    name = ParagraphStyle("report_name", parent=styles.body, fontSize=8, leading=10)
+    figure = ParagraphStyle("report_figure", parent=name, alignment=TA_RIGHT)
+    return styles, head, name, figure
+
+
+def _cells(report: Report, row: ReportRow, name: ParagraphStyle, figure: ParagraphStyle) -> list[Flowable]:
+    values = [p(cell_text(c, v), figure) for c, v in zip(report.columns, row.values, strict=True)]
+    return [p(row.name, name), *values]
+
+
+def report_story(report: Report) -> list[Flowable]:
+    styles, head, name, figure = _styles()
+    width = PAGE[0] - 2 * MARGIN
+    name_width = width * NAME_SHARE
+    figure_width = (width - name_width) / max(1, len(report.columns))
+    data: list[list[Flowable]] = [[p(h.replace("（", "\n（"), head) for h in report.headings]]
+    data += [_cells(report, r, name, figure) for r in report.rows]
+    data.append(_cells(report, report.total, name, figure))
+    table = grid(data, [name_width] + [figure_width] * len(report.columns))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("BACKGROUND", (0, -1), (-1, -1), colors.Color(0.95, 0.95, 0.95)),
+                ("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black),
+            ]
+        )
+    )
+    period = f"统计期：{report.start.isoformat()} 至 {report.end.isoformat()}"
+    generated = f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}"
+    story: list[Flowable] = [
+        p(report.title, styles.title),
+        p(f"{period}　　{generated}", styles.center_small),
+        Spacer(1, 4 * mm),
+        table,
+        Spacer(1, 4 * mm),
+    ]
+    story += [p(f"注：{note}", styles.small) for note in report.notes]
+    return story
+
+
+def render_report_pdf(report: Report) -> bytes:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=16 * mm,
+    )
+    doc.title = report.title
+    doc.author = report.hall_name
+    doc.build(report_story(report), canvasmaker=numbered_canvas(report.title, ""))
+    return buffer.getvalue()
