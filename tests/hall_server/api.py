@@ -75,3 +75,15 @@ def consult_op(seq: int, number: str | None = None, op_id: str | None = None) ->
             "created_at": "2026-11-24T09:00:00",
         },
     }
+
+
+def op(seq: int, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """One outbox op as a window sends it."""
+    return {
+        "op_id": str(uuid.uuid4()),
+        "seq": seq,
+        "op_type": op_type,
+        "schema_version": 1,
+        "actor": "",
+        "payload": payload,
+    }

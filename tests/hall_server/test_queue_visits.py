@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import requests
 
 from hall_server.queue.tickets import hall_now
-from tests.hall_server.api import enrol
+from tests.hall_server.api import enrol, op
 from tests.servers import ServerProcess
-
-
-def _op(seq: int, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": str(uuid.uuid4()),
-        "seq": seq,
-        "op_type": op_type,
-        "schema_version": 1,
-        "actor": "",
-        "payload": payload,
-    }
 
 
 def test_a_visit_and_its_one_rating_reach_the_monitor(hall: ServerProcess, hall_db: str) -> None:
@@ -44,20 +32,20 @@ def test_a_visit_and_its_one_rating_reach_the_monitor(hall: ServerProcess, hall_
         "cases": ["c-1"],
         "consults": [],
     }
-    record = _op(1, "visit.record", visit)
-    rating = _op(
+    record = op(1, "visit.record", visit)
+    rating = op(
         2, "visit.rated", {"visit_id": visit["id"], "rating": 5, "reasons": ["等候时间长"], "rated_at": now}
     )
     first = clerk.push([record, rating]).json()["results"]
     assert [r["status"] for r in first] == ["applied", "applied"]
     again = clerk.push([record, rating]).json()["results"]  # the same ops replayed: the stored verdicts
     assert [{**r, "duplicate": False} for r in again] == first and all(r["duplicate"] for r in again)
-    second = _op(3, "visit.rated", {"visit_id": visit["id"], "rating": 1, "reasons": [], "rated_at": now})
+    second = op(3, "visit.rated", {"visit_id": visit["id"], "rating": 1, "reasons": [], "rated_at": now})
     answer = clerk.push([second]).json()["results"][0]
     assert answer["status"] == "rejected" and "one rating per visit" in answer["reason"]
-    other = _op(4, "visit.record", {**visit, "id": str(uuid.uuid4())})
+    other = op(4, "visit.record", {**visit, "id": str(uuid.uuid4())})
     assert clerk.push([other]).json()["results"][0]["status"] == "rejected"  # the ticket has its visit
-    bad = clerk.push([_op(5, "visit.rated", {"visit_id": visit["id"], "rating": 9, "rated_at": now})])
+    bad = clerk.push([op(5, "visit.rated", {"visit_id": visit["id"], "rating": 9, "rated_at": now})])
     assert bad.status_code == 422  # a malformed op refuses the batch and stores nothing
     grid = requests.get(
         api + "/monitor", headers={"Authorization": f"Bearer {boss.token}"}, timeout=30
@@ -90,7 +78,7 @@ def test_a_pc_on_another_time_zone_counts_its_visits_on_the_hall_s_clock(
         "reasons": ["办理时间长"],
         "rated_at": on_utc_pc.isoformat(),
     }
-    results = clerk.push([_op(1, "visit.record", visit), _op(2, "visit.rated", rated)]).json()["results"]
+    results = clerk.push([op(1, "visit.record", visit), op(2, "visit.rated", rated)]).json()["results"]
     assert [r["status"] for r in results] == ["applied", "applied"]
     grid = requests.get(
         hall.url + "/api/v1/queue/monitor", headers={"Authorization": f"Bearer {boss.token}"}, timeout=30

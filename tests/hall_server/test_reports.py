@@ -23,7 +23,7 @@ from hall_server.models import CaseEventRow
 from hall_server.queue.calling import Clerk, act, call_next
 from hall_server.queue.tickets import issue_ticket
 from hall_server.reports.figures import report
-from tests.hall_server.api import Device, enrol
+from tests.hall_server.api import Device, enrol, op
 from tests.servers import PASSWORD, ServerProcess
 
 TZ = "Asia/Shanghai"
@@ -36,17 +36,6 @@ ID_TEMPORARY = "010700300000"  # 临时居民身份证申领: GA, instant, one f
 COMPANY = "020100100000"  # 企业设立登记: SCJG, promised, no fee
 SOLE_TRADER = "020100200000"  # 个体工商户登记: SCJG, instant, no fee
 DEPARTMENTS = {ID_RENEWAL: "GA", ID_FIRST: "GA", ID_TEMPORARY: "GA", COMPANY: "SCJG", SOLE_TRADER: "SCJG"}
-
-
-def _op(seq: int, op_type: str, payload: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "op_id": str(uuid.uuid4()),
-        "seq": seq,
-        "op_type": op_type,
-        "schema_version": 1,
-        "actor": "",
-        "payload": payload,
-    }
 
 
 def _case(
@@ -84,7 +73,7 @@ class Window:
 
     def push(self, op_type: str, payload: dict[str, Any]) -> None:
         self.seq += 1
-        answer = self.device.push([_op(self.seq, op_type, payload)])
+        answer = self.device.push([op(self.seq, op_type, payload)])
         assert answer.status_code == 200, answer.text
         assert answer.json()["results"][0]["status"] == "applied", answer.json()
 

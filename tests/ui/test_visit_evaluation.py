@@ -43,6 +43,23 @@ def evaluation(counter: Counter) -> EvaluationWindow:
     return window
 
 
+def accept_a_case(counter: Counter, tmp_path: Path) -> str:
+    """An application accepted at the form by keyboard, its notice closed; the case's id."""
+    window = counter.window
+    gui = Gui(window.ctx, window, window.worker, counter.qtbot, tmp_path / "printed.pdf")
+    choose_item(gui, RESIDENT_ID_RENEWAL)
+    type_applicant(gui)
+    key(gui, Qt.Key.Key_F6)
+    key(gui, Qt.Key.Key_F9)
+    gui.settle()
+    notice = window.intake.notice_dialog
+    assert notice is not None
+    notice.close()
+    with window.ctx.db.engine.connect() as conn:
+        (case_id,) = [str(c) for (c,) in conn.exec_driver_sql("select id from cases")]
+    return case_id
+
+
 def test_a_served_ticket_is_recorded_with_its_case_and_rated_badly(
     counter: Counter, hall: ServerProcess, hall_db: str, tmp_path: Path
 ) -> None:
@@ -54,17 +71,7 @@ def test_a_served_ticket_is_recorded_with_its_case_and_rated_badly(
     counter.polled()
     counter.key(Qt.Key.Key_F5)
     counter.qtbot.waitUntil(lambda: "办理中" in panel.ticket_state.text(), timeout=WAIT)
-    gui = Gui(window.ctx, window, window.worker, counter.qtbot, tmp_path / "printed.pdf")
-    choose_item(gui, RESIDENT_ID_RENEWAL)
-    type_applicant(gui)
-    key(gui, Qt.Key.Key_F6)
-    key(gui, Qt.Key.Key_F9)
-    gui.settle()
-    notice = window.intake.notice_dialog
-    assert notice is not None
-    notice.close()
-    with window.ctx.db.engine.connect() as conn:
-        (case_id,) = [c for (c,) in conn.exec_driver_sql("select id from cases")]
+    case_id = accept_a_case(counter, tmp_path)
     assert panel.visit is not None and panel.visit.cases == [case_id]
 
     counter.key(Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
@@ -142,17 +149,7 @@ def test_a_walk_in_served_while_the_server_is_away_reaches_it_as_a_visit(
         counter.key(Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         assert panel.visit is not None and panel.visit.ticket_id is None
         assert panel.number.text() == "现场接待" and "Shift+F5" in panel.ticket_state.text()
-        gui = Gui(window.ctx, window, window.worker, counter.qtbot, tmp_path / "printed.pdf")
-        choose_item(gui, RESIDENT_ID_RENEWAL)
-        type_applicant(gui)
-        key(gui, Qt.Key.Key_F6)
-        key(gui, Qt.Key.Key_F9)
-        gui.settle()
-        notice = window.intake.notice_dialog
-        assert notice is not None
-        notice.close()
-        with window.ctx.db.engine.connect() as conn:
-            (case_id,) = [c for (c,) in conn.exec_driver_sql("select id from cases")]
+        case_id = accept_a_case(counter, tmp_path)
         window.activateWindow()
         counter.key(Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
         rating = evaluation(counter)
