@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
@@ -13,6 +13,7 @@ from hall_server.queue.calling import Clerk, lock_window, mark_seen, ready_windo
 from hall_server.queue.layout import queue_names, served_queues
 from hall_server.queue.models import TicketRow, WindowMessageRow, WindowStateRow
 from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
+from hall_server.queue.waiting import waiting_counts
 
 
 def held_wire(ticket: TicketRow, now: datetime) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def _touch(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int) -> 
 
 def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
     """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages,
-    in four reads. Polling it is the window's heartbeat: the monitor shows a silent window offline."""
+    in three reads and the hall's waiting counts (one read a second). Polling it is the window's heartbeat: the monitor shows a silent window offline."""
     w = clerk.window_code
     with db.reader.connect() as conn, Session(bind=conn) as s:
         state = s.get(WindowStateRow, w)
@@ -106,18 +107,11 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
         codes = served_queues(s, w)
         names = queue_names(s)
         counts: dict[str | None, int] = {}
-        for queue, target, n in s.execute(
-            select(TicketRow.queue_code, TicketRow.target_window, func.count())
-            .where(
-                TicketRow.status == "waiting",
-                open_days(s, now.date()),
-                (TicketRow.target_window.is_(None) & TicketRow.queue_code.in_(codes))
-                | (TicketRow.target_window == w),
-            )
-            .group_by(TicketRow.queue_code, TicketRow.target_window)
-        ):
-            key = None if target else queue
-            counts[key] = counts.get(key, 0) + int(n)
+        for (queue, target), n in waiting_counts(db, s, now).items():
+            if target is None and queue in codes:
+                counts[queue] = counts.get(queue, 0) + n
+            elif target == w:
+                counts[None] = counts.get(None, 0) + n
         messages = list(
             s.scalars(
                 select(WindowMessageRow)

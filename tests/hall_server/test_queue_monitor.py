@@ -167,3 +167,16 @@ def test_routes_check_roles_and_act_for_the_callers_window(hall: ServerProcess, 
         == "done"
     )
     assert requests.post(api + "/ticket/finish", headers=as_clerk, json={}, timeout=30).status_code == 409
+
+
+def test_a_window_sees_its_queue_shorten_at_once_after_a_call(db: ServerDatabase) -> None:
+    """The hall's waiting counts are read once a second for all windows; a call made in this
+    process starts a new read, even within the same second."""
+    for minute in range(3):
+        issue_ticket(db, "B", None, None, at(minute))
+    counts = lambda: {q["code"]: q["waiting"] for q in window_view(db, B01, at(5))["queues"]}  # noqa: E731
+    assert counts()["B"] == 3
+    call_next(db, B02, at(5))
+    assert counts()["B"] == 2
+    issue_ticket(db, "B", None, None, at(5))
+    assert counts()["B"] == 3
