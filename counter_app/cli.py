@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     pt = sub.add_parser("print-test", help="print or save a sample of every notice")
     pt.add_argument("--out", help="save the samples as PDF files into this folder")
     pt.add_argument("--printer", default=None, help="printer name (default: the system default)")
+    ps = sub.add_parser(
+        "preseed", help="check IT's values and write them into the system-wide settings file (installers)"
+    )
+    ps.add_argument("values", nargs="*", metavar="key=value", help="e.g. server_url=https://hall:8750")
+    ps.add_argument("--file", help="the settings file (default: the system-wide one for this platform)")
+    ps.add_argument("--check", action="store_true", help="only check the values; write nothing")
     sy = sub.add_parser("sync", help="one sync round with the hall server (push the outbox, pull changes)")
     sy.add_argument("--once", action="store_true", help="one round and exit (the default)")
     sy.add_argument("--user", help="sign in as this user first (password from stdin or asked)")
@@ -297,6 +303,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _it_command(args: argparse.Namespace, command: str) -> int:
     """The sub-commands for IT; a data folder that cannot be opened raises ``StartupFailed``."""
+    if command == "preseed":
+        from counter_app.settings.preseed import PreseedError, parse_pairs, preseed
+
+        try:
+            written = preseed(parse_pairs(args.values), Path(args.file) if args.file else None, args.check)
+        except PreseedError as exc:
+            print(f"counter-app preseed: refused, nothing written: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"counter-app preseed: cannot write the settings file: {exc}", file=sys.stderr)
+            return 2
+        print(f"{'checked' if args.check else 'written'}: {written}")
+        return 0
     if command == "diagnose":
         from counter_app.diagnose import diagnose
         from counter_app.startup import command_line_text

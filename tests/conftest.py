@@ -36,6 +36,12 @@ def _isolated_system_settings(
 
 
 @pytest.fixture
+def system_file(_isolated_system_settings: Path) -> Path:
+    """This test's system-wide settings file (IT's), empty until the test writes it."""
+    return _isolated_system_settings
+
+
+@pytest.fixture
 def clock() -> Clock:
     return Clock(datetime(2026, 11, 23, 9, 30))
 

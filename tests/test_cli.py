@@ -60,11 +60,6 @@ def assert_clear_failure(result: subprocess.CompletedProcess[str], *parts: str) 
         assert part in result.stderr
 
 
-@pytest.fixture
-def system_file(_isolated_system_settings: Path) -> Path:
-    return _isolated_system_settings
-
-
 def test_diagnose_finishes_its_report_with_a_system_file_without_section_header(
     tmp_path: Path, system_file: Path
 ) -> None:

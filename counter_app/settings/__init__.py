@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import check_device_code, check_hall_code
@@ -70,6 +72,37 @@ class Setting:
 
 def _phone(value: str, key: str) -> str:
     return clean_hotline(value, key)
+
+
+def _server_url(value: str, key: str) -> str:
+    """Empty (the window works alone), or http(s)://host[:port]."""
+    value = clean_text(value, key, limit=300)
+    if value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Write the hall server's address like https://hall-server:8750."
+                ),
+                key,
+            )
+    return value
+
+
+ENROLLMENT_CODE = re.compile(r"^[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}-?[A-HJ-NP-Z2-9]{4}$")
+
+
+def _enrollment_code(value: str, key: str) -> str:
+    """Empty, or the twelve letters and digits of a code from the hall server (ABCD-EFGH-JKMN)."""
+    value = value.strip().upper()
+    if value and not ENROLLMENT_CODE.match(value):
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "messages", "An enrolment code is twelve letters and digits, like ABCD-EFGH-JKMN."
+            ),
+            key,
+        )
+    return value
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -157,7 +190,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         QT_TRANSLATE_NOOP("settings", "Hall server address (https://…; empty: this window works alone)"),
         Who.IT,
-        _text(300),
+        _server_url,
     ),
     Setting(
         "ca_bundle",
@@ -165,6 +198,13 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("settings", "CA certificates for the hall server (PEM file; empty: the system's)"),
         Who.IT,
         _text(500),
+    ),
+    Setting(
+        "enrollment_code",
+        "",
+        QT_TRANSLATE_NOOP("settings", "One-time enrolment code for this PC (preseeded by IT; used once)"),
+        Who.IT,
+        _enrollment_code,
     ),
     Setting(
         "allow_plain_http",

@@ -88,8 +88,15 @@ class LoginDialog(QDialog):
                     "never in a file. You will sign in at each start, and IT must enrol this PC again after a restart."
                 )
             )
+        preseeded = self.link.ctx.settings["enrollment_code"]
+        if not enrolled and preseeded and not self.code.text():
+            self.code.setText(preseeded)  # IT's installer preseeded it: the clerk only signs in
         self.notice.setText("\n".join(notes))
-        focus = self.code if not enrolled else (self.password if self.username.text() else self.username)
+        focus = (
+            self.code
+            if not enrolled and not self.code.text()
+            else (self.password if self.username.text() else self.username)
+        )
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _busy(self, busy: bool) -> None:

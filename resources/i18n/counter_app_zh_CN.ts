@@ -135,42 +135,42 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="144"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="151"/>
         <source>Connect to a hall server</source>
         <translation>连接大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="158"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="169"/>
         <source>Hall &amp;server</source>
         <translation>大厅服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="170"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="164"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="171"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="165"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="172"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="181"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="188"/>
         <source>Fill in the server address, the enrolment code, user and password.</source>
         <translation>请填写服务器地址、注册码、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="192"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="199"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
@@ -525,17 +525,17 @@
         <translation>本机没有系统密钥环：本机密钥和您的登录状态只保存在内存中，不会写入文件。每次启动程序都需要登录，程序重启后还须由信息技术人员重新注册本机。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="98"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="105"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="114"/>
         <source>Enter the enrolment code.</source>
         <translation>请输入注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="111"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="118"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -1364,142 +1364,142 @@ Data folder: %2</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="50"/>
         <source>Hall reports</source>
         <translation>大厅统计报表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="52"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="55"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="53"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="56"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="63"/>
         <source>By window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="64"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
         <source>By clerk</source>
         <translation>按工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="69"/>
         <source>&amp;Query</source>
         <translation>查询(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="72"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="75"/>
         <source>&amp;Period</source>
         <translation>报表类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="74"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="77"/>
         <source>&amp;Group by</source>
         <translation>统计维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="85"/>
         <source>Choose the period and press Enter.</source>
         <translation>选择日期后按 Enter 查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="92"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="91"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="94"/>
         <source>Export to PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="166"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="169"/>
         <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
         <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="93"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="96"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="156"/>
         <source>Asking the hall server…</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="197"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
         <source>The hall server cannot be reached: try again when the network is back.</source>
         <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="198"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="201"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="202"/>
         <source>The hall server gave an answer this program does not understand: call IT.</source>
         <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="203"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="203"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="234"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="235"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="238"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="241"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="244"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
@@ -2083,22 +2083,32 @@ Data folder: %2</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="47"/>
+        <location filename="../../counter_app/settings/__init__.py" line="49"/>
         <source>Not one of the allowed values.</source>
         <translation>不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="56"/>
+        <location filename="../../counter_app/settings/__init__.py" line="58"/>
         <source>Not a whole number in the allowed range.</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="291"/>
+        <location filename="../../counter_app/settings/__init__.py" line="84"/>
+        <source>Write the hall server&apos;s address like https://hall-server:8750.</source>
+        <translation>大厅服务器地址请写成 https://hall-server:8750 这样的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="100"/>
+        <source>An enrolment code is twelve letters and digits, like ABCD-EFGH-JKMN.</source>
+        <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="331"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="295"/>
+        <location filename="../../counter_app/settings/__init__.py" line="335"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -2354,117 +2364,122 @@ Data folder: %2</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="79"/>
+        <location filename="../../counter_app/settings/__init__.py" line="112"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="86"/>
+        <location filename="../../counter_app/settings/__init__.py" line="119"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="93"/>
+        <location filename="../../counter_app/settings/__init__.py" line="126"/>
         <source>Device code</source>
         <translation>设备编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="97"/>
+        <location filename="../../counter_app/settings/__init__.py" line="130"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="101"/>
+        <location filename="../../counter_app/settings/__init__.py" line="134"/>
         <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
         <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="108"/>
+        <location filename="../../counter_app/settings/__init__.py" line="141"/>
         <source>Hall address</source>
         <translation>大厅地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="112"/>
+        <location filename="../../counter_app/settings/__init__.py" line="145"/>
         <source>Complaint phone</source>
         <translation>监督投诉电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="116"/>
+        <location filename="../../counter_app/settings/__init__.py" line="149"/>
         <source>Progress query phone</source>
         <translation>进度查询电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="123"/>
+        <location filename="../../counter_app/settings/__init__.py" line="156"/>
         <source>Where to query progress online</source>
         <translation>网上进度查询地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="130"/>
+        <location filename="../../counter_app/settings/__init__.py" line="163"/>
         <source>Where results are collected</source>
         <translation>结果领取地点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="137"/>
+        <location filename="../../counter_app/settings/__init__.py" line="170"/>
         <source>Administrative reconsideration body</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="144"/>
+        <location filename="../../counter_app/settings/__init__.py" line="177"/>
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="151"/>
+        <location filename="../../counter_app/settings/__init__.py" line="184"/>
         <source>Working days the applicant has to bring missing materials</source>
         <translation>一次性告知后补齐材料的期限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="158"/>
+        <location filename="../../counter_app/settings/__init__.py" line="191"/>
         <source>Hall server address (https://…; empty: this window works alone)</source>
         <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="165"/>
+        <location filename="../../counter_app/settings/__init__.py" line="198"/>
         <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
         <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="172"/>
+        <location filename="../../counter_app/settings/__init__.py" line="205"/>
+        <source>One-time enrolment code for this PC (preseeded by IT; used once)</source>
+        <translation>本机一次性登记码（由信息技术人员预置，仅用一次）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="212"/>
         <source>Allow plain HTTP to a hall server that is not on this PC</source>
         <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="179"/>
+        <location filename="../../counter_app/settings/__init__.py" line="219"/>
         <source>Seconds between sync rounds when nothing changes</source>
         <translation>无数据变化时的同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="183"/>
+        <location filename="../../counter_app/settings/__init__.py" line="223"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="187"/>
+        <location filename="../../counter_app/settings/__init__.py" line="227"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="194"/>
+        <location filename="../../counter_app/settings/__init__.py" line="234"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="201"/>
+        <location filename="../../counter_app/settings/__init__.py" line="241"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="208"/>
+        <location filename="../../counter_app/settings/__init__.py" line="248"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="215"/>
+        <location filename="../../counter_app/settings/__init__.py" line="255"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>

@@ -57,6 +57,7 @@ def _dialog(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT)  # keys reach it
     yield dialog
     dialog.close()
     worker.stop()

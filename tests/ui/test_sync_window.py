@@ -16,6 +16,7 @@ from counter_app.services.context import AppContext, open_context
 from counter_app.services.demo import all_received, demo_catalogue_path, person
 from counter_app.services.hall_link import HallLink
 from counter_app.services.intake import ApplicationDraft, IntakeService
+from counter_app.settings.preseed import preseed
 from counter_app.ui.app import build_window, make_application
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.worker import Worker
@@ -61,6 +62,28 @@ def test_enrol_and_sign_in_from_the_keyboard(ctx: AppContext, hall_db: str, qtbo
     assert dialog.user is not None and dialog.user.display_name == "王芳"
     assert ctx.user == dialog.user
     worker.stop()
+
+
+def test_a_preseeded_enrolment_code_leaves_only_the_sign_in(
+    hall: ServerProcess, hall_db: str, qtbot: QtBot, tmp_path: Path, system_file: Path
+) -> None:
+    """IT's installer wrote the server and a one-time code: the clerk types a name and password."""
+    code = enrollment_code(hall_db, "W05", "B01")
+    preseed({"server_url": hall.url, "enrollment_code": code}, system_file)
+    make_application("zh_CN")
+    context = open_context(tmp_path / "preseeded")
+    worker = Worker()
+    try:
+        dialog = LoginDialog(HallLink(context), worker)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.code.text() == code and QApplication.focusWidget() is not dialog.code
+        with qtbot.waitSignal(dialog.accepted, timeout=20000):
+            _sign_in_by_keyboard(qtbot, dialog, "", "wangfang", PASSWORD)
+        assert HallLink(context).enrolled and context.user is not None
+    finally:
+        worker.stop()
+        context.close()
 
 
 def test_the_status_bar_follows_the_server(
