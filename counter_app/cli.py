@@ -32,7 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("gui", help="start the window client (the default)")
-    sub.add_parser("diagnose", help="print version, data folder, schema, settings, fonts, printers, disk")
+    dg = sub.add_parser(
+        "diagnose", help="print version, data folder, schema, settings, fonts, printers, disk"
+    )
+    dg.add_argument(
+        "--bundle",
+        metavar="FILE",
+        help="also write a zip for IT: the report, logs, settings (secrets masked)",
+    )
     pt = sub.add_parser("print-test", help="print or save a sample of every notice")
     pt.add_argument("--out", help="save the samples as PDF files into this folder")
     pt.add_argument("--printer", default=None, help="printer name (default: the system default)")
@@ -80,6 +87,7 @@ def _start_demo_hall(data_dir: Path) -> dict[str, str] | None:
 def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     """The opened data folder; raises ``StartupFailed`` when it cannot be opened for a reason a
     person can act on (bad settings file, newer database, no write access, database in use)."""
+    from counter_app.logs import start_logging
     from counter_app.services.context import open_context
     from counter_app.services.demo import DEMO_SETTINGS, seed_demo
     from counter_app.startup import failure
@@ -100,6 +108,7 @@ def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):
                 "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
             )
         ctx = open_context(data_dir, overrides)
+        start_logging(data_dir, getattr(args, "command", None) or "gui")
         if args.demo and getattr(args, "demo_user", None) != "zhaolei":  # a supervisor records no case
             seed_demo(ctx)
         return ctx
@@ -324,6 +333,15 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
         print(found.text)
         for problem in found.problems:
             print(command_line_text(problem), file=sys.stderr)
+        if args.bundle and found.data_dir is not None:
+            from counter_app.support_bundle import write_bundle
+
+            try:
+                names = write_bundle(Path(args.bundle), found.data_dir, found.text)
+            except OSError as exc:
+                print(f"the bundle could not be written: {exc}", file=sys.stderr)
+                return 2
+            print(f"bundle for IT: {args.bundle} ({len(names)} files: {', '.join(names)})")
         return 2 if found.problems else 0
     if command == "print-test":
         return _print_test(args)

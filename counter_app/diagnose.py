@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from counter_app import __version__
+from counter_app.logs import log_folder
 from counter_app.paths import default_data_dir, resolve_data_dir
 from counter_app.resources import resource
 from counter_app.services.context import DB_FILE
 from counter_app.settings import SETTINGS, SettingsError, load_settings
 from counter_app.startup import StartupProblem, explain
+from counter_app.support_bundle import SECRET_KEY
 
 
 @dataclass
 class Diagnosis:
     text: str
     problems: list[StartupProblem] = field(default_factory=list)
+    data_dir: Path | None = None
 
     def note(self, exc: BaseException, data_dir: Path | None) -> None:
         """Keep what *exc* means for starting the program; one problem of each kind is enough."""
@@ -117,6 +120,7 @@ def diagnose(cli_data_dir: str | None) -> Diagnosis:
         source = "default, because the system-wide settings file cannot be read"
         found.note(exc, None)
     found.text = _report(data_dir, source, found)
+    found.data_dir = data_dir
     return found
 
 
@@ -171,6 +175,7 @@ def _database_line(data_dir: Path, found: Diagnosis) -> str:
 
 
 def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
+    logs = log_folder(data_dir)
     lines = [
         f"counter-app {__version__}",
         f"python: {sys.version.split()[0]} on {platform.platform()} ({platform.machine()})",
@@ -198,7 +203,9 @@ def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
         lines.append(f"user settings file: {settings.user_path}")
         lines.append("settings in force:")
         for s in SETTINGS:
-            lines.append(f"  {s.key} = {settings.values[s.key]!r}  [{settings.sources[s.key].value}]")
+            value = settings.values[s.key]
+            shown = "'***' (set)" if value and SECRET_KEY.search(s.key) else repr(value)
+            lines.append(f"  {s.key} = {shown}  [{settings.sources[s.key].value}]")
         for key, value in settings.ignored_user.items():
             lines.append(
                 f"  note: the user's {key} = {value!r} is overridden ({settings.sources[key].value})"
@@ -214,6 +221,7 @@ def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
         lines += _qt_report()
     except Exception as exc:  # diagnose must always finish
         lines.append(f"Qt: unavailable ({exc})")
+    lines.append(f"logs: {logs} ({len(list(logs.glob('counter-app.log*'))) if logs.is_dir() else 0} files)")
     try:
         free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.anchor or "/").free
         lines.append(f"free disk: {free / 2**30:.1f} GiB")
