@@ -94,6 +94,54 @@ def main(out: Path, language: str) -> None:
     app.exec()
     worker.stop()
     ctx.close()
+    supervisor(out, language, data, demo_hall)
+
+
+def supervisor(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
+    """The supervisors' hall monitor and a report, on a second PC of the same demo hall."""
+    from hall_server import admin
+    from hall_server.db import open_server_database
+
+    hall_db = open_server_database(f"sqlite:///{data / 'demo-hall' / 'hall-server.sqlite'}")
+    code = admin.enrollment_code(hall_db, "W02", "A02")
+    hall_db.dispose()
+    second = data / "supervisor"
+    ctx = _context(_parser().parse_args(["--data-dir", str(second), "--lang", language]), demo_hall)
+    app = make_application(language)
+    link = HallLink(ctx)
+    link.enroll(code)
+    link.sign_in("zhaolei", demo_hall["password"])
+    window, worker = build_window(ctx, link)
+    window.resize(1400, 880)
+    window.show()
+    monitor = window.monitor
+    assert monitor is not None
+    window.tabs.setCurrentWidget(monitor)
+
+    def shoot() -> None:
+        window.grab().save(str(out / f"monitor-{language}.png"))
+        monitor.open_reports()
+        QTimer.singleShot(300, report)
+
+    def report() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        dialog.resize(1200, 520)
+        dialog.run_query()  # type: ignore[attr-defined]
+        QTimer.singleShot(2500, lambda: finish(dialog))
+
+    def finish(dialog: object) -> None:
+        dialog.grab().save(str(out / f"report-{language}.png"))  # type: ignore[attr-defined]
+        dialog.close()  # type: ignore[attr-defined]
+        app.quit()
+
+    QTimer.singleShot(4000, shoot)
+    app.exec()
+    monitor.stop()
+    worker.stop()
+    ctx.close()
 
 
 if __name__ == "__main__":
