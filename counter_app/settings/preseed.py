@@ -74,8 +74,11 @@ def preseed(values: dict[str, str], path: Path | None = None, check_only: bool =
     if path.is_file():
         try:
             parser.read(path, encoding="utf-8-sig")
-        except (configparser.Error, UnicodeDecodeError) as exc:
-            raise PreseedError(f"{path} cannot be read ({exc}): fix or remove it first") from None
+        except (configparser.Error, UnicodeDecodeError):
+            # a file the program cannot read stops every window: the installer repairs it, and the
+            # old one is kept beside it for IT to look at
+            path.replace(path.with_name(path.name + ".unreadable"))
+            parser = configparser.ConfigParser(interpolation=None)
     if not parser.has_section(SECTION):
         parser.add_section(SECTION)
     for key, value in checked.items():

@@ -83,3 +83,12 @@ def test_the_command_refuses_with_exit_2_and_checks_without_writing(
         "preseed", "--file", str(target), "data_dir=counter", system_settings=system_file, home=tmp_path
     )
     assert relative.returncode == 2 and "absolute" in relative.stderr
+
+
+def test_an_unreadable_file_is_set_aside_and_replaced(system_file: Path) -> None:
+    """A broken file stops every window; preseeding repairs it and keeps the old one for IT."""
+    system_file.write_text("server_url = https://no-section-header\n", encoding="utf-8")
+    preseed({"window_code": "C02"})
+    assert "window_code = C02" in system_file.read_text(encoding="utf-8")
+    kept = system_file.with_name("settings.ini.unreadable")
+    assert kept.read_text(encoding="utf-8") == "server_url = https://no-section-header\n"
