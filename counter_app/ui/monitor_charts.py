@@ -50,6 +50,7 @@ def _value_axis(top: int) -> QValueAxis:
     axis.setLabelFormat("%d")
     axis.setRange(0, max(4, top + top // 8 + 1))
     axis.setTickCount(5)
+    axis.applyNiceNumbers()  # 0, 20, 40 … rather than 0, 27, 55 …
     return axis
 
 
