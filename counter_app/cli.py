@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     ps.add_argument("values", nargs="*", metavar="key=value", help="e.g. server_url=https://hall:8750")
     ps.add_argument("--file", help="the settings file (default: the system-wide one for this platform)")
     ps.add_argument("--check", action="store_true", help="only check the values; write nothing")
+    ps.add_argument(
+        "--stdin",
+        action="store_true",
+        help="also read key=value lines from standard input (keeps a secret off the command line)",
+    )
     sy = sub.add_parser("sync", help="one sync round with the hall server (push the outbox, pull changes)")
     sy.add_argument("--once", action="store_true", help="one round and exit (the default)")
     sy.add_argument("--user", help="sign in as this user first (password from stdin or asked)")
@@ -316,7 +321,10 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
         from counter_app.settings.preseed import PreseedError, parse_pairs, preseed
 
         try:
-            written = preseed(parse_pairs(args.values), Path(args.file) if args.file else None, args.check)
+            pairs = list(args.values)
+            if args.stdin:
+                pairs += [line.rstrip("\r\n") for line in sys.stdin if line.strip()]
+            written = preseed(parse_pairs(pairs), Path(args.file) if args.file else None, args.check)
         except PreseedError as exc:
             print(f"counter-app preseed: refused, nothing written: {exc}", file=sys.stderr)
             return 2

@@ -3,6 +3,9 @@ with every reason and nothing written; the program reads them before the user's 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +95,20 @@ def test_an_unreadable_file_is_set_aside_and_replaced(system_file: Path) -> None
     assert "window_code = C02" in system_file.read_text(encoding="utf-8")
     kept = system_file.with_name("settings.ini.unreadable")
     assert kept.read_text(encoding="utf-8") == "server_url = https://no-section-header\n"
+
+
+def test_a_secret_comes_through_standard_input(system_file: Path, tmp_path: Path) -> None:
+    """The .deb's postinst pipes the answers: an enrolment code never shows in the process list."""
+    target = tmp_path / "settings.ini"
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app", "preseed", "--file", str(target), "--stdin", "window_code=C03"],
+        input="enrollment_code=ABCD-EFGH-JKMN\nserver_url=https://hall.example:8750\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "COUNTER_APP_SYSTEM_SETTINGS": str(system_file)},
+    )
+    assert done.returncode == 0, done.stderr
+    written = target.read_text(encoding="utf-8")
+    assert "enrollment_code = ABCD-EFGH-JKMN" in written and "window_code = C03" in written
+    assert "server_url = https://hall.example:8750" in written
