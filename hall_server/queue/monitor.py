@@ -1,7 +1,9 @@
 """The supervisors' view of the hall (大厅监控): windows, queues, alerts and the day's curves.
 
 Every figure is an aggregate the database computes over today's tickets (some 20,000 on a busy
-day), all read in one transaction so they agree with each other.
+day), read in one transaction so they agree with each other: windows, waiting and longest waits
+as of this second; the day's curves and averages as of the last ten seconds (they move slowly,
+and were most of the monitor's database time, which it shares with 300 windows' calls).
 """
 
 from __future__ import annotations
@@ -75,41 +77,51 @@ def _windows(s: Session, day: date, now: datetime, names: dict[str, str]) -> lis
     return out
 
 
-def _queues(s: Session, day: date, now: datetime) -> list[dict[str, Any]]:
-    waiting = TicketRow.status == "waiting"
+def _queue_day(s: Session, day: date) -> dict[str, tuple[float, float, int]]:
+    """Queue → (average wait, average service, served) over the day: read every CURVE_SECONDS."""
     done = TicketRow.status == "done"
-    stats = {
-        row.queue_code: row
-        for row in s.execute(
+    return {
+        code: (float(wait or 0), float(service or 0), int(served or 0))
+        for code, wait, service, served in s.execute(
             select(
                 TicketRow.queue_code,
-                func.sum(case((waiting, 1), else_=0)).label("waiting"),
-                func.min(case((waiting, TicketRow.issued_at))).label("oldest"),
-                func.avg(_seconds(TicketRow.issued_at, TicketRow.first_called_at)).label("wait"),
-                func.avg(case((done, _seconds(TicketRow.started_at, TicketRow.finished_at)))).label(
-                    "service"
-                ),
-                func.sum(case((done, 1), else_=0)).label("served"),
+                func.avg(_seconds(TicketRow.issued_at, TicketRow.first_called_at)),
+                func.avg(case((done, _seconds(TicketRow.started_at, TicketRow.finished_at)))),
+                func.sum(case((done, 1), else_=0)),
             )
             .where(_today_clause(day))
             .group_by(TicketRow.queue_code)
         )
     }
+
+
+def _queues(
+    s: Session, day: date, now: datetime, day_stats: dict[str, tuple[float, float, int]]
+) -> list[dict[str, Any]]:
+    """Each queue's waiting and longest wait now (the waiting tickets' index), with the day's figures."""
+    live = {
+        code: (int(n), oldest)
+        for code, n, oldest in s.execute(
+            select(TicketRow.queue_code, func.count(), func.min(TicketRow.issued_at))
+            .where(TicketRow.status == "waiting", _today_clause(day))
+            .group_by(TicketRow.queue_code)
+        )
+    }
     out = []
     for q in s.scalars(select(QueueRow).where(QueueRow.active).order_by(QueueRow.code)):
-        row = stats.get(q.code)
-        oldest = row.oldest if row is not None else None
+        waiting, oldest = live.get(q.code, (0, None))
         if isinstance(oldest, str):  # SQLite hands back the text of an aggregate over a date column
             oldest = datetime.fromisoformat(oldest)
+        wait, service, served = day_stats.get(q.code, (0.0, 0.0, 0))
         out.append(
             {
                 "code": q.code,
                 "name": q.name,
-                "waiting": int(row.waiting or 0) if row is not None else 0,
+                "waiting": waiting,
                 "longest_wait_seconds": int((now - oldest).total_seconds()) if oldest else 0,
-                "average_wait_seconds": round(float(row.wait or 0)) if row is not None else 0,
-                "average_service_seconds": round(float(row.service or 0)) if row is not None else 0,
-                "served": int(row.served or 0) if row is not None else 0,
+                "average_wait_seconds": round(wait),
+                "average_service_seconds": round(service),
+                "served": served,
             }
         )
     return out
@@ -237,6 +249,22 @@ def _bad_ratings(s: Session, now: datetime) -> list[dict[str, Any]]:
 
 
 _LAST: dict[int, tuple[datetime, dict[str, Any]]] = {}
+# the day's curves and averages change slowly: read every CURVE_SECONDS, not every second (they
+# are most of the monitor's database time, which the calls of 300 windows share)
+CURVE_SECONDS = 10
+_SLOW: dict[int, tuple[datetime, tuple[dict[str, Any], dict[str, tuple[float, float, int]]]]] = {}
+
+
+def _slow_figures(
+    db: ServerDatabase, s: Session, now: datetime
+) -> tuple[dict[str, Any], dict[str, tuple[float, float, int]]]:
+    bucket = now.replace(second=now.second - now.second % CURVE_SECONDS)
+    last = _SLOW.get(id(db))
+    if last is not None and last[0] == bucket:
+        return last[1]
+    figures = (_curves(s, now.date(), now), _queue_day(s, now.date()))
+    _SLOW[id(db)] = (bucket, figures)
+    return figures
 
 
 def monitor(db: ServerDatabase, now: datetime) -> dict[str, Any]:
@@ -255,12 +283,13 @@ def _read(db: ServerDatabase, now: datetime) -> dict[str, Any]:
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         windows = _windows(s, now.date(), now, window_names(s))
-        queues = _queues(s, now.date(), now)
+        curves, day_stats = _slow_figures(db, s, now)
+        queues = _queues(s, now.date(), now, day_stats)
         return {
             "server_time": now.isoformat(),
             "windows": windows,
             "queues": queues,
             "alerts": _alerts(s, queues, windows, now.date()),
-            "curves": _curves(s, now.date(), now),
+            "curves": curves,
             "bad_ratings": _bad_ratings(s, now),
         }
