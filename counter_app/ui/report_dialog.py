@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.printing.report_columns import Report, ReportRow, cell_text
-from counter_app.services.hall_routes import GARBAGE, NEEDS_LOGIN, OFFLINE, QueueProblem, guarded
+from counter_app.services.hall_routes import NEEDS_LOGIN, QueueProblem, guarded
 from counter_app.services.reports import HallReports, export_pdf, export_xlsx
 from counter_app.ui.errors import explain
+from counter_app.ui.monitor_dialogs import explain as supervisor_refusal
 from counter_app.ui.worker import Worker
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
@@ -196,19 +197,16 @@ class ReportDialog(QDialog):
         self._idle(explain(error))
 
     def _explain(self, problem: QueueProblem) -> str:
-        texts = {
-            OFFLINE: self.tr("The hall server cannot be reached: try again when the network is back."),
-            NEEDS_LOGIN: self.tr("Sign in again (click the sync status at the bottom), then query again."),
-            GARBAGE: self.tr("The hall server gave an answer this program does not understand: call IT."),
-            "role": self.tr("Only hall supervisors may see the reports: sign in as a supervisor."),
-        }
+        """The report's own cases; the rest as the supervisors' other dialogs word them."""
+        if problem.code == NEEDS_LOGIN:
+            return self.tr("Sign in again (click the sync status at the bottom), then query again.")
+        if problem.code == "role":
+            return self.tr("Only hall supervisors may see the reports: sign in as a supervisor.")
         if problem.code in ("bad_date", "bad_period", "bad_grouping"):
             return self.tr("The hall server did not accept this period or grouping: %1").replace(
                 "%1", problem.message or problem.code
             )
-        return texts.get(problem.code) or self.tr("The hall server refused: %1").replace(
-            "%1", problem.message or problem.code
-        )
+        return supervisor_refusal(problem)
 
     # -- files ------------------------------------------------------------------------------
     def ask_file(self, kind: str) -> QFileDialog | None:

@@ -1,7 +1,8 @@
 """The hall's browser pages: the ticket kiosk (/kiosk) and the hall display (/display).
 
 Each page is one self-contained HTML file (inline CSS and JS, nothing fetched from outside:
-halls run on offline LANs) that talks to the public queue API (docs/queue.md).
+halls run on offline LANs) that talks to the public queue API (docs/queue.md). The script both
+pages share (hall-clock.js) is spliced into them here, where its placeholder stands.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
 PAGES = {"/kiosk": "kiosk.html", "/display": "display.html"}
+SHARED_SCRIPT, PLACEHOLDER = "hall-clock.js", "/* hall-clock.js */"
 _HEADERS = {"Cache-Control": "no-store"}  # a kiosk left on for months picks up a new page on reload
 
 
@@ -26,8 +28,9 @@ def _endpoint(html: str) -> Callable[[], HTMLResponse]:
 def mount_pages(app: FastAPI) -> None:
     """Add ``GET /kiosk`` and ``GET /display``; the files are read once, here."""
     folder = resources.files(__name__)
+    shared = folder.joinpath(SHARED_SCRIPT).read_text(encoding="utf-8")
     for path, name in PAGES.items():
-        html = folder.joinpath(name).read_text(encoding="utf-8")
+        html = folder.joinpath(name).read_text(encoding="utf-8").replace(PLACEHOLDER, shared)
         app.add_api_route(
             path, _endpoint(html), methods=["GET"], response_class=HTMLResponse, include_in_schema=False
         )

@@ -295,22 +295,22 @@
 <context>
     <name>HallCharts</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_charts.py" line="59"/>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="60"/>
         <source>Tickets waiting through the day</source>
         <translation>全天等候人数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_charts.py" line="60"/>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="61"/>
         <source>Tickets served per hour</source>
         <translation>每小时办结号数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_charts.py" line="61"/>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="62"/>
         <source>Tickets served per window today</source>
         <translation>今日各窗口办结号数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_charts.py" line="77"/>
+        <location filename="../../counter_app/ui/monitor_charts.py" line="78"/>
         <source>%1h</source>
         <translation>%1时</translation>
     </message>
@@ -1364,107 +1364,97 @@ Data folder: %2</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="50"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="51"/>
         <source>Hall reports</source>
         <translation>大厅统计报表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="55"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="56"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="57"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="64"/>
         <source>By window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="64"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
         <source>By clerk</source>
         <translation>按工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="67"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="69"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="70"/>
         <source>&amp;Query</source>
         <translation>查询(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="75"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
         <source>&amp;Period</source>
         <translation>报表类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="77"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="77"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="78"/>
         <source>&amp;Group by</source>
         <translation>统计维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="85"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
         <source>Choose the period and press Enter.</source>
         <translation>选择日期后按 Enter 查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="92"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="93"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="94"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="95"/>
         <source>Export to PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="170"/>
         <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
         <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="96"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="97"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="156"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="157"/>
         <source>Asking the hall server…</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
-        <source>The hall server cannot be reached: try again when the network is back.</source>
-        <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="202"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="202"/>
-        <source>The hall server gave an answer this program does not understand: call IT.</source>
-        <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="203"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="204"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
@@ -1474,32 +1464,27 @@ Data folder: %2</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
-        <source>The hall server refused: %1</source>
-        <translation>大厅服务器拒绝：%1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="234"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="232"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="238"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="236"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="244"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>

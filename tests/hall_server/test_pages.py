@@ -117,6 +117,7 @@ def test_the_pages_are_served_uncached(hall: ServerProcess) -> None:
         assert answer.headers["cache-control"] == "no-store"
         assert f"<title>{title}</title>" in answer.text
         assert "http://" not in answer.text and "https://" not in answer.text  # offline LANs
+        assert "const HallClock" in answer.text and "/* hall-clock.js */" not in answer.text  # spliced in
 
 
 def test_kiosk_issues_the_ticket_the_server_stored(
