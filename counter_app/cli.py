@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also read key=value lines from standard input (keeps a secret off the command line)",
     )
+    cs = sub.add_parser(
+        "check-synced",
+        help="say whether data folders may be deleted: every operation in them applied by the hall server "
+        "(exit 0) or not (exit 1); reads only",
+    )
+    cs.add_argument("folders", nargs="+", metavar="FOLDER")
     sy = sub.add_parser("sync", help="one sync round with the hall server (push the outbox, pull changes)")
     sy.add_argument("--once", action="store_true", help="one round and exit (the default)")
     sy.add_argument("--user", help="sign in as this user first (password from stdin or asked)")
@@ -353,6 +359,12 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
         return 2 if found.problems else 0
     if command == "print-test":
         return _print_test(args)
+    if command == "check-synced":
+        from counter_app.synced_check import check_synced
+
+        verdicts, code = check_synced([Path(f) for f in args.folders])
+        print("\n".join(v.line() for v in verdicts))
+        return code
     if command in ("sync", "enroll"):
         return _sync_command(args)
     if command in ("catalogue", "calendar"):

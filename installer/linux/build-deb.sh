@@ -127,7 +127,7 @@ mkdir -p "$STAGE/usr/share/lintian/overrides"
 install -m 644 "$HERE/lintian-overrides" "$STAGE/usr/share/lintian/overrides/$PACKAGE"
 
 # 3. control and maintainer scripts
-install -m 755 "$HERE/debian/config" "$HERE/debian/postinst" "$HERE/debian/postrm" "$STAGE/DEBIAN/"
+install -m 755 "$HERE/debian/config" "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$STAGE/DEBIAN/"
 install -m 644 "$HERE/debian/templates" "$STAGE/DEBIAN/templates"
 installed_size="$(du -sk --apparent-size "$STAGE" --exclude=DEBIAN | cut -f1)"
 # the Qt xcb platform's system libraries (scripts/setup.sh's SYSTEM_PACKAGES), which the bundle

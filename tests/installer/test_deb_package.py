@@ -5,185 +5,34 @@ dpkg-deb) while it prepares a ``debootstrap --variant=minbase`` root; the packag
 with apt, which brings its Depends from the Debian mirror, and the installed program is run inside
 the chroot: nothing from the checkout or the venv is visible to it.
 
-Needs root (chroot, mount), debootstrap, dpkg-deb, lintian, objdump and the Debian mirror of
-/etc/apt/sources.list(.d). To save CI time the minbase root and apt's downloaded packages are kept in
-``/var/cache/counter-app-test/<suite>/`` (``COUNTER_APP_TEST_CACHE`` moves it); without them the
-test makes them. ``COUNTER_APP_DEB=FILE`` tests an already built .deb instead of building one.
+Needs dpkg-deb, lintian and objdump besides what ``debroot`` needs (root, debootstrap, the Debian
+mirror). ``COUNTER_APP_DEB=FILE`` tests an already built .deb instead of building one.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parents[2]
-LINUX = ROOT / "installer" / "linux"
-SUITE = "bookworm"
-VERSION = "0.2.0"
-APPID = "org.counterapp.client"
-APP_DIR = f"/opt/apps/{APPID}"
-CACHE = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test")) / SUITE
-CHROOT_ENV = {
-    "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
-    "HOME": "/root",
-    "LANG": "C.UTF-8",
-    "DEBIAN_FRONTEND": "noninteractive",
-    "QT_QPA_PLATFORM": "offscreen",
-}
+from tests.installer.conftest import VERSION
+from tests.installer.debroot import APP_DIR, APPID, Chroot, ok, run
 
 pytestmark = pytest.mark.installer
 
 
-def _mirror() -> str:
-    """The Debian mirror this machine's apt uses (the deb822 or one-line sources)."""
-    candidates = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
-    for path in candidates:
-        if not path.is_file():
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for stanza in re.split(r"\n\s*\n", text):
-            uris = re.search(r"^URIs:\s*(\S+)", stanza, re.M)
-            suites = re.search(r"^Suites:\s*(.+)$", stanza, re.M)
-            if uris and suites and SUITE in suites.group(1).split() and "security" not in uris.group(1):
-                return uris.group(1)
-        for line in text.splitlines():
-            m = re.match(rf"^deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+{SUITE}\s", line)
-            if m:
-                return m.group(1)
-    return "http://deb.debian.org/debian"
-
-
-def _run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, capture_output=True, text=True, check=False, **kw)  # type: ignore[call-overload, no-any-return]
-
-
-def _ok(cmd: list[str], **kw: object) -> str:
-    done = _run(cmd, **kw)
-    assert done.returncode == 0, f"{cmd} -> {done.returncode}\n{done.stdout}\n{done.stderr}"
-    return done.stdout
-
-
-def _base_tarball() -> Path:
-    """A minbase root of SUITE as a tarball, made once and kept in the cache."""
-    tarball = CACHE / "minbase.tar"
-    if tarball.is_file():
-        return tarball
-    CACHE.mkdir(parents=True, exist_ok=True)
-    build = CACHE / "minbase.tmp"
-    shutil.rmtree(build, ignore_errors=True)
-    _ok(["debootstrap", "--variant=minbase", SUITE, str(build), _mirror()])
-    _ok(["tar", "-C", str(build), "-cf", str(tarball) + ".tmp", "."])
-    os.replace(str(tarball) + ".tmp", tarball)
-    shutil.rmtree(build, ignore_errors=True)
-    return tarball
-
-
-@dataclass
-class Chroot:
-    root: Path
-    deb: Path  # on the host
-    build_seconds: float
-
-    def run(self, script: str) -> subprocess.CompletedProcess[str]:
-        return _run(["chroot", str(self.root), "/bin/sh", "-c", script], env=CHROOT_ENV)
-
-    def ok(self, script: str) -> str:
-        done = self.run(script)
-        assert done.returncode == 0, f"{script} -> {done.returncode}\n{done.stdout}\n{done.stderr}"
-        return done.stdout + done.stderr
-
-    def installed(self) -> bool:
-        status = self.run("dpkg-query -W -f='${Status}' counter-app").stdout
-        return status == "install ok installed"
-
-    def install(self, extra: str = "") -> subprocess.CompletedProcess[str]:
-        return self.run(f"apt-get install -y -q {extra} /tmp/counter-app.deb")
-
-    def ensure_installed(self) -> None:
-        if not self.installed():
-            done = self.install()
-            assert done.returncode == 0, done.stdout + done.stderr
-
-    def preseed(self, **answers: str) -> None:
-        lines = "".join(
-            f"counter-app counter-app/{key} {'password' if key == 'enrollment_code' else 'string'} {value}\n"
-            for key, value in answers.items()
-        )
-        done = _run(["chroot", str(self.root), "debconf-set-selections"], input=lines, env=CHROOT_ENV)
-        assert done.returncode == 0, done.stderr
-
-
-@pytest.fixture(scope="session")
-def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
-    import time
-
-    for tool in ("debootstrap", "chroot", "dpkg-deb", "objdump", "lintian"):
-        assert shutil.which(tool), f"{tool} is needed (Debian package: see installer/README.md)"
-    assert os.geteuid() == 0, "the .deb test installs into a chroot: run it as root"
-    work = tmp_path_factory.mktemp("deb")
-    started = time.monotonic()
-    prebuilt = os.environ.get("COUNTER_APP_DEB")
-    build = None
-    if not prebuilt:
-        # the build runs while the root is prepared
-        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
-        build = subprocess.Popen(
-            ["bash", str(LINUX / "build-deb.sh"), VERSION],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-    root = work / "root"
-    root.mkdir()
-    _ok(["tar", "-C", str(root), "-xf", str(_base_tarball())])
-    archives = CACHE / "archives"
-    (archives / "partial").mkdir(parents=True, exist_ok=True)
-    mounts = [root / "proc", root / "var/cache/apt/archives"]
-    _ok(["mount", "-t", "proc", "proc", str(mounts[0])])
-    try:
-        _ok(["mount", "--bind", str(archives), str(mounts[1])])
-        shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
-        (root / "etc/apt/sources.list").write_text(f"deb {_mirror()} {SUITE} main\n", encoding="utf-8")
-        if build is not None:
-            stdout, stderr = build.communicate()
-            assert build.returncode == 0, f"build-deb.sh failed:\n{stdout}\n{stderr}"
-            deb = Path(stdout.strip().splitlines()[-1])
-        else:
-            deb = Path(prebuilt)  # type: ignore[arg-type]
-        build_seconds = time.monotonic() - started
-        shutil.copyfile(deb, root / "tmp/counter-app.deb")
-        box = Chroot(root, deb, build_seconds)
-        box.ok("apt-get update -q")
-        yield box
-    finally:
-        if build is not None and build.poll() is None:
-            build.kill()
-            build.wait()
-        for mount in reversed(mounts):
-            _run(["umount", "--lazy", str(mount)])
-        if not any(m.is_mount() for m in mounts):
-            shutil.rmtree(root, ignore_errors=True)
-
-
 def test_lintian_reports_nothing_unexplained(chroot: Chroot) -> None:
     """Every tag lintian still finds is overridden with its reason (installer/linux/lintian-overrides)."""
-    done = _run(["lintian", "--no-tag-display-limit", str(chroot.deb)])
+    done = run(["lintian", "--no-tag-display-limit", str(chroot.deb)])
     unexplained = [line for line in done.stdout.splitlines() if re.match(r"^[EW]: ", line)]
     assert not unexplained, "\n".join(unexplained)
 
 
 def test_the_package_has_the_uos_layout(chroot: Chroot) -> None:
-    listing = _ok(["dpkg-deb", "-c", str(chroot.deb)])
+    listing = ok(["dpkg-deb", "-c", str(chroot.deb)])
     for path in (
         f".{APP_DIR}/info",
         f".{APP_DIR}/entries/applications/{APPID}.desktop",
@@ -194,7 +43,7 @@ def test_the_package_has_the_uos_layout(chroot: Chroot) -> None:
         "./usr/bin/counter-app -> /opt/apps/org.counterapp.client/files/counter-app",
     ):
         assert path in listing, path
-    control = _ok(["dpkg-deb", "-f", str(chroot.deb)])
+    control = ok(["dpkg-deb", "-f", str(chroot.deb)])
     assert f"Version: {VERSION}" in control
     assert "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei" in control
     assert "libxcb-cursor0" in control
@@ -292,39 +141,51 @@ def test_a_bad_preseeded_value_fails_configure_and_writes_nothing(chroot: Chroot
     # corrected, the configure step finishes
     chroot.preseed(server_url="https://hall.example:8750")
     chroot.ok("dpkg --configure counter-app")
-    assert chroot.installed()
+    assert chroot.installed() == chroot.version
 
 
-def test_remove_keeps_settings_and_data_and_purge_removes_only_settings(chroot: Chroot) -> None:
+def test_remove_keeps_the_data_and_purge_removes_only_what_reached_the_server(chroot: Chroot) -> None:
     chroot.ensure_installed()
     chroot.ok(
         "mkdir -p /etc/counter-app && test -f /etc/counter-app/settings.ini || "
         "counter-app preseed window_code=C01"
     )
-    # a user's data folder with a real database (the catalogue import opens and migrates it)
+    # root's data folder with a real database but nothing to sync (the catalogue import opens it)
     chroot.ok(
         f"counter-app catalogue import {APP_DIR}/files/_internal/resources/catalogue/demo_catalogue.json"
     )
     data = chroot.root / "root/.local/share/counter-app"
     assert (data / "counter.sqlite").is_file()
+    # a clerk's account whose data folder holds cases never synced (the program's own intake)
+    clerk = "/home/clerk2/.local/share/counter-app"
+    chroot.ok("userdel -r clerk2 2>/dev/null; useradd -m -u 1001 clerk2")
+    chroot.ok(f"runuser -u clerk2 -- counter-app --demo --data-dir {clerk} catalogue export /tmp/clerk2.json")
+    clerk_db = chroot.root / clerk.lstrip("/") / "counter.sqlite"
+    assert clerk_db.is_file()
 
     chroot.ok("apt-get remove -y -q counter-app")
     assert not (chroot.root / APP_DIR.lstrip("/")).exists()
     assert not (chroot.root / "usr/bin/counter-app").is_symlink()
     assert (chroot.root / "etc/counter-app/settings.ini").is_file()
-    assert (data / "counter.sqlite").is_file()
+    assert (data / "counter.sqlite").is_file() and clerk_db.is_file()
 
-    said = chroot.ok("apt-get purge -y -q counter-app")
+    said = re.sub(r"\s+", " ", chroot.ok("apt-get purge -y -q counter-app"))
     assert not (chroot.root / "etc/counter-app").exists()
-    assert (data / "counter.sqlite").is_file()
-    assert "data folder" in said and "kept" in said
     assert "counter-app/" not in chroot.run("debconf-show counter-app").stdout
+    assert not data.exists()
+    assert "removed the data folder /root/.local/share/counter-app (0 cases, every operation applied" in said
+    assert clerk_db.is_file()  # five cases the hall server never saw
+    assert re.search(
+        rf"kept the data folder {clerk}: operations not applied by the hall server: \d+ pending", said
+    )
+    assert not (chroot.root / "var/lib/counter-app").exists()
+    chroot.ok("userdel -r clerk2")
 
 
 def test_build_figures_are_reported(chroot: Chroot) -> None:
     """Not a check: the figures installer/README.md quotes, printed with ``pytest -s``."""
     size = chroot.deb.stat().st_size
-    installed = _ok(["dpkg-deb", "-f", str(chroot.deb), "Installed-Size"]).strip()
+    installed = ok(["dpkg-deb", "-f", str(chroot.deb), "Installed-Size"]).strip()
     sys.stdout.write(
         f"\n.deb: {size / 2**20:.1f} MiB, Installed-Size {int(installed) / 1024:.0f} MiB, "
         f"build (and root prepared meanwhile) {chroot.build_seconds:.0f} s\n"

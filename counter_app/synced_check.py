@@ -1,0 +1,105 @@
+"""Whether a data folder may be deleted: every operation recorded in it was applied by the hall server.
+
+``counter-app check-synced FOLDER…`` for IT, and for the package purges (Debian's ``prerm``, the
+Windows uninstaller's ``/PURGE``), which remove a data folder only when this says so. It reads the
+database read-only and changes nothing; anything it cannot confirm (an unreadable database, a
+database still open in a running program, an operation waiting, refused or set aside) keeps the
+folder. Receipts in citizens' hands are legal proof: a purge must never take the only copy.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+DB_FILE = "counter.sqlite"  # services.context.DB_FILE (kept here: this module imports no service)
+# what the program makes in a data folder; a folder holding anything else is not only ours
+OURS = {
+    DB_FILE,
+    f"{DB_FILE}-wal",
+    f"{DB_FILE}-shm",
+    f"{DB_FILE}-journal",
+    "settings.ini",
+    "backups",
+    "logs",
+    "demo-hall",
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    folder: Path
+    removable: bool
+    detail: str
+
+    def line(self) -> str:
+        """``synced<TAB>folder<TAB>detail`` or ``keep<TAB>…``: read by the purge scripts."""
+        return f"{'synced' if self.removable else 'keep'}\t{self.folder}\t{self.detail}"
+
+
+def check_folder(folder: Path) -> Verdict:
+    db = folder / DB_FILE
+    if not folder.exists():
+        return Verdict(folder, True, "no such folder")
+    try:
+        foreign = sorted(
+            e.name for e in folder.iterdir() if e.name not in OURS and not e.name.startswith("settings.ini.")
+        )
+    except OSError as exc:
+        return Verdict(folder, False, f"the folder could not be read ({exc})")
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (" …" if len(foreign) > 5 else "")
+        return Verdict(folder, False, f"it holds files the program did not make ({shown})")
+    if not db.is_file():
+        return Verdict(folder, True, "no database: no case was recorded here")
+    holder = _holding_process(db)
+    if holder:
+        return Verdict(folder, False, f"the database is open in a running program (process {holder})")
+    if db.with_name(db.name + "-wal").exists():
+        return Verdict(
+            folder, False, "the program did not close the database cleanly (its -wal file is there)"
+        )
+    try:
+        # immutable: no -shm or -wal of ours is left behind in a user's folder
+        with closing(sqlite3.connect(f"{db.resolve().as_uri()}?immutable=1", uri=True)) as con:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            cases = con.execute("SELECT count(*) FROM cases").fetchone()[0] if "cases" in tables else 0
+            if "outbox" not in tables:
+                if cases:
+                    return Verdict(folder, False, f"{cases} cases from a version that did not sync")
+                return Verdict(folder, True, "no case was recorded here")
+            open_ops = dict(
+                con.execute("SELECT status, count(*) FROM outbox WHERE status != 'applied' GROUP BY status")
+            )
+    except sqlite3.Error as exc:
+        return Verdict(folder, False, f"the database could not be read ({exc})")
+    if open_ops:
+        said = ", ".join(f"{n} {status}" for status, n in sorted(open_ops.items()))
+        return Verdict(folder, False, f"operations not applied by the hall server: {said}")
+    return Verdict(folder, True, f"{cases} cases, every operation applied by the hall server")
+
+
+def _holding_process(db: Path) -> str | None:
+    """A process with the database open (Linux: /proc); None where that cannot be seen."""
+    proc = Path("/proc")
+    if not sys.platform.startswith("linux") or not proc.is_dir():
+        return None
+    target = str(db.resolve())
+    for pid in (p for p in proc.iterdir() if p.name.isdigit()):
+        try:
+            for fd in (pid / "fd").iterdir():
+                if os.readlink(fd) == target:
+                    return pid.name
+        except OSError:  # gone, or not ours to read
+            continue
+    return None
+
+
+def check_synced(folders: list[Path]) -> tuple[list[Verdict], int]:
+    """The verdicts and the exit code: 0 when every folder may be removed, 1 otherwise."""
+    verdicts = [check_folder(f) for f in folders]
+    return verdicts, 0 if all(v.removable for v in verdicts) else 1

@@ -1,0 +1,99 @@
+"""The .deb under test, built once per session, and the clean Debian root it is installed into."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.installer.debroot import APP_DIR, CACHE, LINUX, SUITE, Chroot, base_tarball, mirror, ok, run
+
+VERSION = "0.2.0"
+
+
+@pytest.fixture(scope="session")
+def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
+    for tool in ("debootstrap", "chroot", "dpkg-deb", "objdump", "lintian"):
+        assert shutil.which(tool), f"{tool} is needed (Debian package: see installer/README.md)"
+    assert os.geteuid() == 0, "the .deb test installs into a chroot: run it as root"
+    work = tmp_path_factory.mktemp("deb")
+    started = time.monotonic()
+    prebuilt = os.environ.get("COUNTER_APP_DEB")
+    build = None
+    if not prebuilt:
+        # the build runs while the root is prepared
+        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
+        build = subprocess.Popen(
+            ["bash", str(LINUX / "build-deb.sh"), VERSION],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    root = work / "root"
+    root.mkdir()
+    ok(["tar", "-C", str(root), "-xf", str(base_tarball())])
+    archives = CACHE / "archives"
+    (archives / "partial").mkdir(parents=True, exist_ok=True)
+    mounts = [root / "proc", root / "var/cache/apt/archives"]
+    ok(["mount", "-t", "proc", "proc", str(mounts[0])])
+    try:
+        ok(["mount", "--bind", str(archives), str(mounts[1])])
+        shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
+        (root / "etc/apt/sources.list").write_text(f"deb {mirror()} {SUITE} main\n", encoding="utf-8")
+        if build is not None:
+            stdout, stderr = build.communicate()
+            assert build.returncode == 0, f"build-deb.sh failed:\n{stdout}\n{stderr}"
+            deb = Path(stdout.strip().splitlines()[-1])
+        else:
+            deb = Path(prebuilt)  # type: ignore[arg-type]
+        build_seconds = time.monotonic() - started
+        shutil.copyfile(deb, root / "tmp/counter-app.deb")
+        box = Chroot(root, deb, VERSION, build_seconds)
+        box.ok("apt-get update -q")
+        yield box
+    finally:
+        if build is not None and build.poll() is None:
+            build.kill()
+            build.wait()
+        for mount in reversed(mounts):
+            run(["umount", "--lazy", str(mount)])
+        if not any(m.is_mount() for m in mounts):
+            shutil.rmtree(root, ignore_errors=True)
+
+
+PREVIOUS_VERSION = "0.1.0"
+
+
+@pytest.fixture(scope="session")
+def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release before this one, which the upgrade test installs first; in the root as
+    /tmp/counter-app-previous.deb.
+
+    No release has been published yet, so it is made from the package under test with the newest
+    client migration taken out of its bundle: that program creates, and knows no schema beyond,
+    the one before this release's, as the previous release did. Once a release is published,
+    ``COUNTER_APP_PREVIOUS_DEB=FILE`` runs the same tests from it (its version must be lower).
+    """
+    given = os.environ.get("COUNTER_APP_PREVIOUS_DEB")
+    if given:
+        deb = Path(given)
+    else:
+        work = tmp_path_factory.mktemp("previous")
+        ok(["dpkg-deb", "-x", str(chroot.deb), str(work / "tree")])
+        bundle = work / "tree" / APP_DIR.lstrip("/") / "files"
+        versions = bundle / "_internal" / "counter_app" / "store" / "migrations" / "versions"
+        newest = max(versions.glob("[0-9]*.py"))
+        newest.unlink()
+        for cached in versions.glob(f"__pycache__/{newest.stem}.*"):
+            cached.unlink()
+        env = {**os.environ, "BUNDLE": str(bundle), "OUT": str(work / "out"), "TMPDIR": str(work)}
+        out = ok(["bash", str(LINUX / "build-deb.sh"), PREVIOUS_VERSION], env=env)
+        deb = Path(out.strip().splitlines()[-1])
+    shutil.copyfile(deb, chroot.root / "tmp/counter-app-previous.deb")
+    return deb

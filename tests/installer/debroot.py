@@ -1,0 +1,137 @@
+"""A clean Debian root for the .deb tests: made with debootstrap once, cached, entered with chroot.
+
+Needs root (chroot, mount), debootstrap and the Debian mirror of /etc/apt/sources.list(.d). To save
+CI time the minbase root and apt's downloaded packages are kept in
+``/var/cache/counter-app-test/<suite>/`` (``COUNTER_APP_TEST_CACHE`` moves it); without them the
+tests make them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LINUX = ROOT / "installer" / "linux"
+SUITE = "bookworm"
+APPID = "org.counterapp.client"
+APP_DIR = f"/opt/apps/{APPID}"
+CACHE = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test")) / SUITE
+CHROOT_ENV = {
+    "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+    "HOME": "/root",
+    "LANG": "C.UTF-8",
+    "DEBIAN_FRONTEND": "noninteractive",
+    "QT_QPA_PLATFORM": "offscreen",
+}
+
+
+def mirror() -> str:
+    """The Debian mirror this machine's apt uses (the deb822 or one-line sources)."""
+    candidates = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
+    for path in candidates:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for stanza in re.split(r"\n\s*\n", text):
+            uris = re.search(r"^URIs:\s*(\S+)", stanza, re.M)
+            suites = re.search(r"^Suites:\s*(.+)$", stanza, re.M)
+            if uris and suites and SUITE in suites.group(1).split() and "security" not in uris.group(1):
+                return uris.group(1)
+        for line in text.splitlines():
+            m = re.match(rf"^deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+{SUITE}\s", line)
+            if m:
+                return m.group(1)
+    return "http://deb.debian.org/debian"
+
+
+def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, **kw)  # type: ignore[call-overload, no-any-return]
+
+
+def ok(cmd: list[str], **kw: object) -> str:
+    done = run(cmd, **kw)
+    assert done.returncode == 0, f"{cmd} -> {done.returncode}\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def base_tarball() -> Path:
+    """A minbase root of SUITE as a tarball, made once and kept in the cache."""
+    tarball = CACHE / "minbase.tar"
+    if tarball.is_file():
+        return tarball
+    CACHE.mkdir(parents=True, exist_ok=True)
+    build = CACHE / "minbase.tmp"
+    shutil.rmtree(build, ignore_errors=True)
+    ok(["debootstrap", "--variant=minbase", SUITE, str(build), mirror()])
+    ok(["tar", "-C", str(build), "-cf", str(tarball) + ".tmp", "."])
+    os.replace(str(tarball) + ".tmp", tarball)
+    shutil.rmtree(build, ignore_errors=True)
+    return tarball
+
+
+@dataclass
+class Chroot:
+    root: Path
+    deb: Path  # on the host; in the root as /tmp/counter-app.deb
+    version: str
+    build_seconds: float
+    env: dict[str, str] = field(default_factory=dict)  # added to CHROOT_ENV
+
+    def run(self, script: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return run(
+            ["chroot", str(self.root), "/bin/sh", "-c", script], env={**CHROOT_ENV, **self.env}, input=stdin
+        )
+
+    def ok(self, script: str, stdin: str | None = None) -> str:
+        done = self.run(script, stdin)
+        assert done.returncode == 0, f"{script} -> {done.returncode}\n{done.stdout}\n{done.stderr}"
+        return done.stdout + done.stderr
+
+    def installed(self) -> str | None:
+        """The installed package's version, if it is installed."""
+        done = self.run("dpkg-query -W -f='${Status} ${Version}' counter-app")
+        status, _, version = done.stdout.rpartition(" ")
+        return version if status == "install ok installed" else None
+
+    def install(self, extra: str = "", deb: str = "/tmp/counter-app.deb") -> subprocess.CompletedProcess[str]:
+        return self.run(f"apt-get install -y -q {extra} {deb}")
+
+    def ensure_installed(self) -> None:
+        """The package under test, installed (another test may have left an older one or none)."""
+        if self.installed() != self.version:
+            done = self.install("--allow-downgrades")
+            assert done.returncode == 0, done.stdout + done.stderr
+
+    def preseed(self, **answers: str) -> None:
+        lines = "".join(
+            f"counter-app counter-app/{key} {'password' if key == 'enrollment_code' else 'string'} {value}\n"
+            for key, value in answers.items()
+        )
+        done = run(["chroot", str(self.root), "debconf-set-selections"], input=lines, env=CHROOT_ENV)
+        assert done.returncode == 0, done.stderr
+
+    @contextmanager
+    def session_bus(self) -> Iterator[None]:
+        """This test run's D-Bus session (scripts/with-keyring.sh: gnome-keyring's Secret Service)
+        reachable from the root, as the desktop session's is on a hall PC: its socket is bound in."""
+        address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+        found = re.match(r"unix:path=([^,]+)", address)
+        assert found, f"a D-Bus session with a keyring is needed (scripts/with-keyring.sh), not {address!r}"
+        inside = self.root / found.group(1).lstrip("/")
+        inside.parent.mkdir(parents=True, exist_ok=True)
+        inside.touch()
+        ok(["mount", "--bind", found.group(1), str(inside)])
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = address
+        try:
+            yield
+        finally:
+            del self.env["DBUS_SESSION_BUS_ADDRESS"]
+            run(["umount", str(inside)])
+            inside.unlink(missing_ok=True)

@@ -1,0 +1,73 @@
+"""``counter-app check-synced``: a data folder may go only when the hall server applied everything in it."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from counter_app.cli import main
+from counter_app.synced_check import check_folder
+from tests.servers import ServerProcess
+from tests.sync_helpers import window_client
+
+
+def test_a_folder_goes_only_once_the_server_applied_every_op(
+    tmp_path: Path, hall: ServerProcess, capsys: pytest.CaptureFixture[str]
+) -> None:
+    waiting = window_client(tmp_path / "waiting", hall.url, hall.database_url, device="W01")
+    waiting.accept()
+    waiting.close()
+    synced = window_client(tmp_path / "synced", hall.url, hall.database_url, device="W02", window="A02")
+    synced.accept("王芳", "33010219900215302")
+    assert synced.sync().pushed >= 1
+    held = check_folder(tmp_path / "synced")  # this process still has it open
+    synced.close()
+
+    assert not held.removable and "running program" in held.detail and "process" in held.detail
+    kept = check_folder(tmp_path / "waiting")
+    assert not kept.removable and "pending" in kept.detail, kept
+    gone = check_folder(tmp_path / "synced")
+    assert gone.removable and "1 cases, every operation applied" in gone.detail, gone
+
+    before = sorted(p.name for p in (tmp_path / "synced").iterdir())
+    assert main(["check-synced", str(tmp_path / "synced"), str(tmp_path / "waiting")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[:2] == ["synced", str(tmp_path / "synced")]
+    assert lines[1].split("\t")[:2] == ["keep", str(tmp_path / "waiting")]
+    assert main(["check-synced", str(tmp_path / "synced")]) == 0
+    assert sorted(p.name for p in (tmp_path / "synced").iterdir()) == before  # read only
+
+    (tmp_path / "synced" / "counter.sqlite-wal").touch()  # a crash leaves its write-ahead log
+    crashed = check_folder(tmp_path / "synced")
+    assert not crashed.removable and "did not close the database cleanly" in crashed.detail
+
+
+def test_what_cannot_be_confirmed_is_kept(tmp_path: Path) -> None:
+    assert check_folder(tmp_path / "never-made").removable
+    (tmp_path / "logs-only").mkdir()
+    assert check_folder(tmp_path / "logs-only").removable
+
+    shared = tmp_path / "shared"  # IT's data_dir set to a folder with other things in it
+    (shared / "logs").mkdir(parents=True)
+    (shared / "hall-photos").mkdir()
+    verdict = check_folder(shared)
+    assert not verdict.removable and "files the program did not make (hall-photos)" in verdict.detail
+    assert not check_folder(Path("/")).removable
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "counter.sqlite").write_bytes(b"not a database, a disk error" * 100)
+    verdict = check_folder(broken)
+    assert not verdict.removable and "could not be read" in verdict.detail
+
+    old = tmp_path / "before-sync"  # a cache from before the outbox existed: its cases went nowhere
+    old.mkdir()
+    con = sqlite3.connect(old / "counter.sqlite")
+    con.execute("CREATE TABLE cases (id TEXT PRIMARY KEY)")
+    con.execute("INSERT INTO cases VALUES ('c1')")
+    con.commit()
+    con.close()
+    verdict = check_folder(old)
+    assert not verdict.removable and "1 cases from a version that did not sync" in verdict.detail
