@@ -10,8 +10,9 @@ Tools (msitools): Debian ``apt-get install wixl msitools``; Windows: MSYS2
    counter-app.wxs) as component group "Bundle";
 2. wixl compiles counter-app.wxs with that list (x64, per-machine, MajorUpgrade);
 3. msibuild adds what wixl 0.101 has no element for: the IniFile table (IniFile.idt), each Ini*
-   component's Condition (its property is set) and Permanent bit, SecureCustomProperties, and
-   WriteIniValues/RemoveIniValues in InstallExecuteSequence;
+   component's Condition (its property is set) and Permanent bit, SecureCustomProperties,
+   WriteIniValues/RemoveIniValues in InstallExecuteSequence, and the data folder's ACL (every
+   account may write it: MsiLockPermissionsEx.idt, Windows Installer 5);
 4. --sign runs the signing hook (sign.py: nothing unless a certificate is configured).
 """
 
@@ -36,6 +37,8 @@ INI_COMPONENTS = {
     "IniCaBundle": "CABUNDLE",
     "IniEnrollmentCode": "ENROLLMENTCODE",
 }
+# always installed and kept at uninstall: the data_dir key (written only when missing) and the folder
+ALWAYS_KEPT = ("IniDataDir", "DataFolder")
 PERMANENT, WIN64 = 16, 256  # msidbComponentAttributesPermanent, msidbComponentAttributes64bit
 
 
@@ -113,12 +116,17 @@ def build(stage: Path, version: str, out: Path, sign: bool = False) -> Path:
                 f"UPDATE `Component` SET `Condition` = '{prop}', `Attributes` = {PERMANENT + WIN64} "
                 f"WHERE `Component` = '{component}'"
             )
+        for component in ALWAYS_KEPT:
+            queries.append(
+                f"UPDATE `Component` SET `Attributes` = {PERMANENT + WIN64} WHERE `Component` = '{component}'"
+            )
         queries += [
             "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('RemoveIniValues', 3100)",
             "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('WriteIniValues', 5100)",
         ]
-        shutil.copy(HERE / "IniFile.idt", work / "IniFile.idt")
-        _run([msibuild, str(msi), "-i", "IniFile.idt"], cwd=work)
+        for table in ("IniFile", "MsiLockPermissionsEx"):
+            shutil.copy(HERE / f"{table}.idt", work / f"{table}.idt")
+            _run([msibuild, str(msi), "-i", f"{table}.idt"], cwd=work)
         for query in queries:
             _run([msibuild, str(msi), "-q", query], cwd=work)
         out.parent.mkdir(parents=True, exist_ok=True)

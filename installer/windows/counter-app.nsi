@@ -15,7 +15,9 @@
 ;             /CA=C:\certs\hall-ca.pem /ENROLL=ABCD-EFGH-JKMN /DATADIR=D:\CounterApp\data
 ; The values are checked by the installed program (counter-app-cli.exe preseed --check ...) before
 ; anything is written; a refused value aborts the install with the program's message (silent:
-; exit code 2). Uninstall: uninstall.exe /S keeps %ProgramData%\CounterApp; /PURGE removes it.
+; exit code 2). Data: %ProgramData%\CounterApp\data unless /DATADIR= (written as data_dir).
+; Uninstall: uninstall.exe /S keeps %ProgramData%\CounterApp; /PURGE removes the settings, and the
+; data folder when check-synced finds everything in it applied by the hall server.
 
 Unicode true
 ManifestDPIAware true
@@ -85,6 +87,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Apache-2.0"
 
 LangString MsgRefused ${LANG_SIMPCHINESE} "设置值未通过检查，未安装：$\r$\n"
 LangString MsgRefused ${LANG_ENGLISH} "A setting was refused, nothing was installed:$\r$\n"
+LangString MsgDataKept ${LANG_SIMPCHINESE} "数据文件夹中还有未同步到大厅服务器的记录，已保留（请先同步或备份后再手工删除）：$\r$\n"
+LangString MsgDataKept ${LANG_ENGLISH} "The data folder holds records the hall server has not yet applied, so it was kept (sync or copy it, then delete it by hand):$\r$\n"
 LangString MsgNo64 ${LANG_SIMPCHINESE} "本程序需要 64 位 Windows。"
 LangString MsgNo64 ${LANG_ENGLISH} "This program needs 64-bit Windows."
 LangString ShortcutName ${LANG_SIMPCHINESE} "政务服务窗口受理"
@@ -242,6 +246,16 @@ Section "CounterApp" SecMain
 
   ; the system-wide settings: only the keys given (merged by the program: UTF-8, atomic)
   CreateDirectory "$APPDATA\${APPNAME}"  ; %ProgramData%: SetShellVarContext all
+  ; the data folder: %ProgramData%\CounterApp\data for every account of the PC, unless IT chose
+  ; one (/DATADIR=, or a data_dir the settings file already has: an upgrade keeps it)
+  ${If} $DataDir == ""
+    ClearErrors
+    ReadINIStr $0 "$APPDATA\${APPNAME}\settings.ini" "counter" "data_dir"
+    ${If} $0 == ""
+      StrCpy $DataDir "$APPDATA\${APPNAME}\data"
+      StrCpy $Pairs '$Pairs "data_dir=$DataDir"'
+    ${EndIf}
+  ${EndIf}
   ${If} $DataDir != ""
     CreateDirectory "$DataDir"
     ; every clerk's account writes the data folder (BUILTIN\Users: modify)
@@ -271,6 +285,34 @@ Section "Uninstall"
   SetShellVarContext all
   nsExec::Exec 'taskkill /IM "${GUI_EXE}" /F'
   Pop $0
+
+  ; settings and data stay unless /PURGE; with it, the data folder goes only when the program
+  ; (still here: this runs before its files are deleted) finds every operation in it applied by
+  ; the hall server and nothing in it that it did not make (counter-app-cli.exe check-synced)
+  ${GetParameters} $R9
+  ClearErrors
+  ${GetOptions} $R9 "/PURGE" $R8
+  ${IfNot} ${Errors}
+    ClearErrors
+    ReadINIStr $DataDir "$APPDATA\${APPNAME}\settings.ini" "counter" "data_dir"
+    ${If} $DataDir == ""
+      StrCpy $DataDir "$APPDATA\${APPNAME}\data"
+    ${EndIf}
+    nsExec::ExecToStack '"$INSTDIR\${CLI_EXE}" check-synced "$DataDir"'
+    Pop $0  ; exit code: 0 every folder may go
+    Pop $1  ; the verdict: synced|keep <TAB> folder <TAB> why
+    ${If} $0 == 0
+      RMDir /r "$DataDir"
+      DetailPrint "removed $DataDir: $1"
+    ${Else}
+      DetailPrint "kept $DataDir: $1"
+      MessageBox MB_OK|MB_ICONEXCLAMATION "$(MsgDataKept)$DataDir$\r$\n$1" /SD IDOK
+    ${EndIf}
+    Delete "$APPDATA\${APPNAME}\settings.ini"
+    Delete "$APPDATA\${APPNAME}\settings.ini.*"
+    RMDir "$APPDATA\${APPNAME}"  ; only when empty: a data folder kept inside keeps it
+  ${EndIf}
+
   ; only what the installer put there: never RMDir /r on a folder the user may have chosen
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${GUI_EXE}"
@@ -283,13 +325,4 @@ Section "Uninstall"
   Delete "$DESKTOP\政务服务窗口受理.lnk"
   Delete "$DESKTOP\Counter.lnk"
   DeleteRegKey HKLM "${UNINSTKEY}"
-
-  ; settings and data in %ProgramData%\CounterApp stay unless /PURGE
-  ${GetParameters} $R9
-  ClearErrors
-  ${GetOptions} $R9 "/PURGE" $R8
-  ${IfNot} ${Errors}
-    ; a data_dir IT put elsewhere (/DATADIR=) is not removed: it may hold more than ours
-    RMDir /r "$APPDATA\${APPNAME}"
-  ${EndIf}
 SectionEnd

@@ -181,7 +181,18 @@ def test_setup_exe_compiles_with_the_bundle_and_the_uninstall_entry(stage: Path,
         assert f"WriteRegDWORD: {UNINSTALL_KEY}\\{value}" in log, value
     assert "preseed --check $Pairs" in log  # IT's values checked by the installed program first
     assert 'preseed --file "$APPDATA\\CounterApp\\settings.ini" $Pairs' in log
-    assert 'RMDir: /r "$APPDATA\\CounterApp"' in log  # only under /PURGE (see the script)
+    # the data folder: %ProgramData%\CounterApp\data unless IT gave one or the file has one
+    assert "ReadINIStr $0 [counter]:data_dir from $APPDATA\\CounterApp\\settings.ini" in log
+    assert 'StrCpy $Pairs "$Pairs "data_dir=$DataDir""' in log
+    # /PURGE: the data folder goes only when the program says everything in it reached the server,
+    # checked before the program's files are deleted
+    check = log.index('check-synced "$DataDir"')
+    assert 'RMDir: /r "$DataDir"' in log[check:]
+    assert log.index('RMDir: /r "$DataDir"') < log.rindex(
+        'RMDir: /r "$INSTDIR\\_internal"'
+    )  # the uninstaller's
+    assert 'RMDir: /r "$APPDATA\\CounterApp"' not in log  # never the whole folder, kept data and all
+    assert 'LangString: "MsgDataKept" 2052 "数据文件夹中还有未同步到大厅服务器的记录' in log
     assert "CreateShortcut:" in log
     assert "finalize" not in log.lower()  # no SIGN_CMD: no signing hook
 
@@ -224,6 +235,23 @@ def test_msi_declares_settings_upgrade_and_files(stage: Path, tmp_path: Path) ->
     components = {row[0]: row for row in msi_table(msi, "Component")}
     directories = {row[0]: row for row in msi_table(msi, "Directory")}
     assert directories["DATADIR"][1:] == ["CommonAppDataFolder", "CounterApp"]  # %ProgramData%\CounterApp
+    data_dir = ini.pop("IniDataDir")  # always: data_dir = %ProgramData%\CounterApp\data\, if missing
+    assert data_dir[1:] == [
+        "settings.ini",
+        "DATADIR",
+        "counter",
+        "data_dir",
+        "[DATAFOLDER]",
+        "1",
+        "IniDataDir",
+    ]
+    assert directories["DATAFOLDER"][1:] == ["DATADIR", "data"]
+    for always in ("IniDataDir", "DataFolder"):
+        assert int(components[always][3]) & 16 and components[always][4] == ""  # kept at uninstall
+    locks = msi_table(msi, "MsiLockPermissionsEx")
+    assert [row[1:4] for row in locks] == [
+        ["DATAFOLDER", "CreateFolder", "D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;BU)"]
+    ]  # every account of the PC may write the data folder (BU: modify)
     assert len(ini) == len(SETTINGS_KEYS)
     for _ini_id, file_name, dir_prop, section, key, value, action, component in ini.values():
         prop = value.strip("[]")
