@@ -137,7 +137,7 @@ for lib in libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 l
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
     libxrender1 libxi6 libsm6 libice6 libcups2 libnss3 libxcomposite1 libxdamage1 libxrandr2 \
-    libxtst6 libasound2 libstdc++6; do
+    libxtst6 libasound2 libstdc++6 libatomic1; do
     depends+=", $lib"
 done
 depends+=", fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installer.debroot import APP_DIR, CACHE, LINUX, SUITE, Chroot, base_tarball, mirror, ok, run
+from tests.installer.debroot import APP_DIR, LINUX, Chroot, clean_root, ok
 
 VERSION = "0.2.0"
 
@@ -26,45 +26,30 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
     prebuilt = os.environ.get("COUNTER_APP_DEB")
     build = None
     if not prebuilt:
-        # the build runs while the root is prepared
+        # the build, in a bullseye root as for a release, runs while the test's root is prepared
         env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
         build = subprocess.Popen(
-            ["bash", str(LINUX / "build-deb.sh"), VERSION],
+            ["bash", str(LINUX / "build-deb-compat.sh"), VERSION],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
         )
-    root = work / "root"
-    root.mkdir()
-    ok(["tar", "-C", str(root), "-xf", str(base_tarball())])
-    archives = CACHE / "archives"
-    (archives / "partial").mkdir(parents=True, exist_ok=True)
-    mounts = [root / "proc", root / "var/cache/apt/archives"]
-    ok(["mount", "-t", "proc", "proc", str(mounts[0])])
     try:
-        ok(["mount", "--bind", str(archives), str(mounts[1])])
-        shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
-        (root / "etc/apt/sources.list").write_text(f"deb {mirror()} {SUITE} main\n", encoding="utf-8")
-        if build is not None:
-            stdout, stderr = build.communicate()
-            assert build.returncode == 0, f"build-deb.sh failed:\n{stdout}\n{stderr}"
-            deb = Path(stdout.strip().splitlines()[-1])
-        else:
-            deb = Path(prebuilt)  # type: ignore[arg-type]
-        build_seconds = time.monotonic() - started
-        shutil.copyfile(deb, root / "tmp/counter-app.deb")
-        box = Chroot(root, deb, VERSION, build_seconds)
-        box.ok("apt-get update -q")
-        yield box
+        with clean_root(work / "root") as root:
+            if build is not None:
+                stdout, stderr = build.communicate()
+                assert build.returncode == 0, f"the package build failed:\n{stdout}\n{stderr}"
+                deb = Path(stdout.strip().splitlines()[-1])
+            else:
+                deb = Path(prebuilt)  # type: ignore[arg-type]
+            build_seconds = time.monotonic() - started
+            shutil.copyfile(deb, root / "tmp/counter-app.deb")
+            yield Chroot(root, deb, VERSION, build_seconds)
     finally:
         if build is not None and build.poll() is None:
             build.kill()
             build.wait()
-        for mount in reversed(mounts):
-            run(["umount", "--lazy", str(mount)])
-        if not any(m.is_mount() for m in mounts):
-            shutil.rmtree(root, ignore_errors=True)
 
 
 PREVIOUS_VERSION = "0.1.0"

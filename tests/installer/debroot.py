@@ -19,10 +19,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "installer" / "linux"
-SUITE = "bookworm"
+SUITE = "bookworm"  # the suite the package is tested on; OLD_SUITE: the oldest it is built for
+OLD_SUITE = "bullseye"
 APPID = "org.counterapp.client"
 APP_DIR = f"/opt/apps/{APPID}"
-CACHE = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test")) / SUITE
+CACHE_ROOT = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test"))
+CACHE = CACHE_ROOT / SUITE
 CHROOT_ENV = {
     "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
     "HOME": "/root",
@@ -32,8 +34,10 @@ CHROOT_ENV = {
 }
 
 
-def mirror() -> str:
-    """The Debian mirror this machine's apt uses (the deb822 or one-line sources)."""
+def mirror(suite: str = SUITE) -> str:
+    """The Debian mirror this machine's apt uses (the deb822 or one-line sources): the one listing
+    ``suite`` if any, else the first one that is not the security archive."""
+    found: list[tuple[str, list[str]]] = []
     candidates = [Path("/etc/apt/sources.list"), *sorted(Path("/etc/apt/sources.list.d").glob("*"))]
     for path in candidates:
         if not path.is_file():
@@ -42,13 +46,17 @@ def mirror() -> str:
         for stanza in re.split(r"\n\s*\n", text):
             uris = re.search(r"^URIs:\s*(\S+)", stanza, re.M)
             suites = re.search(r"^Suites:\s*(.+)$", stanza, re.M)
-            if uris and suites and SUITE in suites.group(1).split() and "security" not in uris.group(1):
-                return uris.group(1)
+            if uris and suites:
+                found.append((uris.group(1), suites.group(1).split()))
         for line in text.splitlines():
-            m = re.match(rf"^deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+{SUITE}\s", line)
+            m = re.match(r"^deb\s+(?:\[[^]]*\]\s+)?(\S+)\s+(\S+)\s", line)
             if m:
-                return m.group(1)
-    return "http://deb.debian.org/debian"
+                found.append((m.group(1), [m.group(2)]))
+    plain = [(uri, suites) for uri, suites in found if "security" not in uri]
+    for uri, suites in plain:
+        if suite in suites:
+            return uri
+    return plain[0][0] if plain else "http://deb.debian.org/debian"
 
 
 def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
@@ -61,19 +69,43 @@ def ok(cmd: list[str], **kw: object) -> str:
     return done.stdout
 
 
-def base_tarball() -> Path:
-    """A minbase root of SUITE as a tarball, made once and kept in the cache."""
-    tarball = CACHE / "minbase.tar"
+def base_tarball(suite: str = SUITE) -> Path:
+    """A minbase root of ``suite`` as a tarball, made once and kept in the cache."""
+    cache = CACHE_ROOT / suite
+    tarball = cache / "minbase.tar"
     if tarball.is_file():
         return tarball
-    CACHE.mkdir(parents=True, exist_ok=True)
-    build = CACHE / "minbase.tmp"
+    cache.mkdir(parents=True, exist_ok=True)
+    build = cache / "minbase.tmp"
     shutil.rmtree(build, ignore_errors=True)
-    ok(["debootstrap", "--variant=minbase", SUITE, str(build), mirror()])
+    ok(["debootstrap", "--variant=minbase", suite, str(build), mirror(suite)])
     ok(["tar", "-C", str(build), "-cf", str(tarball) + ".tmp", "."])
     os.replace(str(tarball) + ".tmp", tarball)
     shutil.rmtree(build, ignore_errors=True)
     return tarball
+
+
+@contextmanager
+def clean_root(root: Path, suite: str = SUITE) -> Iterator[Path]:
+    """A fresh minbase root of ``suite`` at ``root``, with /proc, apt's archives cache (kept per
+    suite) and the mirror; apt's lists are fetched. Unmounted and removed afterwards."""
+    root.mkdir(parents=True)
+    ok(["tar", "-C", str(root), "-xf", str(base_tarball(suite))])
+    archives = CACHE_ROOT / suite / "archives"
+    (archives / "partial").mkdir(parents=True, exist_ok=True)
+    mounts = [root / "proc", root / "var/cache/apt/archives"]
+    ok(["mount", "-t", "proc", "proc", str(mounts[0])])
+    try:
+        ok(["mount", "--bind", str(archives), str(mounts[1])])
+        shutil.copyfile("/etc/resolv.conf", root / "etc/resolv.conf")
+        (root / "etc/apt/sources.list").write_text(f"deb {mirror(suite)} {suite} main\n", encoding="utf-8")
+        ok(["chroot", str(root), "apt-get", "update", "-q"], env=CHROOT_ENV)
+        yield root
+    finally:
+        for mount in reversed(mounts):
+            run(["umount", "--lazy", str(mount)])
+        if not any(m.is_mount() for m in mounts):
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @dataclass

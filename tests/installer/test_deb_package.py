@@ -1,9 +1,11 @@
-"""The Linux .deb, built from this checkout and installed into a clean Debian bookworm root.
+"""The Linux .deb, built from this checkout and installed into clean Debian roots.
 
-A session fixture builds the package once (``installer/linux/build-deb.sh``: PyInstaller, then
-dpkg-deb) while it prepares a ``debootstrap --variant=minbase`` root; the package is installed there
-with apt, which brings its Depends from the Debian mirror, and the installed program is run inside
-the chroot: nothing from the checkout or the venv is visible to it.
+A session fixture builds the package once as a release is built (``build-deb-compat.sh``: in a
+bullseye root, PyInstaller, then ``build-deb.sh``) while it prepares a ``debootstrap
+--variant=minbase`` bookworm root; the package is installed there with apt, which brings its Depends
+from the Debian mirror, and the installed program is run inside the chroot: nothing from the
+checkout or the venv is visible to it. One test installs the same package on bullseye, the oldest
+suite it is built for.
 
 Needs dpkg-deb, lintian and objdump besides what ``debroot`` needs (root, debootstrap, the Debian
 mirror). ``COUNTER_APP_DEB=FILE`` tests an already built .deb instead of building one.
@@ -13,13 +15,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from tests.installer.conftest import VERSION
-from tests.installer.debroot import APP_DIR, APPID, Chroot, ok, run
+from tests.installer.debroot import APP_DIR, APPID, OLD_SUITE, Chroot, clean_root, ok, run
 
 pytestmark = pytest.mark.installer
 
@@ -90,14 +94,39 @@ def test_installed_program_runs_diagnose_and_print_test(chroot: Chroot) -> None:
     assert "受理通知书" in re.sub(r"\s+", "", text)
 
 
+LDD_ALL = (
+    f"export LD_LIBRARY_PATH={APP_DIR}/files/_internal; find {APP_DIR}/files -type f \\( -name '*.so*' -o -name counter-app \\) "
+    '-exec sh -c \'ldd "$1" 2>/dev/null | grep "not found" | sed "s|^|$1: |"\' _ {} \\;'
+)
+
+
+def test_the_package_runs_on_the_oldest_suite_it_is_built_for(chroot: Chroot, tmp_path: Path) -> None:
+    """Debian 11 (glibc 2.31, as Kylin V10 and Ubuntu 20.04): installed with apt, it starts, prints
+    and finds every library there too."""
+    from counter_app import __version__
+
+    with clean_root(tmp_path / "old", OLD_SUITE) as root:
+        shutil.copyfile(chroot.deb, root / "tmp/counter-app.deb")
+        old = Chroot(root, chroot.deb, chroot.version, 0.0)
+        done = old.install()
+        assert done.returncode == 0, done.stdout + done.stderr
+        libc = old.ok("dpkg-query -W -f='${Version}' libc6")
+        assert libc.startswith("2.31"), libc
+        report = old.ok("counter-app --data-dir /tmp/diag diagnose")
+        assert f"counter-app {__version__}" in report and "system CJK fonts: " in report, report
+        out = old.ok("counter-app --data-dir /tmp/diag print-test --out /tmp/pt")
+        assert "all 9 samples saved" in out
+        text = "".join(page.extract_text() or "" for page in PdfReader(root / "tmp/pt/refusal-a4.pdf").pages)
+        assert "不予受理" in re.sub(r"\s+", "", text)
+        missing = [line for line in old.ok(LDD_ALL).splitlines() if "not found" in line]
+        assert not missing, "\n".join(missing)
+
+
 def test_every_bundled_library_resolves_on_the_target(chroot: Chroot) -> None:
     """The libraries the bundle leaves to the system all come with the package's Depends."""
     chroot.ensure_installed()
     # the bootloader puts _internal/ on LD_LIBRARY_PATH for the program: ldd is given the same
-    out = chroot.ok(
-        f"export LD_LIBRARY_PATH={APP_DIR}/files/_internal; find {APP_DIR}/files -type f \\( -name '*.so*' -o -name counter-app \\) "
-        '-exec sh -c \'ldd "$1" 2>/dev/null | grep "not found" | sed "s|^|$1: |"\' _ {} \\;'
-    )
+    out = chroot.ok(LDD_ALL)
     missing = [line for line in out.splitlines() if "not found" in line]
     # plugins for what a hall PC does not have may miss their library: none are expected today
     assert not missing, "\n".join(missing)

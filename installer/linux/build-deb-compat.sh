@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Builds the .deb inside a Debian SUITE root, so that the bundle needs no newer glibc than that
+# suite's: bullseye (Debian 11, glibc 2.31) is the oldest suite Debian's mirror still serves, and
+# covers Kylin V10, Ubuntu 20.04 and Debian 11 besides the newer systems.
+#   installer/linux/build-deb-compat.sh VERSION        → dist/counter-app_VERSION_amd64.deb
+# Environment:
+#   SUITE=bullseye   the Debian suite to build in
+#   MIRROR=URL       the Debian mirror (default: the one this machine's apt uses)
+#   OUT=DIR          where the .deb goes (default: dist/)
+#   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared root (toolchain and Python) and pip's cache
+#                                 (default /var/cache/counter-app-build)
+# Needs root (debootstrap, chroot, mount) and the Debian mirror and PyPI.
+#
+# The root has the suite's compilers and libraries, and CPython 3.11 built from Debian's own source
+# tarball of python3.11 (bookworm's; the older suite has no 3.11), installed in /opt/python3.11 and
+# kept in the cache. pip inside the root picks the wheels that suit its glibc (PySide6 6.9.x: the
+# newer ones need glibc 2.34). Then the same build-deb.sh as on any other machine runs in there.
+set -euo pipefail
+
+VERSION="${1:?usage: build-deb-compat.sh VERSION}"
+SUITE="${SUITE:-bullseye}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+OUT="${OUT:-$ROOT/dist}"
+CACHE="${COUNTER_APP_BUILD_CACHE:-/var/cache/counter-app-build}/$SUITE"
+PYTHON_SOURCE="pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz"
+PYTHON_SHA256="2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849"
+
+[ "$(id -u)" = 0 ] || { echo "build-deb-compat.sh: run it as root (debootstrap, chroot)" >&2; exit 2; }
+for tool in debootstrap chroot curl; do
+    command -v "$tool" >/dev/null || { echo "build-deb-compat.sh: $tool is needed" >&2; exit 2; }
+done
+if [ -z "${MIRROR:-}" ]; then
+    MIRROR="$(grep -hoE '^(URIs:|deb)[[:space:]]+(\[[^]]*\][[:space:]]+)?https?://[^[:space:]]+' \
+        /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | grep -v security | head -n1 |
+        grep -oE 'https?://[^[:space:]]+')" || true
+    MIRROR="${MIRROR:-http://deb.debian.org/debian}"
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/counter-app-compat.XXXXXX")"
+BOX="$WORK/root"
+MOUNTS=()
+cleanup() {
+    for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount --lazy "${MOUNTS[$i]}" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+# pip inside trusts what this machine trusts (an internal proxy's CA too) and uses its index
+PIP_ENV=(PIP_CERT=/etc/ssl/certs/build-host.crt)
+[ -n "${PIP_INDEX_URL:-}" ] && PIP_ENV+=("PIP_INDEX_URL=$PIP_INDEX_URL")
+in_root() { chroot "$BOX" /usr/bin/env -i PATH=/opt/python3.11/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen "${PIP_ENV[@]}" "$@"; }
+bind() { mkdir -p "$2"; mount --bind "$1" "$2"; MOUNTS+=("$2"); }
+
+# 1. the prepared root: the suite, its build tools and libraries, CPython 3.11 (made once, cached)
+toolchain="$CACHE/toolchain.tar"
+if [ ! -f "$toolchain" ]; then
+    echo "preparing a $SUITE build root (once; kept in $CACHE)" >&2
+    mkdir -p "$CACHE"
+    debootstrap --variant=minbase "$SUITE" "$BOX" "$MIRROR" >&2
+    echo "deb $MIRROR $SUITE main" > "$BOX/etc/apt/sources.list"
+    cp /etc/resolv.conf "$BOX/etc/resolv.conf"
+    mount -t proc proc "$BOX/proc"; MOUNTS+=("$BOX/proc")
+    in_root apt-get update -q >&2
+    # the compilers and CPython's libraries; binutils for objdump; the Qt xcb platform's libraries
+    # (PyInstaller's hooks load PySide6 to find its plugins; the icons are rendered with Qt)
+    in_root apt-get install -y -q --no-install-recommends build-essential pkg-config ca-certificates \
+        libssl-dev libsqlite3-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev \
+        libncursesw5-dev uuid-dev libgdbm-dev binutils python3 \
+        libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
+        libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+        libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
+        libxrender1 libxi6 libsm6 libice6 libcups2 >&2
+    curl -fsS -o "$BOX/tmp/python.tar.gz" "$MIRROR/$PYTHON_SOURCE"
+    echo "$PYTHON_SHA256  $BOX/tmp/python.tar.gz" | sha256sum -c --quiet
+    mkdir -p "$BOX/tmp/python"
+    tar -C "$BOX/tmp/python" --strip-components=1 -xzf "$BOX/tmp/python.tar.gz"
+    in_root sh -c 'cd /tmp/python && ./configure --prefix=/opt/python3.11 --enable-shared \
+        LDFLAGS=-Wl,-rpath,/opt/python3.11/lib --with-ensurepip=install >/tmp/configure.log &&
+        make -j"$(nproc)" >/tmp/make.log 2>&1 && make install >/tmp/install.log 2>&1' ||
+        { tail -n 30 "$BOX"/tmp/*.log >&2; exit 1; }
+    for module in ssl sqlite3 ctypes zlib bz2 lzma uuid; do
+        in_root /opt/python3.11/bin/python3.11 -c "import $module" ||
+            { echo "build-deb-compat.sh: the built Python has no $module module" >&2; exit 1; }
+    done
+    rm -rf "$BOX/tmp/python" "$BOX/tmp/python.tar.gz" "$BOX"/tmp/*.log "$BOX/var/cache/apt/archives"/*.deb
+    umount "$BOX/proc"; MOUNTS=()
+    tar -C "$BOX" -cf "$toolchain.tmp" .
+    mv "$toolchain.tmp" "$toolchain"
+    rm -rf "$BOX"
+fi
+
+# 2. this checkout in a fresh copy of the root, with its own venv
+mkdir -p "$BOX"
+tar -C "$BOX" -xf "$toolchain"
+cp /etc/resolv.conf "$BOX/etc/resolv.conf"
+cp "${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$BOX/etc/ssl/certs/build-host.crt"
+bind /proc "$BOX/proc"
+bind /dev "$BOX/dev"
+mkdir -p "$CACHE/pip"
+bind "$CACHE/pip" "$BOX/root/.cache/pip"
+mkdir -p "$BOX/src"
+(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | grep -zv '^dist/' |
+    tar --null -T - -cf -) | tar -C "$BOX/src" -xf -
+in_root sh -c 'cd /src && python3.11 -m venv .venv &&
+    .venv/bin/pip install -q --upgrade pip &&
+    .venv/bin/pip install -q . "pyinstaller==6.22.3"' >&2
+
+# 3. the same build as anywhere else, inside
+deb="$(in_root sh -c "cd /src && OUT=/src/dist installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
+mkdir -p "$OUT"
+cp "$BOX$deb" "$OUT/"
+echo "$OUT/$(basename "$deb")"
