@@ -22,10 +22,11 @@ SYSTEM_PACKAGES=(
 )
 # the test suite also runs a real PostgreSQL and a real Secret Service keyring (gnome-keyring)
 # ... and the kiosk and hall display pages in headless Chromium (selenium drives chromium-driver)
-# ... and builds the installers: the .deb (in a debootstrapped bullseye root: curl fetches Python's
-# source), installed into a debootstrapped Debian root and checked by lintian; the Windows ones from a staged layout (makensis, wixl, msitools, 7z, osslsigncode)
+# ... and builds the installers: the .deb (in a debootstrapped bullseye root, from the git
+# checkout), installed into debootstrapped Debian roots and checked by lintian; the Windows ones
+# from a staged layout (makensis, wixl, msitools, 7z, osslsigncode)
 DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring chromium chromium-driver fonts-liberation
-  debootstrap lintian binutils curl git nsis wixl msitools p7zip-full osslsigncode openssl)
+  debootstrap lintian binutils git nsis wixl msitools p7zip-full osslsigncode openssl)
 [ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -12,8 +12,9 @@
 # Needs root (debootstrap, chroot, mount) and the Debian mirror and PyPI.
 #
 # The root has the suite's compilers and libraries, and CPython 3.11 built from Debian's own source
-# tarball of python3.11 (bookworm's; the older suite has no 3.11), installed in /opt/python3.11 and
-# kept in the cache. pip inside the root picks the wheels that suit its glibc (PySide6 6.9.x: the
+# package of python3.11 (bookworm's; the older suite has no 3.11): the upstream tarball with
+# Debian's security patches (the series from its first CVE patch on; not Debian's layout patches),
+# installed in /opt/python3.11 and kept in the cache. pip inside the root picks the wheels that suit its glibc (PySide6 6.9.x: the
 # newer ones need glibc 2.34). Then the same build-deb.sh as on any other machine runs in there.
 set -euo pipefail
 
@@ -23,11 +24,10 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="${OUT:-$ROOT/dist}"
 CACHE="${COUNTER_APP_BUILD_CACHE:-/var/cache/counter-app-build}/$SUITE"
-PYTHON_SOURCE="pool/main/p/python3.11/python3.11_3.11.2.orig.tar.gz"
-PYTHON_SHA256="2411c74bda5bbcfcddaf4531f66d1adc73f247f529aee981b029513aefdbf849"
+PYTHON_SUITE="bookworm"  # whose python3.11 source package (apt verifies it: signed index, hashes)
 
 [ "$(id -u)" = 0 ] || { echo "build-deb-compat.sh: run it as root (debootstrap, chroot)" >&2; exit 2; }
-for tool in debootstrap chroot curl; do
+for tool in debootstrap chroot git; do
     command -v "$tool" >/dev/null || { echo "build-deb-compat.sh: $tool is needed" >&2; exit 2; }
 done
 if [ -z "${MIRROR:-}" ]; then
@@ -66,24 +66,38 @@ if [ ! -f "$toolchain" ]; then
     # (PyInstaller's hooks load PySide6 to find its plugins; the icons are rendered with Qt)
     in_root apt-get install -y -q --no-install-recommends build-essential pkg-config ca-certificates \
         libssl-dev libsqlite3-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev \
-        libncursesw5-dev uuid-dev libgdbm-dev binutils python3 \
+        libncursesw5-dev uuid-dev libgdbm-dev binutils python3 xz-utils patch \
         libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
         libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
         libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
         libxrender1 libxi6 libsm6 libice6 libcups2 >&2
-    curl -fsS -o "$BOX/tmp/python.tar.gz" "$MIRROR/$PYTHON_SOURCE"
-    echo "$PYTHON_SHA256  $BOX/tmp/python.tar.gz" | sha256sum -c --quiet
-    mkdir -p "$BOX/tmp/python"
-    tar -C "$BOX/tmp/python" --strip-components=1 -xzf "$BOX/tmp/python.tar.gz"
+    echo "deb-src $MIRROR $PYTHON_SUITE main" > "$BOX/etc/apt/sources.list.d/python-source.list"
+    in_root apt-get update -q >&2
+    in_root sh -c 'mkdir -p /tmp/src && cd /tmp/src && apt-get source -q --download-only python3.11' >&2
+    in_root sh -c 'set -e; mkdir -p /tmp/python /tmp/debian-python
+        tar -C /tmp/python --strip-components=1 -xzf /tmp/src/python3.11_*.orig.tar.gz
+        tar -C /tmp/debian-python -xJf /tmp/src/python3.11_*.debian.tar.xz
+        cd /tmp/python
+        grep -v "^#" /tmp/debian-python/debian/patches/series | sed -n "/^CVE-/,\$p" |
+            while read -r patch; do patch -p1 -s --no-backup-if-mismatch < "/tmp/debian-python/debian/patches/$patch"; done
+        # Debian builds pyexpat into the interpreter (its layout patches); built as a module here,
+        # the CVE-2026-4224 fix (pycore_ceval.h) needs what upstream modules define for that
+        if grep -q pycore_ceval.h Modules/pyexpat.c && ! grep -q Py_BUILD_CORE_MODULE Modules/pyexpat.c; then
+            sed -i "1i #ifndef Py_BUILD_CORE_BUILTIN\\n#  define Py_BUILD_CORE_MODULE 1\\n#endif" Modules/pyexpat.c
+        fi
+        ls /tmp/src/*.dsc | sed "s|.*/||; s|\.dsc\$||" > /tmp/python-source' >&2
     in_root sh -c 'cd /tmp/python && ./configure --prefix=/opt/python3.11 --enable-shared \
         LDFLAGS=-Wl,-rpath,/opt/python3.11/lib --with-ensurepip=install >/tmp/configure.log &&
         make -j"$(nproc)" >/tmp/make.log 2>&1 && make install >/tmp/install.log 2>&1' ||
         { tail -n 30 "$BOX"/tmp/*.log >&2; exit 1; }
-    for module in ssl sqlite3 ctypes zlib bz2 lzma uuid; do
+    # which source it was (e.g. python3.11_3.11.2-6+deb12u8): shown by the build, kept in the root
+    cp "$BOX/tmp/python-source" "$BOX/opt/python3.11/DEBIAN-SOURCE"
+    for module in ssl sqlite3 ctypes zlib bz2 lzma uuid pyexpat _elementtree _decimal; do
         in_root /opt/python3.11/bin/python3.11 -c "import $module" ||
             { echo "build-deb-compat.sh: the built Python has no $module module" >&2; exit 1; }
     done
-    rm -rf "$BOX/tmp/python" "$BOX/tmp/python.tar.gz" "$BOX"/tmp/*.log "$BOX/var/cache/apt/archives"/*.deb
+    rm -rf "$BOX/tmp/python" "$BOX/tmp/debian-python" "$BOX/tmp/src" "$BOX"/tmp/*.log \
+        "$BOX/var/cache/apt/archives"/*.deb
     umount "$BOX/proc"; MOUNTS=()
     tar -C "$BOX" -cf "$toolchain.tmp" .
     mv "$toolchain.tmp" "$toolchain"
@@ -93,6 +107,7 @@ fi
 # 2. this checkout in a fresh copy of the root, with its own venv
 mkdir -p "$BOX"
 tar -C "$BOX" -xf "$toolchain"
+echo "CPython from $(cat "$BOX/opt/python3.11/DEBIAN-SOURCE") with its security patches, in $SUITE" >&2
 cp /etc/resolv.conf "$BOX/etc/resolv.conf"
 cp "${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$BOX/etc/ssl/certs/build-host.crt"
 bind /proc "$BOX/proc"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Cold start of the bundled client to its first mapped top-level window, under a virtual X server.
-#   xvfb-run -a installer/linux/measure-start.sh PROGRAM [RUNS]
+#   xvfb-run -a -s -noreset installer/linux/measure-start.sh PROGRAM [RUNS]
+# (-noreset: Xvfb otherwise resets when its last client leaves, and a program connecting during
+# the reset is refused and aborts: that was once taken for a crash of the program)
 # PROGRAM: /usr/bin/counter-app, or dist/counter-app/counter-app. Each run uses a fresh data folder
 # and the demo hall without a server (--demo --no-server); the time is from launch until xwininfo
 # lists a top-level window with the program's WM_CLASS (Qt's 1x1 client-leader window has none),
