@@ -26,7 +26,7 @@ SYSTEM_PACKAGES=(
 # checkout), installed into debootstrapped Debian roots and checked by lintian; the Windows ones
 # from a staged layout (makensis, wixl, msitools, 7z, osslsigncode)
 DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring chromium chromium-driver fonts-liberation
-  debootstrap lintian binutils git nsis wixl msitools p7zip-full osslsigncode openssl)
+  debootstrap lintian binutils git debsigs nsis wixl msitools p7zip-full osslsigncode openssl)
 [ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then

@@ -7,6 +7,7 @@
 #   SUITE=bullseye   the Debian suite to build in
 #   MIRROR=URL       the Debian mirror (default: the one this machine's apt uses)
 #   OUT=DIR          where the .deb goes (default: dist/)
+#   DEB_SIGN_KEY, DEB_SIGN_CMD   sign the .deb (sign-deb.sh)
 #   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared root (toolchain and Python) and pip's cache
 #                                 (default /var/cache/counter-app-build)
 # Needs root (debootstrap, chroot, mount) and the Debian mirror and PyPI.
@@ -125,4 +126,6 @@ in_root sh -c 'cd /src && python3.11 -m venv .venv &&
 deb="$(in_root sh -c "cd /src && OUT=/src/dist installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
 mkdir -p "$OUT"
 cp "$BOX$deb" "$OUT/"
+# signed here, with this machine's key or tool (nothing of it enters the build root)
+"$HERE/sign-deb.sh" "$OUT/$(basename "$deb")"
 echo "$OUT/$(basename "$deb")"

@@ -5,6 +5,7 @@
 #   BUNDLE=DIR      take an existing PyInstaller bundle (dist/counter-app) instead of building one
 #   OUT=DIR         where the .deb goes (default: dist/)
 #   MAINTAINER="Name <mail>"
+#   DEB_SIGN_KEY=KEY or DEB_SIGN_CMD="..."   sign the .deb (sign-deb.sh)
 # Needs: the project's .venv with pyinstaller (the bundle, the icon render), dpkg-deb, objdump.
 # The bundle is built for the machine it is built on: an arm64 .deb is built on an arm64 machine
 # (installer/README.md, "Linux (.deb)").
@@ -169,4 +170,6 @@ CONTROL
 mkdir -p "$OUT"
 deb="$OUT/${PACKAGE}_${VERSION}_${ARCH}.deb"
 dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$deb" >/dev/null
+# 4. the signing hook (DEB_SIGN_KEY or DEB_SIGN_CMD; neither: not signed)
+"$HERE/sign-deb.sh" "$deb"
 echo "$deb"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.installer.conftest import VERSION
-from tests.installer.debroot import APP_DIR, APPID, OLD_SUITE, Chroot, clean_root, ok, run
+from tests.installer.debroot import APP_DIR, APPID, LINUX, OLD_SUITE, Chroot, clean_root, ok, run
 
 pytestmark = pytest.mark.installer
 
@@ -209,6 +210,51 @@ def test_remove_keeps_the_data_and_purge_removes_only_what_reached_the_server(ch
     )
     assert not (chroot.root / "var/lib/counter-app").exists()
     chroot.ok("userdel -r clerk2")
+
+
+def _ar(deb: Path, *members: str) -> bytes:
+    return subprocess.run(["ar", "p", str(deb), *members], capture_output=True, check=True).stdout
+
+
+def test_the_signing_hook_signs_the_package_with_a_gpg_key(chroot: Chroot, tmp_path: Path) -> None:
+    gnupg = tmp_path / "gnupg"
+    gnupg.mkdir(mode=0o700)
+    env = {**os.environ, "GNUPGHOME": str(gnupg)}
+    ok(
+        ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key",
+         "Counter app test <test@example.org>", "ed25519", "sign", "1d"],
+        env=env,
+    )  # fmt: skip
+    listing = ok(["gpg", "--with-colons", "--list-secret-keys"], env=env)
+    found = re.search(r"^fpr:+([0-9A-F]+):", listing, re.M)
+    assert found, listing
+    deb = tmp_path / "counter-app.deb"
+    shutil.copyfile(chroot.deb, deb)
+    sign = str(LINUX / "sign-deb.sh")
+
+    done = run([sign, str(deb)], env=env)  # nothing configured: nothing signed, and said
+    assert done.returncode == 0 and "is not signed" in done.stderr
+    assert deb.read_bytes() == chroot.deb.read_bytes()
+
+    done = run([sign, str(deb)], env={**env, "DEB_SIGN_KEY": found.group(1)})
+    assert done.returncode == 0, done.stderr
+    members = ok(["ar", "t", str(deb)]).split()
+    assert members == ["debian-binary", "control.tar.xz", "data.tar.xz", "_gpgorigin"], members
+    # the origin signature covers the package's own members, in their order (debsigs' rule)
+    (tmp_path / "signed").write_bytes(_ar(deb, *members[:3]))
+    (tmp_path / "signature").write_bytes(_ar(deb, "_gpgorigin"))
+    verified = run(["gpg", "--verify", str(tmp_path / "signature"), str(tmp_path / "signed")], env=env)
+    assert verified.returncode == 0 and "Good signature" in verified.stderr, verified.stderr
+    (tmp_path / "signed").write_bytes(_ar(deb, *members[:2]) + b"tampered")
+    tampered = run(["gpg", "--verify", str(tmp_path / "signature"), str(tmp_path / "signed")], env=env)
+    assert tampered.returncode != 0 and "BAD signature" in tampered.stderr
+    assert "Package: counter-app" in ok(["dpkg-deb", "-I", str(deb)])  # dpkg reads it as before
+
+    # configured but failing: a key the keyring does not hold fails the build, the package as it was
+    before = deb.read_bytes()
+    done = run([sign, str(deb)], env={**env, "DEB_SIGN_KEY": "nobody@example.org"})
+    assert done.returncode != 0 and "no secret key nobody@example.org" in done.stderr, done.stderr
+    assert deb.read_bytes() == before
 
 
 def test_build_figures_are_reported(chroot: Chroot) -> None:
