@@ -35,16 +35,31 @@ class Verdict:
     folder: Path
     removable: bool
     detail: str
+    absent: bool = False  # not there now: nothing to delete, and nothing a later purge may delete
 
     def line(self) -> str:
-        """``synced<TAB>folder<TAB>detail`` or ``keep<TAB>…``: read by the purge scripts."""
-        return f"{'synced' if self.removable else 'keep'}\t{self.folder}\t{self.detail}"
+        """``synced<TAB>folder<TAB>stamp<TAB>detail`` (or ``keep``, ``absent``): the purge scripts
+        delete a folder only on ``synced``, and only while its database still has this stamp."""
+        verdict = "synced" if self.removable else "absent" if self.absent else "keep"
+        return f"{verdict}\t{self.folder}\t{_stamp(self.folder / DB_FILE)}\t{self.detail}"
+
+
+def _stamp(db: Path) -> str:
+    """The database's modification time (whole seconds) and size, as ``stat -c %Y:%s`` prints them."""
+    try:
+        st = db.stat()
+    except OSError:
+        return "none"
+    return f"{int(st.st_mtime)}:{st.st_size}"
 
 
 def check_folder(folder: Path) -> Verdict:
     db = folder / DB_FILE
+    if any(c in str(folder) for c in "\t\n\r"):
+        return Verdict(folder, False, "its path holds a tab or a line break: check it by hand")
     if not folder.exists():
-        return Verdict(folder, True, "no such folder")
+        # an unmounted disk or a locked home looks the same: what appears later is not vouched for
+        return Verdict(folder, False, "no such folder now", absent=True)
     try:
         foreign = sorted(
             e.name for e in folder.iterdir() if e.name not in OURS and not e.name.startswith("settings.ini.")
@@ -59,10 +74,14 @@ def check_folder(folder: Path) -> Verdict:
     holder = _holding_process(db)
     if holder:
         return Verdict(folder, False, f"the database is open in a running program (process {holder})")
-    if db.with_name(db.name + "-wal").exists():
-        return Verdict(
-            folder, False, "the program did not close the database cleanly (its -wal file is there)"
-        )
+    for leftover in ("-wal", "-journal"):
+        companion = db.with_name(db.name + leftover)
+        if companion.exists() and companion.stat().st_size > 0:
+            return Verdict(
+                folder,
+                False,
+                f"the program did not close the database cleanly (its {leftover} file is there)",
+            )
     try:
         # immutable: no -shm or -wal of ours is left behind in a user's folder
         with closing(sqlite3.connect(f"{db.resolve().as_uri()}?immutable=1", uri=True)) as con:
@@ -100,6 +119,6 @@ def _holding_process(db: Path) -> str | None:
 
 
 def check_synced(folders: list[Path]) -> tuple[list[Verdict], int]:
-    """The verdicts and the exit code: 0 when every folder may be removed, 1 otherwise."""
+    """The verdicts and the exit code: 0 when every folder is there and may be removed, else 1."""
     verdicts = [check_folder(f) for f in folders]
     return verdicts, 0 if all(v.removable for v in verdicts) else 1

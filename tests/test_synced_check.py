@@ -35,17 +35,29 @@ def test_a_folder_goes_only_once_the_server_applied_every_op(
     assert main(["check-synced", str(tmp_path / "synced"), str(tmp_path / "waiting")]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t")[:2] == ["synced", str(tmp_path / "synced")]
+    db = (tmp_path / "synced" / "counter.sqlite").stat()
+    assert lines[0].split("\t")[2] == f"{int(db.st_mtime)}:{db.st_size}"  # as `stat -c %Y:%s` says
     assert lines[1].split("\t")[:2] == ["keep", str(tmp_path / "waiting")]
     assert main(["check-synced", str(tmp_path / "synced")]) == 0
     assert sorted(p.name for p in (tmp_path / "synced").iterdir()) == before  # read only
 
-    (tmp_path / "synced" / "counter.sqlite-wal").touch()  # a crash leaves its write-ahead log
-    crashed = check_folder(tmp_path / "synced")
-    assert not crashed.removable and "did not close the database cleanly" in crashed.detail
+    for leftover in ("-wal", "-journal"):  # a crash leaves its write-ahead log or rollback journal
+        companion = tmp_path / "synced" / f"counter.sqlite{leftover}"
+        companion.write_bytes(b"\0" * 512)
+        crashed = check_folder(tmp_path / "synced")
+        assert not crashed.removable and f"its {leftover} file is there" in crashed.detail
+        companion.unlink()
 
 
-def test_what_cannot_be_confirmed_is_kept(tmp_path: Path) -> None:
-    assert check_folder(tmp_path / "never-made").removable
+def test_what_cannot_be_confirmed_is_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a folder not there now (an unmounted disk, a locked home) is not vouched for: a purge later
+    # must not delete whatever appears there
+    missing = check_folder(tmp_path / "never-made")
+    assert not missing.removable and missing.line().startswith("absent\t")
+    assert main(["check-synced", str(tmp_path / "never-made")]) == 1
+    assert capsys.readouterr().out.startswith("absent\t")
+    tabbed = check_folder(tmp_path / "a\tb")
+    assert not tabbed.removable and "tab or a line break" in tabbed.detail
     (tmp_path / "logs-only").mkdir()
     assert check_folder(tmp_path / "logs-only").removable
 

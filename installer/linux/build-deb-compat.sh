@@ -27,7 +27,13 @@ OUT="${OUT:-$ROOT/dist}"
 CACHE="${COUNTER_APP_BUILD_CACHE:-/var/cache/counter-app-build}/$SUITE"
 PYTHON_SUITE="bookworm"  # whose python3.11 source package (apt verifies it: signed index, hashes)
 
+[[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+~-]*$ ]] || { echo "build-deb-compat.sh: $VERSION is not a Debian version" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "build-deb-compat.sh: run it as root (debootstrap, chroot)" >&2; exit 2; }
+# in a mount namespace of its own: however this ends (killed too), the root's /proc, /dev and cache
+# mounts end with it and never stay under a folder someone deletes later
+if [ -z "${COUNTER_APP_BUILD_NS:-}" ]; then
+    COUNTER_APP_BUILD_NS=1 exec unshare --mount --propagation private bash "$0" "$@"
+fi
 for tool in debootstrap chroot git; do
     command -v "$tool" >/dev/null || { echo "build-deb-compat.sh: $tool is needed" >&2; exit 2; }
 done
@@ -43,9 +49,10 @@ BOX="$WORK/root"
 MOUNTS=()
 cleanup() {
     for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount --lazy "${MOUNTS[$i]}" 2>/dev/null || true; done
-    rm -rf "$WORK"
+    rm -rf --one-file-system "$WORK"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT
 # pip inside trusts what this machine trusts (an internal proxy's CA too) and uses its index
 PIP_ENV=(PIP_CERT=/etc/ssl/certs/build-host.crt)
 [ -n "${PIP_INDEX_URL:-}" ] && PIP_ENV+=("PIP_INDEX_URL=$PIP_INDEX_URL")
@@ -116,7 +123,9 @@ bind /dev "$BOX/dev"
 mkdir -p "$CACHE/pip"
 bind "$CACHE/pip" "$BOX/root/.cache/pip"
 mkdir -p "$BOX/src"
+# the checkout's files as they are (tracked and new, not ignored; not those deleted in the work tree)
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | grep -zv '^dist/' |
+    while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
     tar --null -T - -cf -) | tar -C "$BOX/src" -xf -
 in_root sh -c 'cd /src && python3.11 -m venv .venv &&
     .venv/bin/pip install -q --upgrade pip &&

@@ -8,7 +8,7 @@
 # Neither set: nothing is signed, and that is said on stderr. A configured signing that fails fails
 # the build. stdout stays the build scripts' (their last line is the .deb's path).
 set -euo pipefail
-deb="${1:?usage: sign-deb.sh FILE.deb}"
+deb="$(realpath "${1:?usage: sign-deb.sh FILE.deb}")"
 if [ -n "${DEB_SIGN_CMD:-}" ]; then
     eval "$DEB_SIGN_CMD \"\$deb\"" >&2
     echo "sign-deb.sh: $deb signed by: $DEB_SIGN_CMD" >&2
@@ -19,6 +19,7 @@ elif [ -n "${DEB_SIGN_KEY:-}" ]; then
     wanted="$(gpg --batch --with-colons --list-secret-keys -- "$DEB_SIGN_KEY" 2>/dev/null |
         awk -F: '$1 == "fpr" { print $10 }')" ||
         { echo "sign-deb.sh: no secret key $DEB_SIGN_KEY in GnuPG's keyring (GNUPGHOME)" >&2; exit 2; }
+    [ -n "$wanted" ] || { echo "sign-deb.sh: no fingerprint for $DEB_SIGN_KEY in GnuPG's keyring" >&2; exit 2; }
     debsigs --sign=origin --default-key="$DEB_SIGN_KEY" "$deb" >&2
     # checked as a verifier will: the signature over the package's own members, in their order
     work="$(mktemp -d)"

@@ -37,7 +37,7 @@ INI_COMPONENTS = {
     "IniCaBundle": "CABUNDLE",
     "IniEnrollmentCode": "ENROLLMENTCODE",
 }
-# always installed and kept at uninstall: the data_dir key (written only when missing) and the folder
+# kept at uninstall: the data_dir key (written only when missing, on a first install) and the folder
 ALWAYS_KEPT = ("IniDataDir", "DataFolder")
 PERMANENT, WIN64 = 16, 256  # msidbComponentAttributesPermanent, msidbComponentAttributes64bit
 
@@ -120,6 +120,11 @@ def build(stage: Path, version: str, out: Path, sign: bool = False) -> Path:
             queries.append(
                 f"UPDATE `Component` SET `Attributes` = {PERMANENT + WIN64} WHERE `Component` = '{component}'"
             )
+        # the default data_dir on a first install only: an upgrade of an install without one keeps
+        # each clerk's own folder (with its unsynced work) in use
+        queries.append(
+            "UPDATE `Component` SET `Condition` = 'NOT WIX_UPGRADE_DETECTED' WHERE `Component` = 'IniDataDir'"
+        )
         queries += [
             "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('RemoveIniValues', 3100)",
             "INSERT INTO `InstallExecuteSequence` (`Action`, `Sequence`) VALUES ('WriteIniValues', 5100)",

@@ -247,8 +247,11 @@ Section "CounterApp" SecMain
   ; the system-wide settings: only the keys given (merged by the program: UTF-8, atomic)
   CreateDirectory "$APPDATA\${APPNAME}"  ; %ProgramData%: SetShellVarContext all
   ; the data folder: %ProgramData%\CounterApp\data for every account of the PC, unless IT chose
-  ; one (/DATADIR=, or a data_dir the settings file already has: an upgrade keeps it)
+  ; one (/DATADIR=, or a data_dir the settings file already has). Only on a first install: an
+  ; upgrade of an install without data_dir keeps each clerk's own folder, whose unsynced work an
+  ; empty shared folder would cut off from the hall server
   ${If} $DataDir == ""
+  ${AndIf} $Fresh == 1
     ClearErrors
     ReadINIStr $0 "$APPDATA\${APPNAME}\settings.ini" "counter" "data_dir"
     ${If} $0 == ""
@@ -298,10 +301,20 @@ Section "Uninstall"
     ${If} $DataDir == ""
       StrCpy $DataDir "$APPDATA\${APPNAME}\data"
     ${EndIf}
+    ; no trailing backslash: before the closing quote it would escape it in the program's arguments
+    ${Do}
+      StrCpy $2 $DataDir 1 -1
+      ${If} $2 != "\"
+        ${ExitDo}
+      ${EndIf}
+      StrCpy $DataDir $DataDir -1
+    ${Loop}
     nsExec::ExecToStack '"$INSTDIR\${CLI_EXE}" check-synced "$DataDir"'
-    Pop $0  ; exit code: 0 every folder may go
-    Pop $1  ; the verdict: synced|keep <TAB> folder <TAB> why
+    Pop $0  ; exit code: 0 when the folder is there and may go
+    Pop $1  ; the verdict: synced|keep|absent <TAB> folder <TAB> stamp <TAB> why
+    StrCpy $2 $1 7  ; "synced" and its tab
     ${If} $0 == 0
+    ${AndIf} $2 == "synced$\t"
       RMDir /r "$DataDir"
       DetailPrint "removed $DataDir: $1"
     ${Else}

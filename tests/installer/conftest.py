@@ -48,7 +48,7 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
             yield Chroot(root, deb, VERSION, build_seconds)
     finally:
         if build is not None and build.poll() is None:
-            build.kill()
+            build.terminate()  # its mounts live in its own namespace and end with it
             build.wait()
 
 

@@ -193,11 +193,22 @@ def test_remove_keeps_the_data_and_purge_removes_only_what_reached_the_server(ch
     clerk_db = chroot.root / clerk.lstrip("/") / "counter.sqlite"
     assert clerk_db.is_file()
 
+    record = chroot.root / "var/lib/counter-app/purge-check"
+    chroot.ok("apt-get remove -y -q counter-app")
+    assert record.is_file()  # prerm's verdicts, for a purge now or later
+    chroot.ensure_installed()  # back again: those verdicts are stale, and go
+    assert not record.exists()
     chroot.ok("apt-get remove -y -q counter-app")
     assert not (chroot.root / APP_DIR.lstrip("/")).exists()
     assert not (chroot.root / "usr/bin/counter-app").is_symlink()
     assert (chroot.root / "etc/counter-app/settings.ini").is_file()
     assert (data / "counter.sqlite").is_file() and clerk_db.is_file()
+    verdicts = {line.split("\t")[1]: line.split("\t")[0] for line in record.read_text().splitlines()}
+    demo = "/root/.local/share/counter-app-demo"
+    assert verdicts[demo] == "absent"
+    # a folder that turns up after the check (a disk mounted again, a restored copy) is not vouched for
+    (chroot.root / demo.lstrip("/")).mkdir(parents=True)
+    (chroot.root / demo.lstrip("/") / "counter.sqlite").write_bytes(b"cases nobody checked")
 
     said = re.sub(r"\s+", " ", chroot.ok("apt-get purge -y -q counter-app"))
     assert not (chroot.root / "etc/counter-app").exists()
@@ -208,8 +219,10 @@ def test_remove_keeps_the_data_and_purge_removes_only_what_reached_the_server(ch
     assert re.search(
         rf"kept the data folder {clerk}: operations not applied by the hall server: \d+ pending", said
     )
+    assert (chroot.root / demo.lstrip("/") / "counter.sqlite").is_file()
+    assert f"kept {demo}: it was not there when the program was removed" in said
     assert not (chroot.root / "var/lib/counter-app").exists()
-    chroot.ok("userdel -r clerk2")
+    chroot.ok(f"userdel -r clerk2; rm -rf {demo}")
 
 
 def _ar(deb: Path, *members: str) -> bytes:

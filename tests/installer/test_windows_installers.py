@@ -187,7 +187,11 @@ def test_setup_exe_compiles_with_the_bundle_and_the_uninstall_entry(stage: Path,
     # /PURGE: the data folder goes only when the program says everything in it reached the server,
     # checked before the program's files are deleted
     check = log.index('check-synced "$DataDir"')
-    assert 'RMDir: /r "$DataDir"' in log[check:]
+    assert log.index('StrCpy $2 "$DataDir" (1) (-1)') < check  # trailing backslashes dropped first
+    assert 'StrCpy $2 "$1" (7) ()' in log[check : log.index('RMDir: /r "$DataDir"')]  # the verdict read
+    script = NSI.read_text(encoding="utf-8")  # the compile log does not show what is compared
+    assert '${AndIf} $2 == "synced$\\t"' in script  # only "synced" removes, never "absent" or "keep"
+    assert "${AndIf} $Fresh == 1" in script  # the default data folder on a first install only
     assert log.index('RMDir: /r "$DataDir"') < log.rindex(
         'RMDir: /r "$INSTDIR\\_internal"'
     )  # the uninstaller's
@@ -247,7 +251,9 @@ def test_msi_declares_settings_upgrade_and_files(stage: Path, tmp_path: Path) ->
     ]
     assert directories["DATAFOLDER"][1:] == ["DATADIR", "data"]
     for always in ("IniDataDir", "DataFolder"):
-        assert int(components[always][3]) & 16 and components[always][4] == ""  # kept at uninstall
+        assert int(components[always][3]) & 16  # kept at uninstall
+    assert components["DataFolder"][4] == ""
+    assert components["IniDataDir"][4] == "NOT WIX_UPGRADE_DETECTED"  # an upgrade keeps the clerks' folders
     locks = msi_table(msi, "MsiLockPermissionsEx")
     assert [row[1:4] for row in locks] == [
         ["DATAFOLDER", "CreateFolder", "D:(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1301bf;;;BU)"]
