@@ -19,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "installer" / "linux"
-SUITE = "bookworm"  # the suite the package is tested on; OLD_SUITE: the oldest it is built for
-OLD_SUITE = "bullseye"
+SUITE = "bookworm"  # the suite the package is tested on most
+OLD_SUITE = "bullseye"  # the oldest it is built for (installer/linux/build-deb-compat.sh)
+NEW_SUITE = "trixie"  # the newest Debian release
 APPID = "org.counterapp.client"
 APP_DIR = f"/opt/apps/{APPID}"
 CACHE_ROOT = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test"))

@@ -24,7 +24,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.installer.conftest import VERSION
-from tests.installer.debroot import APP_DIR, APPID, LINUX, OLD_SUITE, Chroot, clean_root, ok, run
+from tests.installer.debroot import APP_DIR, APPID, LINUX, NEW_SUITE, OLD_SUITE, Chroot, clean_root, ok, run
 
 pytestmark = pytest.mark.installer
 
@@ -101,18 +101,26 @@ LDD_ALL = (
 )
 
 
-def test_the_package_runs_on_the_oldest_suite_it_is_built_for(chroot: Chroot, tmp_path: Path) -> None:
-    """Debian 11 (glibc 2.31, as Kylin V10 and Ubuntu 20.04): installed with apt, it starts, prints
-    and finds every library there too."""
+@pytest.mark.parametrize(
+    ("suite", "glibc"),
+    [(OLD_SUITE, "2.31"), (NEW_SUITE, "2.41")],
+    ids=["oldest-built-for", "newest"],
+)
+def test_the_package_runs_on_the_oldest_and_newest_suites(
+    chroot: Chroot, tmp_path: Path, suite: str, glibc: str
+) -> None:
+    """Debian 11 (glibc 2.31, as Kylin V10 and Ubuntu 20.04), the oldest suite it is built for, and
+    Debian 13 (the t64-renamed libraries): installed with apt, it starts, prints and finds every
+    library there too."""
     from counter_app import __version__
 
-    with clean_root(tmp_path / "old", OLD_SUITE) as root:
+    with clean_root(tmp_path / suite, suite) as root:
         shutil.copyfile(chroot.deb, root / "tmp/counter-app.deb")
         old = Chroot(root, chroot.deb, chroot.version, 0.0)
         done = old.install()
         assert done.returncode == 0, done.stdout + done.stderr
         libc = old.ok("dpkg-query -W -f='${Version}' libc6")
-        assert libc.startswith("2.31"), libc
+        assert libc.startswith(glibc), libc
         report = old.ok("counter-app --data-dir /tmp/diag diagnose")
         assert f"counter-app {__version__}" in report and "system CJK fonts: " in report, report
         out = old.ok("counter-app --data-dir /tmp/diag print-test --out /tmp/pt")
