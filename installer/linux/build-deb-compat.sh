@@ -54,8 +54,11 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 143" TERM INT
 # pip inside trusts what this machine trusts (an internal proxy's CA too) and uses its index
+# (and apt and pip go through this machine's proxy, if it has one)
 PIP_ENV=(PIP_CERT=/etc/ssl/certs/build-host.crt)
-[ -n "${PIP_INDEX_URL:-}" ] && PIP_ENV+=("PIP_INDEX_URL=$PIP_INDEX_URL")
+for name in PIP_INDEX_URL http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+    if [ -n "${!name:-}" ]; then PIP_ENV+=("$name=${!name}"); fi
+done
 in_root() { chroot "$BOX" /usr/bin/env -i PATH=/opt/python3.11/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen "${PIP_ENV[@]}" "$@"; }
 bind() { mkdir -p "$2"; mount --bind "$1" "$2"; MOUNTS+=("$2"); }
