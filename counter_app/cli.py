@@ -59,7 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="say whether data folders may be deleted: every operation in them applied by the hall server "
         "(exit 0) or not (exit 1); reads only",
     )
-    cs.add_argument("folders", nargs="+", metavar="FOLDER")
+    cs.add_argument("folders", nargs="*", metavar="FOLDER")
+    cs.add_argument(
+        "--every-folder",
+        action="store_true",
+        help="also IT's data_dir and every local account's data folders (what a package purge looks at)",
+    )
     sy = sub.add_parser("sync", help="one sync round with the hall server (push the outbox, pull changes)")
     sy.add_argument("--once", action="store_true", help="one round and exit (the default)")
     sy.add_argument("--user", help="sign in as this user first (password from stdin or asked)")
@@ -360,9 +365,13 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
     if command == "print-test":
         return _print_test(args)
     if command == "check-synced":
-        from counter_app.synced_check import check_synced
+        from counter_app.synced_check import check_synced, every_data_folder
 
-        verdicts, code = check_synced([Path(f) for f in args.folders])
+        folders = [Path(f) for f in args.folders] + (every_data_folder() if args.every_folder else [])
+        if not folders:
+            print("counter-app check-synced: name a FOLDER, or --every-folder", file=sys.stderr)
+            return 2
+        verdicts, code = check_synced(folders)
         print("\n".join(v.line() for v in verdicts))
         return code
     if command in ("sync", "enroll"):

@@ -118,6 +118,30 @@ def _holding_process(db: Path) -> str | None:
     return None
 
 
+def every_data_folder() -> list[Path]:
+    """The folders a package purge looks at: IT's ``data_dir`` from the system-wide settings, and
+    each local account's default folders (``~/.local/share/counter-app`` and ``-demo``; uid 0 and
+    1000–59999, as the accounts' database lists them). Linux only: elsewhere just ``data_dir``."""
+    from counter_app.paths import resolve_data_dir
+    from counter_app.settings import APP_NAME, SettingsError
+
+    folders: list[Path] = []
+    try:
+        folder, source = resolve_data_dir(None)
+    except SettingsError:  # IT's file unreadable: its data_dir gets no verdict, so it is kept
+        source = ""
+    if source == "system":
+        folders.append(folder)
+    if sys.platform.startswith("linux"):
+        import pwd
+
+        for account in pwd.getpwall():
+            if account.pw_dir and (account.pw_uid == 0 or 1000 <= account.pw_uid < 60000):
+                share = Path(account.pw_dir) / ".local" / "share"
+                folders += [share / APP_NAME, share / f"{APP_NAME}-demo"]
+    return list(dict.fromkeys(folders))
+
+
 def check_synced(folders: list[Path]) -> tuple[list[Verdict], int]:
     """The verdicts and the exit code: 0 when every folder is there and may be removed, else 1."""
     verdicts = [check_folder(f) for f in folders]

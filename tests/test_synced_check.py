@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.cli import main
-from counter_app.synced_check import check_folder
+from counter_app.synced_check import check_folder, every_data_folder
 from tests.servers import ServerProcess
 from tests.sync_helpers import window_client
 
@@ -83,3 +83,22 @@ def test_what_cannot_be_confirmed_is_kept(tmp_path: Path, capsys: pytest.Capture
     con.close()
     verdict = check_folder(old)
     assert not verdict.removable and "1 cases from a version that did not sync" in verdict.detail
+
+
+def test_every_folder_is_it_s_data_dir_and_each_account_s_folders(
+    tmp_path: Path, system_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pwd
+
+    system_file.write_text(f"[counter]\ndata_dir = {tmp_path / 'hall-data'}\n", encoding="utf-8")
+    folders = every_data_folder()
+    assert folders[0] == tmp_path / "hall-data"
+    root_share = Path(pwd.getpwuid(0).pw_dir) / ".local" / "share"
+    assert root_share / "counter-app" in folders and root_share / "counter-app-demo" in folders
+    system_users = [a for a in pwd.getpwall() if 0 < a.pw_uid < 1000 and a.pw_dir]
+    assert not any(Path(a.pw_dir) / ".local/share/counter-app" in folders for a in system_users)
+
+    assert main(["check-synced", "--every-folder"]) == 1  # the hall folder is not there: absent
+    assert f"absent\t{tmp_path / 'hall-data'}\t" in capsys.readouterr().out
+    assert main(["check-synced"]) == 2
+    assert "name a FOLDER, or --every-folder" in capsys.readouterr().err
