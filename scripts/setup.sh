@@ -6,13 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Qt 6 xcb/offscreen runtime (one list with the .deb's Depends: scripts/qt-runtime-packages.txt)
+read -r -d '' -a QT_RUNTIME < <(grep -v '^#' scripts/qt-runtime-packages.txt) || true
 SYSTEM_PACKAGES=(
-  # Qt 6 xcb/offscreen runtime (PySide6 wheels bring Qt itself, not these)
-  libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
-  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1
-  libxrender1 libxi6 libsm6 libice6 libcups2 libnss3 libxcomposite1 libxdamage1 libxrandr2
-  libxtst6 libasound2
+  "${QT_RUNTIME[@]}"
   # a system CJK font for the widgets (the notices embed the font shipped in resources/)
   fonts-noto-cjk
   # PDF to image for tests and previews, a virtual screen for screenshots

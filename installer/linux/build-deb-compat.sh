@@ -15,8 +15,9 @@
 # The root has the suite's compilers and libraries, and CPython 3.11 built from Debian's own source
 # package of python3.11 (bookworm's; the older suite has no 3.11): the upstream tarball with
 # Debian's security patches (the series from its first CVE patch on; not Debian's layout patches),
-# installed in /opt/python3.11 and kept in the cache. pip inside the root picks the wheels that suit its glibc (PySide6 6.9.x: the
-# newer ones need glibc 2.34). Then the same build-deb.sh as on any other machine runs in there.
+# installed in /opt/python3.11 and kept in the cache. pip inside the root picks the wheels that
+# suit its glibc (PySide6 6.9.x: the newer ones need glibc 2.34). Then the same build-deb.sh as on
+# any other machine runs in there.
 set -euo pipefail
 
 VERSION="${1:?usage: build-deb-compat.sh VERSION}"
@@ -78,10 +79,7 @@ if [ ! -f "$toolchain" ]; then
     in_root apt-get install -y -q --no-install-recommends build-essential pkg-config ca-certificates \
         libssl-dev libsqlite3-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev \
         libncursesw5-dev uuid-dev libgdbm-dev binutils python3 xz-utils patch \
-        libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
-        libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
-        libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
-        libxrender1 libxi6 libsm6 libice6 libcups2 >&2
+        $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") >&2
     echo "deb-src $MIRROR $PYTHON_SUITE main" > "$BOX/etc/apt/sources.list.d/python-source.list"
     in_root apt-get update -q >&2
     in_root sh -c 'mkdir -p /tmp/src && cd /tmp/src && apt-get source -q --download-only python3.11' >&2

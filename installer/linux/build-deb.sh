@@ -131,14 +131,11 @@ install -m 644 "$HERE/lintian-overrides" "$STAGE/usr/share/lintian/overrides/$PA
 install -m 755 "$HERE/debian/config" "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$STAGE/DEBIAN/"
 install -m 644 "$HERE/debian/templates" "$STAGE/DEBIAN/templates"
 installed_size="$(du -sk --apparent-size "$STAGE" --exclude=DEBIAN | cut -f1)"
-# the Qt xcb platform's system libraries (scripts/setup.sh's SYSTEM_PACKAGES), which the bundle
-# leaves to the system (installer/linux/counter-app.spec), and a CJK font for the widgets
+# the Qt xcb platform's system libraries (scripts/qt-runtime-packages.txt, as scripts/setup.sh
+# installs them), which the bundle leaves to the system (installer/linux/counter-app.spec), C++'s
+# runtime and libatomic (Qt 6.9's QtPdf), and a CJK font for the widgets
 depends="debconf (>= 0.5) | debconf-2.0, libc6 (>= 2.36)"
-for lib in libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
-    libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
-    libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 \
-    libxrender1 libxi6 libsm6 libice6 libcups2 libnss3 libxcomposite1 libxdamage1 libxrandr2 \
-    libxtst6 libasound2 libstdc++6 libatomic1; do
+for lib in $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") libstdc++6 libatomic1; do
     depends+=", $lib"
 done
 depends+=", fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
