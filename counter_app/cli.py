@@ -380,6 +380,7 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
         from counter_app.domain.calendar_format import CalendarFileError
         from counter_app.domain.catalogue_format import CatalogueFormatError
         from counter_app.services import catalogue as cat
+        from counter_app.services.import_file import ImportFileError
         from counter_app.store.catalogue_store import CatalogueConflict
 
         ctx = _context(args)
@@ -401,7 +402,7 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
                 print(f"exported {cat.export_calendar_file(ctx, path)} years to {path}")
         except (
             OSError,
-            json.JSONDecodeError,
+            ImportFileError,
             CatalogueFormatError,
             CatalogueConflict,
             CalendarFileError,

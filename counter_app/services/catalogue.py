@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 from counter_app.domain.calendar import YearCalendar
-from counter_app.domain.calendar_format import calendar_to_json
+from counter_app.domain.calendar_format import calendar_to_json, parse_calendar_file
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import catalogue_to_json, parse_catalogue
 from counter_app.services.cases import CaseService
 from counter_app.services.context import AppContext
+from counter_app.services.import_file import read_json_object
 from counter_app.store.catalogue_store import ImportReport
 
 
@@ -33,7 +34,8 @@ def find_items(
 
 
 def import_catalogue_file(ctx: AppContext, path: Path) -> ImportReport:
-    catalogue = parse_catalogue(json.loads(path.read_text(encoding="utf-8")))
+    """Check the whole file, then store it in one transaction; a refusal changes nothing."""
+    catalogue = parse_catalogue(read_json_object(path, "catalogue"))
     report = ctx.catalogue_store.import_catalogue(catalogue)
     ctx.reload_catalogue()
     return report
@@ -47,7 +49,8 @@ def export_catalogue_file(ctx: AppContext, path: Path) -> int:
 
 def import_calendar_file(ctx: AppContext, path: Path) -> tuple[list[YearCalendar], int]:
     """Store the years of the file, then fix every provisional deadline they now cover."""
-    years = ctx.calendar_store.import_file(path)
+    years = parse_calendar_file(read_json_object(path, "calendar"))
+    ctx.calendar_store.import_years(years)
     ctx.reload_calendar()
     fixed = CaseService(ctx).recompute_provisional()
     return years, len(fixed)

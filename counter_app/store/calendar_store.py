@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar, builtin_years
-from counter_app.domain.calendar_format import parse_calendar_file
 from counter_app.store.db import Database
 from counter_app.store.models import CalendarYearRow
 from counter_app.store.unit_of_work import utcnow
@@ -31,11 +28,6 @@ class CalendarStore:
                         updated_at=utcnow(),
                     )
                 )
-
-    def import_file(self, path: Path) -> list[YearCalendar]:
-        years = parse_calendar_file(json.loads(path.read_text(encoding="utf-8")))
-        self.import_years(years)
-        return years
 
     def overrides(self) -> list[YearCalendar]:
         with self.db.reads() as s:
