@@ -56,6 +56,8 @@ def device_session(base: str, db_url: str, device: str) -> tuple[requests.Sessio
 def accept_op(seq: int, device: str, snapshot: dict[str, Any]) -> dict[str, Any]:
     """A case.accept op as a window writes it (the whole case with its item snapshot)."""
     case_id = str(uuid.uuid4())
+    # {hall}{device}{yyyymmdd}{seq:04d}, as the device numbers them (a day of 9999 numbers at most)
+    number = f"330100{device}{20261124 + (seq - 1) // 9999}{(seq - 1) % 9999 + 1:04d}"
     return {
         "op_id": str(uuid.uuid4()),
         "seq": seq,
@@ -64,10 +66,10 @@ def accept_op(seq: int, device: str, snapshot: dict[str, Any]) -> dict[str, Any]
         "actor": "wangfang",
         "payload": {
             "from_state": None,
-            "notices": [f"330100{device}20261124{seq:06d}"],
+            "notices": [number],
             "case": {
                 "id": case_id,
-                "case_number": f"330100{device}20261124{seq:06d}",
+                "case_number": number,
                 "state": "accepted",
                 "item_code": snapshot["code"],
                 "item_version": snapshot["version"],

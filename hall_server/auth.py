@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from hall_server.changes import utcnow
@@ -165,18 +165,15 @@ def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict
         if token is None or token.device_id != device.id or token.revoked or token.expires_at < now:
             raise AuthError(401, "bad_refresh", "the session has ended: log in again")
         if token.used_at is not None:
-            successor = s.get(RefreshTokenRow, token.replaced_by) if token.replaced_by else None
-            if successor is None or successor.used_at is not None or successor.revoked:
-                # replayed after its successor was used: somebody copied it, end the whole family
-                s.execute(
-                    update(RefreshTokenRow).where(RefreshTokenRow.family == token.family).values(revoked=True)
-                )
-                _audit(s, "system", device.id, "token.reuse", token.family)
-                s.commit()
-                raise AuthError(401, "bad_refresh", "the session has ended: log in again")
-            # the answer to the last refresh was lost on the way (same device, secret checked):
-            # the successor it never received is withdrawn and a new one issued
-            successor.revoked = True
+            # a superseded token presented again: whoever holds it copied it, or the answer that
+            # replaced it was lost. Either way the family ends (its unused successor too), and
+            # the clerk signs in again: a thief's copy must never outlive the theft
+            s.execute(
+                update(RefreshTokenRow).where(RefreshTokenRow.family == token.family).values(revoked=True)
+            )
+            _audit(s, "system", device.id, "token.reuse", token.family)
+            s.commit()
+            raise AuthError(401, "bad_refresh", "the session has ended: log in again")
         user = s.get(UserRow, token.user_id)
         if user is None or not user.active:
             raise AuthError(403, "user_revoked", "this user has been revoked")
@@ -198,46 +195,37 @@ class Caller:
     device: DeviceView
 
 
-class _Standing:
-    """Per process: the signing key (it never changes) and, for a few seconds, whether a device
-    and a user are still in good standing. A revocation reaches pulls within ``TTL`` seconds;
-    a push looks both up afresh, and every op re-checks its user."""
+_STANDING = (
+    select(DeviceRow.revoked_at, DeviceRow.device_code, DeviceRow.window_code, UserRow.active, UserRow.role)
+    .where(DeviceRow.id == bindparam("device_id"), UserRow.id == bindparam("user_id"))
+    .limit(1)
+)
 
-    TTL = 15.0
+
+class _Standing:
+    """Per process: the signing key (it never changes). Whether the device and the user are still
+    in good standing is read on every request (two primary-key lookups in one statement), so a
+    revocation stops every route of every process at once, not when a cache runs out."""
 
     def __init__(self) -> None:
         self.key: str | None = None
-        self.seen: dict[tuple[str, int], tuple[float, DeviceView | None, bool]] = {}
 
-    def check(self, db: ServerDatabase, claims: AccessClaims, fresh: bool) -> DeviceView:
-        now = time.monotonic()
-        cached = self.seen.get((claims.device_id, claims.user_id))
-        if fresh or cached is None or now - cached[0] > self.TTL:
-            with db.sessions() as s:
-                device = s.get(DeviceRow, claims.device_id)
-                user = s.get(UserRow, claims.user_id)
-                view = None
-                if device is not None and device.revoked_at is None:
-                    view = DeviceView(device.id, device.device_code, device.window_code)
-                cached = (now, view, user is not None and user.active)
-            if len(self.seen) > 10000:
-                self.seen.clear()
-            self.seen[(claims.device_id, claims.user_id)] = cached
-        _, view, active = cached
-        if view is None:
+    def check(self, db: ServerDatabase, claims: AccessClaims) -> tuple[AccessClaims, DeviceView]:
+        with db.reader.connect() as conn:
+            row = conn.execute(_STANDING, {"device_id": claims.device_id, "user_id": claims.user_id}).first()
+        if row is None or row.revoked_at is not None:
             raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
-        if not active:
+        if not row.active:
             raise AuthError(403, "user_revoked", "this user has been revoked")
-        return view
+        # the role as it is now: a token issued before a change of role carries the old one
+        return replace(claims, role=row.role), DeviceView(claims.device_id, row.device_code, row.window_code)
 
 
 _standing: dict[int, _Standing] = {}
 
 
-def authenticate(db: ServerDatabase, header: str | None, fresh: bool = False) -> Caller:
-    """The caller of a sync request: a genuine token, a live device and an active user.
-
-    *fresh*: look the device and user up now (pushes), not within the last seconds (pulls)."""
+def authenticate(db: ServerDatabase, header: str | None) -> Caller:
+    """The caller of a request: a genuine token, a live device and an active user (read now)."""
     if not header or not header.startswith("Bearer "):
         raise AuthError(401, "no_token", "log in first")
     standing = _standing.setdefault(id(db), _Standing())
@@ -247,4 +235,4 @@ def authenticate(db: ServerDatabase, header: str | None, fresh: bool = False) ->
     claims = read_access_token(standing.key, header.removeprefix("Bearer ").strip())
     if claims is None:
         raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
-    return Caller(claims, standing.check(db, claims, fresh))
+    return Caller(*standing.check(db, claims))

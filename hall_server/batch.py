@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar
 from hall_server.cases import load_calendar
-from hall_server.models import CalendarYearRow, CaseRow, ConsultRow, UserRow
+from hall_server.changes import window_departments
+from hall_server.models import CalendarYearRow, CaseRow, ConsultRow, RefreshTokenRow, UserRow
 from hall_server.schemas import Op
 
 
@@ -32,6 +33,8 @@ class BatchCache:
         self.s = s
         self._calendar: WorkingCalendar | None = None
         self._stale: dict[tuple[int, ...], bool] = {}
+        self._signed_in: dict[tuple[int, str], bool] = {}
+        self._departments: dict[str, list[str]] = {}
         ids = set().union(*(_case_ids(op) for op in ops)) if ops else set()
         numbers = {
             str(op.payload["case"].get("case_number"))
@@ -81,6 +84,22 @@ class BatchCache:
         if name not in self.users:
             self.users[name] = self.s.scalar(select(UserRow).where(UserRow.username == name))
         return self.users[name]
+
+    def signed_in_here(self, user_id: int, device_id: str) -> bool:
+        """Did the server ever sign this user in on this device (issue it a session there)?"""
+        key = (user_id, device_id)
+        if key not in self._signed_in:
+            issued = select(RefreshTokenRow.token_hash).where(
+                RefreshTokenRow.user_id == user_id, RefreshTokenRow.device_id == device_id
+            )
+            self._signed_in[key] = self.s.scalar(issued.limit(1)) is not None
+        return self._signed_in[key]
+
+    def departments(self, window_code: str) -> list[str]:
+        """The departments a window serves, read in this transaction."""
+        if window_code not in self._departments:
+            self._departments[window_code] = window_departments(self.s, window_code)
+        return self._departments[window_code]
 
     def calendar_is_stale(self, start: date | None, end: date | None) -> bool:
         """Has a year this cached calendar lacks between *start* and *end* been imported since?"""

@@ -91,7 +91,10 @@ class RefreshTokenRow(Base):
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
     replaced_by: Mapped[str | None] = mapped_column(String(64))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
-    __table_args__ = (Index("ix_refresh_family", "family"),)
+    __table_args__ = (
+        Index("ix_refresh_family", "family"),
+        Index("ix_refresh_user_device", "user_id", "device_id"),  # ops replayed for a user of the PC
+    )
 
 
 class AppliedOpRow(Base):

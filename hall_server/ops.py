@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
+from counter_app.domain.numbering import Series
 from counter_app.sync.wire import APPLIED, CASE_NOTE_OPS, REJECTED, VISIT_OPS
+from hall_server.authority import (
+    INTAKE_ROLES,
+    case_access_refusal,
+    identity_refusal,
+    numbered_by,
+    placement_refusal,
+)
 from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
@@ -24,7 +32,6 @@ from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, Devi
 from hall_server.queue.visits import apply_visit, validate_visit
 from hall_server.rows import append
 
-INTAKE_ROLES = frozenset({"clerk", "chief", "admin"})
 TARGET_STATE = {
     "case.accept": CaseState.ACCEPTED,
     "case.complete_instant": CaseState.COMPLETED,
@@ -55,6 +62,7 @@ class OpContext:
     device: DeviceRow
     actor: UserRow | None
     actor_name: str
+    pusher: str  # the user of the token pushing the batch
     op_id: str
     op_type: str
     payload: dict[str, Any]
@@ -127,6 +135,14 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         _datetime(case, "completed_at")
         if case.get("case_number") is not None:
             _text(case, "case_number", 40)
+        _text(case, "device_code", 12, required=False)
+        notices = payload.get("notices", [])
+        if (
+            not isinstance(notices, list)
+            or len(notices) > 20
+            or not all(isinstance(n, str) and 0 < len(n) <= 40 for n in notices)
+        ):
+            raise BadOp("notices: a list of up to 20 notice numbers expected")
         if payload.get("from_state") not in (None, *(s.value for s in CaseState)):
             raise BadOp("from_state: not a case state")
     elif op_type == "case.transition":
@@ -146,14 +162,14 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         validate_visit(op_type, payload, BadOp)
 
 
-def _authorised(c: OpContext) -> Verdict | None:
-    if c.actor is None:
-        return rejected(f"unknown user {c.actor_name!r}")
-    if not c.actor.active:
-        return rejected(f"user {c.actor.username} has been revoked")
-    if c.actor.role not in INTAKE_ROLES:
-        return rejected(f"role {c.actor.role} may not take intake actions")
-    return None
+def _authorised(c: OpContext, roles: frozenset[str] | None = INTAKE_ROLES) -> Verdict | None:
+    refusal = identity_refusal(c, roles)
+    return rejected(refusal) if refusal is not None else None
+
+
+def _may_touch(c: OpContext, row: CaseRow) -> Verdict | None:
+    refusal = case_access_refusal(c, row)
+    return rejected(refusal, server_state=row.state) if refusal is not None else None
 
 
 def _department_of(case: dict[str, Any]) -> str:
@@ -167,7 +183,11 @@ def apply_case_op(c: OpContext) -> Verdict:
         return refusal
     case = c.payload["case"]
     target = TARGET_STATE[c.op_type]
+    if (misplaced := placement_refusal(c, case, c.payload.get("notices") or [])) is not None:
+        return rejected(misplaced)
     row = c.cache.case(case["id"])
+    if row is not None and (refusal := _may_touch(c, row)) is not None:
+        return refusal
     current = row.state if row else None
     claimed = c.payload.get("from_state")
     if current != claimed:
@@ -244,6 +264,8 @@ def apply_transition(c: OpContext) -> Verdict:
     row = c.cache.case(p["case_id"])
     if row is None:
         return rejected("the case is not known to the server")
+    if (refusal := _may_touch(c, row)) is not None:
+        return refusal
     if row.state != p["from_state"]:
         return rejected(
             f"the case is {row.state} on the server, not {p['from_state']}", server_state=row.state
@@ -275,9 +297,13 @@ def apply_transition(c: OpContext) -> Verdict:
 
 def apply_case_note(c: OpContext) -> Verdict:
     """Prints, reprints (补打) and the window's own deadline recomputation: the case's history."""
+    if (refusal := _authorised(c, roles=None)) is not None:
+        return refusal
     row = c.cache.case(c.payload["case_id"])
     if row is None:
         return rejected("the case is not known to the server")
+    if (refusal := _may_touch(c, row)) is not None:
+        return refusal
     detail = {k: v for k, v in c.payload.items() if k != "case_id"}
     add_event(c.s, row.id, c.op_type, row.state, row.state, c.actor_name, c.device.id, c.op_id, **detail)
     c.audit(row.id, **detail)
@@ -288,6 +314,10 @@ def apply_consult(c: OpContext) -> Verdict:
     if (refusal := _authorised(c)) is not None:
         return refusal
     p = c.payload
+    if p.get("window_code") != c.device.window_code:
+        return rejected(f"this PC is enrolled at window {c.device.window_code}, not {p.get('window_code')}")
+    if not numbered_by(p["number"], c.device.device_code, Series.CONSULT):
+        return rejected(f"consult number {p['number']} was not made by device {c.device.device_code}")
     taken = c.cache.consult_owner(p["number"])
     if taken is not None and taken != p["id"]:
         return rejected(f"consult number {p['number']} is already used", collision=p["number"])

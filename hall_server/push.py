@@ -83,7 +83,16 @@ def _context(
 ) -> OpContext:
     actor_name = op.actor or claims.username
     return OpContext(
-        s, db, device, cache.user(actor_name), actor_name, op.op_id, op.op_type, op.payload, cache
+        s,
+        db,
+        device,
+        cache.user(actor_name),
+        actor_name,
+        claims.username,
+        op.op_id,
+        op.op_type,
+        op.payload,
+        cache,
     )
 
 

@@ -86,16 +86,19 @@ def _pending(c: OpContext, visit_id: str) -> VisitRow | None:
 
 def apply_visit(c: OpContext, verdict: type[Verdict], rejected: Callable[..., Verdict]) -> Verdict:
     p = c.payload
+    window = c.device.window_code
     if c.op_type == "visit.record":
-        row = c.s.get(VisitRow, p["id"]) or _pending(c, p["id"])
+        if p["window_code"] != window:
+            return rejected(f"this PC is enrolled at window {window}, not {p['window_code']}")
+        if c.s.get(VisitRow, p["id"]) is not None or _pending(c, p["id"]) is not None:
+            return rejected("this visit is already recorded: a visit is never rewritten")
         ticket_id = p.get("ticket_id")
         if ticket_id is not None:
             other = c.s.scalar(select(VisitRow.id).where(VisitRow.ticket_id == ticket_id))
             if other is not None and other != p["id"]:
                 return rejected(f"ticket {p.get('ticket_display') or ticket_id} already has a visit recorded")
-        if row is None:
-            row = VisitRow(id=p["id"], rating=None, reasons=[], follow_up="")
-            c.s.add(row)
+        row = VisitRow(id=p["id"], rating=None, reasons=[], follow_up="")
+        c.s.add(row)
         row.ticket_id, row.ticket_display = ticket_id, p.get("ticket_display", "")
         row.window_code, row.clerk = p["window_code"], c.actor_name[:60]
         tz = c.db.timezone
@@ -104,12 +107,14 @@ def apply_visit(c: OpContext, verdict: type[Verdict], rejected: Callable[..., Ve
         row.cases, row.consults = _ids(p, "cases", ValueError), _ids(p, "consults", ValueError)
         c.audit(p["id"], ticket=row.ticket_display, cases=len(row.cases), consults=len(row.consults))
         return verdict(APPLIED, result={"visit_id": row.id})
-    row = c.s.get(VisitRow, p["visit_id"], with_for_update=True) or _pending(c, p["visit_id"])
-    if row is None:
+    rated = c.s.get(VisitRow, p["visit_id"], with_for_update=True) or _pending(c, p["visit_id"])
+    if rated is None:
         return rejected("the visit is not known to the server")
-    if row.rating is not None:
+    if rated.window_code != window:
+        return rejected(f"the visit was recorded at window {rated.window_code}, not at this PC's {window}")
+    if rated.rating is not None:
         return rejected("this visit has already been rated: one rating per visit")
-    row.rating, row.reasons = int(p["rating"]), list(p.get("reasons", []))
-    row.rated_at = _when(p, "rated_at", ValueError, timezone=c.db.timezone)
-    c.audit(row.id, rating=row.rating)
-    return verdict(APPLIED, result={"visit_id": row.id, "rating": row.rating})
+    rated.rating, rated.reasons = int(p["rating"]), list(p.get("reasons", []))
+    rated.rated_at = _when(p, "rated_at", ValueError, timezone=c.db.timezone)
+    c.audit(rated.id, rating=rated.rating)
+    return verdict(APPLIED, result={"visit_id": rated.id, "rating": rated.rating})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ class Device:
     secret: str
     token: str = ""
     refresh: str = ""
+    device_code: str = "W01"
+    window_code: str = "A01"
 
     def post(
         self, path: str, body: Any = None, *, token: str | None = None, raw: bytes | None = None
@@ -45,7 +48,7 @@ def enrol(base: str, db_url: str, device: str = "W01", user: str = "wangfang", w
     answer = requests.post(
         base + "/api/v1/enroll", json={"code": code, "hostname": "test"}, timeout=30
     ).json()
-    d = Device(base, answer["device_id"], answer["device_secret"])
+    d = Device(base, answer["device_id"], answer["device_secret"], device_code=device, window_code=window)
     login = requests.post(
         base + "/api/v1/login",
         json={"device_id": d.device_id, "device_secret": d.secret, "username": user, "password": PASSWORD},
@@ -55,7 +58,17 @@ def enrol(base: str, db_url: str, device: str = "W01", user: str = "wangfang", w
     return d
 
 
-def consult_op(seq: int, number: str | None = None, op_id: str | None = None) -> dict[str, Any]:
+_numbers = itertools.count()
+
+
+def device_number(device: str = "W01", series: str = "", day: str = "20261124") -> str:
+    """A fresh number as device *device* makes them: ``{series}{hall}{device}{yyyymmdd}{seq}``."""
+    return f"{series}330100{device}{day}{next(_numbers) % 9999 + 1:04d}"
+
+
+def consult_op(
+    seq: int, number: str | None = None, op_id: str | None = None, device: str = "W01", window: str = "A01"
+) -> dict[str, Any]:
     cid = str(uuid.uuid4())
     return {
         "op_id": op_id or str(uuid.uuid4()),
@@ -65,12 +78,12 @@ def consult_op(seq: int, number: str | None = None, op_id: str | None = None) ->
         "actor": "",
         "payload": {
             "id": cid,
-            "number": number or f"ZX{uuid.uuid4().hex[:12]}",
+            "number": number or device_number(device, "ZX"),
             "item_code": None,
             "item_name": "",
             "question": "营业执照办理需要什么材料？",
             "answer": "见一次性告知单",
-            "window_code": "A01",
+            "window_code": window,
             "clerk": "王芳",
             "created_at": "2026-11-24T09:00:00",
         },

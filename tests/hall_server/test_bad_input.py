@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.hall_server.api import consult_op, enrol
-from tests.servers import ServerProcess
+from tests.servers import PASSWORD, ServerProcess
 
 
 def _count(url: str, table: str) -> int:
@@ -102,17 +102,26 @@ def test_refresh_rotates_and_a_reused_refresh_token_ends_the_session(device) -> 
 
     first = refresh(device.refresh)
     assert first.status_code == 200
-    lost = first.json()["refresh_token"]
-    assert lost != device.refresh
-    # the answer was lost on the way: the same token again gets a new one, the lost one is withdrawn
-    retried = refresh(device.refresh)
-    assert retried.status_code == 200
-    assert refresh(lost).status_code == 401
-    current = retried.json()["refresh_token"]
-    assert refresh(current).status_code == 200  # used: from now on `current` is spent
-    # the original replayed after its successor was used: a copy, the whole family ends
+    successor = first.json()["refresh_token"]
+    assert successor != device.refresh
+    # the superseded token presented again, its successor not used yet (a copy, or a lost answer):
+    # the whole family ends, the unused successor with it
     assert refresh(device.refresh).status_code == 401
-    assert refresh(current).status_code == 401
+    assert refresh(successor).status_code == 401
+    # a family whose successor was used: the replay ends it too
+    second = device.post(
+        "/login",
+        {
+            "device_id": device.device_id,
+            "device_secret": device.secret,
+            "username": "wangfang",
+            "password": PASSWORD,
+        },
+    ).json()["refresh_token"]
+    third = refresh(second).json()["refresh_token"]
+    assert refresh(third).status_code == 200
+    assert refresh(second).status_code == 401
+    assert refresh(third).status_code == 401
 
 
 def test_a_pull_with_bad_parameters_is_refused_clearly(device) -> None:  # type: ignore[no-untyped-def]

@@ -23,7 +23,7 @@ from hall_server.models import CaseEventRow
 from hall_server.queue.calling import Clerk, act, call_next
 from hall_server.queue.tickets import issue_ticket
 from hall_server.reports.figures import report
-from tests.hall_server.api import Device, enrol, op
+from tests.hall_server.api import Device, device_number, enrol, op
 from tests.servers import PASSWORD, ServerProcess
 
 TZ = "Asia/Shanghai"
@@ -73,6 +73,11 @@ class Window:
 
     def push(self, op_type: str, payload: dict[str, Any]) -> None:
         self.seq += 1
+        # numbered as this window's device numbers them: the server refuses any other number
+        if "case" in payload:
+            payload["case"]["case_number"] = device_number(self.device.device_code)
+        elif op_type == "consult.record":
+            payload["number"] = device_number(self.device.device_code, "ZX")
         answer = self.device.push([op(self.seq, op_type, payload)])
         assert answer.status_code == 200, answer.text
         assert answer.json()["results"][0]["status"] == "applied", answer.json()
