@@ -24,6 +24,7 @@ from hall_server.queue.api import add_queue_routes
 from hall_server.reports.api import add_report_routes
 from hall_server.schemas import CasesRequest, EnrollRequest, LoginRequest, PushRequest, RefreshRequest
 from hall_server.snapshot import cases, pull, snapshot
+from hall_server.users_api import add_user_routes
 from hall_server.web import mount_pages
 
 
@@ -135,8 +136,8 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         }
 
     @app.post(API_PREFIX + "/enroll")
-    def enroll(body: EnrollRequest) -> dict[str, Any]:
-        return auth.enroll(database, body)
+    def enroll(body: EnrollRequest, request: Request) -> dict[str, Any]:
+        return auth.enroll(database, cfg, body, request.client.host if request.client else "")
 
     @app.post(API_PREFIX + "/login")
     def login(body: LoginRequest) -> dict[str, Any]:
@@ -197,6 +198,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         return snapshot(database, caller.device)
 
     add_queue_routes(app, database, cfg)
+    add_user_routes(app, database)
     add_report_routes(app, database, cfg)
     mount_pages(app)
     return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]

@@ -11,26 +11,38 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from hall_server import sign_in_guard
 from hall_server.changes import utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
-from hall_server.models import AuditRow, DeviceRow, EnrollmentCodeRow, MetaRow, RefreshTokenRow, UserRow
+from hall_server.models import (
+    AuditRow,
+    DeviceRow,
+    EnrollmentCodeRow,
+    MetaRow,
+    RefreshTokenRow,
+    SignInGuardRow,
+    UserRow,
+)
 from hall_server.schemas import EnrollRequest, LoginRequest, RefreshRequest
 from hall_server.security import (
     AccessClaims,
     digest,
+    hash_password,
     new_secret,
     normalise_code,
     read_access_token,
     sign_access_token,
     verify_password,
 )
+from hall_server.sign_in_guard import Limits, Throttled, user_key
 
 TOKEN_KEY = "token_signing_key"
 
@@ -58,14 +70,44 @@ def _audit(s: Session, actor: str, device_id: str | None, action: str, object_id
     )
 
 
-def enroll(db: ServerDatabase, body: EnrollRequest) -> dict[str, Any]:
+def _limits(cfg: ServerConfig) -> Limits:
+    return Limits(cfg.sign_in_delay_after, cfg.sign_in_lock_after, cfg.sign_in_lock_minutes)
+
+
+def _guard(s: Session, keys: list[str], now: datetime, cfg: ServerConfig) -> None:
+    try:
+        sign_in_guard.check(s, keys, now, _limits(cfg))
+    except Throttled as exc:
+        if exc.locked:
+            raise AuthError(
+                403,
+                "locked",
+                "too many wrong passwords for this user name: it is locked for "
+                f"{cfg.sign_in_lock_minutes} minutes, or until a supervisor unlocks it",
+            ) from None
+        raise AuthError(
+            429, "too_many_attempts", f"too many failed attempts: try again in {exc.wait_seconds} s"
+        ) from None
+
+
+def _failed(s: Session, keys: list[str], now: datetime, cfg: ServerConfig) -> None:
+    """Count a failure; it is committed although the request then fails."""
+    sign_in_guard.failed(s, keys, now, _limits(cfg))
+    s.commit()
+
+
+def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: str) -> dict[str, Any]:
     now = utcnow()
+    keys = ["enrol:" + address[:60]]
     with db.sessions() as s, s.begin():
+        _guard(s, keys, now, cfg)
         row = s.get(EnrollmentCodeRow, digest(normalise_code(body.code)), with_for_update=True)
         if row is None or row.used_at is not None or row.expires_at < now:
+            _failed(s, keys, now, cfg)
             raise AuthError(
                 403, "bad_code", "the enrolment code is wrong, used or expired: ask for a new one"
             )
+        sign_in_guard.cleared(s, keys)
         secret = new_secret()
         device = DeviceRow(
             id=str(uuid.uuid4()),
@@ -141,20 +183,40 @@ def _issue(
     }
 
 
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown: the same argon2 work, the same time."""
+    return hash_password(new_secret())
+
+
 def login(db: ServerDatabase, cfg: ServerConfig, body: LoginRequest) -> dict[str, Any]:
+    now, dummy = utcnow(), _dummy_hash()
     with db.sessions() as s, s.begin():
         device = _device(s, body.device_id, body.device_secret)
+        keys = [user_key(body.username), "device:" + device.id]
+        _guard(s, keys, now, cfg)
         user = s.scalar(select(UserRow).where(UserRow.username == body.username))
-        ok = user is not None and verify_password(user.password_hash, body.password)
+        ok = verify_password(user.password_hash if user else dummy, body.password)
         if user is None or not ok:
-            _audit(s, body.username, device.id, "user.login_failed", body.username)
-            s.commit()
+            # unknown, wrong and revoked users alike: one answer, one argon2 verification
+            _audit(s, body.username[:60], device.id, "user.login_failed", body.username[:60])
+            _failed(s, keys, now, cfg)
             raise AuthError(401, "bad_password", "wrong user name or password")
-        if not user.active:
+        if not user.active:  # said only to whoever knows the password
             raise AuthError(403, "user_revoked", "this user has been revoked")
+        sign_in_guard.cleared(s, [keys[0]])
         device.last_seen_at = utcnow()
         _audit(s, user.username, device.id, "user.login", user.username)
         return _issue(s, cfg, user, device, str(uuid.uuid4()))
+
+
+def unlock_user(db: ServerDatabase, username: str, actor: str, device_id: str | None) -> bool:
+    """A supervisor lifts a user name's lock (and its delays); False when it had none."""
+    with db.sessions() as s, s.begin():
+        had = s.get(SignInGuardRow, user_key(username)) is not None
+        sign_in_guard.cleared(s, [user_key(username)])
+        _audit(s, actor, device_id, "user.unlock", username[:60])
+    return had
 
 
 def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict[str, Any]:

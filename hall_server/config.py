@@ -26,10 +26,18 @@ class ServerConfig:
     threads: int = 4
     tls_cert: str = ""
     tls_key: str = ""
+    # the access tokens' signing key, a 0600 file every server process of the hall reads; empty:
+    # beside the SQLite database, else beside the configuration file (hall_server/signing.py)
+    signing_key_file: str = ""
     access_token_minutes: int = 15
     refresh_token_days: int = 30
     offline_login_days: int = 7
     offline_login_failures: int = 5
+    # guessing: delays from the 3rd failed sign-in of a user name or device (doubling, 5 min at
+    # most), a user name locked for 30 min (or until a supervisor unlocks it) at the 10th
+    sign_in_delay_after: int = 3
+    sign_in_lock_after: int = 10
+    sign_in_lock_minutes: int = 30
     max_batch_ops: int = 500
     max_body_bytes: int = 8 * 1024 * 1024
     pull_page_size: int = 5000

@@ -78,6 +78,16 @@ class EnrollmentCodeRow(Base):
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
+class SignInGuardRow(Base):
+    """Recent failed sign-ins or enrolments of one key (a user name, a device, an address)."""
+
+    __tablename__ = "sign_in_guard"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime)
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class RefreshTokenRow(Base):
     """A rotating refresh token bound to one device; a reused one revokes its whole family."""
 
