@@ -8,7 +8,6 @@ to the clerk, and the ops behind it go on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
 from counter_app.domain.numbering import Series
-from counter_app.sync.wire import APPLIED, CASE_NOTE_OPS, REJECTED, VISIT_OPS
+from counter_app.sync.wire import APPLIED, REJECTED, VISIT_OPS
 from hall_server.authority import (
     INTAKE_ROLES,
     case_access_refusal,
@@ -29,19 +28,9 @@ from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
-from hall_server.queue.visits import apply_visit, validate_visit
+from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
+from hall_server.queue.visits import apply_visit
 from hall_server.rows import append
-
-TARGET_STATE = {
-    "case.accept": CaseState.ACCEPTED,
-    "case.complete_instant": CaseState.COMPLETED,
-    "case.notify": CaseState.NOTIFIED,
-    "case.refuse": CaseState.REFUSED,
-}
-
-
-class BadOp(ValueError):
-    """The op's payload is malformed: the whole batch is refused and nothing stored."""
 
 
 @dataclass
@@ -79,87 +68,6 @@ class OpContext:
             object_id=object_id[:60],
             detail={"op_id": self.op_id, **detail},
         )
-
-
-def _text(data: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
-    value = data.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or len(value) > limit or (required and not value):
-        raise BadOp(f"{key}: text of at most {limit} characters expected")
-    return value
-
-
-def _date(data: dict[str, Any], key: str) -> date | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BadOp(f"{key}: a date YYYY-MM-DD expected") from None
-
-
-def _datetime(data: dict[str, Any], key: str) -> datetime | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    try:
-        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
-    except ValueError:
-        raise BadOp(f"{key}: a date and time expected") from None
-
-
-def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise BadOp(f"{key}: an object expected")
-    return value
-
-
-def validate(op_type: str, payload: dict[str, Any]) -> None:
-    """Structural checks before anything is applied (a bad op refuses the whole batch)."""
-    if op_type in TARGET_STATE:
-        case = _dict(payload, "case")
-        _text(case, "id", 36)
-        if case.get("state") != TARGET_STATE[op_type].value:
-            raise BadOp(f"case.state must be {TARGET_STATE[op_type].value} for {op_type}")
-        for key in ("item_code", "window_code"):
-            _text(case, key, 40)
-        _dict(case, "item_snapshot")
-        applicant = _dict(case, "applicant")
-        _text(applicant, "name", 300)
-        _text(applicant, "id_number", 40)
-        _date(case, "accepted_on")
-        _datetime(case, "created_at")
-        _datetime(case, "completed_at")
-        if case.get("case_number") is not None:
-            _text(case, "case_number", 40)
-        _text(case, "device_code", 12, required=False)
-        notices = payload.get("notices", [])
-        if (
-            not isinstance(notices, list)
-            or len(notices) > 20
-            or not all(isinstance(n, str) and 0 < len(n) <= 40 for n in notices)
-        ):
-            raise BadOp("notices: a list of up to 20 notice numbers expected")
-        if payload.get("from_state") not in (None, *(s.value for s in CaseState)):
-            raise BadOp("from_state: not a case state")
-    elif op_type == "case.transition":
-        _text(payload, "case_id", 36)
-        for key in ("from_state", "to_state"):
-            if payload.get(key) not in {s.value for s in CaseState}:
-                raise BadOp(f"{key}: not a case state")
-        _text(payload, "reason", 2000, required=False)
-    elif op_type == "consult.record":
-        _text(payload, "id", 36)
-        _text(payload, "number", 40)
-        _text(payload, "question", 2000)
-        _datetime(payload, "created_at")
-    elif op_type in CASE_NOTE_OPS:
-        _text(payload, "case_id", 36)
-    elif op_type in VISIT_OPS:
-        validate_visit(op_type, payload, BadOp)
 
 
 def _authorised(c: OpContext, roles: frozenset[str] | None = INTAKE_ROLES) -> Verdict | None:
@@ -220,7 +128,7 @@ def apply_case_op(c: OpContext) -> Verdict:
             )
     now = utcnow()
     if row is None:
-        row = CaseRow(id=case["id"], created_at=_datetime(case, "created_at") or now, version=0)
+        row = CaseRow(id=case["id"], created_at=datetime_of(case, "created_at") or now, version=0)
         c.cache.add_case(row)
     if number:
         c.cache.numbers[number] = row.id
@@ -232,10 +140,10 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.device_id = c.device.id
     row.applicant_name = str(case["applicant"]["name"])[:300]
     row.applicant_id_number = str(case["applicant"]["id_number"])[:40]
-    row.accepted_on = _date(case, "accepted_on")
-    row.completed_at = _datetime(case, "completed_at")
-    row.promised_due = _date(case, "promised_due")
-    row.legal_due = _date(case, "legal_due")
+    row.accepted_on = date_of(case, "accepted_on")
+    row.completed_at = datetime_of(case, "completed_at")
+    row.promised_due = date_of(case, "promised_due")
+    row.legal_due = date_of(case, "legal_due")
     row.deadline_provisional = bool(case.get("deadline_provisional"))
     row.data = {k: v for k, v in case.items() if k != "server_version"}
     row.updated_at = now
@@ -328,7 +236,7 @@ def apply_consult(c: OpContext) -> Verdict:
                 id=p["id"],
                 number=p["number"],
                 device_id=c.device.id,
-                created_at=_datetime(p, "created_at") or utcnow(),
+                created_at=datetime_of(p, "created_at") or utcnow(),
                 data=p,
             )
         )

@@ -20,7 +20,8 @@ from hall_server.batch import BatchCache
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AppliedOpRow, DeviceRow
-from hall_server.ops import BadOp, OpContext, Verdict, apply, rejected, validate
+from hall_server.op_shapes import BadOp, validate
+from hall_server.ops import OpContext, Verdict, apply, rejected
 from hall_server.rows import append, drop_buffer, open_buffer, write_buffer
 from hall_server.schemas import Op, PushRequest
 from hall_server.security import AccessClaims

@@ -11,7 +11,7 @@ from counter_app.domain.messages import DomainError
 from counter_app.services.context import AppContext
 from counter_app.services.visits import VisitInProgress, rate_visit, record_visit
 from counter_app.sync.wire import OP_TYPES
-from hall_server.ops import validate
+from hall_server.op_shapes import validate
 
 
 def ops(ctx: AppContext) -> list[tuple[str, dict[str, object]]]:

@@ -15,7 +15,7 @@ from counter_app.services.demo import all_received, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.services.notices import NoticeService
 from counter_app.sync.wire import OP_TYPES
-from hall_server.ops import validate
+from hall_server.op_shapes import validate
 from tests.conftest import Clock
 from tests.servers import ServerProcess
 from tests.sync_helpers import window_client

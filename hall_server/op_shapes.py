@@ -1,0 +1,177 @@
+"""The shape of every op a window pushes, checked before anything is applied: types, formats and
+a bound on every field (a malformed op refuses its whole batch, nothing is stored).
+
+Beyond the fields named here, every payload is walked once: nesting, text, lists, objects and
+numbers are bounded wherever they are, so no field is unbounded because nobody named it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from counter_app.domain.case import CaseState
+from counter_app.sync.wire import CASE_NOTE_OPS, VISIT_OPS, canonical
+from hall_server.queue.visits import validate_visit
+
+TARGET_STATE = {
+    "case.accept": CaseState.ACCEPTED,
+    "case.complete_instant": CaseState.COMPLETED,
+    "case.notify": CaseState.NOTIFIED,
+    "case.refuse": CaseState.REFUSED,
+}
+MAX_DEPTH = 6
+MAX_TEXT = 2000
+MAX_ITEMS = 200
+MAX_KEYS = 60
+MAX_INT = 2**53  # what every JSON reader keeps exact
+MAX_SNAPSHOT_BYTES = 32 * 1024  # the largest demo item weighs 3.3 KB
+# what prints, reprints, failed prints, saved copies and recomputed deadlines may say
+_NOTE_TEXT = {"notice_id": 36, "number": 40, "kind": 40, "how": 10, "target": 500, "reason": 500}
+_NOTE_DATES = ("old_promised_due", "promised_due", "legal_due")
+
+
+class BadOp(ValueError):
+    """The op's payload is malformed: the whole batch is refused and nothing stored."""
+
+
+def _walk(value: Any, where: str, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise BadOp(f"{where}: nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise BadOp(f"{where}: text of at most {MAX_TEXT} characters expected")
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int):
+        if not -MAX_INT < value < MAX_INT:
+            raise BadOp(f"{where}: a number beyond ±2^53")
+    elif isinstance(value, float):
+        raise BadOp(f"{where}: no field of an op is a fraction")
+    elif isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            raise BadOp(f"{where}: at most {MAX_ITEMS} entries")
+        for n, item in enumerate(value):
+            _walk(item, f"{where}.{n}", depth + 1)
+    elif isinstance(value, dict):
+        if len(value) > MAX_KEYS:
+            raise BadOp(f"{where}: at most {MAX_KEYS} fields")
+        for key, item in value.items():
+            if len(key) > 60:
+                raise BadOp(f"{where}: a field name over 60 characters")
+            _walk(item, f"{where}.{key}", depth + 1)
+    else:
+        raise BadOp(f"{where}: not a JSON value")
+
+
+def _text(data: dict[str, Any], key: str, limit: int, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or len(value) > limit or (required and not value):
+        raise BadOp(f"{key}: text of at most {limit} characters expected")
+    return value
+
+
+def date_of(data: dict[str, Any], key: str) -> date | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BadOp(f"{key}: a date YYYY-MM-DD expected") from None
+
+
+def datetime_of(data: dict[str, Any], key: str) -> datetime | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    except ValueError:
+        raise BadOp(f"{key}: a date and time expected") from None
+
+
+def _dict(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise BadOp(f"{key}: an object expected")
+    return value
+
+
+def _numbers(data: dict[str, Any], key: str) -> None:
+    value = data.get(key, [])
+    if (
+        not isinstance(value, list)
+        or len(value) > 20
+        or not all(isinstance(n, str) and 0 < len(n) <= 40 for n in value)
+    ):
+        raise BadOp(f"{key}: a list of up to 20 notice numbers expected")
+
+
+def _case_op(op_type: str, payload: dict[str, Any]) -> None:
+    case = _dict(payload, "case")
+    _text(case, "id", 36)
+    if case.get("state") != TARGET_STATE[op_type].value:
+        raise BadOp(f"case.state must be {TARGET_STATE[op_type].value} for {op_type}")
+    for key in ("item_code", "window_code"):
+        _text(case, key, 40)
+    if len(canonical(_dict(case, "item_snapshot"))) > MAX_SNAPSHOT_BYTES:
+        raise BadOp(f"item_snapshot: at most {MAX_SNAPSHOT_BYTES} bytes")
+    applicant = _dict(case, "applicant")
+    _text(applicant, "name", 300)
+    _text(applicant, "id_number", 40)
+    for key in ("accepted_on", "promised_due", "legal_due"):
+        date_of(case, key)
+    datetime_of(case, "created_at")
+    datetime_of(case, "completed_at")
+    if case.get("case_number") is not None:
+        _text(case, "case_number", 40)
+    _text(case, "device_code", 12, required=False)
+    _text(case, "clerk", 60, required=False)
+    _numbers(payload, "notices")
+    if payload.get("from_state") not in (None, *(s.value for s in CaseState)):
+        raise BadOp("from_state: not a case state")
+
+
+def _case_note(payload: dict[str, Any]) -> None:
+    _text(payload, "case_id", 36)
+    for key in payload.keys() - {"case_id"}:
+        if key in _NOTE_TEXT:
+            _text(payload, key, _NOTE_TEXT[key], required=False)
+        elif key in _NOTE_DATES:
+            date_of(payload, key)
+        elif key == "count":
+            if not isinstance(payload[key], int) or not 0 <= payload[key] <= 10000:
+                raise BadOp("count: a whole number from 0 to 10000 expected")
+        elif key == "notices":
+            _numbers(payload, key)
+        else:
+            raise BadOp(f"{key}: not a field of a case's history")
+
+
+def validate(op_type: str, payload: dict[str, Any]) -> None:
+    """Structural checks before anything is applied (a bad op refuses the whole batch)."""
+    _walk(payload, "payload")
+    if op_type in TARGET_STATE:
+        _case_op(op_type, payload)
+    elif op_type == "case.transition":
+        _text(payload, "case_id", 36)
+        for key in ("from_state", "to_state"):
+            if payload.get(key) not in {s.value for s in CaseState}:
+                raise BadOp(f"{key}: not a case state")
+        _text(payload, "reason", 2000, required=False)
+    elif op_type == "consult.record":
+        _text(payload, "id", 36)
+        _text(payload, "number", 40)
+        _text(payload, "question", 2000)
+        _text(payload, "answer", 2000, required=False)
+        _text(payload, "item_name", 200, required=False)
+        _text(payload, "clerk", 60, required=False)
+        _text(payload, "window_code", 40)
+        datetime_of(payload, "created_at")
+    elif op_type in CASE_NOTE_OPS:
+        _case_note(payload)
+    elif op_type in VISIT_OPS:
+        validate_visit(op_type, payload, BadOp)
