@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -12,20 +13,30 @@ from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError, OperationalError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
 from hall_server import auth
 from hall_server.changes import CursorTooOld, utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase, open_server_database
+from hall_server.input_guard import InputGuard
 from hall_server.push import PushRefused, push
 from hall_server.queue.api import add_queue_routes
 from hall_server.reports.api import add_report_routes
-from hall_server.schemas import CasesRequest, EnrollRequest, LoginRequest, PushRequest, RefreshRequest
+from hall_server.schemas import (
+    MAX_BIGINT,
+    CasesRequest,
+    EnrollRequest,
+    LoginRequest,
+    PushRequest,
+    RefreshRequest,
+)
 from hall_server.snapshot import cases, pull, snapshot
 from hall_server.users_api import add_user_routes
 from hall_server.web import mount_pages
+
+WHOLE = re.compile(r"^[0-9]{1,19}$")  # ASCII digits only: int() takes "١٢" and refuses "²"
+CURSOR = re.compile(r"^([0-9]{1,19}):([0-9]{1,19})$")
 
 
 class ApiError(Exception):
@@ -38,37 +49,18 @@ def _error(status: int, code: str, message: str, **detail: Any) -> JSONResponse:
     return JSONResponse({"error": code, "message": message, **detail}, status_code=status)
 
 
-class BodyLimit:
-    """Refuse bodies over the limit (413) before they are parsed, with or without Content-Length."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await _error(413, "too_large", f"request body over {self.limit} bytes")(scope, receive, send)
-            return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise ApiError(413, "too_large", f"request body over {self.limit} bytes")
-            return message
-
-        await self.app(scope, counted, send)
-
-
 def _whole_number(raw: str, name: str, low: int, high: int) -> int:
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not WHOLE.match(raw) or not low <= int(raw) <= high:
         raise ApiError(422, "invalid_request", f"{name} must be a whole number from {low} to {high}")
     return int(raw)
+
+
+def _cursor(raw: str) -> str:
+    """``tx:id``, each a whole number the database can hold (64 bits), or 400 ``bad_cursor``."""
+    match = CURSOR.match(raw)
+    if match is None or max(int(match[1]), int(match[2])) > MAX_BIGINT:
+        raise ApiError(400, "bad_cursor", f"not a cursor: {raw[:50]!r}")
+    return raw
 
 
 def check_schema(client_schema: int, cfg: ServerConfig) -> None:
@@ -167,7 +159,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         """The hottest route (every window, every few seconds): a plain Starlette endpoint,
         parameters checked by hand, the page spliced from stored JSON."""
         q = request.query_params
-        cursor = q.get("cursor", "")
+        cursor = _cursor(q.get("cursor", ""))
         limit = _whole_number(q.get("limit", "0"), "limit", 0, 10000)
         schema_version = _whole_number(q.get("schema_version", ""), "schema_version", 1, 1000)
         caller = auth.authenticate(database, request.headers.get("authorization"))
@@ -191,7 +183,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
 
     @app.get(API_PREFIX + "/sync/snapshot")
     def sync_snapshot(
-        schema_version: int = Query(ge=1), authorization: str | None = Header(None)
+        schema_version: int = Query(ge=1, le=1000), authorization: str | None = Header(None)
     ) -> dict[str, Any]:
         caller = auth.authenticate(database, authorization)
         check_schema(schema_version, cfg)
@@ -201,7 +193,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
     add_user_routes(app, database)
     add_report_routes(app, database, cfg)
     mount_pages(app)
-    return BodyLimit(app, cfg.max_body_bytes)  # type: ignore[return-value]
+    return InputGuard(app, cfg.max_body_bytes)  # type: ignore[return-value]
 
 
 def _tune_threads(limit: int) -> None:

@@ -1,12 +1,25 @@
-"""Request bodies, checked by pydantic: a wrong type or an unknown op type is a 422, nothing stored."""
+"""Request bodies, checked by pydantic: a wrong type or an unknown op type is a 422, nothing stored.
+
+Text with NUL, control characters or lone surrogates never gets here (``input_guard``).
+"""
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from counter_app.sync.wire import OP_TYPES
+
+MAX_BIGINT = 2**63 - 1  # the largest number a BIGINT column holds (a sequence number, a cursor)
+MAX_SCHEMA = 1000
+# One op's payload as a window sends it (compact JSON, non-ASCII escaped as \uXXXX). The largest
+# op a window makes from the demo catalogue weighs 10.8 KB (a 一次性告知 of an item with ten
+# materials: item snapshot, material checks, notices); 128 KiB leaves room for an item of some
+# 120 materials, and keeps a 7 MB op out of a batch that is within the body limit.
+MAX_OP_PAYLOAD_BYTES = 128 * 1024
 
 Uuid = Annotated[str, StringConstraints(min_length=1, max_length=36, pattern=r"^[0-9a-fA-F-]+$")]
 Short = Annotated[str, StringConstraints(max_length=200)]
@@ -36,9 +49,9 @@ class RefreshRequest(Strict):
 
 class Op(Strict):
     op_id: Uuid
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_BIGINT)
     op_type: str
-    schema_version: int = Field(ge=1)
+    schema_version: int = Field(ge=1, le=MAX_SCHEMA)
     actor: Annotated[str, StringConstraints(max_length=60)] = ""
     created_at: Short = ""
     payload: dict[str, Any]
@@ -50,10 +63,29 @@ class Op(Strict):
             raise ValueError(f"unknown op type {value!r}")
         return value
 
+    @model_validator(mode="after")
+    def bounded(self) -> Op:
+        size = len(json.dumps(self.payload, separators=(",", ":")))
+        if size > MAX_OP_PAYLOAD_BYTES:
+            raise ValueError(
+                f"op {self.op_id} ({self.op_type}): its payload is {size} bytes, "
+                f"an op's payload is at most {MAX_OP_PAYLOAD_BYTES} bytes"
+            )
+        return self
+
 
 class PushRequest(Strict):
-    schema_version: int = Field(ge=1)
+    schema_version: int = Field(ge=1, le=MAX_SCHEMA)
     ops: list[Op] = Field(max_length=5000)
+
+    @model_validator(mode="after")
+    def each_op_once(self) -> PushRequest:
+        """An op id, or a sequence number, twice in one batch is a broken outbox: refused whole."""
+        for what, values in (("op id", [op.op_id for op in self.ops]), ("seq", [op.seq for op in self.ops])):
+            if len(set(values)) != len(values):
+                twice = sorted(str(v) for v, n in Counter(values).items() if n > 1)
+                raise ValueError(f"{what} {', '.join(twice[:5])} more than once in one batch")
+        return self
 
 
 class CasesRequest(Strict):

@@ -23,6 +23,7 @@ from hall_server.queue.monitor import monitor
 from hall_server.queue.supervision import SUPERVISOR_ROLES, hall_tickets, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, hall_now
 from hall_server.queue.window import held_wire, waiting_list, walk_in, window_view
+from hall_server.schemas import MAX_BIGINT
 
 WINDOW_ROLES = frozenset({"clerk", "chief", "admin"})
 CALL_EVENTS = ("called", "recall", "recalled_parked")
@@ -100,7 +101,7 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
         return {"ticket": tickets.check_in(db, body.get("code"), now())}
 
     @router.get("/display")
-    def display(after: int = Query(0, ge=0)) -> dict[str, Any]:
+    def display(after: int = Query(0, ge=0, le=MAX_BIGINT)) -> dict[str, Any]:
         return {**display_calls(db, after), "now": now().isoformat()}
 
     @router.get("/windows")
@@ -113,7 +114,9 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
         }
 
     @router.get("/window")
-    def window(read: int = Query(0, ge=0), authorization: str | None = Header(None)) -> JSONResponse:
+    def window(
+        read: int = Query(0, ge=0, le=MAX_BIGINT), authorization: str | None = Header(None)
+    ) -> JSONResponse:
         return JSONResponse(window_view(db, _clerk(db, authorization), now(), read))
 
     @router.get("/waiting")

@@ -17,8 +17,11 @@ from hall_server.queue.supervision import SUPERVISOR_ROLES
 from hall_server.reports.figures import GROUPINGS, Grouping, report
 from hall_server.reports.periods import PERIODS, Period
 
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH = re.compile(r"^\d{4}-\d{2}$")
+DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
+# the years a report may ask for: a period's bounds are turned into UTC and the month's end is
+# computed, which year 1 and year 9999 cannot do; no hall has records outside these
+FIRST_YEAR, LAST_YEAR = 2000, 2999
 
 
 class ReportError(Exception):
@@ -41,6 +44,8 @@ def parse_request(period: str, day: str, by: str) -> tuple[Period, date, Groupin
         start = date.fromisoformat(text)
     except ValueError:
         raise ReportError(422, "bad_date", f"{day} is not a date") from None
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        raise ReportError(422, "bad_date", f"a report is for a year from {FIRST_YEAR} to {LAST_YEAR}")
     return period, start, by
 
 
