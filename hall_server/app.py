@@ -90,7 +90,15 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         gc.freeze()
         yield
 
-    app = FastAPI(title="Hall server 政务服务中心大厅服务器", version=str(SCHEMA_VERSION), lifespan=lifespan)
+    docs = bool(cfg.api_docs)  # a map of the API for whoever asks: the demo hall, or on request
+    app = FastAPI(
+        title="Hall server 政务服务中心大厅服务器",
+        version=str(SCHEMA_VERSION),
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
+    )
 
     @app.exception_handler(ApiError)
     async def _api_error(_r: Request, exc: ApiError) -> JSONResponse:

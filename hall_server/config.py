@@ -45,6 +45,8 @@ class ServerConfig:
     timezone: str = "Asia/Shanghai"
     # the oldest client schema the server accepts (ops and API)
     min_client_schema: int = 1
+    # 1: serve the API's documentation (/docs, /redoc, /openapi.json); the demo hall does
+    api_docs: int = 0
 
     @property
     def is_sqlite(self) -> bool:
