@@ -13,6 +13,7 @@ from counter_app.domain.calendar import YearCalendar, builtin_years
 from counter_app.domain.catalogue import Catalogue
 from counter_app.domain.catalogue_format import catalogue_to_json, item_from_json, item_to_json
 from counter_app.domain.numbering import check_device_code
+from hall_server import signing
 from hall_server.cases import recompute_provisional
 from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase, migrate
@@ -31,7 +32,7 @@ from hall_server.models import (
     UserRow,
 )
 from hall_server.queue.layout import forget_cached
-from hall_server.security import digest, hash_password, new_enrollment_code, new_secret, normalise_code
+from hall_server.security import digest, hash_password, new_enrollment_code, normalise_code
 
 ROLES = ("clerk", "chief", "supervisor", "admin")
 DEFAULT_SETTINGS = {"hall_code": "330100", "hall_name": "示范市政务服务中心"}
@@ -54,17 +55,36 @@ def hall_settings(s: Session) -> dict[str, str]:
 
 
 def init_db(db: ServerDatabase, settings: dict[str, str] | None = None) -> bool:
-    """Migrate to the newest schema; on a new database make the signing key, calendar, settings."""
+    """Migrate to the newest schema; on a new database make the calendar, the settings and the
+    token signing key file (kept if IT put one there). An older database's key, still a
+    server_meta row, moves to the key file. True when the database was new."""
+    key_file = db.signing_keys.path  # where the key goes is settled (or refused) before any change
     migrate(db.engine)
+    with db.sessions() as s:
+        done = s.get(MetaRow, signing.INITIALISED_ROW) or s.get(MetaRow, signing.LEGACY_ROW)
+    if done is not None:
+        signing.move_legacy_key(db)
+        return False
+    signing.create_key_file(key_file)
     with db.sessions() as s, s.begin():
-        if s.get(MetaRow, "token_signing_key") is not None:
-            return False
-        s.add(MetaRow(key="token_signing_key", value=new_secret(48)))
+        s.add(MetaRow(key=signing.INITIALISED_ROW, value=utcnow().isoformat()))
         _store_years(s, db, builtin_years())
         for key, value in {**DEFAULT_SETTINGS, **(settings or {})}.items():
             set_setting(s, db, key, value)
         _audit(s, "server.init", "server")
     return True
+
+
+def rotate_signing_key(db: ServerDatabase, token_minutes: int, drop_previous: bool = False) -> signing.KeySet:
+    """A new token signing key in the key file; the previous one checks the tokens it signed until
+    they expire (*token_minutes*), or not at all with *drop_previous* (the key leaked). Running
+    server processes take the new key at their next request."""
+    if not db.signing_keys.path.exists():
+        signing.move_legacy_key(db)
+    keys = signing.rotate(db.signing_keys.path, token_minutes * 60, drop_previous)
+    with db.sessions() as s, s.begin():
+        _audit(s, "server.rotate_signing_key", "server", drop_previous=drop_previous)
+    return keys
 
 
 def set_setting(s: Session, db: ServerDatabase, key: str, value: str) -> None:

@@ -54,12 +54,17 @@ class AuthError(Exception):
 
 
 def signing_key(s: Session) -> str:
-    row = s.get(MetaRow, TOKEN_KEY)
-    if row is None:
-        raise AuthError(
-            503, "not_initialised", "the server database is not initialised: run hall-server init-db"
-        )
-    return row.value
+    """The key new access tokens are signed with: the key file's current one (hall_server/signing.py),
+    read again whenever the file changed, so a rotation reaches a running process without a restart."""
+    from hall_server.signing import SigningKeyError
+
+    try:
+        return ServerDatabase.of(s).signing_keys.current()
+    except SigningKeyError as exc:
+        # a database from before the key file, not moved out yet (init-db and serve do it)
+        still = s.get(MetaRow, TOKEN_KEY) is not None
+        hint = " (the key is still in the database: run hall-server init-db)" if still else ""
+        raise AuthError(503, "not_initialised", f"{exc}{hint}") from None
 
 
 def _audit(s: Session, actor: str, device_id: str | None, action: str, object_id: str, **detail: Any) -> None:
@@ -294,7 +299,11 @@ def authenticate(db: ServerDatabase, header: str | None) -> Caller:
     if standing.key is None:
         with db.sessions() as s:
             standing.key = signing_key(s)
-    claims = read_access_token(standing.key, header.removeprefix("Bearer ").strip())
+    token = header.removeprefix("Bearer ").strip()
+    # the keys that check tokens as the key file says now (the current one, and a rotated one until
+    # the tokens it signed expire): a rotation reaches this process at its next request
+    keys = db.signing_keys.keys().verifying(time.time())
+    claims = next((c for c in (read_access_token(k, token) for k in keys) if c is not None), None)
     if claims is None:
         raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
     return Caller(*standing.check(db, claims))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from counter_app.domain.calendar_format import CalendarFileError, parse_calendar
 from counter_app.domain.catalogue_format import CatalogueFormatError, parse_catalogue
 from hall_server import admin
 from hall_server.config import ServerConfig, load_config
-from hall_server.db import SchemaMismatch, check_schema, open_server_database
+from hall_server.db import SchemaMismatch, ServerDatabase, check_schema, open_server_database
+from hall_server.private_files import loose_mode
 from hall_server.queue.appointments import import_appointments
 from hall_server.queue.layout import import_layout
+from hall_server.signing import SigningKeyError, ensure_key_file, key_file_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
         "import-appointments",
         help='appointments for kiosk check-in: {"appointments": [{code, queue, day, name, phone}]}',
     ).add_argument("file")
+    rotate = sub.add_parser(
+        "rotate-signing-key",
+        help="a new token signing key; the previous one checks tokens until they expire",
+    )
+    rotate.add_argument(
+        "--drop-previous",
+        action="store_true",
+        help="the previous key stops at once (it leaked): every window refreshes its token",
+    )
     exp = sub.add_parser("export", help="everything as JSON (to a file, or - for stdout)")
     exp.add_argument("file")
     sub.add_parser("revoke-user").add_argument("username")
@@ -79,14 +91,31 @@ def _config(args: argparse.Namespace) -> ServerConfig:
     return cfg
 
 
-def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
-    """One process, or several (``workers``) sharing the port; all state is in the database."""
-    import os
+def _config_file(args: argparse.Namespace) -> str | None:
+    return args.config or os.environ.get("HALL_SERVER_CONFIG")
 
+
+def _database(cfg: ServerConfig, args: argparse.Namespace) -> ServerDatabase:
+    key_file = key_file_path(cfg.database_url, cfg.signing_key_file, _config_file(args))
+    return open_server_database(cfg.database_url, signing_key_file=key_file)
+
+
+def _check_key_file(db: ServerDatabase) -> None:
+    """The key file is there (a key still in the database moves to it now) and readable."""
+    ensure_key_file(db)
+    warning = loose_mode(db.signing_keys.path)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
+    """One process, or several (``workers``) sharing the port; all state is in the database,
+    but for the token signing key file they all read."""
     import uvicorn
 
-    db = open_server_database(cfg.database_url)
+    db = _database(cfg, args)
     check_schema(db.engine)
+    _check_key_file(db)
     db.dispose()
     host = args.host or cfg.host
     port = args.port if args.port is not None else cfg.port
@@ -96,6 +125,7 @@ def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
         ssl = {"ssl_certfile": cfg.tls_cert, "ssl_keyfile": cfg.tls_key}
     # the worker processes build the app from the same configuration, through the environment
     os.environ["HALL_SERVER_DATABASE_URL"] = cfg.database_url
+    os.environ["HALL_SERVER_SIGNING_KEY_FILE"] = str(db.signing_keys.path)
     if args.config:
         os.environ["HALL_SERVER_CONFIG"] = str(Path(args.config).resolve())
     uvicorn.run(
@@ -140,7 +170,6 @@ def _demo(args: argparse.Namespace) -> int:
     # the morning so far, while the client starts (about a second of writes, once a day)
     threading.Thread(target=simulate_morning, args=(db, hall_now(cfg.timezone)), daemon=True).start()
     if args.exit_with_parent:
-        import os
 
         def watch_parent() -> None:
             sys.stdin.read()  # returns when the pipe from the client closes, however it ended
@@ -162,13 +191,21 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(cfg, args)
         if args.command == "demo":
             return _demo(args)
-        db = open_server_database(cfg.database_url)
+        db = _database(cfg, args)
         if args.command == "init-db":
             settings = {
                 k: v for k, v in {"hall_code": args.hall_code, "hall_name": args.hall_name}.items() if v
             }
             created = admin.init_db(db, settings)
             print("database created" if created else "database is up to date")
+            if db.signing_keys.path.exists():
+                print(f"token signing key: {db.signing_keys.path} (the same file for every server process)")
+            else:
+                print(
+                    f"warning: no token signing key file at {db.signing_keys.path}: copy it from another "
+                    "server of this hall (or make a new one: hall-server rotate-signing-key)",
+                    file=sys.stderr,
+                )
             return 0
         check_schema(db.engine)
         if args.command == "create-user":
@@ -200,6 +237,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(text)
             else:
                 Path(args.file).write_text(text, encoding="utf-8")
+        elif args.command == "rotate-signing-key":
+            keys = admin.rotate_signing_key(db, cfg.access_token_minutes, args.drop_previous)
+            path = db.signing_keys.path
+            print(f"new token signing key in {path}; running servers take it at their next request")
+            if keys.retired:
+                print(f"the previous key checks tokens for {cfg.access_token_minutes} minutes more")
+            else:
+                print("no previous key checks tokens any more: every window refreshes its token once")
+            print(
+                f"copy {path} to every other server of this hall now (mode 0600, owner the service account)"
+            )
         elif args.command == "revoke-user":
             admin.revoke_user(db, args.username)
             print(f"user {args.username} revoked")
@@ -221,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         OSError,
         CatalogueFormatError,
         CalendarFileError,
+        SigningKeyError,
     ) as exc:
         print(f"error: {exc}\nnothing was changed.", file=sys.stderr)
         return 2

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
@@ -16,6 +16,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, literal_column
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from hall_server.signing import SigningKeys
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -82,6 +85,26 @@ class ServerDatabase:
     engine: Engine
     sessions: sessionmaker[Session]
     timezone: str = "Asia/Shanghai"  # the hall's clock (the server's `timezone` setting)
+    # the token signing key file; None: as the server's configuration says (hall_server/signing.py)
+    signing_key_file: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.sessions.configure(info={"hall_database": self})
+
+    @classmethod
+    def of(cls, s: Session) -> ServerDatabase:
+        """The database a session of ours belongs to."""
+        db = s.info["hall_database"]
+        assert isinstance(db, ServerDatabase)
+        return db
+
+    @cached_property
+    def signing_keys(self) -> SigningKeys:
+        """The token signing keys, from the key file (raises ``SigningKeyError`` when no key
+        file is configured or can be derived)."""
+        from hall_server.signing import SigningKeys, key_file_from_environment
+
+        return SigningKeys(self.signing_key_file or key_file_from_environment(self.engine.url))
 
     @property
     def is_postgres(self) -> bool:
@@ -105,6 +128,7 @@ class ServerDatabase:
         self.engine.dispose()
 
 
-def open_server_database(url: str) -> ServerDatabase:
+def open_server_database(url: str, signing_key_file: Path | str | None = None) -> ServerDatabase:
     engine = make_engine(url)
-    return ServerDatabase(engine, sessionmaker(engine, expire_on_commit=False))
+    key_file = Path(signing_key_file).absolute() if signing_key_file else None
+    return ServerDatabase(engine, sessionmaker(engine, expire_on_commit=False), signing_key_file=key_file)

@@ -6,6 +6,7 @@ server runs as its own process on a loopback port, exactly as ``hall-server serv
 
 from __future__ import annotations
 
+import atexit
 import glob
 import json
 import os
@@ -121,10 +122,43 @@ def hall_server_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "hall_server", *args]
 
 
+_key_folder: list[Path] = []
+
+
+def signing_key_file(url: str) -> Path | None:
+    """Where a test hall keeps its token signing key: beside an SQLite database (the server's
+    default, None here), for a PostgreSQL one in a private folder of this run (as IT sets
+    ``signing_key_file``), one file per database."""
+    if url.startswith("sqlite"):
+        return None
+    if not _key_folder:
+        _key_folder.append(Path(tempfile.mkdtemp(prefix="hall-keys-")))
+        atexit.register(shutil.rmtree, _key_folder[0], True)
+    return _key_folder[0] / (url.rsplit("/", 1)[-1] + ".signing-key")
+
+
+def server_env(url: str) -> dict[str, str]:
+    """The environment of a hall-server command for the hall at *url*."""
+    key_file = signing_key_file(url)
+    extra = {"HALL_SERVER_SIGNING_KEY_FILE": str(key_file)} if key_file else {}
+    return {**os.environ, "HALL_SERVER_DATABASE_URL": url, **extra}
+
+
+def hall_signing_key(url: str) -> str:
+    """The key the hall at *url* signs access tokens with now (to forge tokens in tests)."""
+    from hall_server.db import open_server_database
+
+    db = open_server_database(url, signing_key_file=signing_key_file(url))
+    try:
+        return db.signing_keys.current()
+    finally:
+        db.dispose()
+
+
 def admin(url: str, *args: str, stdin: str = "") -> str:
     done = subprocess.run(
         hall_server_cmd(*args),
-        env={**os.environ, "HALL_SERVER_DATABASE_URL": url},
+        env=server_env(url),
         input=stdin,
         capture_output=True,
         text=True,
@@ -147,7 +181,7 @@ def prepare_hall(url: str) -> None:
     from hall_server.demo import DEMO_LAYOUT
     from hall_server.queue.layout import import_layout
 
-    db = open_server_database(url)
+    db = open_server_database(url, signing_key_file=signing_key_file(url))
     try:
         server_admin.init_db(db)
         catalogue = parse_catalogue(json.loads(demo_catalogue_path().read_text(encoding="utf-8")))
@@ -183,11 +217,7 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, verify: str = "") -> ServerProcess:
-        env = {
-            **os.environ,
-            "HALL_SERVER_DATABASE_URL": self.database_url,
-            "HALL_SERVER_WORKERS": str(self.workers),
-        }
+        env = {**server_env(self.database_url), "HALL_SERVER_WORKERS": str(self.workers)}
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
                 hall_server_cmd("serve", "--port", str(self.port)),
