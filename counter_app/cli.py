@@ -295,7 +295,7 @@ def _sync_command(args: argparse.Namespace) -> int:
         return 2
     finally:
         ctx.close()
-    state = "online" if report.online else "offline"
+    state = "server failing" if report.server_failed else "online" if report.online else "offline"
     print(
         f"{state}: pushed {report.pushed}, rejected {report.rejected}, pulled {report.pulled}, "
         f"waiting {report.waiting}, needs attention {report.attention}"

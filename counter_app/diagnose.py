@@ -18,7 +18,7 @@ from counter_app.logs import log_folder
 from counter_app.paths import default_data_dir, resolve_data_dir
 from counter_app.resources import resource
 from counter_app.services.context import DB_FILE
-from counter_app.settings import SETTINGS, SettingsError, load_settings
+from counter_app.settings import BY_KEY, SETTINGS, SettingsError, load_settings
 from counter_app.startup import StartupProblem, explain
 from counter_app.support_bundle import SECRET_KEY
 
@@ -56,6 +56,7 @@ def _qt_report() -> list[str]:
 
 def _sync_report(data_dir: Path) -> list[str]:
     """Hall server, enrolment, keyring, queue, clock: what IT asks first when sync misbehaves."""
+    from counter_app.store.sync_store import PUSH_FAILURE_KEY, PushFailure
     from counter_app.sync.credentials import keyring_status
     from counter_app.sync.http import is_loopback
 
@@ -99,6 +100,10 @@ def _sync_report(data_dir: Path) -> list[str]:
         f"  outbox: {counts.get('pending', 0)} waiting, {counts.get('rejected', 0)} refused (needs attention), "
         f"{counts.get('applied', 0)} delivered"
     )
+    failure = PushFailure.from_json(state.get(PUSH_FAILURE_KEY, "") or "")
+    if failure is not None:
+        level = "NEEDS ATTENTION" if failure.needs_attention else "note"
+        lines.append(f"  {level}: {failure.describe()}")
     lines.append(f"  last successful sync: {state.get('last_success') or 'never'}")
     if state.get("last_error"):
         lines.append(f"  last error: {state['last_error']}")
@@ -207,9 +212,12 @@ def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
             shown = "'***' (set)" if value and SECRET_KEY.search(s.key) else repr(value)
             lines.append(f"  {s.key} = {shown}  [{settings.sources[s.key].value}]")
         for key, value in settings.ignored_user.items():
-            lines.append(
-                f"  note: the user's {key} = {value!r} is overridden ({settings.sources[key].value})"
+            why = (
+                "ignored: only IT's system-wide file may set it"
+                if BY_KEY[key].system_only
+                else f"overridden ({settings.sources[key].value})"
             )
+            lines.append(f"  note: the user's {key} = {value!r} is {why}")
     except (ValueError, OSError) as exc:
         lines.append(f"SETTINGS ERROR: {str(exc).replace(chr(10), '; ')}")
         found.note(exc, data_dir)

@@ -26,12 +26,13 @@ class HallLink:
         self.ctx = ctx
         s = ctx.settings
         url = server_url or s["server_url"]
+        plain_http = s["allow_plain_http"] == "yes"
         try:
-            self.server_url = check_server_url(url, s["allow_plain_http"] == "yes")
+            self.server_url = check_server_url(url, plain_http)
         except InsecureServer as exc:
             raise DomainError(MSG_INSECURE, "server_url", reason=str(exc)) from None
         self.credentials = Credentials(str(ctx.data_dir))
-        self.client = HallClient(self.server_url, s["ca_bundle"])
+        self.client = HallClient(self.server_url, s["ca_bundle"], allow_plain_http=plain_http)
         self.engine = SyncEngine(ctx.sync_store, self.client, self.credentials)
         self.runner: SyncRunner | None = None
 

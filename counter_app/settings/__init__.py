@@ -1,8 +1,10 @@
 """Settings: each declared once (type, default, label, who may change it), read from layers.
 
 Layers, lowest first: declared defaults, the user's file (``settings.ini`` in the data folder),
-the system-wide file IT preseeds. A key set in the system-wide file is locked: the user's value is
-ignored, and ``diagnose`` shows both, so nothing overrides IT's choice silently.
+what the hall server publishes (and enrolment gives), the system-wide file IT preseeds. A key set in
+the system-wide file is locked: the user's value is ignored, and ``diagnose`` shows both, so nothing
+overrides IT's choice silently. A ``system_only`` setting (``allow_plain_http``) is read from IT's
+file alone: the user's file and the hall server cannot set it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import configparser
 import os
 import re
+import ssl
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from urllib.parse import urlsplit
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import check_device_code, check_hall_code
+from counter_app.domain.server_address import parse_server_url
 from counter_app.domain.text import clean_hotline, clean_text
 
 SECTION = "counter"
@@ -68,6 +72,9 @@ class Setting:
     label: str
     who: Who
     check: Callable[[str, str], str]
+    # taken only from IT's system-wide file (or the command line): a value in the user's file is
+    # ignored and the hall server cannot publish it, since it weakens the transport's security
+    system_only: bool = False
 
 
 def _phone(value: str, key: str) -> str:
@@ -75,17 +82,61 @@ def _phone(value: str, key: str) -> str:
 
 
 def _server_url(value: str, key: str) -> str:
-    """Empty (the window works alone), or http(s)://host[:port]."""
+    """Empty (the window works alone), or http(s)://host[:port][/path] in the plain form every URL
+    parser reads alike (``domain.server_address``): no user info, backslash, %, space, ? or #."""
     value = clean_text(value, key, limit=300)
     if value:
-        parts = urlsplit(value)
-        if parts.scheme not in ("https", "http") or not parts.hostname:
+        if urlsplit(value).scheme not in ("https", "http"):
             raise DomainError(
                 QT_TRANSLATE_NOOP(
                     "messages", "Write the hall server's address like https://hall-server:8750."
                 ),
                 key,
             )
+        if parse_server_url(value) is None:
+            raise DomainError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Write the hall server's address plainly, like https://hall-server:8750: "
+                    "no user name or @, no \\, %, spaces, ? or #, only letters, digits, dots and "
+                    "hyphens in the server's name.",
+                ),
+                key,
+            )
+    return value
+
+
+def _ca_bundle(value: str, key: str) -> str:
+    """Empty (the system's certificates), or a PEM file of CA certificates this program can read."""
+    value = clean_text(value, key, limit=500)
+    if not value:
+        return value
+    path = Path(value)
+    if not path.exists():
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "No such file: install the hall's CA certificate file there, or leave the setting "
+                "empty to use the system's certificates.",
+            ),
+            key,
+        )
+    try:
+        ssl.create_default_context(cafile=value)
+    except (ssl.SSLError, ValueError):
+        raise DomainError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Not a file of CA certificates in PEM form (lines -----BEGIN CERTIFICATE----- …).",
+            ),
+            key,
+        ) from None
+    except OSError as exc:
+        raise DomainError(
+            QT_TRANSLATE_NOOP("messages", "The file cannot be read: {reason}."),
+            key,
+            reason=exc.strerror or exc.__class__.__name__,
+        ) from None
     return value
 
 
@@ -197,7 +248,7 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         QT_TRANSLATE_NOOP("settings", "CA certificates for the hall server (PEM file; empty: the system's)"),
         Who.IT,
-        _text(500),
+        _ca_bundle,
     ),
     Setting(
         "enrollment_code",
@@ -212,6 +263,7 @@ SETTINGS: tuple[Setting, ...] = (
         QT_TRANSLATE_NOOP("settings", "Allow plain HTTP to a hall server that is not on this PC"),
         Who.IT,
         _choice("yes", "no"),
+        system_only=True,
     ),
     Setting(
         "sync_interval_seconds",
@@ -309,7 +361,11 @@ class Settings:
         taken = []
         for key, raw in values.items():
             setting = BY_KEY.get(key)
-            if setting is None or self.sources[key] in (Source.SYSTEM, Source.COMMAND_LINE):
+            if (
+                setting is None
+                or setting.system_only
+                or self.sources[key] in (Source.SYSTEM, Source.COMMAND_LINE)
+            ):
                 continue
             try:
                 value = setting.check(str(raw).strip(), key)
@@ -368,7 +424,9 @@ def load_settings(data_dir: Path, overrides: dict[str, str] | None = None) -> Se
     ignored: dict[str, str] = {}
     for setting in SETTINGS:
         value, source = setting.default, Source.DEFAULT
-        if setting.key in user:
+        if setting.key in user and setting.system_only:
+            ignored[setting.key] = user[setting.key]
+        elif setting.key in user:
             value, source = user[setting.key], Source.USER
         if setting.key in system:
             if setting.key in user and user[setting.key] != system[setting.key]:

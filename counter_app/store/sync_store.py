@@ -25,6 +25,9 @@ from counter_app.store.sync_cases import apply_cases
 from counter_app.store.unit_of_work import utcnow
 
 LOG_KEEP = 5000
+# consecutive 5xx answers for the same first op of the outbox before it is shown as needing attention
+SERVER_FAILURES_FOR_ATTENTION = 3
+PUSH_FAILURE_KEY = "push_failure"
 
 
 class Touched:
@@ -63,13 +66,55 @@ class PendingOp:
 
 @dataclass(frozen=True)
 class AttentionItem:
-    """An op the server refused: shown to the clerk until they have seen it."""
+    """An op the server refused: shown to the clerk until they have seen it; or (``waiting``) the
+    op the server keeps failing on, which stays queued and leaves the list once it goes through."""
 
     seq: int
     op_type: str
     created_at: datetime
     reason: str
     summary: str
+    waiting: bool = False
+
+
+@dataclass(frozen=True)
+class PushFailure:
+    """The hall server failed (5xx) on the first op of the outbox *count* times in a row."""
+
+    seq: int
+    op_type: str
+    count: int
+    status: int
+    since: str  # ISO time of the first of these failures (UTC)
+    message: str
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.count >= SERVER_FAILURES_FOR_ATTENTION
+
+    def describe(self) -> str:
+        """One line for the sync log, ``sync --once`` and ``diagnose`` (IT reads it)."""
+        return (
+            f"the hall server failed {self.count} time(s) in a row (HTTP {self.status}, since "
+            f"{self.since[:19]} UTC) on op #{self.seq} {self.op_type}; it stays queued and is retried, "
+            "the ops after it wait (the server applies a window's ops in order only): "
+            "look for the error in the hall server's log"
+        )
+
+    @staticmethod
+    def from_json(text: str) -> PushFailure | None:
+        try:
+            d = json.loads(text)
+            return PushFailure(
+                int(d["seq"]),
+                str(d["op_type"]),
+                int(d["count"]),
+                int(d["status"]),
+                str(d["since"]),
+                str(d.get("message", "")),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
 
 
 @dataclass(frozen=True)
@@ -142,7 +187,8 @@ class SyncStore:
             ]
 
     def counts(self) -> tuple[int, int]:
-        """(ops waiting, ops refused by the server and not yet acknowledged by a clerk)."""
+        """(ops waiting, ops needing attention: refused by the server and not yet acknowledged by a
+        clerk, plus the op the server keeps failing on)."""
         with self.db.reads() as s:
             waiting = s.scalar(
                 select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending")
@@ -150,7 +196,72 @@ class SyncStore:
             refused = s.scalar(
                 select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "rejected")
             )
-            return int(waiting or 0), int(refused or 0)
+            stuck = self._stuck(s)
+            return int(waiting or 0), int(refused or 0) + (stuck is not None)
+
+    # -- an op the server keeps failing on (5xx) ---------------------------------------------------
+    @staticmethod
+    def _failure(s: Session) -> PushFailure | None:
+        row = s.get(SyncStateRow, PUSH_FAILURE_KEY)
+        return PushFailure.from_json(row.value) if row and row.value else None
+
+    def _stuck(self, s: Session) -> tuple[PushFailure, OutboxRow] | None:
+        failure = self._failure(s)
+        if failure is None or not failure.needs_attention:
+            return None
+        row = s.get(OutboxRow, failure.seq)
+        return (failure, row) if row is not None and row.status == "pending" else None
+
+    def push_failure(self) -> PushFailure | None:
+        """The failures recorded for the first op of the outbox, while it is still waiting."""
+        with self.db.reads() as s:
+            failure = self._failure(s)
+            row = s.get(OutboxRow, failure.seq) if failure else None
+            return failure if row is not None and row.status == "pending" else None
+
+    def note_push_failure(self, seq: int, op_type: str, status: int, message: str) -> PushFailure:
+        """One more 5xx for the op *seq* sent alone; consecutive failures for the same op add up."""
+        with self.db.sessions() as s, s.begin():
+            before = self._failure(s)
+            if before is not None and before.seq == seq:
+                failure = PushFailure(seq, op_type, before.count + 1, status, before.since, message)
+            else:
+                failure = PushFailure(seq, op_type, 1, status, utcnow().isoformat(), message)
+            s.merge(
+                SyncStateRow(
+                    key=PUSH_FAILURE_KEY,
+                    value=json.dumps(
+                        {
+                            "seq": seq,
+                            "op_type": op_type,
+                            "count": failure.count,
+                            "status": status,
+                            "since": failure.since,
+                            "message": message[:500],
+                        }
+                    ),
+                )
+            )
+            # every failure up to the one that asks for attention, then one line in twenty
+            if failure.count <= SERVER_FAILURES_FOR_ATTENTION or failure.count % 20 == 0:
+                self._log(s, "error", failure.describe(), {"seq": seq, "status": status})
+        return failure
+
+    def clear_push_failure(self) -> None:
+        """The server answered a push normally: the op it failed on went through."""
+        if not self.get(PUSH_FAILURE_KEY):
+            return
+        with self.db.sessions() as s, s.begin():
+            failure = self._failure(s)
+            if failure is None:
+                return
+            s.execute(delete(SyncStateRow).where(SyncStateRow.key == PUSH_FAILURE_KEY))
+            self._log(
+                s,
+                "push",
+                f"the hall server answered normally again after {failure.count} failure(s) on op #{failure.seq}",
+                {},
+            )
 
     def record_results(self, results: list[dict[str, Any]]) -> tuple[int, int]:
         """The server's verdicts, in one transaction; returns (applied, rejected)."""
@@ -175,11 +286,22 @@ class SyncStore:
         return applied, rejected
 
     def attention(self) -> list[AttentionItem]:
+        """The op the server keeps failing on (if any) first, then the refused ops in order."""
         with self.db.reads() as s:
+            items = []
+            stuck = self._stuck(s)
+            if stuck is not None:
+                failure, row = stuck
+                items.append(
+                    AttentionItem(
+                        row.seq, row.op_type, row.created_at, failure.describe(), _summary(row.payload), True
+                    )
+                )
             rows = s.scalars(select(OutboxRow).where(OutboxRow.status == "rejected").order_by(OutboxRow.seq))
-            return [
+            items += [
                 AttentionItem(r.seq, r.op_type, r.created_at, r.reason, _summary(r.payload)) for r in rows
             ]
+            return items
 
     def acknowledge(self, seq: int) -> None:
         """A clerk has seen a refusal and dealt with it: it leaves the list, stays in the log."""

@@ -3,6 +3,18 @@
 No Qt here: the engine is called from a background thread (``sync.runner``) or from
 ``counter-app sync --once``. It never uses the client's clock for ordering; it only compares it
 with the server's to warn about a skew.
+
+Order, and a server that fails on an op (5xx): the server applies a window's ops in their gapless
+per-device sequence only, so an op can never be skipped or dropped to let the later ones through.
+When a push batch is answered with a 5xx (not a gateway's 502/503/504, which mean offline), the
+rest of the round sends the ops one at a time, so the op the server fails on is found and the ones
+before it still go through; later rounds send that op alone until it goes through. Each round
+in which the server fails on that op alone counts one
+failure for it (kept in the sync state, so ``diagnose`` sees it too); from the third in a row the
+op is listed as needing attention (status bar count, sync log, ``sync --once``, ``diagnose``),
+worded as a server failure, not as being offline. The outbox stays stopped at that op and the
+runner keeps retrying it with its capped backoff (at most a minute apart); the first normal
+answer to a push clears the count and the queue moves on. Nothing is ever dropped.
 """
 
 from __future__ import annotations
@@ -15,15 +27,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 
-from counter_app.store.sync_store import SyncStore, Touched
+from counter_app.store.sync_store import PushFailure, SyncStore, Touched
 from counter_app.sync.credentials import Credentials
 from counter_app.sync.http import (
     AuthExpired,
+    ClientSettingsError,
     ClientTooOld,
     CursorTooOld,
     HallClient,
     Offline,
     Refused,
+    ServerFailed,
     ServerGarbage,
     SyncError,
 )
@@ -40,6 +54,10 @@ class NeedsLogin(SyncError):
     """No valid session with the server: a clerk must log in (ops stay queued meanwhile)."""
 
 
+class OpFailed(ServerFailed):
+    """The push route failed (5xx); once raised out of ``_push``, counted against the op sent alone."""
+
+
 @dataclass
 class SyncReport:
     online: bool = False
@@ -51,6 +69,9 @@ class SyncReport:
     error: str = ""
     needs_login: bool = False
     client_too_old: bool = False
+    server_failed: bool = False  # the server answered 5xx: reached, but failing (not offline)
+    stuck: PushFailure | None = None  # the op the server keeps failing on, once it needs attention
+    settings_problem: bool = False  # this PC's server settings (address, CA file) cannot be used
     skew_seconds: float | None = None
     finished_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     touched: Touched = field(default_factory=Touched)
@@ -144,11 +165,23 @@ class SyncEngine:
         except ClientTooOld as exc:
             report.online, report.client_too_old, report.error = True, True, exc.message
             self.store.log("error", f"client too old: {exc.message}")
+        except ServerFailed as exc:  # before Offline, which it is a kind of for other callers
+            report.online, report.server_failed, report.error = True, True, str(exc)
+            if not isinstance(exc, OpFailed):  # an op's failures are logged as they are counted
+                self.store.log("error", str(exc))
         except Offline as exc:
             report.error = str(exc)
+        except ClientSettingsError as exc:
+            report.settings_problem, report.error = True, str(exc)
+            self.store.log("error", str(exc))
         except (Refused, ServerGarbage) as exc:
             report.online, report.error = True, str(exc)
             self.store.log("error", str(exc))
+        failure = self.store.push_failure()
+        if failure is not None and failure.needs_attention:
+            report.stuck = failure
+            if report.server_failed:
+                report.error = failure.describe()
         if report.error:
             self.store.put(last_error=report.error)
         report.waiting, report.attention = self.store.counts()
@@ -168,16 +201,30 @@ class SyncEngine:
             self.store.put(skew_seconds=f"{report.skew_seconds:.0f}")
 
     def _push(self, report: SyncReport) -> None:
+        """The outbox in order; see the module's docstring for a server that fails on an op."""
+        one_at_a_time = self.store.push_failure() is not None  # still failing on an op: it alone
         while True:
-            batch = self.store.pending(PUSH_BATCH)
+            batch = self.store.pending(1 if one_at_a_time else PUSH_BATCH)
             if not batch:
                 return
             ops = [p.wire for p in batch]
 
             def send(token: str, ops: list[dict[str, object]] = ops) -> dict[str, object]:
-                return self.client.push(token, ops)
+                try:
+                    return self.client.push(token, ops)
+                except ServerFailed as exc:  # the push itself, not a token refresh before it
+                    raise OpFailed(exc.status, str(exc)) from exc
 
-            answer = self._with_token(send)
+            try:
+                answer = self._with_token(send)
+            except OpFailed as exc:
+                if len(batch) > 1:
+                    one_at_a_time = True  # find the op it fails on; the ones before it go through
+                    continue
+                first = batch[0]
+                self.store.note_push_failure(first.seq, str(first.wire["op_type"]), exc.status, str(exc))
+                raise
+            self.store.clear_push_failure()
             results = answer.get("results")
             assert isinstance(results, list)
             applied, rejected = self.store.record_results(results)

@@ -2,20 +2,32 @@
 
 Every failure becomes one of a few exceptions the sync engine knows how to handle; a server that
 answers garbage (not JSON, wrong shape) is ``ServerGarbage``, never a crash.
+
+Transport policy, checked on the final URL of every request (not only once on the configured
+address): the address must be in the plain form every parser reads alike
+(``counter_app.domain.server_address``), and both ``urllib.parse`` and urllib3 must see the same
+host in it; plain HTTP goes only to this PC itself unless IT's system-wide file sets
+``allow_plain_http``. Redirects are never followed: a 3xx answer is ``Redirected``, so an answer
+cannot move the client to another host or from HTTPS to HTTP. A 5xx answer other than a gateway's
+502/503/504 is ``ServerFailed`` (a server bug), which the engine tells apart from being offline.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import ssl
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util import parse_url
 
+from counter_app.domain.server_address import host_is_loopback, parse_authority, parse_server_url
 from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
 
 TIMEOUT = (5.0, 30.0)  # connect, read
+GATEWAY_STATUSES = (502, 503, 504)  # a proxy in front of the server saying it is away: offline
 
 
 class SyncError(Exception):
@@ -23,7 +35,19 @@ class SyncError(Exception):
 
 
 class Offline(SyncError):
-    """The server cannot be reached (network, DNS, refused, timeout, 5xx): try again later."""
+    """The server cannot be reached (network, DNS, refused, timeout, a gateway's 502/503/504):
+    try again later."""
+
+
+class ServerFailed(Offline):
+    """The server was reached but failed on the request (500 and other 5xx): a server bug, or a
+    server that cannot reach its database. An ``Offline`` for the callers that only need to know
+    the server cannot be used now (offline sign-in, the queue strip); the sync engine tells it apart
+    and counts it per op, so a bug that fails on one op is shown as such, not as an outage."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class ServerGarbage(SyncError):
@@ -54,29 +78,96 @@ class CursorTooOld(Refused):
     """The server's change log no longer reaches our cursor: reload a full snapshot."""
 
 
-class InsecureServer(SyncError):
-    """Plain HTTP to a non-loopback address without the explicit setting allowing it."""
+class Redirected(Refused):
+    """The answer was a redirect (3xx): never followed, the address in the settings is wrong
+    (or something between this PC and the server answers in its place)."""
+
+
+class ClientSettingsError(SyncError):
+    """This PC's settings for the server cannot be used (address, CA file): IT must fix them."""
+
+
+class InsecureServer(ClientSettingsError):
+    """An address that is not in the plain form, or plain HTTP to another machine without
+    IT's ``allow_plain_http``."""
+
+
+class CaFileProblem(ClientSettingsError):
+    """The ``ca_bundle`` file cannot be read or holds no certificate."""
 
 
 def is_loopback(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    """The address is in the plain form and names this PC itself."""
+    address = parse_server_url(url.strip())
+    return address is not None and address.loopback
 
 
 def check_server_url(url: str, allow_plain_http: bool) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise InsecureServer(f"not a server address: {url!r} (expected https://host:port)")
-    if parts.scheme == "http" and not is_loopback(url) and not allow_plain_http:
+    """The configured address as the client uses it (no trailing slash), or ``InsecureServer``."""
+    address = parse_server_url(url.strip())
+    if address is None:
         raise InsecureServer(
-            f"{url}: plain HTTP is only allowed to this PC itself; use https:// or set allow_plain_http"
+            f"not a usable server address: {url!r}; write it plainly as https://host:port "
+            "(no user name or @, no \\, %, spaces, ? or #)"
         )
-    return url.strip().rstrip("/")
+    if address.scheme == "http" and not address.loopback and not allow_plain_http:
+        raise InsecureServer(
+            f"{address.url}: plain HTTP is only allowed to this PC itself; use https:// "
+            "(or IT sets allow_plain_http in the system-wide settings file)"
+        )
+    return address.url
+
+
+def check_request_url(url: str, allow_plain_http: bool) -> None:
+    """The policy on a request's final URL: plain authority, one host for every parser, no plain
+    HTTP to another machine unless allowed. Raises ``InsecureServer``; sends nothing."""
+    parts = urlsplit(url)
+    ours = parse_authority(parts.netloc)
+    try:
+        theirs = parse_url(url)
+    except ValueError:
+        theirs = None
+    if (
+        parts.scheme not in ("http", "https")
+        or ours is None
+        or theirs is None
+        or theirs.scheme != parts.scheme
+        or theirs.auth is not None
+        or (theirs.host or "").strip("[]").lower() != ours[0]
+        or theirs.port != ours[1]
+    ):
+        raise InsecureServer(f"refused to send a request to {url!r}: not a plain server address")
+    if parts.scheme == "http" and not host_is_loopback(ours[0]) and not allow_plain_http:
+        raise InsecureServer(
+            f"refused to send a request to {url!r}: plain HTTP is only allowed to this PC itself"
+        )
+
+
+def ca_file_problem(path: str) -> str | None:
+    """Why the CA file at *path* cannot be used (English, for IT), or None when it can."""
+    try:
+        ssl.create_default_context(cafile=path)
+    except (ssl.SSLError, ValueError):  # before OSError: an SSLError is one
+        return "not a PEM file of CA certificates"
+    except FileNotFoundError:
+        return "no such file"
+    except IsADirectoryError:
+        return "a folder, not a file"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
+class _CheckedAdapter(HTTPAdapter):
+    """Checks the URL of every request just before urllib3 gets it."""
+
+    def __init__(self, allow_plain_http: bool) -> None:
+        super().__init__()
+        self.allow_plain_http = allow_plain_http
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        check_request_url(str(request.url), self.allow_plain_http)
+        return super().send(request, *args, **kwargs)
 
 
 @dataclass
@@ -84,10 +175,15 @@ class HallClient:
     base_url: str
     ca_bundle: str = ""  # a hall's internal CA; empty: the system's trust store
     session: requests.Session | None = None
+    allow_plain_http: bool = False  # IT's system-wide allow_plain_http
 
     def __post_init__(self) -> None:
+        self.base_url = check_server_url(self.base_url, self.allow_plain_http)
         self.session = self.session or requests.Session()
         self.session.headers["User-Agent"] = "counter-app-sync"
+        adapter = _CheckedAdapter(self.allow_plain_http)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
 
     def _verify(self) -> bool | str:
         return self.ca_bundle or True
@@ -102,14 +198,21 @@ class HallClient:
                 headers=headers,
                 timeout=TIMEOUT,
                 verify=self._verify(),
+                allow_redirects=False,
                 **kwargs,
             )
         except requests.exceptions.SSLError as exc:
+            problem = ca_file_problem(self.ca_bundle) if self.ca_bundle else None
+            if problem:
+                raise CaFileProblem(f"the CA file {self.ca_bundle} (ca_bundle): {problem}") from exc
             raise Refused(0, "tls", f"the server's certificate is not trusted: {exc}", {}) from exc
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise Offline(f"the hall server cannot be reached: {exc.__class__.__name__}") from exc
         except requests.RequestException as exc:
             raise Offline(str(exc)) from exc
+        except OSError as exc:  # requests checks that the CA file is there before connecting
+            problem = ca_file_problem(self.ca_bundle) if self.ca_bundle else None
+            raise CaFileProblem(f"the CA file {self.ca_bundle} (ca_bundle): {problem or exc}") from exc
         return self._answer(response)
 
     @staticmethod
@@ -118,8 +221,20 @@ class HallClient:
             body = response.json()
         except ValueError:
             body = None
-        if response.status_code >= 500 or response.status_code in (502, 503, 504):
-            raise Offline(f"the hall server answered {response.status_code}")
+        status = response.status_code
+        if status in GATEWAY_STATUSES:
+            raise Offline(f"the hall server cannot be reached: its gateway answered {status}")
+        if status >= 500:
+            raise ServerFailed(status, f"the hall server failed on the request (HTTP {status})")
+        if 300 <= status < 400:
+            location = response.headers.get("Location", "")[:200]
+            raise Redirected(
+                status,
+                "redirect",
+                f"the hall server answered with a redirect (HTTP {status} to {location!r}), which is "
+                "not followed: check server_url (the hall server's own address, https://host:port)",
+                {},
+            )
         if not isinstance(body, dict):
             raise ServerGarbage(
                 f"the hall server answered {response.status_code} with something that is not the API"

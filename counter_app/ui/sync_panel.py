@@ -55,6 +55,16 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("⚠ this client is too old for the hall server: ask IT to upgrade it"))
         elif r.needs_login:
             parts.append(self.tr("⚠ sign in again to sync"))
+        elif r.settings_problem:
+            parts.append(self.tr("⚠ the hall server settings of this PC are wrong: ask IT"))
+        elif r.stuck is not None:
+            parts.append(
+                self.tr(
+                    "⚠ the hall server fails on operation #%1: it stays queued and is retried; tell IT"
+                ).replace("%1", str(r.stuck.seq))
+            )
+        elif r.server_failed:
+            parts.append(self.tr("⚠ the hall server answered with an error: retrying"))
         elif r.online and not r.error:
             parts.append(self.tr("● online"))
         elif r.online:
@@ -76,7 +86,9 @@ class SyncStatusLabel(QLabel):
             )
         self.setText(" · ".join(parts))
         self.setToolTip(r.error)
-        alarming = r.attention or r.client_too_old or r.needs_login or (r.online and r.error)
+        alarming = (
+            r.attention or r.client_too_old or r.needs_login or r.settings_problem or (r.online and r.error)
+        )
         self.setStyleSheet("color: #c62828;" if alarming else "")
 
 
@@ -117,19 +129,24 @@ class SyncLogDialog(QDialog):
         items, entries = data
         self.attention.clear()
         for a in items:
+            waiting = self.tr("[still queued, retried] ") if a.waiting else ""
             row = QListWidgetItem(
-                f"#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {a.reason}"
+                f"{waiting}#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {a.reason}"
             )
             row.setData(Qt.ItemDataRole.UserRole, a.seq)
+            if a.waiting:  # it leaves the list by itself once the server takes it
+                row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.attention.addItem(row)
-        self.handled.setEnabled(bool(items))
+        self.handled.setEnabled(any(not a.waiting for a in items))
         self.log.clear()
         for e in entries:
             self.log.addItem(f"{_local(e.at):%Y-%m-%d %H:%M:%S} [{e.kind}] {e.message}")
 
     def _acknowledge(self) -> None:
-        item = self.attention.currentItem() or self.attention.item(0)
-        if item is None:
+        selectable = [self.attention.item(n) for n in range(self.attention.count())]
+        selectable = [i for i in selectable if i.flags() & Qt.ItemFlag.ItemIsSelectable]
+        item = self.attention.currentItem() or (selectable[0] if selectable else None)
+        if item is None or not item.flags() & Qt.ItemFlag.ItemIsSelectable:
             return
         seq = int(item.data(Qt.ItemDataRole.UserRole))
         self.worker.submit(lambda: self.link.acknowledge(seq), lambda _r: self.refresh(), self._failed)

@@ -1643,24 +1643,29 @@ Data folder: %2</source>
 <context>
     <name>SyncLogDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="89"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="101"/>
         <source>Sync with the hall server</source>
         <translation>与大厅服务器同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="95"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="107"/>
         <source>&amp;Mark as handled</source>
         <translation>标记为已处理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="103"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="115"/>
         <source>Needs attention: refused by the hall server (nothing was lost locally)</source>
         <translation>需处理：被大厅服务器拒绝（本地数据未丢失）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="107"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="119"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="132"/>
+        <source>[still queued, retried] </source>
+        <translation>[仍在队列中，自动重试] </translation>
     </message>
 </context>
 <context>
@@ -1682,40 +1687,55 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/sync_panel.py" line="59"/>
+        <source>⚠ the hall server settings of this PC are wrong: ask IT</source>
+        <translation>⚠ 本机的大厅服务器设置有误：请联系IT</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="63"/>
+        <source>⚠ the hall server fails on operation #%1: it stays queued and is retried; tell IT</source>
+        <translation>⚠ 大厅服务器处理第 %1 号操作时出错：该操作保留在队列中并自动重试，请告知IT</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="67"/>
+        <source>⚠ the hall server answered with an error: retrying</source>
+        <translation>⚠ 大厅服务器返回错误：正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="69"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="61"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="71"/>
         <source>⚠ sync error</source>
         <translation>⚠ 同步出错</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="63"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="73"/>
         <source>○ offline (the window keeps working)</source>
         <translation>○ 离线（本窗口可照常办理业务）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/sync_panel.py" line="64"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="74"/>
         <source>%n op(s) waiting</source>
         <translation>
             <numerusform>%n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/sync_panel.py" line="66"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="76"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n 项需处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="69"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="79"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="73"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="83"/>
         <source>⚠ this PC&apos;s clock is %1 min off the server&apos;s</source>
         <translation>⚠ 本机时钟与服务器相差 %1 分钟</translation>
     </message>
@@ -2068,32 +2088,52 @@ Data folder: %2</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="49"/>
+        <location filename="../../counter_app/settings/__init__.py" line="53"/>
         <source>Not one of the allowed values.</source>
         <translation>不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="58"/>
+        <location filename="../../counter_app/settings/__init__.py" line="62"/>
         <source>Not a whole number in the allowed range.</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="84"/>
+        <location filename="../../counter_app/settings/__init__.py" line="91"/>
         <source>Write the hall server&apos;s address like https://hall-server:8750.</source>
         <translation>大厅服务器地址请写成 https://hall-server:8750 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="100"/>
+        <location filename="../../counter_app/settings/__init__.py" line="98"/>
+        <source>Write the hall server&apos;s address plainly, like https://hall-server:8750: no user name or @, no \, %, spaces, ? or #, only letters, digits, dots and hyphens in the server&apos;s name.</source>
+        <translation>大厅服务器地址请按 https://hall-server:8750 的格式直接书写：不得含用户名或 @，不得含 \、%、空格、? 或 #，服务器名只能由字母、数字、点和连字符组成。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="117"/>
+        <source>No such file: install the hall&apos;s CA certificate file there, or leave the setting empty to use the system&apos;s certificates.</source>
+        <translation>文件不存在：请将大厅的 CA 证书文件安装到该位置，或将此项留空以使用系统自带的证书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="128"/>
+        <source>Not a file of CA certificates in PEM form (lines -----BEGIN CERTIFICATE----- …).</source>
+        <translation>不是 PEM 格式的 CA 证书文件（应包含 -----BEGIN CERTIFICATE----- 等行）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="136"/>
+        <source>The file cannot be read: {reason}.</source>
+        <translation>无法读取该文件：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="151"/>
         <source>An enrolment code is twelve letters and digits, like ABCD-EFGH-JKMN.</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="331"/>
+        <location filename="../../counter_app/settings/__init__.py" line="387"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="335"/>
+        <location filename="../../counter_app/settings/__init__.py" line="391"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -2349,122 +2389,122 @@ Data folder: %2</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="112"/>
+        <location filename="../../counter_app/settings/__init__.py" line="163"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="119"/>
+        <location filename="../../counter_app/settings/__init__.py" line="170"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="126"/>
+        <location filename="../../counter_app/settings/__init__.py" line="177"/>
         <source>Device code</source>
         <translation>设备编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="130"/>
+        <location filename="../../counter_app/settings/__init__.py" line="181"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="134"/>
+        <location filename="../../counter_app/settings/__init__.py" line="185"/>
         <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
         <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="141"/>
+        <location filename="../../counter_app/settings/__init__.py" line="192"/>
         <source>Hall address</source>
         <translation>大厅地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="145"/>
+        <location filename="../../counter_app/settings/__init__.py" line="196"/>
         <source>Complaint phone</source>
         <translation>监督投诉电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="149"/>
+        <location filename="../../counter_app/settings/__init__.py" line="200"/>
         <source>Progress query phone</source>
         <translation>进度查询电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="156"/>
+        <location filename="../../counter_app/settings/__init__.py" line="207"/>
         <source>Where to query progress online</source>
         <translation>网上进度查询地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="163"/>
+        <location filename="../../counter_app/settings/__init__.py" line="214"/>
         <source>Where results are collected</source>
         <translation>结果领取地点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="170"/>
+        <location filename="../../counter_app/settings/__init__.py" line="221"/>
         <source>Administrative reconsideration body</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="177"/>
+        <location filename="../../counter_app/settings/__init__.py" line="228"/>
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="184"/>
+        <location filename="../../counter_app/settings/__init__.py" line="235"/>
         <source>Working days the applicant has to bring missing materials</source>
         <translation>一次性告知后补齐材料的期限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="191"/>
+        <location filename="../../counter_app/settings/__init__.py" line="242"/>
         <source>Hall server address (https://…; empty: this window works alone)</source>
         <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="198"/>
+        <location filename="../../counter_app/settings/__init__.py" line="249"/>
         <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
         <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="205"/>
+        <location filename="../../counter_app/settings/__init__.py" line="256"/>
         <source>One-time enrolment code for this PC (preseeded by IT; used once)</source>
         <translation>本机一次性登记码（由信息技术人员预置，仅用一次）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="212"/>
+        <location filename="../../counter_app/settings/__init__.py" line="263"/>
         <source>Allow plain HTTP to a hall server that is not on this PC</source>
         <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="219"/>
+        <location filename="../../counter_app/settings/__init__.py" line="271"/>
         <source>Seconds between sync rounds when nothing changes</source>
         <translation>无数据变化时的同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="223"/>
+        <location filename="../../counter_app/settings/__init__.py" line="275"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="227"/>
+        <location filename="../../counter_app/settings/__init__.py" line="279"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="234"/>
+        <location filename="../../counter_app/settings/__init__.py" line="286"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="241"/>
+        <location filename="../../counter_app/settings/__init__.py" line="293"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="248"/>
+        <location filename="../../counter_app/settings/__init__.py" line="300"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="255"/>
+        <location filename="../../counter_app/settings/__init__.py" line="307"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.messages import DomainError
+from counter_app.services.hall_link import HallLink
 from counter_app.settings import Source, load_settings
+from hall_server.admin import set_setting
+from hall_server.db import open_server_database
+from tests.servers import ServerProcess
+from tests.sync_helpers import window_client
 
 
 def test_the_clerk_changes_only_clerk_settings_that_nobody_fixed(
@@ -29,3 +34,40 @@ def test_the_clerk_changes_only_clerk_settings_that_nobody_fixed(
     text = settings.user_path.read_text(encoding="utf-8")
     assert "王芳" in text and "小票机" in text and "printer_a4" not in text and "hall_code" not in text
     assert settings["printer_a4"] == "柜台打印机"  # IT's file wins, shown with its source
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_the_hall_server_cannot_allow_plain_http_only_its_system_wide_file_can(
+    hall: ServerProcess, hall_db: str, tmp_path: Path, system_file: Path
+) -> None:
+    """A hall setting published through the pull that tries to allow plain HTTP is ignored (the
+    hall's name, published the same way, is taken); so is the user's file; IT's file is obeyed."""
+    window = window_client(tmp_path / "w", hall.url, hall_db)
+    try:
+        link = HallLink(window.ctx, hall.url)
+        link.sync_once()
+        db = open_server_database(hall_db)
+        try:
+            with db.sessions() as s, s.begin():
+                set_setting(s, db, "allow_plain_http", "yes")
+                set_setting(s, db, "hall_name", "示范市政务服务中心（东区）")
+        finally:
+            db.dispose()
+        report = link.sync_once()
+        assert report.error == "" and report.touched.settings
+        settings = window.ctx.settings
+        assert settings["hall_name"] == "示范市政务服务中心（东区）"  # the pull's settings were applied
+        assert settings["allow_plain_http"] == "no" and settings.sources["allow_plain_http"] is Source.DEFAULT
+        assert window.store.server_settings()["allow_plain_http"] == "yes"  # kept, never obeyed
+        with pytest.raises(DomainError, match="plain HTTP is only allowed to this PC itself"):
+            HallLink(window.ctx, "http://192.0.2.10:8750")
+    finally:
+        window.close()
+
+    data = tmp_path / "w"
+    (data / "settings.ini").write_text("[counter]\nallow_plain_http = yes\n", encoding="utf-8")
+    settings = load_settings(data)
+    assert settings["allow_plain_http"] == "no" and settings.ignored_user == {"allow_plain_http": "yes"}
+    system_file.write_text("[counter]\nallow_plain_http = yes\n", encoding="utf-8")
+    settings = load_settings(data)
+    assert settings["allow_plain_http"] == "yes" and settings.sources["allow_plain_http"] is Source.SYSTEM

@@ -12,12 +12,12 @@ import pytest
 
 from counter_app.settings import Source, load_settings
 from counter_app.settings.preseed import PreseedError, preseed
+from tests.sync.test_transport import write_pki
 from tests.test_cli import run
 
 
 def test_values_are_merged_and_read_before_the_users(system_file: Path, tmp_path: Path) -> None:
-    ca = tmp_path / "hall-ca.pem"
-    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    ca, _cert, _key = write_pki(tmp_path)  # a real CA certificate: ca_bundle must be a usable PEM
     preseed({"server_url": "https://hall.example:8750", "window_code": "B02", "ca_bundle": str(ca)})
     preseed({"device_code": "W17", "enrollment_code": "abcd-efgh-jkmn"})  # a second run keeps the first
     data = tmp_path / "data"

@@ -7,18 +7,28 @@ import os
 from pathlib import Path
 
 import pytest
+import requests
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from counter_app.sync.http import HallClient, InsecureServer, Refused, check_server_url
+from counter_app.settings import SettingsError, load_settings
+from counter_app.sync.http import (
+    CaFileProblem,
+    HallClient,
+    InsecureServer,
+    Redirected,
+    Refused,
+    check_server_url,
+)
 from counter_app.sync.wire import SCHEMA_VERSION
 from tests.servers import ServerProcess
 from tests.sync_helpers import window_client
+from tests.test_cli import assert_clear_failure, run
 
 
-def _write_pki(folder: Path) -> tuple[Path, Path, Path]:
+def write_pki(folder: Path) -> tuple[Path, Path, Path]:
     """A hall's internal CA and a certificate for 127.0.0.1 signed by it."""
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
@@ -63,7 +73,7 @@ def _write_pki(folder: Path) -> tuple[Path, Path, Path]:
 
 @pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
 def test_https_with_the_halls_own_ca(hall_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ca, cert, key = _write_pki(tmp_path)
+    ca, cert, key = write_pki(tmp_path)
     monkeypatch.setenv("HALL_SERVER_TLS_CERT", str(cert))
     monkeypatch.setenv("HALL_SERVER_TLS_KEY", str(key))
     server = ServerProcess(hall_db, tmp_path / "tls.log")
@@ -81,12 +91,142 @@ def test_https_with_the_halls_own_ca(hall_db: str, tmp_path: Path, monkeypatch: 
 def test_plain_http_only_to_this_pc_unless_it_is_allowed() -> None:
     assert check_server_url("http://127.0.0.1:8750/", False) == "http://127.0.0.1:8750"
     assert check_server_url("http://localhost:8750", False) == "http://localhost:8750"
+    assert check_server_url("http://[::1]:8750", False) == "http://[::1]:8750"
     with pytest.raises(InsecureServer, match="plain HTTP"):
         check_server_url("http://10.1.2.3:8750", False)
+    with pytest.raises(InsecureServer, match="plain HTTP"):
+        check_server_url("http://127.0.0.1.hall.example:8750", False)
     assert check_server_url("http://10.1.2.3:8750", True) == "http://10.1.2.3:8750"
     assert check_server_url("https://hall.example.gov.cn", False) == "https://hall.example.gov.cn"
+    assert check_server_url("https://gw.example.gov.cn/hall/", False) == "https://gw.example.gov.cn/hall"
     with pytest.raises(InsecureServer):
         check_server_url("ftp://hall", False)
+
+
+# addresses on which URL parsers disagree about the host (or that hide one in another part)
+AMBIGUOUS = [
+    "http://127.0.0.1@evil.example:8750",
+    "http://evil.example#@127.0.0.1:8750",
+    "http://evil.example\\@127.0.0.1:8750",  # urlsplit: 127.0.0.1, urllib3: evil.example
+    "http://127.0.0.1:8750\\@evil.example",
+    "http://evil.example:80@127.0.0.1:8750",
+    "http://evil.example;@127.0.0.1",
+    "http://evil.example?@127.0.0.1",
+    "http://user:secret@127.0.0.1:8750",
+    "http://%31%32%37.0.0.1:8750",
+    "http://127.0.0.1%2F@evil.example",
+    "http://127.0.0.1 @evil.example",
+    "http://127.0.0.1:8750 /",
+    "http://ｌｏｃａｌｈｏｓｔ:8750",
+    "http://127。0。0。1:8750",
+    "http://[::1%25lo]:8750",
+    "http://127.0.0.1:8750#@evil.example",
+    "http://127.0.0.1:8750/?x=@evil.example",
+    "http://127.0.0.1:99999",
+    "https://hall.example.gov.cn/../other",
+]
+
+
+@pytest.mark.parametrize("url", AMBIGUOUS)
+def test_an_address_parsers_read_differently_is_a_settings_error(
+    url: str, tmp_path: Path, system_file: Path
+) -> None:
+    system_file.write_text(f"[counter]\nserver_url = {url}\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="server_url"):
+        load_settings(tmp_path)
+    for allowed in (False, True):  # allow_plain_http does not make it usable
+        with pytest.raises(InsecureServer, match="not a usable server address"):
+            check_server_url(url, allowed)
+        with pytest.raises(InsecureServer):
+            HallClient(url, allow_plain_http=allowed)
+
+
+def test_a_bad_address_is_said_at_start_and_by_diagnose(tmp_path: Path, system_file: Path) -> None:
+    url = "http://evil.example\\@127.0.0.1:8750"
+    system_file.write_text(f"[counter]\nserver_url = {url}\n", encoding="utf-8")
+    synced = run("--data-dir", str(tmp_path / "data"), "sync", system_settings=system_file, home=tmp_path)
+    assert_clear_failure(synced, str(system_file), "server_url", "no user name or @", "Ask IT")
+    diagnosed = run(
+        "--data-dir", str(tmp_path / "data"), "diagnose", system_settings=system_file, home=tmp_path
+    )
+    assert (
+        diagnosed.returncode == 2
+        and "SETTINGS ERROR" in diagnosed.stdout
+        and "server_url" in diagnosed.stdout
+    )
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_every_request_is_checked_and_redirects_are_not_followed(hall: ServerProcess) -> None:
+    client = HallClient(hall.url, session=requests.Session())
+    assert "server_time" in client.hello()  # a real request to the real server on loopback
+    # the hall server redirects /hello/ to /hello (307): not followed, said clearly
+    with pytest.raises(
+        Redirected, match=r"redirect \(HTTP 307 to '[^']*/api/v1/hello'\), which is not followed"
+    ):
+        client.call("GET", "/hello/")
+    # the address changed after the client was made (another address from enrolment, a bug):
+    # each request's own URL is checked before anything is sent, not only the first address
+    for changed in (f"http://evil.example\\@127.0.0.1:{hall.port}", "http://192.0.2.10:8750"):
+        client.base_url = changed
+        with pytest.raises(InsecureServer, match="refused to send a request"):
+            client.hello()
+    client.base_url = hall.url
+    assert "server_time" in client.hello()
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "No such file"),
+        (b"just some text, not a certificate\n", "Not a file of CA certificates in PEM form"),
+        (b"-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n", "PEM form"),
+    ],
+    ids=["missing", "not-pem", "broken-pem"],
+)
+def test_a_ca_bundle_that_cannot_be_used_is_a_settings_error_at_start_and_in_diagnose(
+    tmp_path: Path, system_file: Path, content: bytes | None, reason: str
+) -> None:
+    ca = tmp_path / "hall-ca.pem"
+    if content is not None:
+        ca.write_bytes(content)
+    system_file.write_text(
+        f"[counter]\nserver_url = https://127.0.0.1:8750\nca_bundle = {ca}\n", encoding="utf-8"
+    )
+    with pytest.raises(SettingsError, match="ca_bundle"):
+        load_settings(tmp_path / "data")
+    synced = run("--data-dir", str(tmp_path / "data"), "sync", system_settings=system_file, home=tmp_path)
+    assert_clear_failure(synced, str(system_file), "ca_bundle", reason, "Ask IT")
+    diagnosed = run(
+        "--data-dir", str(tmp_path / "data"), "diagnose", system_settings=system_file, home=tmp_path
+    )
+    assert (
+        diagnosed.returncode == 2 and "SETTINGS ERROR" in diagnosed.stdout and "ca_bundle" in diagnosed.stdout
+    )
+    assert "Traceback" not in synced.stderr + diagnosed.stderr
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_a_ca_bundle_gone_after_start_is_a_sync_error_not_a_crash(
+    hall_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ca, cert, key = write_pki(tmp_path)
+    monkeypatch.setenv("HALL_SERVER_TLS_CERT", str(cert))
+    monkeypatch.setenv("HALL_SERVER_TLS_KEY", str(key))
+    server = ServerProcess(hall_db, tmp_path / "tls.log")
+    server.start(verify=str(ca))
+    try:
+        url = f"https://127.0.0.1:{server.port}"
+        with requests.Session() as session:  # a session per step: each makes a new TLS connection
+            assert "server_time" in HallClient(url, str(ca), session).hello()
+        ca.write_text("no longer a certificate\n", encoding="utf-8")
+        with requests.Session() as session, pytest.raises(CaFileProblem, match="not a PEM file"):
+            HallClient(url, str(ca), session).hello()
+        ca.unlink()
+        with requests.Session() as session, pytest.raises(CaFileProblem, match="no such file"):
+            HallClient(url, str(ca), session).hello()
+    finally:
+        server.stop()
 
 
 @pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
