@@ -14,7 +14,7 @@ from counter_app.domain.catalogue_format import CatalogueFormatError, parse_cata
 from hall_server import admin
 from hall_server.config import ServerConfig, load_config
 from hall_server.db import SchemaMismatch, ServerDatabase, check_schema, open_server_database
-from hall_server.private_files import loose_mode
+from hall_server.private_files import loose_mode, write_private
 from hall_server.queue.appointments import import_appointments
 from hall_server.queue.layout import import_layout
 from hall_server.signing import SigningKeyError, ensure_key_file, key_file_path
@@ -184,6 +184,16 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # what the server programs create (databases and their -wal/-shm, key files, exports, the demo
+    # hall's folder) is for the service account only, whatever else each file does about it
+    old_umask = os.umask(0o077)
+    try:
+        return _run(argv)
+    finally:
+        os.umask(old_umask)
+
+
+def _run(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     try:
         cfg = _config(args)
@@ -235,8 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             text = json.dumps(admin.export(db), ensure_ascii=False, indent=1)
             if args.file == "-":
                 print(text)
-            else:
-                Path(args.file).write_text(text, encoding="utf-8")
+            else:  # people's names and ID numbers: for the service account only (0600)
+                write_private(Path(args.file), text)
         elif args.command == "rotate-signing-key":
             keys = admin.rotate_signing_key(db, cfg.access_token_minutes, args.drop_previous)
             path = db.signing_keys.path

@@ -15,7 +15,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, literal_column
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from hall_server.private_files import create_empty_private
 
 if TYPE_CHECKING:
     from hall_server.signing import SigningKeys
@@ -37,8 +40,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _create_sqlite_file(url: str) -> None:
+    """The database file is born private (0600), before SQLite writes anything into it; its -wal
+    and -shm files take the same mode. A folder that does not exist is left for SQLite to report."""
+    name = make_url(url).database or ""
+    if name and name != ":memory:" and not name.startswith("file:"):
+        path = Path(name).expanduser()
+        if path.parent.is_dir():
+            create_empty_private(path)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        _create_sqlite_file(url)
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
 

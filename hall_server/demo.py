@@ -1,7 +1,7 @@
 """``hall-server demo FOLDER``: a hall for newcomers on an SQLite file, seeded once, then served.
 
 Seeds the bundled demo catalogue, a clerk, a chief representative, a supervisor and an admin (the
-demo password is printed and written to ``demo.json``), and makes a fresh one-time enrolment
+demo password is printed and written to ``demo.json``, mode 0600), and makes a fresh one-time enrolment
 code for window A01 at each start, so the demo client can enrol itself.
 """
 
@@ -17,6 +17,7 @@ from counter_app.domain.catalogue_format import parse_catalogue
 from counter_app.resources import resource
 from hall_server import admin
 from hall_server.db import ServerDatabase
+from hall_server.private_files import write_private
 from hall_server.queue.demo_day import simulate_morning
 from hall_server.queue.layout import import_layout
 from hall_server.queue.models import QueueRow
@@ -55,8 +56,6 @@ def seed_demo(
         "username": "wangfang",
         "password": DEMO_PASSWORD,
     }
-    target = folder / "demo.json"
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(target)
+    # a password and a live enrolment code: for this account only (0600), written whole
+    write_private(folder / "demo.json", json.dumps(info, ensure_ascii=False))
     return info
