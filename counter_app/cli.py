@@ -104,6 +104,7 @@ def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):
     """The opened data folder; raises ``StartupFailed`` when it cannot be opened for a reason a
     person can act on (bad settings file, newer database, no write access, database in use)."""
     from counter_app.logs import start_logging
+    from counter_app.private_files import open_private, private_folder
     from counter_app.services.context import open_context
     from counter_app.services.demo import DEMO_SETTINGS, seed_demo
     from counter_app.startup import failure
@@ -119,10 +120,8 @@ def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):
         if demo_hall:
             overrides["server_url"] = demo_hall["server_url"]
         if args.demo and not (data_dir / "settings.ini").exists():
-            data_dir.mkdir(parents=True, exist_ok=True)
-            (data_dir / "settings.ini").write_text(
-                "[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()), encoding="utf-8"
-            )
+            with open_private(private_folder(data_dir) / "settings.ini", "w", encoding="utf-8") as fh:
+                fh.write("[counter]\n" + "".join(f"{k} = {v}\n" for k, v in DEMO_SETTINGS.items()))
         ctx = open_context(data_dir, overrides)
         start_logging(data_dir, getattr(args, "command", None) or "gui")
         if args.demo and getattr(args, "demo_user", None) != "zhaolei":  # a supervisor records no case

@@ -2,11 +2,12 @@
 
 Five files of at most 1 MB (the newest first: counter-app.log, .1 ... .5); a crash's traceback
 goes there too, so IT finds it with ``counter-app diagnose --bundle``. Opened lazily: a program
-that logs nothing creates no file.
+that logs nothing creates no file. The folder is 0700 and each file 0600 (``private_files``).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from counter_app import __version__
+from counter_app.private_files import open_private, private_folder
 
 LOG_FOLDER = "logs"
 LOG_FILE = "counter-app.log"
@@ -22,6 +24,15 @@ BACKUPS = 5
 FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 
 _handler: logging.Handler | None = None
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file (the first and each one after a rotation) is created 0600."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = open_private(Path(self.baseFilename), "a", encoding=self.encoding, errors=self.errors)
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def log_folder(data_dir: Path) -> Path:
@@ -34,8 +45,8 @@ def start_logging(data_dir: Path, command: str = "gui") -> Path:
     path = log_folder(data_dir) / LOG_FILE
     if _handler is not None:
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    private_folder(path.parent)
+    handler = PrivateRotatingFileHandler(
         path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter(FORMAT))

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app.logs import log_folder
+from counter_app.private_files import open_private
 from counter_app.services.context import DB_FILE
 from counter_app.settings import system_settings_path
 
@@ -60,7 +61,10 @@ def write_bundle(target: Path, data_dir: Path, report: str) -> list[str]:
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
     names: list[str] = []
-    with zipfile.ZipFile(part, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    with (
+        open_private(part, "wb") as fh,  # 0600: it holds logs and settings
+        zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as z,
+    ):
 
         def add(name: str, text: str) -> None:
             z.writestr(name, text.encode("utf-8"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.catalogue import Department, ServiceItem, Window
+from counter_app.private_files import tighten_data_folder
 from counter_app.settings import Settings, Source, load_settings
 from counter_app.store.calendar_store import CalendarStore
 from counter_app.store.case_store import CaseStore
@@ -113,5 +114,6 @@ def open_context(
     clock: Callable[[], datetime] = datetime.now,
 ) -> AppContext:
     settings = load_settings(data_dir, overrides)
+    tighten_data_folder(data_dir, DB_FILE)  # an older version's looser modes
     db = open_database(data_dir / DB_FILE, backup_dir=data_dir / "backups")
     return AppContext(data_dir, db, settings, clock)

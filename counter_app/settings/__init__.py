@@ -25,6 +25,7 @@ from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import check_device_code, check_hall_code
 from counter_app.domain.server_address import parse_server_url
 from counter_app.domain.text import clean_hotline, clean_text
+from counter_app.private_files import open_private, private_folder
 
 SECTION = "counter"
 APP_NAME = "counter-app"
@@ -401,9 +402,9 @@ class Settings:
             parser.add_section(SECTION)
         for key, value in checked.items():
             parser[SECTION][key] = value
-        self.user_path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(self.user_path.parent)
         tmp = self.user_path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
+        with open_private(tmp, "w", encoding="utf-8") as fh:  # 0600, and so the file it replaces
             parser.write(fh)
             fh.flush()
             os.fsync(fh.fileno())

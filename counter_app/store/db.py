@@ -15,6 +15,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter_app.private_files import create_private, private_folder
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -74,10 +76,11 @@ def _alembic_config_no_engine() -> Config:
 
 
 def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
-    """A consistent copy made with SQLite's online backup API."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    """A consistent copy made with SQLite's online backup API (private: folder 0700, file 0600)."""
+    private_folder(backup_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{path.stem}-{label}-{stamp}.sqlite"
+    create_private(target)
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)
@@ -123,7 +126,10 @@ class Database:
 
 
 def open_database(path: Path, *, backup_dir: Path | None = None, target: str = "head") -> Database:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (or create) the cache at *path*; the folder is private and so is a new file, which
+    SQLite's -wal and -shm files take their mode from."""
+    private_folder(path.parent)
+    create_private(path)
     engine = make_engine(path)
     migrate(engine, path, backup_dir or path.parent / "backups", target)
     readers = engine.execution_options(read_only=True)
