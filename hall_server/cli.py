@@ -96,7 +96,10 @@ def _config_file(args: argparse.Namespace) -> str | None:
 
 
 def _database(cfg: ServerConfig, args: argparse.Namespace) -> ServerDatabase:
-    key_file = key_file_path(cfg.database_url, cfg.signing_key_file, _config_file(args))
+    try:
+        key_file = key_file_path(cfg.database_url, cfg.signing_key_file, _config_file(args))
+    except SigningKeyError:
+        key_file = None  # only the commands that need the key (init-db, serve, rotate) say so
     return open_server_database(cfg.database_url, signing_key_file=key_file)
 
 

@@ -218,6 +218,9 @@ def test_on_postgresql_the_key_file_is_beside_the_configuration_or_must_be_set(
     path = tmp_path / "etc" / "hall-server.signing-key"
     assert str(path) in done.stdout and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert json.loads(path.read_text())["current"] not in meta_rows(empty_pg).values()
+    # the commands that need no key work without knowing where it is
+    exported = subprocess.run(hall_server_cmd("export", "-"), env=env, capture_output=True, text=True)
+    assert exported.returncode == 0 and json.loads(exported.stdout)["format"] == "hall-server-export"
 
 
 def meta_rows_or_none(url: str) -> dict[str, str] | None:
