@@ -57,7 +57,7 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("⚠ sign in again to sync"))
         elif r.settings_problem:
             parts.append(self.tr("⚠ the hall server settings of this PC are wrong: ask IT"))
-        elif r.stuck is not None:
+        elif r.stuck is not None and r.online:  # offline now: said so, the count still shows it
             parts.append(
                 self.tr(
                     "⚠ the hall server fails on operation #%1: it stays queued and is retried; tell IT"

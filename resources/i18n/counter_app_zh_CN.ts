@@ -2088,52 +2088,52 @@ Data folder: %2</source>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="53"/>
+        <location filename="../../counter_app/settings/__init__.py" line="54"/>
         <source>Not one of the allowed values.</source>
         <translation>不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="62"/>
+        <location filename="../../counter_app/settings/__init__.py" line="63"/>
         <source>Not a whole number in the allowed range.</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="91"/>
+        <location filename="../../counter_app/settings/__init__.py" line="92"/>
         <source>Write the hall server&apos;s address like https://hall-server:8750.</source>
         <translation>大厅服务器地址请写成 https://hall-server:8750 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="98"/>
+        <location filename="../../counter_app/settings/__init__.py" line="99"/>
         <source>Write the hall server&apos;s address plainly, like https://hall-server:8750: no user name or @, no \, %, spaces, ? or #, only letters, digits, dots and hyphens in the server&apos;s name.</source>
         <translation>大厅服务器地址请按 https://hall-server:8750 的格式直接书写：不得含用户名或 @，不得含 \、%、空格、? 或 #，服务器名只能由字母、数字、点和连字符组成。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="117"/>
+        <location filename="../../counter_app/settings/__init__.py" line="118"/>
         <source>No such file: install the hall&apos;s CA certificate file there, or leave the setting empty to use the system&apos;s certificates.</source>
         <translation>文件不存在：请将大厅的 CA 证书文件安装到该位置，或将此项留空以使用系统自带的证书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="128"/>
+        <location filename="../../counter_app/settings/__init__.py" line="129"/>
         <source>Not a file of CA certificates in PEM form (lines -----BEGIN CERTIFICATE----- …).</source>
         <translation>不是 PEM 格式的 CA 证书文件（应包含 -----BEGIN CERTIFICATE----- 等行）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="136"/>
+        <location filename="../../counter_app/settings/__init__.py" line="137"/>
         <source>The file cannot be read: {reason}.</source>
         <translation>无法读取该文件：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="151"/>
+        <location filename="../../counter_app/settings/__init__.py" line="152"/>
         <source>An enrolment code is twelve letters and digits, like ABCD-EFGH-JKMN.</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="387"/>
+        <location filename="../../counter_app/settings/__init__.py" line="388"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="391"/>
+        <location filename="../../counter_app/settings/__init__.py" line="392"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -2389,122 +2389,122 @@ Data folder: %2</source>
 <context>
     <name>settings</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="163"/>
+        <location filename="../../counter_app/settings/__init__.py" line="164"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="170"/>
+        <location filename="../../counter_app/settings/__init__.py" line="171"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="177"/>
+        <location filename="../../counter_app/settings/__init__.py" line="178"/>
         <source>Device code</source>
         <translation>设备编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="181"/>
+        <location filename="../../counter_app/settings/__init__.py" line="182"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="185"/>
+        <location filename="../../counter_app/settings/__init__.py" line="186"/>
         <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
         <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="192"/>
+        <location filename="../../counter_app/settings/__init__.py" line="193"/>
         <source>Hall address</source>
         <translation>大厅地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="196"/>
+        <location filename="../../counter_app/settings/__init__.py" line="197"/>
         <source>Complaint phone</source>
         <translation>监督投诉电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="200"/>
+        <location filename="../../counter_app/settings/__init__.py" line="201"/>
         <source>Progress query phone</source>
         <translation>进度查询电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="207"/>
+        <location filename="../../counter_app/settings/__init__.py" line="208"/>
         <source>Where to query progress online</source>
         <translation>网上进度查询地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="214"/>
+        <location filename="../../counter_app/settings/__init__.py" line="215"/>
         <source>Where results are collected</source>
         <translation>结果领取地点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="221"/>
+        <location filename="../../counter_app/settings/__init__.py" line="222"/>
         <source>Administrative reconsideration body</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="228"/>
+        <location filename="../../counter_app/settings/__init__.py" line="229"/>
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="235"/>
+        <location filename="../../counter_app/settings/__init__.py" line="236"/>
         <source>Working days the applicant has to bring missing materials</source>
         <translation>一次性告知后补齐材料的期限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="242"/>
+        <location filename="../../counter_app/settings/__init__.py" line="243"/>
         <source>Hall server address (https://…; empty: this window works alone)</source>
         <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="249"/>
+        <location filename="../../counter_app/settings/__init__.py" line="250"/>
         <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
         <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="256"/>
+        <location filename="../../counter_app/settings/__init__.py" line="257"/>
         <source>One-time enrolment code for this PC (preseeded by IT; used once)</source>
         <translation>本机一次性登记码（由信息技术人员预置，仅用一次）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="263"/>
+        <location filename="../../counter_app/settings/__init__.py" line="264"/>
         <source>Allow plain HTTP to a hall server that is not on this PC</source>
         <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="271"/>
+        <location filename="../../counter_app/settings/__init__.py" line="272"/>
         <source>Seconds between sync rounds when nothing changes</source>
         <translation>无数据变化时的同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="275"/>
+        <location filename="../../counter_app/settings/__init__.py" line="276"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="279"/>
+        <location filename="../../counter_app/settings/__init__.py" line="280"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="286"/>
+        <location filename="../../counter_app/settings/__init__.py" line="287"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="293"/>
+        <location filename="../../counter_app/settings/__init__.py" line="294"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="300"/>
+        <location filename="../../counter_app/settings/__init__.py" line="301"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="307"/>
+        <location filename="../../counter_app/settings/__init__.py" line="308"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>
