@@ -47,6 +47,14 @@ class ServerConfig:
     min_client_schema: int = 1
     # 1: serve the API's documentation (/docs, /redoc, /openapi.json); the demo hall does
     api_docs: int = 0
+    # tickets from the public kiosk routes (docs/queue.md), counted in the database so they hold
+    # across server processes; 0: no limit. A kiosk serves a person every 10 s or more: 20 a
+    # minute from one address; a busy hall issues a few thousand a day, at most ~10 a minute
+    # at its peak: 60 a minute hall-wide; 绿色通道 tickets chosen at a kiosk without a clerk
+    # confirming them: 6 an hour per address (a clerk signed in issues them without a limit)
+    kiosk_tickets_per_minute: int = 20
+    hall_tickets_per_minute: int = 60
+    kiosk_green_per_hour: int = 6
 
     @property
     def is_sqlite(self) -> bool:

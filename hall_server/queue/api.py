@@ -17,6 +17,7 @@ from hall_server import auth
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
 from hall_server.queue import calling, tickets
+from hall_server.queue.kiosk_limits import IssueLimits, TooManyTickets, client_key
 from hall_server.queue.layout import hall_name, window_layout, window_names
 from hall_server.queue.models import TicketEventRow, TicketRow
 from hall_server.queue.monitor import monitor
@@ -82,6 +83,16 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     async def _queue_error(_r: Request, exc: QueueError) -> JSONResponse:
         return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status)
 
+    @app.exception_handler(TooManyTickets)
+    async def _too_many(_r: Request, exc: TooManyTickets) -> JSONResponse:
+        return JSONResponse(
+            {"error": exc.code, "message": str(exc), "retry_after": exc.retry_after},
+            status_code=exc.status,
+            headers={"Retry-After": str(exc.retry_after)},
+        )
+
+    limits = IssueLimits.of(cfg)
+
     # public: the kiosk and the hall display
     @router.get("/services")
     def services() -> dict[str, Any]:
@@ -89,16 +100,23 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
         return {**tickets.services(db, at), "now": at.isoformat()}
 
     @router.post("/tickets", status_code=201)
-    def issue(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-        return {
-            "ticket": tickets.issue_ticket(
-                db, body.get("queue"), body.get("phone"), body.get("priority"), now()
-            )
-        }
+    def issue(
+        request: Request,
+        body: Annotated[dict[str, Any], Body()],
+        authorization: str | None = Header(None),
+    ) -> dict[str, Any]:
+        queue, phone, priority = body.get("queue"), body.get("phone"), body.get("priority")
+        if authorization:  # a clerk or supervisor signed in (the desk): they confirm it, no limits
+            who = auth.authenticate(db, authorization).claims.username
+            return {"ticket": tickets.issue_ticket(db, queue, phone, priority, now(), issued_by=who)}
+        address = client_key(request.client.host if request.client else None)
+        ticket = tickets.issue_ticket(db, queue, phone, priority, now(), address=address, limits=limits)
+        return {"ticket": ticket}
 
     @router.post("/checkin", status_code=201)
-    def checkin(body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
-        return {"ticket": tickets.check_in(db, body.get("code"), now())}
+    def checkin(request: Request, body: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+        address = client_key(request.client.host if request.client else None)
+        return {"ticket": tickets.check_in(db, body.get("code"), now(), address=address, limits=limits)}
 
     @router.get("/display")
     def display(after: int = Query(0, ge=0, le=MAX_BIGINT)) -> dict[str, Any]:

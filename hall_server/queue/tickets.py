@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
+from hall_server.queue import kiosk_limits
+from hall_server.queue.kiosk_limits import PUBLIC, IssueLimits
 from hall_server.queue.layout import hall_name, queue_setting
 from hall_server.queue.models import AppointmentRow, QueueRow, TicketCounterRow, TicketEventRow, TicketRow
 
@@ -137,26 +139,68 @@ def _open_queue(s: Session, code: Any) -> QueueRow:
     return queue
 
 
+def _limited(
+    db: ServerDatabase, address: str | None, limits: IssueLimits | None, kind: str, now: datetime
+) -> bool:
+    """Checks the public routes' limits without a lock first (a flood of refusals never waits
+    for, nor holds, the writers); True when they are to be checked again while issuing."""
+    if address is None or limits is None:
+        return False
+    with db.reader.connect() as conn, Session(bind=conn) as s:
+        kiosk_limits.check(s, limits, address, kind, now)
+    return True
+
+
 def issue_ticket(
-    db: ServerDatabase, queue_code: Any, phone: Any, priority: Any, now: datetime
+    db: ServerDatabase,
+    queue_code: Any,
+    phone: Any,
+    priority: Any,
+    now: datetime,
+    *,
+    address: str | None = None,
+    limits: IssueLimits | None = None,
+    issued_by: str = PUBLIC,
 ) -> dict[str, Any]:
-    """A kiosk's or the API's ticket: one queue, an optional mobile number, an optional priority."""
+    """A kiosk's or the API's ticket: one queue, an optional mobile number, an optional priority.
+
+    From the public route *address* is the client's and *limits* apply (``kiosk_limits``); a
+    clerk or supervisor signed in issues with their user name as *issued_by*, without limits.
+    A refused ticket takes no number."""
     if phone is not None and (not isinstance(phone, str) or not MOBILE.match(phone)):
         raise QueueError(422, "bad_phone", "the phone number must be an 11-digit mobile number")
     if priority is not None and priority not in ("green", "elderly", "disabled"):
         raise QueueError(422, "bad_priority", "priority must be green, elderly or disabled")
+    kind = priority or "normal"
+    checked = _limited(db, address, limits, kind, now)
     with db.sessions() as s, s.begin():
         queue = _open_queue(s, queue_code)
-        ticket = new_ticket(s, queue.code, priority or "normal", now, phone=phone)
-        event(s, ticket, "issued", now, None, "kiosk", kind=ticket.kind)
+        if checked and limits is not None and address is not None:
+            kiosk_limits.serialise(s)
+            kiosk_limits.check(s, limits, address, kind, now)
+        ticket = new_ticket(s, queue.code, kind, now, phone=phone)
+        where = {"address": address} if address is not None else {}
+        event(s, ticket, "issued", now, None, issued_by, kind=ticket.kind, **where)
         return ticket_wire(s, ticket, queue)
 
 
-def check_in(db: ServerDatabase, code: Any, now: datetime) -> dict[str, Any]:
-    """An appointment's priority ticket, once per appointment, on its day."""
+def check_in(
+    db: ServerDatabase,
+    code: Any,
+    now: datetime,
+    *,
+    address: str | None = None,
+    limits: IssueLimits | None = None,
+) -> dict[str, Any]:
+    """An appointment's priority ticket, once per appointment, on its day (the public routes'
+    limits count it like any ticket from the kiosk)."""
     if not isinstance(code, str) or not 1 <= len(code.strip()) <= 20:
         raise QueueError(404, "unknown_appointment", "no appointment with this code")
+    checked = _limited(db, address, limits, "appointment", now)
     with db.sessions() as s, s.begin():
+        if checked and limits is not None and address is not None:
+            kiosk_limits.serialise(s)
+            kiosk_limits.check(s, limits, address, "appointment", now)
         appointment = s.get(AppointmentRow, code.strip().upper(), with_for_update=True)
         if appointment is None:
             raise QueueError(404, "unknown_appointment", "no appointment with this code")
@@ -171,7 +215,10 @@ def check_in(db: ServerDatabase, code: Any, now: datetime) -> dict[str, Any]:
             s, queue.code, "appointment", now, phone=appointment.phone, appointment_code=appointment.code
         )
         appointment.ticket_id = ticket.id
-        event(s, ticket, "issued", now, None, "kiosk", kind="appointment", appointment=appointment.code)
+        where = {"address": address} if address is not None else {}
+        event(
+            s, ticket, "issued", now, None, PUBLIC, kind="appointment", appointment=appointment.code, **where
+        )
         return ticket_wire(s, ticket, queue)
 
 

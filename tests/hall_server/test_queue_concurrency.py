@@ -4,8 +4,11 @@ process: every ticket is called exactly once, none is skipped, numbers are never
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import pytest
 import requests
 from sqlalchemy import func, select
 
@@ -16,6 +19,16 @@ from tests.servers import ServerProcess
 
 WINDOWS = ("A01", "A02", "A03", "A04", "C01")  # all serve queue A
 TICKETS_PER_KIOSK = 30
+
+
+@pytest.fixture
+def hall(hall_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ServerProcess]:
+    """Two kiosks at one address issue as fast as they can: the kiosk limits are off (0)."""
+    monkeypatch.setenv("HALL_SERVER_KIOSK_TICKETS_PER_MINUTE", "0")
+    monkeypatch.setenv("HALL_SERVER_HALL_TICKETS_PER_MINUTE", "0")
+    server = ServerProcess(hall_db, tmp_path / "server.log").start()
+    yield server
+    server.stop()
 
 
 def _kiosk(base: str) -> list[str]:
