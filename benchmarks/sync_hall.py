@@ -27,11 +27,11 @@ from typing import Any
 from benchmarks.common import percentile
 from benchmarks.sync_common import accept_op, hall
 from counter_app.services.demo import demo_catalogue_path
-from hall_server.auth import TOKEN_KEY
 from hall_server.changes import utcnow
 from hall_server.db import open_server_database
-from hall_server.models import DeviceRow, MetaRow
+from hall_server.models import DeviceRow
 from hall_server.security import AccessClaims, sign_access_token
+from tests.servers import hall_signing_key
 
 INTERVAL = 2.0
 PUSHES: list[float] = []
@@ -44,11 +44,10 @@ def _devices(
     url: str, count: int, windows: list[str], role: str = "clerk", first: int = 0
 ) -> list[tuple[str, str]]:
     """(device code, bearer token) for *count* devices enrolled round the hall's windows."""
+    key = hall_signing_key(url)
     db = open_server_database(url)
     try:
         with db.sessions() as s, s.begin():
-            key = s.get(MetaRow, TOKEN_KEY)
-            assert key is not None
             out = []
             for n in range(first, first + count):
                 device = DeviceRow(
@@ -63,7 +62,7 @@ def _devices(
                 )
                 s.add(device)
                 token = sign_access_token(
-                    key.value,
+                    key,
                     AccessClaims(
                         1 if role == "clerk" else 2,
                         "wangfang" if role == "clerk" else "zhaolei",

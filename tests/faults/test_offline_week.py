@@ -15,13 +15,12 @@ from counter_app.domain.catalogue_format import parse_catalogue
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.sync.engine import Session
 from hall_server import admin
-from hall_server.auth import TOKEN_KEY
 from hall_server.db import open_server_database
-from hall_server.models import MetaRow, UserRow
+from hall_server.models import UserRow
 from hall_server.security import AccessClaims, sign_access_token
 from tests.conftest import Clock
 from tests.faults.ledger import tally
-from tests.servers import ServerProcess
+from tests.servers import ServerProcess, hall_signing_key
 from tests.sync_helpers import window_client
 
 INTAKES = 5000
@@ -45,11 +44,10 @@ def _expired_token(url: str, device_id: str) -> str:
     db = open_server_database(url)
     try:
         with db.sessions() as s:
-            key = s.get(MetaRow, TOKEN_KEY)
             user = s.scalar(select(UserRow).where(UserRow.username == "wangfang"))
-            assert key is not None and user is not None
+            assert user is not None
             claims = AccessClaims(user.id, user.username, user.role, device_id, int(time.time()) - 3600)
-            return sign_access_token(key.value, claims)
+        return sign_access_token(hall_signing_key(url), claims)
     finally:
         db.dispose()
 
