@@ -14,6 +14,7 @@ from counter_app.domain.catalogue import Catalogue
 from counter_app.domain.catalogue_format import catalogue_to_json, item_from_json, item_to_json
 from counter_app.domain.numbering import check_device_code
 from hall_server import signing
+from hall_server.auth import retire_device
 from hall_server.cases import recompute_provisional
 from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase, migrate
@@ -31,6 +32,7 @@ from hall_server.models import (
     RefreshTokenRow,
     UserRow,
 )
+from hall_server.numbers import active_holders, recent_collisions
 from hall_server.queue.layout import forget_cached
 from hall_server.security import digest, hash_password, new_enrollment_code, normalise_code
 
@@ -149,18 +151,29 @@ def revoke_device(db: ServerDatabase, device: str) -> int:
             )
         )
         for row in rows:
-            row.revoked_at = utcnow()
-            s.execute(update(RefreshTokenRow).where(RefreshTokenRow.device_id == row.id).values(revoked=True))
+            retire_device(s, row, utcnow())
             _audit(s, "device.revoke", row.id, device_code=row.device_code)
         return len(rows)
 
 
-def enrollment_code(db: ServerDatabase, device_code: str, window_code: str, valid_hours: int = 72) -> str:
+def enrollment_code(
+    db: ServerDatabase, device_code: str, window_code: str, valid_hours: int = 72, replace: bool = False
+) -> str:
+    """A one-time code for the next PC to enrol as *device_code* at *window_code*. A device code an
+    active PC holds needs *replace*: that PC is revoked when the new one enrols (numbers go on)."""
     check_device_code(device_code)
     code = new_enrollment_code()
     with db.sessions() as s, s.begin():
         if s.get(CatalogueEntryRow, f"window:{window_code}") is None:
             raise AdminError(f"window {window_code} is not in the catalogue: import the catalogue first")
+        holders = active_holders(s, device_code)
+        if holders and not replace:
+            held = holders[0]
+            raise AdminError(
+                f"device code {device_code} is in use by the PC {held.hostname or held.id} at window "
+                f"{held.window_code}: give the new PC another device code, or --replace to move this "
+                "one to it (the old PC is revoked when the new one enrols)"
+            )
         s.add(
             EnrollmentCodeRow(
                 code_hash=digest(normalise_code(code)),
@@ -168,9 +181,10 @@ def enrollment_code(db: ServerDatabase, device_code: str, window_code: str, vali
                 window_code=window_code,
                 created_at=utcnow(),
                 expires_at=utcnow() + timedelta(hours=valid_hours),
+                replaces=replace,
             )
         )
-        _audit(s, "device.enroll_code", device_code, window_code=window_code)
+        _audit(s, "device.enroll_code", device_code, window_code=window_code, replaces=replace)
     return code
 
 
@@ -313,4 +327,5 @@ def export(db: ServerDatabase) -> dict[str, Any]:
             "users": [user_wire(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))],
             "cases": [case_wire(r) for r in s.scalars(select(CaseRow).order_by(CaseRow.created_at))],
             "consults": [r.data for r in s.scalars(select(ConsultRow).order_by(ConsultRow.created_at))],
+            "collisions": recent_collisions(s, days=None, limit=None),
         }

@@ -106,7 +106,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
 
     @app.exception_handler(auth.AuthError)
     async def _auth_error(_r: Request, exc: auth.AuthError) -> JSONResponse:
-        return _error(exc.status, exc.code, str(exc))
+        return _error(exc.status, exc.code, str(exc), **exc.detail)
 
     @app.exception_handler(PushRefused)
     async def _push_refused(_r: Request, exc: PushRefused) -> JSONResponse:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from hall_server import sign_in_guard
+from hall_server import numbers, sign_in_guard
 from hall_server.changes import utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
@@ -31,6 +31,7 @@ from hall_server.models import (
     SignInGuardRow,
     UserRow,
 )
+from hall_server.queue.tickets import hall_now
 from hall_server.schemas import EnrollRequest, LoginRequest, RefreshRequest
 from hall_server.security import (
     AccessClaims,
@@ -48,9 +49,9 @@ TOKEN_KEY = "token_signing_key"
 
 
 class AuthError(Exception):
-    def __init__(self, status: int, code: str, message: str) -> None:
+    def __init__(self, status: int, code: str, message: str, **detail: Any) -> None:
         super().__init__(message)
-        self.status, self.code = status, code
+        self.status, self.code, self.detail = status, code, detail
 
 
 def signing_key(s: Session) -> str:
@@ -91,7 +92,10 @@ def _guard(s: Session, keys: list[str], now: datetime, cfg: ServerConfig) -> Non
                 f"{cfg.sign_in_lock_minutes} minutes, or until a supervisor unlocks it",
             ) from None
         raise AuthError(
-            429, "too_many_attempts", f"too many failed attempts: try again in {exc.wait_seconds} s"
+            429,
+            "too_many_attempts",
+            f"too many failed attempts: try again in {exc.wait_seconds} s",
+            retry_after=exc.wait_seconds,
         ) from None
 
 
@@ -113,6 +117,17 @@ def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: 
                 403, "bad_code", "the enrolment code is wrong, used or expired: ask for a new one"
             )
         sign_in_guard.cleared(s, keys)
+        numbers.lock_device_code(s, row.device_code)
+        holders = numbers.active_holders(s, row.device_code)
+        if holders and not row.replaces:
+            held = holders[0]
+            raise AuthError(
+                409,
+                "device_code_in_use",
+                f"device code {row.device_code} is in use by the PC {held.hostname or held.id} (enrolled "
+                f"{held.enrolled_at:%Y-%m-%d}): for a replacement PC, IT makes a replacement code "
+                f"(hall-server enroll-code --device {row.device_code} --window {row.window_code} --replace)",
+            )
         secret = new_secret()
         device = DeviceRow(
             id=str(uuid.uuid4()),
@@ -126,10 +141,15 @@ def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: 
         )
         s.add(device)
         row.used_at, row.device_id = now, device.id
+        for old in holders:  # a replacement: the old PC stops at once
+            retire_device(s, old, now)
+            _audit(s, "enrolment", device.id, "device.replace", old.id, replaced_by=device.id)
         _audit(s, "enrolment", device.id, "device.enroll", device.id, device_code=device.device_code)
         from hall_server.admin import hall_settings
 
         settings = hall_settings(s)
+        hall_code = settings.get("hall_code", "")
+        numbering = numbers.carried_numbering(s, hall_code, device.device_code, hall_now(db.timezone).date())
     return {
         "device_id": device.id,
         "device_secret": secret,
@@ -137,7 +157,14 @@ def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: 
         "window_code": device.window_code,
         "hall_code": settings.get("hall_code", ""),
         "hall_name": settings.get("hall_name", ""),
+        "numbering": numbering,  # go on from here: numbers this device code made already
     }
+
+
+def retire_device(s: Session, device: DeviceRow, now: datetime) -> None:
+    """Revoked: its tokens stop at the next request, its sessions cannot be refreshed."""
+    device.revoked_at = now
+    s.execute(update(RefreshTokenRow).where(RefreshTokenRow.device_id == device.id).values(revoked=True))
 
 
 def _device(s: Session, device_id: str, secret: str) -> DeviceRow:

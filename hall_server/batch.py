@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import WorkingCalendar
 from hall_server.cases import load_calendar
 from hall_server.changes import window_departments
-from hall_server.models import CalendarYearRow, CaseRow, ConsultRow, RefreshTokenRow, UserRow
+from hall_server.models import (
+    CalendarYearRow,
+    CaseRow,
+    ConsultRow,
+    NoticeNumberRow,
+    RefreshTokenRow,
+    UserRow,
+)
 from hall_server.schemas import Op
 
 
@@ -56,6 +63,17 @@ class BatchCache:
             used = select(ConsultRow.number, ConsultRow.id).where(ConsultRow.number.in_(consult_numbers))
             for number, consult_id in s.execute(used):
                 self.consults[number] = consult_id
+        issued = {
+            str(n)
+            for op in ops
+            for n in (op.payload.get("notices") or [])
+            if isinstance(op.payload.get("case"), dict) and n != op.payload["case"].get("case_number")
+        }
+        self.notices: dict[str, str | None] = dict.fromkeys(issued)
+        if issued:
+            found = select(NoticeNumberRow.number, NoticeNumberRow.case_id)
+            for number, case_id in s.execute(found.where(NoticeNumberRow.number.in_(issued))):
+                self.notices[number] = case_id
         self.users: dict[str, UserRow | None] = dict.fromkeys(usernames)
         if usernames:
             for user in s.scalars(select(UserRow).where(UserRow.username.in_(usernames))):
@@ -79,6 +97,23 @@ class BatchCache:
         if number not in self.consults:
             self.consults[number] = self.s.scalar(select(ConsultRow.id).where(ConsultRow.number == number))
         return self.consults[number]
+
+    def taken_numbers(self) -> list[str]:
+        return [n for n, owner in self.numbers.items() if owner is not None]
+
+    def taken_consults(self) -> list[str]:
+        return [n for n, owner in self.consults.items() if owner is not None]
+
+    def notice_owner(self, number: str) -> str | None:
+        """The case that issued notice *number*, in this batch or before."""
+        if number not in self.notices:
+            row = self.s.get(NoticeNumberRow, number)
+            self.notices[number] = row.case_id if row is not None else None
+        return self.notices[number]
+
+    def add_notice_number(self, row: NoticeNumberRow) -> None:
+        self.s.add(row)
+        self.notices[row.number] = row.case_id
 
     def user(self, name: str) -> UserRow | None:
         if name not in self.users:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from counter_app.domain.calendar_format import CalendarFileError, parse_calendar_file
 from counter_app.domain.catalogue_format import CatalogueFormatError, parse_catalogue
-from hall_server import admin
+from hall_server import admin, auth
 from hall_server.config import ServerConfig, load_config
 from hall_server.db import SchemaMismatch, ServerDatabase, check_schema, open_server_database
 from hall_server.private_files import loose_mode, write_private
@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--device", required=True, help="device code, e.g. W07")
     code.add_argument("--window", required=True, help="window code from the catalogue")
     code.add_argument("--valid-hours", type=int, default=72)
+    code.add_argument(
+        "--replace",
+        action="store_true",
+        help="move a device code an active PC holds to a new PC (the old one is revoked when it enrols)",
+    )
     for name in ("import-catalogue", "import-calendar"):
         sub.add_parser(name, help=f"{name.split('-')[1]} file (JSON, the client's format)").add_argument(
             "file"
@@ -66,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export", help="everything as JSON (to a file, or - for stdout)")
     exp.add_argument("file")
     sub.add_parser("revoke-user").add_argument("username")
+    sub.add_parser("unlock-user", help="lift a user's lock after too many wrong passwords").add_argument(
+        "username"
+    )
     sub.add_parser("revoke-device", help="by device id or device code").add_argument("device")
     prune = sub.add_parser(
         "prune-changes", help="drop change-log rows older than N days (windows behind reload)"
@@ -228,7 +236,7 @@ def _run(argv: list[str] | None) -> int:
             admin.create_user(db, args.username, args.name, args.role, password)
             print(f"user {args.username} created ({args.role})")
         elif args.command == "enroll-code":
-            print(admin.enrollment_code(db, args.device, args.window, args.valid_hours))
+            print(admin.enrollment_code(db, args.device, args.window, args.valid_hours, args.replace))
         elif args.command == "import-catalogue":
             catalogue = parse_catalogue(json.loads(Path(args.file).read_text(encoding="utf-8")))
             r = admin.import_catalogue(db, catalogue)
@@ -272,6 +280,9 @@ def _run(argv: list[str] | None) -> int:
             with db.sessions() as s, s.begin():
                 dropped = prune(s, db, utcnow() - timedelta(days=args.keep_days))
             print(f"{dropped} change rows dropped")
+        elif args.command == "unlock-user":
+            locked = auth.unlock_user(db, args.username, "admin-cli", None)
+            print(f"user {args.username} unlocked" if locked else f"user {args.username} was not locked")
         elif args.command == "revoke-device":
             print(f"{admin.revoke_device(db, args.device)} device(s) revoked")
         return 0

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -76,6 +77,8 @@ class EnrollmentCodeRow(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
     device_id: Mapped[str | None] = mapped_column(String(36))
+    # IT moves the device code to a new PC: the PC holding it is revoked when this code is used
+    replaces: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class SignInGuardRow(Base):
@@ -147,6 +150,9 @@ class CaseRow(Base):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # the number on the applicant's receipt when another case had it first (the case is kept
+    # under a server-made ``case_number`` alias; the alias prints on a reprint)
+    receipt_number: Mapped[str | None] = mapped_column(String(40))
     version: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]]
     __table_args__ = (
@@ -182,11 +188,24 @@ class ConsultRow(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]]
+    receipt_number: Mapped[str | None] = mapped_column(String(40))  # as on cases
     __table_args__ = (Index("ix_consults_created", "created_at"),)
 
 
+class NoticeNumberRow(Base):
+    """Every notice number a window issued (一次性告知书, 不予受理通知书 …), once in the hall."""
+
+    __tablename__ = "notice_numbers"
+    number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class CollisionRow(Base):
-    """A case or consult number already taken by another record: reported, never merged."""
+    """A case, notice or consult number already taken by another record: the newcomer is kept
+    under ``alias`` (cases, consults) or as it is (notices), never merged; supervisors, IT's
+    export and the window's diagnose show it."""
 
     __tablename__ = "number_collisions"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
@@ -196,6 +215,9 @@ class CollisionRow(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     op_id: Mapped[str] = mapped_column(String(36))
     at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(10), default="case", server_default="case")
+    alias: Mapped[str | None] = mapped_column(String(40))
+    __table_args__ = (Index("ix_number_collisions_at", "at"),)
 
 
 class CatalogueItemRow(Base):

@@ -16,6 +16,7 @@ from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
 from counter_app.domain.numbering import Series
 from counter_app.sync.wire import APPLIED, REJECTED, VISIT_OPS
+from hall_server import numbers
 from hall_server.authority import (
     INTAKE_ROLES,
     case_access_refusal,
@@ -27,7 +28,7 @@ from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
-from hall_server.models import AuditRow, CaseRow, CollisionRow, ConsultRow, DeviceRow, UserRow
+from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeNumberRow, UserRow
 from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
 from hall_server.queue.visits import apply_visit
 from hall_server.rows import append
@@ -108,31 +109,15 @@ def apply_case_op(c: OpContext) -> Verdict:
     except DomainError as exc:
         return rejected(str(exc), server_state=current)
     number = case.get("case_number")
-    if number:
-        taken = c.cache.number_owner(number)
-        if taken is not None and taken != case["id"]:
-            c.s.add(
-                CollisionRow(
-                    number=number,
-                    existing_id=taken,
-                    new_id=case["id"],
-                    device_id=c.device.id,
-                    op_id=c.op_id,
-                    at=utcnow(),
-                )
-            )
-            return rejected(
-                f"case number {number} is already used by another case: check the device codes "
-                "of this hall (two PCs share one?)",
-                collision=number,
-            )
+    stored = _case_number(c, row, case)
     now = utcnow()
     if row is None:
         row = CaseRow(id=case["id"], created_at=datetime_of(case, "created_at") or now, version=0)
         c.cache.add_case(row)
-    if number:
-        c.cache.numbers[number] = row.id
-    row.case_number = number
+    if stored:
+        c.cache.numbers[stored] = row.id
+    row.case_number = stored
+    row.receipt_number = number if stored != number else None
     row.state = target.value
     row.item_code = case["item_code"]
     row.department = _department_of(case)
@@ -145,7 +130,9 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.promised_due = date_of(case, "promised_due")
     row.legal_due = date_of(case, "legal_due")
     row.deadline_provisional = bool(case.get("deadline_provisional"))
-    row.data = {k: v for k, v in case.items() if k != "server_version"}
+    row.data = {k: v for k, v in case.items() if k != "server_version"} | {"case_number": stored}
+    if row.receipt_number:
+        row.data["receipt_number"] = row.receipt_number
     row.updated_at = now
     row.version += 1
     if target is CaseState.ACCEPTED:
@@ -155,14 +142,47 @@ def apply_case_op(c: OpContext) -> Verdict:
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
     publish(c.s, c.db, row, whole=True)
-    return Verdict(
-        APPLIED,
-        result={
-            "case_id": row.id,
-            "state": row.state,
-            "promised_due": row.promised_due.isoformat() if row.promised_due else None,
-        },
-    )
+    clashes = _register_notices(c, row.id, [n for n in c.payload.get("notices") or [] if n != number])
+    result: dict[str, Any] = {
+        "case_id": row.id,
+        "state": row.state,
+        "promised_due": row.promised_due.isoformat() if row.promised_due else None,
+    }
+    if row.receipt_number:  # the window tells the clerk: the receipt's number is another case's
+        result.update(collision=row.receipt_number, case_number=row.case_number)
+    if clashes:
+        result["notice_collisions"] = clashes
+    return Verdict(APPLIED, result=result)
+
+
+def _case_number(c: OpContext, row: CaseRow | None, case: dict[str, Any]) -> str | None:
+    """The number the case is kept under: its own, or an alias when another case has it."""
+    number = case.get("case_number")
+    if not number:
+        return None
+    if row is not None and row.receipt_number == number:
+        return row.case_number  # aliased when it first came
+    taken = c.cache.number_owner(number)
+    if taken is None or taken == case["id"]:
+        return str(number)
+    alias = numbers.free_alias(c.s, number, c.cache.taken_numbers(), CaseRow.case_number)
+    numbers.record_collision(c.s, "case", number, taken, case["id"], c.device.id, c.op_id, alias)
+    return alias
+
+
+def _register_notices(c: OpContext, case_id: str, issued: list[str]) -> list[str]:
+    """The notices a case op issued, each number once in the hall; a clash is recorded, not lost."""
+    clashes = []
+    for number in issued:
+        owner = c.cache.notice_owner(number)
+        if owner is None:
+            c.cache.add_notice_number(
+                NoticeNumberRow(number=number, case_id=case_id, device_id=c.device.id, at=utcnow())
+            )
+        elif owner != case_id:
+            numbers.record_collision(c.s, "notice", number, owner, case_id, c.device.id, c.op_id, None)
+            clashes.append(number)
+    return clashes
 
 
 def apply_transition(c: OpContext) -> Verdict:
@@ -226,22 +246,27 @@ def apply_consult(c: OpContext) -> Verdict:
         return rejected(f"this PC is enrolled at window {c.device.window_code}, not {p.get('window_code')}")
     if not numbered_by(p["number"], c.device.device_code, Series.CONSULT):
         return rejected(f"consult number {p['number']} was not made by device {c.device.device_code}")
-    taken = c.cache.consult_owner(p["number"])
-    if taken is not None and taken != p["id"]:
-        return rejected(f"consult number {p['number']} is already used", collision=p["number"])
-    if taken is None:
-        c.cache.consults[p["number"]] = p["id"]
+    number, result = p["number"], {"consult_id": p["id"]}
+    taken = c.cache.consult_owner(number)
+    if taken != p["id"]:
+        stored = number
+        if taken is not None:  # another consult has the number: kept under an alias
+            stored = numbers.free_alias(c.s, number, c.cache.taken_consults(), ConsultRow.number)
+            numbers.record_collision(c.s, "consult", number, taken, p["id"], c.device.id, c.op_id, stored)
+            result.update(collision=number, number=stored)
+        c.cache.consults[stored] = p["id"]
         c.s.add(
             ConsultRow(
                 id=p["id"],
-                number=p["number"],
+                number=stored,
+                receipt_number=number if stored != number else None,
                 device_id=c.device.id,
                 created_at=datetime_of(p, "created_at") or utcnow(),
-                data=p,
+                data=p | ({"number": stored, "receipt_number": number} if stored != number else {}),
             )
         )
-    c.audit(p["id"], number=p["number"])
-    return Verdict(APPLIED, result={"consult_id": p["id"]})
+    c.audit(p["id"], number=number)
+    return Verdict(APPLIED, result=result)
 
 
 def apply(c: OpContext) -> Verdict:

@@ -193,13 +193,13 @@ def prepare_hall(url: str) -> None:
         db.dispose()
 
 
-def enrollment_code(url: str, device: str, window: str) -> str:
+def enrollment_code(url: str, device: str, window: str, replace: bool = False) -> str:
     from hall_server import admin as server_admin
     from hall_server.db import open_server_database
 
     db = open_server_database(url)
     try:
-        return server_admin.enrollment_code(db, device, window)
+        return server_admin.enrollment_code(db, device, window, replace=replace)
     finally:
         db.dispose()
 

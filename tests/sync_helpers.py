@@ -44,8 +44,9 @@ def window_client(
     window: str = "A01",
     username: str = "wangfang",
     clock: object = None,
+    replace: bool = False,
 ) -> WindowClient:
-    code = enrollment_code(database_url, device, window)
+    code = enrollment_code(database_url, device, window, replace=replace)
     ctx = open_context(
         data_dir, {"device_code": device, "window_code": window}, **({"clock": clock} if clock else {})
     )

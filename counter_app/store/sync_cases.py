@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.store.models import CaseRow
+from counter_app.store.models import CaseRow, NoticeRow
 from counter_app.store.unit_of_work import utcnow
 
 _CHUNK = 500  # ids per IN (...) query
@@ -86,11 +86,12 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
         if old is None or int(data.get("server_version", 0)) >= int(old.get("server_version", 0)):
             latest[data["id"]] = data
     held: dict[str, int] = {}
+    held_numbers: dict[str, str | None] = {}
     for chunk in _chunks(list(latest)):
-        for case_id, version in s.execute(
-            select(CaseRow.id, CaseRow.server_version).where(CaseRow.id.in_(chunk))
+        for case_id, version, number in s.execute(
+            select(CaseRow.id, CaseRow.server_version, CaseRow.case_number).where(CaseRow.id.in_(chunk))
         ):
-            held[case_id] = version
+            held[case_id], held_numbers[case_id] = version, number
     numbers = [str(d["case_number"]) for d in latest.values() if d.get("case_number")]
     owners: dict[str, str] = {}
     for chunk in _chunks(numbers):
@@ -98,8 +99,14 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             select(CaseRow.case_number, CaseRow.id).where(CaseRow.case_number.in_(chunk))
         ):
             owners[str(number)] = case_id
+    for case_id, data in latest.items():  # a held case the hall renumbered frees its old number
+        was, new = held_numbers.get(case_id), data.get("case_number")
+        fresh = case_id not in pending and held.get(case_id, 1 << 62) <= int(data.get("server_version", 0))
+        if was and new and was != new and fresh and owners.get(was) == case_id:
+            del owners[was]
     now = utcnow()
     inserts, updates, collisions, missing = [], [], [], []
+    renumbered: list[tuple[str, str, str]] = []
     for case_id, data in latest.items():
         number = data.get("case_number")
         if number and owners.get(number, case_id) != case_id:
@@ -109,6 +116,9 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             if held[case_id] > int(data.get("server_version", 0)) or case_id in pending:
                 continue
             updates.append({"b_id": case_id, **_state(data, now)})
+            was = held_numbers.get(case_id)
+            if was and number and was != number:  # kept by the hall under an alias (a collision)
+                renumbered.append((case_id, was, str(number)))
         elif data.get("slim"):
             missing.append(case_id)
             continue
@@ -117,7 +127,19 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
         if number:
             owners[number] = case_id
     _write(s, inserts, updates)
+    _renumber_notices(s, renumbered)
     return collisions, missing
+
+
+def _renumber_notices(s: Session, renumbered: list[tuple[str, str, str]]) -> None:
+    """A case the hall keeps under an alias: its notices under that number print it from now on
+    (a reprint), and remember the number the applicant's first copy shows."""
+    for case_id, old, new in renumbered:
+        for notice in s.scalars(
+            select(NoticeRow).where(NoticeRow.case_id == case_id, NoticeRow.number == old)
+        ):
+            notice.number = new
+            notice.payload = {**notice.payload, "number": new, "case_number": new, "receipt_number": old}
 
 
 _JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal"})
@@ -139,6 +161,12 @@ def _sql_value(column: str, value: Any) -> Any:
 def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
     """Plain executemany on the driver: a page of thousands of rows in a few milliseconds."""
     conn = s.connection()
+    if updates:  # first: a renumbered case frees the number a newly arriving case has
+        columns = [c for c in updates[0] if c != "b_id"]
+        sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+        conn.exec_driver_sql(
+            sql, [(*(_sql_value(c, row[c]) for c in columns), row["b_id"]) for row in updates]
+        )
     if inserts:
         columns = list(inserts[0])
         snapshots: dict[tuple[str, int], str] = {}  # item versions are immutable: encode each once
@@ -152,9 +180,3 @@ def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, An
             )
         sql = f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         conn.exec_driver_sql(sql, params)
-    if updates:
-        columns = [c for c in updates[0] if c != "b_id"]
-        sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
-        conn.exec_driver_sql(
-            sql, [(*(_sql_value(c, row[c]) for c in columns), row["b_id"]) for row in updates]
-        )

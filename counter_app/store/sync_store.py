@@ -20,6 +20,14 @@ from counter_app.store.models import (
     SyncStateRow,
     WindowRow,
 )
+from counter_app.store.numbers_from_hall import (
+    COLLISION_MARK,
+    COLLISION_REASON,
+    SEEN_MARK,
+    carry_numbering_rows,
+    collision_of,
+    unseen_collisions,
+)
 from counter_app.store.sync_apply import apply_change, cases_with_pending_ops
 from counter_app.store.sync_cases import apply_cases
 from counter_app.store.unit_of_work import utcnow
@@ -75,6 +83,8 @@ class AttentionItem:
     reason: str
     summary: str
     waiting: bool = False
+    # applied, but under a number another record of the hall had first: (number, the hall's alias)
+    collision: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -164,6 +174,13 @@ class SyncStore:
             for key, value in values.items():
                 s.merge(SyncStateRow(key=key, value=value))
 
+    def carry_numbering(self, numbering: dict[str, Any]) -> None:
+        """Numbers this device code made already (on a PC this one replaces): go on after them."""
+        if numbering:
+            with self.db.sessions() as s, s.begin():
+                carry_numbering_rows(s, numbering)
+                self._log(s, "enrol", f"numbering carried on from the hall: {numbering}", {})
+
     # -- outbox -------------------------------------------------------------------------------
     def pending(self, limit: int) -> list[PendingOp]:
         with self.db.reads() as s:
@@ -196,8 +213,9 @@ class SyncStore:
             refused = s.scalar(
                 select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "rejected")
             )
+            clashes = s.scalar(select(func.count()).select_from(unseen_collisions().subquery()))
             stuck = self._stuck(s)
-            return int(waiting or 0), int(refused or 0) + (stuck is not None)
+            return int(waiting or 0), int(refused or 0) + int(clashes or 0) + (stuck is not None)
 
     # -- an op the server keeps failing on (5xx) ---------------------------------------------------
     @staticmethod
@@ -281,6 +299,11 @@ class SyncStore:
                     self._log(s, "rejected", f"#{row.seq} {row.op_type}: {row.reason}", {"op_id": row.op_id})
                 else:
                     applied += 1
+                    if (clash := collision_of(row.result)) is not None:
+                        row.reason = COLLISION_REASON.format(number=clash[0], alias=clash[1] or "-")
+                        self._log(
+                            s, "collision", f"#{row.seq} {row.op_type}: {row.reason}", {"op_id": row.op_id}
+                        )
             if applied:
                 self._log(s, "push", f"{applied} op(s) accepted by the server", {})
         return applied, rejected
@@ -301,6 +324,17 @@ class SyncStore:
             items += [
                 AttentionItem(r.seq, r.op_type, r.created_at, r.reason, _summary(r.payload)) for r in rows
             ]
+            items += [
+                AttentionItem(
+                    r.seq,
+                    r.op_type,
+                    r.created_at,
+                    r.reason,
+                    _summary(r.payload),
+                    collision=collision_of(r.result),
+                )
+                for r in s.scalars(unseen_collisions().order_by(OutboxRow.seq))
+            ]
             return items
 
     def acknowledge(self, seq: int) -> None:
@@ -309,6 +343,9 @@ class SyncStore:
             row = s.get(OutboxRow, seq)
             if row is not None and row.status == "rejected":
                 row.status = "rejected_seen"
+                self._log(s, "attention", f"#{seq} acknowledged", {})
+            elif row is not None and row.status == "applied" and row.reason.startswith(COLLISION_MARK):
+                row.reason = SEEN_MARK + row.reason
                 self._log(s, "attention", f"#{seq} acknowledged", {})
 
     # -- pull ---------------------------------------------------------------------------------

@@ -43,6 +43,18 @@ MSG_BAD_CODE = QT_TRANSLATE_NOOP(
     "messages", "The enrolment code is wrong, used or expired: ask IT for a new one."
 )
 MSG_SERVER_REFUSED = QT_TRANSLATE_NOOP("messages", "The hall server refused: {reason}")
+MSG_DEVICE_CODE_IN_USE = QT_TRANSLATE_NOOP(
+    "messages",
+    "Another PC of this hall already works under this code's device code. If this PC replaces it, "
+    "IT makes a replacement code; otherwise IT gives this PC a device code of its own.",
+)
+MSG_TOO_MANY_ATTEMPTS = QT_TRANSLATE_NOOP(
+    "messages", "Too many failed attempts: wait {seconds} seconds, then try again."
+)
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    "messages",
+    "Too many wrong passwords: this user is locked for a while. A supervisor can unlock it now.",
+)
 MSG_NO_SERVER = QT_TRANSLATE_NOOP(
     "messages", "The hall server cannot be reached: check the network and the address."
 )
@@ -74,10 +86,16 @@ def enroll(store: SyncStore, engine: SyncEngine, server_url: str, code: str) -> 
     except Offline:
         raise DomainError(MSG_NO_SERVER, "server") from None
     except Refused as exc:
+        if exc.code == "device_code_in_use":
+            raise DomainError(MSG_DEVICE_CODE_IN_USE, "code") from None
+        _throttled(exc, "code")
         if exc.code == "bad_code" or exc.status in (403, 422):
             raise DomainError(MSG_BAD_CODE, "code") from None
         raise DomainError(MSG_SERVER_REFUSED, "server", reason=exc.message) from None
     kept = engine.credentials.set("device_secret", str(answer["device_secret"]))
+    numbering = answer.get("numbering")
+    # a replacement PC goes on after the numbers its device code made on the old one
+    store.carry_numbering(numbering if isinstance(numbering, dict) else {})
     store.put(
         server_url=server_url,
         device_id=str(answer["device_id"]),
@@ -113,6 +131,9 @@ def sign_in(store: SyncStore, engine: SyncEngine, username: str, password: str) 
     except Refused as exc:
         if exc.code == "user_revoked":
             raise DomainError(MSG_REVOKED, "username") from None
+        if exc.code == "locked":
+            raise DomainError(MSG_LOCKED, "username") from None
+        _throttled(exc, "password")
         raise DomainError(MSG_SERVER_REFUSED, "server", reason=exc.message) from None
     engine.adopt(answer)
     user = answer["user"]
@@ -124,6 +145,13 @@ def sign_in(store: SyncStore, engine: SyncEngine, username: str, password: str) 
     )
     store.log("login", f"{user['username']} signed in online")
     return SignIn(user["username"], user["display_name"], user["role"], offline=False)
+
+
+def _throttled(exc: Refused, field: str) -> None:
+    """The server makes guesses wait: say for how long."""
+    if exc.code == "too_many_attempts":
+        seconds = exc.detail.get("retry_after")
+        raise DomainError(MSG_TOO_MANY_ATTEMPTS, field, seconds=seconds if isinstance(seconds, int) else 60)
 
 
 def _offline(store: SyncStore, username: str, password: str) -> SignIn:

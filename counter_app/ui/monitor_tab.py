@@ -307,6 +307,15 @@ class MonitorTab(QWidget):
                 .replace("%2", clock(a.seconds))
             )
             return text.replace("%3", a.reason), a.kind
+        if a.kind == "number_collision":
+            text = (
+                self.tr(
+                    "Number %1 was made twice (window %2): the second record is kept as %3; check device codes"
+                )
+                if a.reason
+                else self.tr("Notice number %1 was made twice (window %2): check device codes")
+            )
+            return text.replace("%1", a.case_number).replace("%2", a.window).replace("%3", a.reason), a.kind
         text = (
             self.tr("Case %1 (%2, window %3) is past its promised date %4")
             if a.kind == "deadline_past"

@@ -130,8 +130,9 @@ class SyncLogDialog(QDialog):
         self.attention.clear()
         for a in items:
             waiting = self.tr("[still queued, retried] ") if a.waiting else ""
+            reason = self._collision_text(*a.collision) if a.collision else a.reason
             row = QListWidgetItem(
-                f"{waiting}#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {a.reason}"
+                f"{waiting}#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {reason}"
             )
             row.setData(Qt.ItemDataRole.UserRole, a.seq)
             if a.waiting:  # it leaves the list by itself once the server takes it
@@ -141,6 +142,20 @@ class SyncLogDialog(QDialog):
         self.log.clear()
         for e in entries:
             self.log.addItem(f"{_local(e.at):%Y-%m-%d %H:%M:%S} [{e.kind}] {e.message}")
+
+    def _collision_text(self, number: str, alias: str) -> str:
+        """What the clerk does when a number this window made was also made on another PC."""
+        if alias:
+            text = self.tr(
+                "Number %1 was also made on another PC with this device code. The hall keeps this record "
+                "as %2: reprint the applicant's notice (it then shows %2), give it to the applicant if you "
+                "can reach them, and tell IT."
+            )
+            return text.replace("%1", number).replace("%2", alias)
+        return self.tr(
+            "Notice number %1 was also made on another PC with this device code: the record is kept; "
+            "tell IT, and quote the case as well as the notice number to the applicant."
+        ).replace("%1", number)
 
     def _acknowledge(self) -> None:
         selectable = [self.attention.item(n) for n in range(self.attention.count())]

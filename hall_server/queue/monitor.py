@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, UserRow
+from hall_server.numbers import recent_collisions
 from hall_server.queue.layout import int_setting, window_layout, window_names
 from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowStateRow
 from hall_server.queue.visits import BAD_RATINGS, RATINGS
@@ -172,6 +173,16 @@ def _alerts(
                 "applicant": applicant,
                 "due": promised.isoformat(),
                 "state": state,
+            }
+        )
+    for clash in recent_collisions(s, limit=20):  # two PCs under one device code, most likely
+        alerts.append(
+            {
+                "kind": "number_collision",
+                "case_number": clash["number"],
+                "window": clash["window_code"] or "",
+                "reason": clash["alias"] or "",
+                "number_kind": clash["kind"],
             }
         )
     return alerts

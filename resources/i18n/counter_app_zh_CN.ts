@@ -848,12 +848,22 @@ Data folder: %2</source>
         <translation>窗口 %1 已暂停 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="311"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="313"/>
+        <source>Number %1 was made twice (window %2): the second record is kept as %3; check device codes</source>
+        <translation>编号 %1 重复（窗口 %2）：后到的记录已登记为 %3；请检查设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="316"/>
+        <source>Notice number %1 was made twice (window %2): check device codes</source>
+        <translation>文书编号 %1 重复（窗口 %2）：请检查设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="320"/>
         <source>Case %1 (%2, window %3) is past its promised date %4</source>
         <translation>办件 %1（%2，窗口 %3）已超过承诺期限 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="313"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="322"/>
         <source>Case %1 (%2, window %3) is due by %4</source>
         <translation>办件 %1（%2，窗口 %3）将于 %4 到期</translation>
     </message>
@@ -1667,6 +1677,16 @@ Data folder: %2</source>
         <source>[still queued, retried] </source>
         <translation>[仍在队列中，自动重试] </translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="150"/>
+        <source>Number %1 was also made on another PC with this device code. The hall keeps this record as %2: reprint the applicant&apos;s notice (it then shows %2), give it to the applicant if you can reach them, and tell IT.</source>
+        <translation>编号 %1 与使用同一设备编号的另一台电脑重复。大厅服务器已将本记录登记为 %2：请补打申请人的文书（补打件显示 %2），能联系到申请人的请交给申请人，并告知信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="156"/>
+        <source>Notice number %1 was also made on another PC with this device code: the record is kept; tell IT, and quote the case as well as the notice number to the applicant.</source>
+        <translation>文书编号 %1 与使用同一设备编号的另一台电脑重复：记录已保留；请告知信息技术人员，并向申请人同时说明办件编号和文书编号。</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
@@ -2304,6 +2324,21 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/sync/account.py" line="46"/>
+        <source>Another PC of this hall already works under this code&apos;s device code. If this PC replaces it, IT makes a replacement code; otherwise IT gives this PC a device code of its own.</source>
+        <translation>本大厅已有另一台电脑在使用此注册码对应的设备编号。如本机用于替换那台电脑，请信息技术人员生成替换用注册码；否则请信息技术人员为本机分配单独的设备编号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="51"/>
+        <source>Too many failed attempts: wait {seconds} seconds, then try again.</source>
+        <translation>失败次数过多：请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="54"/>
+        <source>Too many wrong passwords: this user is locked for a while. A supervisor can unlock it now.</source>
+        <translation>密码错误次数过多：该用户已被暂时锁定，可请值班长立即解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/sync/account.py" line="58"/>
         <source>The hall server cannot be reached: check the network and the address.</source>
         <translation>无法连接大厅服务器：请检查网络和服务器地址。</translation>
     </message>

@@ -16,7 +16,7 @@ from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase, open_server_database
 from hall_server.models import SignInGuardRow
 from tests.hall_server.api import Device, enrol
-from tests.servers import PASSWORD, ServerProcess, enrollment_code
+from tests.servers import PASSWORD, ServerProcess, admin, enrollment_code
 
 
 @pytest.fixture
@@ -106,6 +106,12 @@ def test_a_user_name_is_locked_until_a_supervisor_unlocks_it(
         assert clerk_pc.post("/users/unlock", {"username": "wangfang"}).status_code in (401, 403)
         lifted = boss.post("/users/unlock", {"username": "wangfang"})
         assert lifted.status_code == 200 and lifted.json()["was_locked"] is True
+        assert _sign_in(clerk_pc, "wangfang", PASSWORD).status_code == 200
+        # locked again, and lifted by IT's command this time
+        for n in range(4):
+            assert _sign_in(clerk_pc, "wangfang", f"wrong-{n}").status_code == 401
+        assert _sign_in(clerk_pc, "wangfang", PASSWORD).json()["error"] == "locked"
+        assert admin(hall_db, "unlock-user", "wangfang") == "user wangfang unlocked"
         assert _sign_in(clerk_pc, "wangfang", PASSWORD).status_code == 200
     finally:
         server.stop()

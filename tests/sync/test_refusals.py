@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from counter_app.store.sync_store import SyncStore
 from hall_server import admin as server_admin
 from hall_server.db import open_server_database
 from tests.conftest import Clock
-from tests.servers import ServerProcess
+from tests.servers import ServerProcess, enrollment_code
 from tests.sync_helpers import window_client
 
 
@@ -52,22 +53,95 @@ def test_ops_of_a_revoked_user_are_rejected_shown_and_do_not_block(
         window.close()
 
 
-def test_two_pcs_with_one_device_code_collide_loudly_never_merge(
+def test_one_device_code_one_pc_and_a_replacement_goes_on_from_its_numbers(
     hall: ServerProcess, hall_db: str, tmp_path: Path
 ) -> None:
-    clock = Clock(datetime(2026, 11, 24, 10, 0))
+    import pytest
+
+    from counter_app.domain.messages import DomainError
+    from counter_app.services.context import open_context
+    from counter_app.sync.account import MSG_DEVICE_CODE_IN_USE, enroll
+    from counter_app.sync.credentials import Credentials
+    from counter_app.sync.engine import SyncEngine
+    from counter_app.sync.http import HallClient
+    from hall_server.queue.tickets import hall_now
+
+    clock = Clock(hall_now("Asia/Shanghai"))
+    early = enrollment_code(hall_db, "W05", "A01")  # IT made two codes for W05 by mistake
     one = window_client(tmp_path / "a", hall.url, hall_db, device="W05", clock=clock)
-    two = window_client(tmp_path / "b", hall.url, hall_db, device="W05", clock=clock)
+    stray = open_context(tmp_path / "b", {"device_code": "W05", "window_code": "A01"})
+    two = None
     try:
         first = one.accept("甲")
+        assert one.sync().pushed == 1
+        # the second PC is told, in words the clerk can act on, and nothing is stored
+        store = SyncStore(stray.db)
+        engine = SyncEngine(store, HallClient(hall.url), Credentials(str(tmp_path / "b")))
+        with pytest.raises(DomainError) as refused:
+            enroll(store, engine, hall.url, early)
+        assert refused.value.message == MSG_DEVICE_CODE_IN_USE and not store.get("device_id")
+        # IT moves W05 to the new PC: it goes on after the old one's numbers, the old one stops
+        two = window_client(tmp_path / "c", hall.url, hall_db, device="W05", clock=clock, replace=True)
         second = two.accept("乙")
-        assert first.case.case_number == second.case.case_number  # misconfigured: same series
+        assert first.case.case_number and second.case.case_number
+        assert int(second.case.case_number[-4:]) == int(first.case.case_number[-4:]) + 1
+        report = two.sync()
+        assert (report.pushed, report.rejected) == (1, 0)
+        assert "revoked" in one.sync().error
+    finally:
+        one.close()
+        stray.close()
+        if two is not None:
+            two.close()
+
+
+def test_a_number_made_twice_is_kept_under_an_alias_and_the_clerk_is_told(
+    hall: ServerProcess, hall_db: str, tmp_path: Path
+) -> None:
+    from sqlalchemy import update
+
+    from counter_app.services.notices import NoticeService
+    from hall_server.models import DeviceRow
+    from tests.printing.reading import text_of
+
+    clock = Clock(datetime(2026, 11, 24, 10, 0))
+    one = window_client(tmp_path / "a", hall.url, hall_db, device="W07", clock=clock)
+    two = window_client(tmp_path / "b", hall.url, hall_db, device="W07", clock=clock, replace=True)
+    try:
+        # as halls had it before this release: two active PCs under one device code
+        db = open_server_database(hall_db)
+        try:
+            with db.sessions() as s, s.begin():
+                s.execute(
+                    update(DeviceRow)
+                    .where(DeviceRow.id == one.store.get("device_id"))
+                    .values(revoked_at=None)
+                )
+        finally:
+            db.dispose()
+        first = one.accept("甲")
+        second = two.accept("乙")
+        number = first.case.case_number
+        assert number and second.case.case_number == number  # misconfigured: the same series
         one.sync()
         report = two.sync()
-        assert report.rejected == 1
+        assert (report.pushed, report.rejected) == (1, 0)  # kept by the hall, not refused
         [item] = two.store.attention()
-        assert "already used by another case" in item.reason
-        assert two.ctx.cases.get(second.case.id) is not None  # kept locally, never merged
+        assert item.collision == (number, f"{number}-2")
+        assert two.store.counts()[1] == 1
+        # the pull brought the alias: a reprint shows it, the receipt's number stays on record
+        found = two.ctx.cases.get(second.case.id)
+        assert found is not None
+        case, notices, _events = found
+        assert case.case_number == f"{number}-2"
+        assert {n.number for n in notices} == {f"{number}-2"}
+        assert all(n.payload["receipt_number"] == number for n in notices)
+        reprint = text_of(NoticeService(two.ctx).pdf(notices[0], for_output=False)).replace(" ", "")
+        assert f"{number}-2" in reprint
+        # the first PC also holds the first case under its number, never merged
+        assert one.ctx.cases.get(first.case.id) is not None
+        two.store.acknowledge(item.seq)
+        assert two.store.attention() == [] and two.store.counts()[1] == 0
     finally:
         one.close()
         two.close()
