@@ -169,7 +169,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
-    cfg = ServerConfig(database_url=f"sqlite:///{folder / 'hall-server.sqlite'}")
+    # the demo hall is for trying things out: its API documentation is served (/docs)
+    cfg = ServerConfig(database_url=f"sqlite:///{folder / 'hall-server.sqlite'}", api_docs=1)
     db = open_server_database(cfg.database_url)
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

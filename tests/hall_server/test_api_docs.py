@@ -40,10 +40,6 @@ def test_the_setting_publishes_the_api_documentation(documented_hall: ServerProc
     assert "/api/v1/sync/push" in paths and "/api/v1/queue/tickets" in paths
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hall_server/cli.py _demo must build its ServerConfig with api_docs=1 (not this change's file)",
-)
 def test_the_demo_hall_publishes_the_api_documentation(tmp_path: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "hall_server", "demo", str(tmp_path / "hall"), "--exit-with-parent"],
