@@ -56,6 +56,7 @@ def _qt_report() -> list[str]:
 
 def _sync_report(data_dir: Path) -> list[str]:
     """Hall server, enrolment, keyring, queue, clock: what IT asks first when sync misbehaves."""
+    from counter_app.store.numbers_from_hall import COLLISION_MARK
     from counter_app.store.sync_store import PUSH_FAILURE_KEY, PushFailure
     from counter_app.sync.credentials import keyring_status
     from counter_app.sync.http import is_loopback
@@ -77,6 +78,10 @@ def _sync_report(data_dir: Path) -> list[str]:
     try:
         state = dict(con.execute("SELECT key, value FROM sync_state").fetchall())
         counts = dict(con.execute("SELECT status, count(*) FROM outbox GROUP BY status").fetchall())
+        clashes = con.execute(
+            "SELECT seq, op_type, reason FROM outbox WHERE status = 'applied' AND reason LIKE ? ORDER BY seq",
+            (COLLISION_MARK + "%",),
+        ).fetchall()
     except sqlite3.Error:
         return lines
     finally:
@@ -100,6 +105,8 @@ def _sync_report(data_dir: Path) -> list[str]:
         f"  outbox: {counts.get('pending', 0)} waiting, {counts.get('rejected', 0)} refused (needs attention), "
         f"{counts.get('applied', 0)} delivered"
     )
+    for seq, op_type, reason in clashes:  # two PCs under one device code: IT fixes the codes
+        lines.append(f"  NEEDS ATTENTION: op #{seq} {op_type}: {reason}")
     failure = PushFailure.from_json(state.get(PUSH_FAILURE_KEY, "") or "")
     if failure is not None:
         level = "NEEDS ATTENTION" if failure.needs_attention else "note"

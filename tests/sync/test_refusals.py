@@ -100,6 +100,7 @@ def test_a_number_made_twice_is_kept_under_an_alias_and_the_clerk_is_told(
 ) -> None:
     from sqlalchemy import update
 
+    from counter_app.diagnose import report as diagnose_report
     from counter_app.services.notices import NoticeService
     from hall_server.models import DeviceRow
     from tests.printing.reading import text_of
@@ -129,6 +130,8 @@ def test_a_number_made_twice_is_kept_under_an_alias_and_the_clerk_is_told(
         [item] = two.store.attention()
         assert item.collision == (number, f"{number}-2")
         assert two.store.counts()[1] == 1
+        report_for_it = diagnose_report(tmp_path / "b", "test")
+        assert f"NEEDS ATTENTION: op #1 case.accept: number collision: {number}" in report_for_it
         # the pull brought the alias: a reprint shows it, the receipt's number stays on record
         found = two.ctx.cases.get(second.case.id)
         assert found is not None
