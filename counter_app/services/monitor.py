@@ -185,3 +185,7 @@ class HallMonitor(HallRoutes):
 
     def message(self, window: str, text: str) -> None:
         self.request("POST", "/queue/messages", json={"window": window, "text": text})
+
+    def unlock_user(self, username: str) -> bool:
+        """Lift a user's lock after too many wrong passwords; False when it had none."""
+        return bool(self.request("POST", "/users/unlock", json={"username": username}).get("was_locked"))

@@ -1,4 +1,5 @@
-"""The hall monitor's dialogs: act on a ticket (move, cancel, reactivate) and message a window.
+"""The hall monitor's dialogs: act on a ticket (move, cancel, reactivate), message a window, and
+unlock a user locked after too many wrong passwords.
 
 Each dialog sends its own request on the monitor's background thread and stays open, with what
 was typed, until the server has said yes; a refusal is shown in the dialog in the supervisor's words.
@@ -291,3 +292,47 @@ class MessageDialog(_FormDialog):
                 self.show_error(explain(value))
 
         self.worker.submit(guarded(lambda: monitor.message(str(window), text)), back, owner=self)
+
+
+class UnlockDialog(_FormDialog):
+    """解锁: a clerk locked out after too many wrong passwords signs in again at once."""
+
+    def __init__(self, monitor: HallMonitor, worker: Worker, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Unlock a user (Ctrl+Enter)"), parent)
+        self.monitor, self.worker, self._busy = monitor, worker, False
+        self.username = QLineEdit()
+        self.username.setObjectName("unlock_username")
+        self.username.setMaxLength(60)
+        self.form.addRow(self.tr("&User name"), self.username)
+        self.done_text = QLabel()
+        self.done_text.setObjectName("unlock_done")
+        self.form.addRow(self.done_text)
+        self.username.setFocus()
+
+    def accept(self) -> None:
+        username = self.username.text().strip()
+        if not username:
+            self.show_error(self.tr("Type the user name to unlock."))
+            return
+        if self._busy:
+            return
+        self._busy = True
+        self.buttons.setEnabled(False)
+        monitor = self.monitor
+
+        def back(result: tuple[bool, Any]) -> None:
+            self._busy = False
+            self.buttons.setEnabled(True)
+            ok, value = result
+            if not ok:
+                self.show_error(explain(value))
+                return
+            self.show_error("")
+            text = (
+                self.tr("%1 is unlocked: they can sign in again now.")
+                if value
+                else self.tr("%1 was not locked: if they cannot sign in, check the user name and password.")
+            )
+            self.done_text.setText(text.replace("%1", username))
+
+        self.worker.submit(guarded(lambda: monitor.unlock_user(username)), back, owner=self)

@@ -4,7 +4,7 @@ The tab reads the hall once a second while it is shown (the server answers every
 one read per second), on a background thread of its own. When the server is away the last picture
 stays, and the line at the top says how old it is. Keys (in the tab): Ctrl+Shift+L tickets
 (move, cancel, reactivate), Ctrl+Shift+M message a window (or Enter on a window's row),
-Ctrl+Shift+R reports (日报 / 月报).
+Ctrl+Shift+R reports (日报 / 月报), Ctrl+Shift+U unlock a user locked by wrong passwords.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from counter_app.services.monitor import Alert, HallMonitor, HallPicture
 from counter_app.services.reports import HallReports
 from counter_app.ui.keys import bind
 from counter_app.ui.monitor_charts import HallCharts
-from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, explain
+from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, UnlockDialog, explain
 from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.worker import Worker
 
@@ -108,14 +108,19 @@ class MonitorTab(QWidget):
         self.reports_button = QPushButton(self.tr("Reports… (Ctrl+Shift+R)"))
         self.reports_button.setObjectName("monitor_reports")
         self.reports_button.clicked.connect(self.open_reports)
+        self.unlock_button = QPushButton(self.tr("Unlock a user… (Ctrl+Shift+U)"))
+        self.unlock_button.setObjectName("monitor_unlock")
+        self.unlock_button.clicked.connect(self.open_unlock)
         bind(self, "Ctrl+Shift+L", self.open_tickets)
         bind(self, "Ctrl+Shift+M", lambda: self.open_message())
         bind(self, "Ctrl+Shift+R", self.open_reports)
+        bind(self, "Ctrl+Shift+U", self.open_unlock)
         top = QHBoxLayout()
         top.addWidget(self.age, 1)
         top.addWidget(self.tickets_button)
         top.addWidget(self.message_button)
         top.addWidget(self.reports_button)
+        top.addWidget(self.unlock_button)
         self.windows = _table(
             "monitor_windows",
             [
@@ -348,6 +353,11 @@ class MonitorTab(QWidget):
             self.report_worker = Worker("counter-reports")
         today = self.picture.server_time.date() if self.picture is not None else None  # the hall's day
         dialog = ReportDialog(self.reports, self.report_worker, self, today)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_unlock(self) -> None:
+        dialog = UnlockDialog(self.monitor, self.worker, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -669,27 +669,27 @@ Data folder: %2</source>
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="254"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="255"/>
         <source>Message a window (Ctrl+Enter to send)</source>
         <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="265"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="267"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="273"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="274"/>
         <source>Write the message first.</source>
         <translation>请先写消息内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="276"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="277"/>
         <source>Choose the window.</source>
         <translation>请选择窗口。</translation>
     </message>
@@ -698,7 +698,7 @@ Data folder: %2</source>
     <name>MonitorTab</name>
     <message>
         <location filename="../../counter_app/ui/monitor_tab.py" line="100"/>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="210"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="215"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
@@ -718,152 +718,157 @@ Data folder: %2</source>
         <translation>统计报表…（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="122"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="111"/>
+        <source>Unlock a user… (Ctrl+Shift+U)</source>
+        <translation>解锁用户… (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="123"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="129"/>
         <source>Ticket</source>
         <translation>当前号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="130"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="131"/>
         <source>Paused for</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="132"/>
         <source>Served today</source>
         <translation>今日已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="133"/>
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="136"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="141"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="142"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="143"/>
         <source>Average wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="139"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="144"/>
         <source>Average service</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="145"/>
         <source>Served</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="150"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="155"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="151"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="156"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="152"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="157"/>
         <source>Bad ratings today (follow up)</source>
         <translation>今日差评（待回访）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="218"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="223"/>
         <source>The hall server cannot be reached: these figures are from %1, %2 ago. %3</source>
         <translation>无法连接大厅服务器：以下数据是 %1 的（%2 前）。%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="226"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="231"/>
         <source>The hall at %1 (live)</source>
         <translation>大厅实时数据 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="231"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="236"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="232"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="237"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="238"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="239"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="271"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="276"/>
         <source>%1 · window %2 · %3 · %4%5</source>
         <translation>%1 · 窗口 %2 · %3 · %4%5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="275"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="280"/>
         <source>walk-in</source>
         <translation>无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="301"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="306"/>
         <source>Queue %1: the first in line has waited %2</source>
         <translation>队列 %1：排在最前的已等候 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="305"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="310"/>
         <source>Window %1 paused for %2 (%3)</source>
         <translation>窗口 %1 已暂停 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="313"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="318"/>
         <source>Number %1 was made twice (window %2): the second record is kept as %3; check device codes</source>
         <translation>编号 %1 重复（窗口 %2）：后到的记录已登记为 %3；请检查设备编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="316"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="321"/>
         <source>Notice number %1 was made twice (window %2): check device codes</source>
         <translation>文书编号 %1 重复（窗口 %2）：请检查设备编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="320"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="325"/>
         <source>Case %1 (%2, window %3) is past its promised date %4</source>
         <translation>办件 %1（%2，窗口 %3）已超过承诺期限 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="322"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="327"/>
         <source>Case %1 (%2, window %3) is due by %4</source>
         <translation>办件 %1（%2，窗口 %3）将于 %4 到期</translation>
     </message>
@@ -1763,97 +1768,97 @@ Data folder: %2</source>
 <context>
     <name>TicketsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="86"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="87"/>
         <source>Tickets</source>
         <translation>号票处理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="90"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="91"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="91"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="92"/>
         <source>Parked</source>
         <translation>暂挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="92"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="93"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="93"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="94"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="101"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="110"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="111"/>
         <source>e.g. A012</source>
         <translation>如 A012</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="122"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="123"/>
         <source>&amp;Look up (Enter)</source>
         <translation>查找(&amp;L)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="123"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="124"/>
         <source>&amp;Move to queue</source>
         <translation>移至队列(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="124"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="125"/>
         <source>Cance&amp;l ticket</source>
         <translation>取消号票(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="125"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="126"/>
         <source>&amp;Reactivate</source>
         <translation>恢复等候(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="126"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="127"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="140"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="141"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="141"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="142"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="142"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="143"/>
         <source>N&amp;umber</source>
         <translation>号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="151"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
         <source>&amp;To queue</source>
         <translation>目标队列(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="188"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="189"/>
         <source>%1   queue %2   waited %3</source>
         <translation>%1   队列 %2   已等 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="198"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="199"/>
         <source>No ticket found.</source>
         <translation>没有找到号票。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="207"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="208"/>
         <source>The ticket is in that queue already: choose another queue.</source>
         <translation>号票已在该队列：请选择其他队列。</translation>
     </message>
@@ -1889,6 +1894,34 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/queue_dialogs.py" line="106"/>
         <source>Choose a queue.</source>
         <translation>请选择一个队列。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="301"/>
+        <source>Unlock a user (Ctrl+Enter)</source>
+        <translation>解锁用户（Ctrl+Enter 确定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="306"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="315"/>
+        <source>Type the user name to unlock.</source>
+        <translation>请输入要解锁的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="332"/>
+        <source>%1 is unlocked: they can sign in again now.</source>
+        <translation>%1 已解锁：现在可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="334"/>
+        <source>%1 was not locked: if they cannot sign in, check the user name and password.</source>
+        <translation>%1 未被锁定：如仍无法登录，请核对用户名和密码。</translation>
     </message>
 </context>
 <context>
@@ -2361,62 +2394,62 @@ Data folder: %2</source>
 <context>
     <name>monitor</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="38"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="39"/>
         <source>The hall server cannot be reached: try again when the network is back.</source>
         <translation>无法连接大厅服务器：网络恢复后请重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="41"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="42"/>
         <source>Sign in again (click the sync status at the bottom).</source>
         <translation>请重新登录（点击底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="44"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="45"/>
         <source>The hall server gave an answer this program does not understand: call IT.</source>
         <translation>大厅服务器的应答无法识别：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="47"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="48"/>
         <source>Only supervisors see the hall monitor: sign in as a supervisor.</source>
         <translation>只有值班长可以查看大厅监控：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="50"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="51"/>
         <source>That ticket is not waiting any more (it was called or closed): look again.</source>
         <translation>该号已不在等候（已被呼叫或已结束）：请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="53"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="54"/>
         <source>Only an absent or cancelled ticket can be reactivated.</source>
         <translation>只有过号或已取消的号票可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="56"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="57"/>
         <source>That ticket no longer exists: look again.</source>
         <translation>该号票已不存在：请重新查找。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="57"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="58"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="60"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="61"/>
         <source>That window serves no queue in the hall layout: choose another.</source>
         <translation>该窗口不在大厅叫号配置中：请选择其他窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="63"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="64"/>
         <source>A message is 1 to 500 characters.</source>
         <translation>消息为 1 至 500 个字。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="64"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="65"/>
         <source>The hall server refused the request: %1</source>
         <translation>大厅服务器拒绝了请求：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="66"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="67"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>

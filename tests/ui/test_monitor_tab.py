@@ -20,9 +20,12 @@ from counter_app.services.hall_link import HallLink
 from counter_app.ui.app import build_window, make_application
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog
+from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, UnlockDialog
 from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.report_dialog import ReportDialog
+from hall_server.changes import utcnow
+from hall_server.db import open_server_database
+from hall_server.models import SignInGuardRow
 from hall_server.queue.tickets import hall_now
 from tests.hall_server.api import Device, enrol
 from tests.servers import PASSWORD, ServerProcess, enrollment_code
@@ -198,6 +201,49 @@ def test_a_message_reaches_the_window_and_a_refusal_stays_in_the_dialog(
     wait(lambda: closed == [1], timeout=WAIT)  # sent, then closed (a refusal would keep it open)
     seen = api(hall, clerk, "GET", "/window")
     assert [m["text"] for m in seen["messages"]] == ["请把A001的材料送到后台"]  # type: ignore[attr-defined, index]
+
+
+def test_a_supervisor_unlocks_a_clerk_locked_by_wrong_passwords(
+    supervisor: Supervisor, hall: ServerProcess, clerk: Device
+) -> None:
+    def sign_in(password: str) -> requests.Response:
+        return requests.post(
+            hall.url + "/api/v1/login",
+            json={
+                "device_id": clerk.device_id,
+                "device_secret": clerk.secret,
+                "username": "wangfang",
+                "password": password,
+            },
+            timeout=30,
+        )
+
+    db = open_server_database(hall.database_url)
+    try:  # ten wrong passwords, as the default limits count them, without the doubling waits
+        with db.sessions() as s, s.begin():
+            s.add(
+                SignInGuardRow(
+                    key="user:wangfang",
+                    failures=10,
+                    last_failure_at=utcnow(),
+                    blocked_until=utcnow() + timedelta(minutes=30),
+                )
+            )
+    finally:
+        db.dispose()
+    assert sign_in(PASSWORD).json()["error"] == "locked"
+    supervisor.tab.windows.setFocus()
+    supervisor.key(Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    supervisor.qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), UnlockDialog), timeout=WAIT
+    )
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, UnlockDialog)
+    supervisor.qtbot.keyClicks(dialog.username, "wangfang")
+    supervisor.qtbot.keyClick(dialog.username, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    supervisor.qtbot.waitUntil(lambda: "已解锁" in dialog.done_text.text(), timeout=WAIT)
+    assert sign_in(PASSWORD).status_code == 200
+    dialog.reject()
 
 
 def test_reports_open_from_the_tab_by_keyboard(supervisor: Supervisor) -> None:
