@@ -241,7 +241,35 @@ class TicketsDialog(QDialog):
         self.buttons["reactivate"].setEnabled(free and status in ("no_show", "cancelled"))
 
 
-class MessageDialog(_FormDialog):
+class _SendingDialog(_FormDialog):
+    """A form whose OK sends one request on the monitor's worker; the form stays until it is done."""
+
+    def __init__(self, title: str, monitor: HallMonitor, worker: Worker, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.monitor, self.worker, self._busy = monitor, worker, False
+
+    def send(self, job: Callable[[HallMonitor], Any], done: Callable[[Any], None]) -> None:
+        """Run *job* once at a time; *done* gets its result, a refusal is shown in the dialog."""
+        if self._busy:
+            return
+        self._busy = True
+        self.buttons.setEnabled(False)
+        monitor = self.monitor
+
+        def back(result: tuple[bool, Any]) -> None:
+            self._busy = False
+            self.buttons.setEnabled(True)
+            ok, value = result
+            if ok:
+                self.show_error("")
+                done(value)
+            else:
+                self.show_error(explain(value))
+
+        self.worker.submit(guarded(lambda: job(monitor)), back, owner=self)
+
+
+class MessageDialog(_SendingDialog):
     """A message to one window (the clerk sees it on the calling strip until marked read)."""
 
     def __init__(
@@ -252,8 +280,7 @@ class MessageDialog(_FormDialog):
         window: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Message a window (Ctrl+Enter to send)"), parent)
-        self.monitor, self.worker, self._busy = monitor, worker, False
+        super().__init__(self.tr("Message a window (Ctrl+Enter to send)"), monitor, worker, parent)
         self.to_window = QComboBox()
         self.to_window.setObjectName("message_window")
         for w in windows:
@@ -276,30 +303,14 @@ class MessageDialog(_FormDialog):
         if window is None:
             self.show_error(self.tr("Choose the window."))
             return
-        if self._busy:
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        monitor = self.monitor
-
-        def back(result: tuple[bool, Any]) -> None:
-            self._busy = False
-            self.buttons.setEnabled(True)
-            ok, value = result
-            if ok:
-                super(MessageDialog, self).accept()
-            else:
-                self.show_error(explain(value))
-
-        self.worker.submit(guarded(lambda: monitor.message(str(window), text)), back, owner=self)
+        self.send(lambda m: m.message(str(window), text), lambda _sent: super(MessageDialog, self).accept())
 
 
-class UnlockDialog(_FormDialog):
+class UnlockDialog(_SendingDialog):
     """解锁: a clerk locked out after too many wrong passwords signs in again at once."""
 
     def __init__(self, monitor: HallMonitor, worker: Worker, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Unlock a user (Ctrl+Enter)"), parent)
-        self.monitor, self.worker, self._busy = monitor, worker, False
+        super().__init__(self.tr("Unlock a user (Ctrl+Enter)"), monitor, worker, parent)
         self.username = QLineEdit()
         self.username.setObjectName("unlock_username")
         self.username.setMaxLength(60)
@@ -314,25 +325,13 @@ class UnlockDialog(_FormDialog):
         if not username:
             self.show_error(self.tr("Type the user name to unlock."))
             return
-        if self._busy:
-            return
-        self._busy = True
-        self.buttons.setEnabled(False)
-        monitor = self.monitor
 
-        def back(result: tuple[bool, Any]) -> None:
-            self._busy = False
-            self.buttons.setEnabled(True)
-            ok, value = result
-            if not ok:
-                self.show_error(explain(value))
-                return
-            self.show_error("")
+        def unlocked(was_locked: bool) -> None:
             text = (
                 self.tr("%1 is unlocked: they can sign in again now.")
-                if value
+                if was_locked
                 else self.tr("%1 was not locked: if they cannot sign in, check the user name and password.")
             )
             self.done_text.setText(text.replace("%1", username))
 
-        self.worker.submit(guarded(lambda: monitor.unlock_user(username)), back, owner=self)
+        self.send(lambda m: m.unlock_user(username), unlocked)
