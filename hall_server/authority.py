@@ -53,8 +53,10 @@ def identity_refusal(c: OpContext, roles: Iterable[str] | None = INTAKE_ROLES) -
 
 
 def case_access_refusal(c: OpContext, row: CaseRow) -> str | None:
-    """May this device (and its actor) act on an existing case?"""
-    if c.actor is not None and c.actor.role in HALL_WIDE_ROLES:
+    """May this device (and its actor, and the user pushing) act on an existing case?"""
+    pusher = c.cache.user(c.pusher)
+    roles = {c.actor.role if c.actor else "", pusher.role if pusher else ""}
+    if roles <= HALL_WIDE_ROLES:  # both: an actor's name never lends its role to another's token
         return None
     window = c.device.window_code
     if row.window_code == window or row.department in c.cache.departments(window):
@@ -70,17 +72,27 @@ def _series_of(number: str) -> Series:
     return next((s for s in Series if s.value and s.value == prefix), Series.CASE)
 
 
-def placement_refusal(c: OpContext, case: dict[str, Any], notices: list[Any]) -> str | None:
-    """A case created or re-submitted by this device: at its window, under its numbers."""
+def placement_refusal(
+    c: OpContext, case: dict[str, Any], notices: list[Any], row: CaseRow | None
+) -> str | None:
+    """A case op from this device: a new case at its window under its numbers; a case it takes up
+    again (the applicant came back, perhaps to another window) keeps its window and its number,
+    and whatever this op numbers anew is numbered by this device."""
     device = c.device
-    if case.get("window_code") != device.window_code:
-        return f"this PC is enrolled at window {device.window_code}, not {case.get('window_code')}"
-    if case.get("device_code") not in (None, device.device_code):
-        return f"this PC is enrolled as device {device.device_code}, not {case.get('device_code')}"
+    if row is None:
+        if case.get("window_code") != device.window_code:
+            return f"this PC is enrolled at window {device.window_code}, not {case.get('window_code')}"
+        if case.get("device_code") not in (None, device.device_code):
+            return f"this PC is enrolled as device {device.device_code}, not {case.get('device_code')}"
+    elif case.get("window_code") not in (row.window_code, device.window_code):
+        return f"the case was taken at window {row.window_code}, not {case.get('window_code')}"
     number = case.get("case_number")
-    if number and not numbered_by(str(number), device.device_code, Series.CASE):
+    known = (row.case_number, row.receipt_number) if row is not None else ()
+    if number and number not in known and not numbered_by(str(number), device.device_code, Series.CASE):
         return f"case number {number} was not made by device {device.device_code}"
     for notice in notices:
+        if notice in known:
+            continue
         if not isinstance(notice, str) or not numbered_by(notice, device.device_code, _series_of(notice)):
             return f"notice number {notice} was not made by device {device.device_code}"
     return None

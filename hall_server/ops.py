@@ -92,11 +92,11 @@ def apply_case_op(c: OpContext) -> Verdict:
         return refusal
     case = c.payload["case"]
     target = TARGET_STATE[c.op_type]
-    if (misplaced := placement_refusal(c, case, c.payload.get("notices") or [])) is not None:
-        return rejected(misplaced)
     row = c.cache.case(case["id"])
     if row is not None and (refusal := _may_touch(c, row)) is not None:
         return refusal
+    if (misplaced := placement_refusal(c, case, c.payload.get("notices") or [], row)) is not None:
+        return rejected(misplaced)
     current = row.state if row else None
     claimed = c.payload.get("from_state")
     if current != claimed:

@@ -39,8 +39,8 @@ def accept(device: Device, seq: int, actor: str = "", **case: Any) -> dict[str, 
     return made
 
 
-def verdicts(device: Device, ops: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    answer = device.push(ops)
+def verdicts(device: Device, ops: list[dict[str, Any]], token: str | None = None) -> list[tuple[str, str]]:
+    answer = device.push(ops, token=token)
     assert answer.status_code == 200, answer.text
     return [(r["status"], r["reason"]) for r in answer.json()["results"]]
 
@@ -161,6 +161,40 @@ def test_a_case_moves_only_at_windows_serving_its_department(hall: ServerProcess
     assert verdicts(e01, [op(2, "notice.reprint", reprint)])[0][0] == "rejected"
     assert verdicts(a02, [op(1, "notice.reprint", reprint)])[0][0] == "applied"
     assert verdicts(a02, [op(2, "case.transition", move)])[0][0] == "applied"
+
+    # the applicant told what was missing at B01 comes back with it to A02: accepted there under
+    # A02's number, the case still B01's; the receipt numbered by another PC is refused
+    notified = accept(b01, 2, state="notified", case_number=None)
+    notified["op_type"] = "case.notify"
+    notified["payload"]["notices"] = [device_number("W01", "GZ")]
+    assert verdicts(b01, [notified])[0][0] == "applied"
+    back = notified["payload"]["case"] | {"state": "accepted", "case_number": device_number("W03")}
+    forged = op(
+        3, "case.accept", {"case": back | {"case_number": device_number("W02")}, "from_state": "notified"}
+    )
+    assert "was not made by device W03" in verdicts(a02, [forged])[0][1]
+    resumed = op(4, "case.accept", {"case": back, "from_state": "notified", "notices": [back["case_number"]]})
+    assert verdicts(a02, [resumed])[0][0] == "applied"
+
+
+def test_an_actor_s_role_is_not_lent_to_another_s_token(hall: ServerProcess, hall_db: str) -> None:
+    db = open_server_database(hall_db)
+    try:
+        server_admin.create_user(db, "chen", "陈主任", "chief", PASSWORD)
+    finally:
+        db.dispose()
+    b01 = enrol(hall.url, hall_db, device="W01", window="B01")  # 公安户政: GA
+    e01 = enrol(hall.url, hall_db, device="W02", window="E01")  # 社会保障: RS only
+    case = accept(b01, 1)
+    assert verdicts(b01, [case])[0][0] == "applied"
+    login(e01, "chen")  # the chief once helped at E01: the server signed him in there
+    move = {"case_id": case["payload"]["case"]["id"], "from_state": "accepted", "to_state": "withdrawn"}
+    borrowed = op(1, "case.transition", move)
+    borrowed["actor"] = "chen"  # the clerk's token, the chief's name: the chief's reach is not lent
+    [(status, reason)] = verdicts(e01, [borrowed])
+    assert status == "rejected" and "does not serve department GA" in reason
+    e01.token = login(e01, "chen")  # the chief himself at E01 acts on any case
+    assert verdicts(e01, [op(2, "case.transition", move)])[0][0] == "applied"
 
 
 def test_a_revocation_stops_every_route_at_once(hall: ServerProcess, hall_db: str) -> None:
