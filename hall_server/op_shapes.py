@@ -21,11 +21,11 @@ TARGET_STATE = {
     "case.refuse": CaseState.REFUSED,
 }
 MAX_DEPTH = 6
-MAX_TEXT = 2000
+MAX_TEXT = 4000  # the catalogue format's longest field (legal basis, conditions, notes)
 MAX_ITEMS = 200
 MAX_KEYS = 60
 MAX_INT = 2**53  # what every JSON reader keeps exact
-MAX_SNAPSHOT_BYTES = 32 * 1024  # the largest demo item weighs 3.3 KB
+MAX_SNAPSHOT_BYTES = 96 * 1024  # catalogue imports refuse items over 64 KiB; demo items weigh 3.3 KB at most
 # what prints, reprints, failed prints, saved copies and recomputed deadlines may say
 _NOTE_TEXT = {"notice_id": 36, "number": 40, "kind": 40, "how": 10, "target": 500, "reason": 500}
 _NOTE_DATES = ("old_promised_due", "promised_due", "legal_due")

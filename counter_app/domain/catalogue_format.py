@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -21,6 +22,7 @@ from counter_app.domain.catalogue import (
 
 FORMAT_NAME = "counter-app-catalogue"
 FORMAT_VERSION = 1
+MAX_ITEM_BYTES = 64 * 1024  # one item as JSON; the hall server takes snapshots up to 96 KiB
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 
 
@@ -176,7 +178,8 @@ def parse_catalogue(data: Any) -> Catalogue:
             raise CatalogueFormatError(f"window {code}: unknown departments {unknown}")
         windows.append(Window(code=code, name=_text(w, "name", f"window {code}"), departments=deps))
     items = tuple(
-        _item(raw, f"item #{n}", dep_codes) for n, raw in enumerate(_list(doc, "items", "catalogue"), 1)
+        _sized(_item(raw, f"item #{n}", dep_codes))
+        for n, raw in enumerate(_list(doc, "items", "catalogue"), 1)
     )
     if len({i.code for i in items}) != len(items):
         raise CatalogueFormatError("item codes must be unique")
@@ -227,6 +230,16 @@ def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:
         ],
         "items": [item_to_json(i) for i in catalogue.items],
     }
+
+
+def _sized(item: ServiceItem) -> ServiceItem:
+    """Every case carries its item's snapshot to the hall server: an item has a bound as a whole."""
+    size = len(json.dumps(item_to_json(item), ensure_ascii=False).encode())
+    if size > MAX_ITEM_BYTES:
+        raise CatalogueFormatError(
+            f"item {item.code}: {size} bytes, over {MAX_ITEM_BYTES} (the largest real items weigh a few KB)"
+        )
+    return item
 
 
 def item_from_json(data: dict[str, Any]) -> ServiceItem:

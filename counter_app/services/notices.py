@@ -82,7 +82,7 @@ class NoticeService:
                 "number": row.number,
                 "kind": row.kind,
                 "how": how,
-                "target": target,
+                "target": target[:500],  # a printer name or a file path; the server takes 500
                 "count": row.print_count,
             }
             uow.audit(action, "notice", row.id, **detail)

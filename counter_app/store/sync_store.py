@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -104,6 +104,12 @@ class PushFailure:
 
     def describe(self) -> str:
         """One line for the sync log, ``sync --once`` and ``diagnose`` (IT reads it)."""
+        if self.status < 500:  # refused as malformed: retrying the same op cannot help
+            return (
+                f"the hall server refuses op #{self.seq} {self.op_type} as malformed (HTTP {self.status}: "
+                f"{self.message[:300]}); it stays queued and the ops after it wait: this program and the "
+                "hall server disagree on what an op may hold (update one of them, or call IT)"
+            )
         return (
             f"the hall server failed {self.count} time(s) in a row (HTTP {self.status}, since "
             f"{self.since[:19]} UTC) on op #{self.seq} {self.op_type}; it stays queued and is retried, "
@@ -238,13 +244,16 @@ class SyncStore:
             return failure if row is not None and row.status == "pending" else None
 
     def note_push_failure(self, seq: int, op_type: str, status: int, message: str) -> PushFailure:
-        """One more 5xx for the op *seq* sent alone; consecutive failures for the same op add up."""
+        """One more 5xx for the op *seq* sent alone; consecutive failures for the same op add up.
+        A 4xx (the op refused as malformed) needs attention at once: a retry cannot mend it."""
         with self.db.sessions() as s, s.begin():
             before = self._failure(s)
             if before is not None and before.seq == seq:
                 failure = PushFailure(seq, op_type, before.count + 1, status, before.since, message)
             else:
                 failure = PushFailure(seq, op_type, 1, status, utcnow().isoformat(), message)
+            if status < 500:
+                failure = replace(failure, count=max(failure.count, SERVER_FAILURES_FOR_ATTENTION))
             s.merge(
                 SyncStateRow(
                     key=PUSH_FAILURE_KEY,

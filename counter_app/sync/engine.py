@@ -224,6 +224,15 @@ class SyncEngine:
                 first = batch[0]
                 self.store.note_push_failure(first.seq, str(first.wire["op_type"]), exc.status, str(exc))
                 raise
+            except Refused as exc:
+                if exc.code != "bad_op":
+                    raise
+                if len(batch) > 1:  # the ops before the malformed one go through, one at a time
+                    one_at_a_time = True
+                    continue
+                first = batch[0]
+                self.store.note_push_failure(first.seq, str(first.wire["op_type"]), exc.status, exc.message)
+                raise
             self.store.clear_push_failure()
             results = answer.get("results")
             assert isinstance(results, list)

@@ -4,12 +4,15 @@ is stored (real server, SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
 
+from counter_app.domain.catalogue_format import CatalogueFormatError, parse_catalogue
+from counter_app.services.demo import demo_catalogue_path
 from tests.hall_server.api import consult_op, enrol, op
 from tests.hall_server.test_authority import accept
 from tests.servers import ServerProcess
@@ -60,7 +63,7 @@ def test_oversized_or_unknown_fields_refuse_the_batch(device, hall_db: str) -> N
         "a reprint's printer name over 500": op(2, "notice.reprint", {**reprint, "target": "p" * 501}),
         "a field prints never have": op(2, "notice.reprint", {**reprint, "payload_dump": "x"}),
         "a count that is not a count": op(2, "notice.print", {**reprint, "count": 10**12}),
-        "an item snapshot of 70 KB": big_snapshot,
+        "an item snapshot of 115 KB": big_snapshot,
         "a snapshot nested 10 deep": with_case(item_snapshot=_nested(10)),
         "a material list of 500": with_case(materials=[{"name": "x"}] * 500),
         "a fraction": with_case(item_version=1.5),
@@ -79,6 +82,19 @@ def test_oversized_or_unknown_fields_refuse_the_batch(device, hall_db: str) -> N
         assert answer.status_code in (413, 422), (name, answer.status_code, answer.text[:300])
         assert "error" in answer.json(), name
     assert _stored(hall_db) == before
-    # the same kinds of op within their bounds are applied
+    # the same kinds of op within their bounds are applied, a catalogue's longest text included
     fine = op(2, "notice.reprint", {**reprint, "target": "HP LaserJet（A4）"})
-    assert device.push([fine]).json()["results"][0]["status"] == "applied"
+    long_basis = accept(device, 3)
+    long_basis["payload"]["case"]["item_snapshot"]["legal_basis"] = "依据" * 1999  # 3,998 of 4,000
+    answer = device.push([fine, long_basis]).json()["results"]
+    assert [r["status"] for r in answer] == ["applied", "applied"]
+
+
+def test_a_catalogue_item_too_large_to_travel_with_its_cases_is_refused_at_import() -> None:
+    doc = json.loads(demo_catalogue_path().read_text(encoding="utf-8"))
+    doc["items"][0]["materials"] = [
+        {"name": f"材料{n}", "form": "original", "copies": 1, "required": True, "notes": "注" * 3000}
+        for n in range(10)
+    ]
+    with pytest.raises(CatalogueFormatError, match="over 65536"):
+        parse_catalogue(doc)

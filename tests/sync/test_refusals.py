@@ -178,3 +178,30 @@ def test_offline_sign_in_only_for_users_known_here(hall: ServerProcess, hall_db:
         assert report.pushed == 1 and report.waiting == 0
     finally:
         window.close()
+
+
+def test_an_op_the_server_refuses_as_malformed_needs_attention_and_keeps_its_place(
+    hall: ServerProcess, hall_db: str, tmp_path: Path
+) -> None:
+    """An op this program wrote but the hall server's bounds refuse (versions that disagree): the ops
+    before it go through, it stays queued in order, the clerk and IT are told; nothing is dropped."""
+    from counter_app.diagnose import report as diagnose_report
+    from counter_app.store.unit_of_work import unit_of_work
+
+    window = window_client(tmp_path / "w", hall.url, hall_db)
+    try:
+        window.accept("甲")
+        actor = window.ctx.actor
+        with unit_of_work(window.ctx.db, actor) as uow:  # as an older or newer program might write it
+            uow.outbox("notice.print_failed", {"case_id": "c-1", "reason": "纸" * 600, "number": "N1"})
+        window.accept("乙")
+        report = window.sync()
+        assert report.pushed == 1 and report.waiting == 2  # the first went through, in order
+        [item] = window.store.attention()
+        assert item.waiting and item.op_type == "notice.print_failed" and "malformed" in item.reason
+        assert window.store.counts() == (2, 1)
+        assert "NEEDS ATTENTION: the hall server refuses op #2" in diagnose_report(tmp_path / "w", "test")
+        again = window.sync()  # retried alone, still refused, nothing skipped or dropped
+        assert again.pushed == 0 and again.waiting == 2
+    finally:
+        window.close()
