@@ -149,7 +149,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
 
     @app.post(API_PREFIX + "/sync/push")
     def sync_push(body: PushRequest, authorization: str | None = Header(None)) -> dict[str, Any]:
-        caller = auth.authenticate(database, authorization)  # push re-reads device and user itself
+        caller = auth.authenticate(database, authorization, push=True)  # push re-reads device and user
         check_schema(body.schema_version, cfg)
         if len(body.ops) > cfg.max_batch_ops:
             raise ApiError(413, "batch_too_large", f"at most {cfg.max_batch_ops} ops per push")

@@ -46,6 +46,7 @@ from hall_server.security import (
 from hall_server.sign_in_guard import Limits, Throttled, user_key
 
 TOKEN_KEY = "token_signing_key"
+REPLACED_PUSH_DAYS = 30  # a replaced PC may still push what it recorded before it was replaced
 
 
 class AuthError(Exception):
@@ -142,7 +143,7 @@ def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: 
         s.add(device)
         row.used_at, row.device_id = now, device.id
         for old in holders:  # a replacement: the old PC stops at once
-            retire_device(s, old, now)
+            retire_device(s, old, now, replaced=True)
             _audit(s, "enrolment", device.id, "device.replace", old.id, replaced_by=device.id)
         _audit(s, "enrolment", device.id, "device.enroll", device.id, device_code=device.device_code)
         from hall_server.admin import hall_settings
@@ -161,19 +162,33 @@ def enroll(db: ServerDatabase, cfg: ServerConfig, body: EnrollRequest, address: 
     }
 
 
-def retire_device(s: Session, device: DeviceRow, now: datetime) -> None:
-    """Revoked: its tokens stop at the next request, its sessions cannot be refreshed."""
+def retire_device(s: Session, device: DeviceRow, now: datetime, replaced: bool = False) -> None:
+    """Revoked: its tokens stop at the next request, its sessions cannot be refreshed. A PC that
+    another replaces keeps its sessions for pushing only (``REPLACED_PUSH_DAYS``): what it recorded
+    and has not sent yet (receipts in applicants' hands) still arrives."""
     device.revoked_at = now
+    if replaced:
+        device.replaced_at = now
+        return
     s.execute(update(RefreshTokenRow).where(RefreshTokenRow.device_id == device.id).values(revoked=True))
 
 
-def _device(s: Session, device_id: str, secret: str) -> DeviceRow:
+def may_still_push(revoked_at: datetime | None, replaced_at: datetime | None) -> bool:
+    """A live device; or one replaced by another PC less than ``REPLACED_PUSH_DAYS`` ago."""
+    if revoked_at is None:
+        return True
+    return replaced_at is not None and utcnow() - replaced_at < timedelta(days=REPLACED_PUSH_DAYS)
+
+
+def _device(s: Session, device_id: str, secret: str, push_only: bool = False) -> DeviceRow:
     device = s.get(DeviceRow, device_id)
     if device is None or device.secret_hash != digest(secret):
         raise AuthError(
             401, "bad_device", "this PC is not enrolled with the hall server (or its secret is wrong)"
         )
-    if device.revoked_at is not None:
+    if device.revoked_at is not None and not (
+        push_only and may_still_push(device.revoked_at, device.replaced_at)
+    ):
         raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
     return device
 
@@ -236,7 +251,7 @@ def login(db: ServerDatabase, cfg: ServerConfig, body: LoginRequest) -> dict[str
             raise AuthError(401, "bad_password", "wrong user name or password")
         if not user.active:  # said only to whoever knows the password
             raise AuthError(403, "user_revoked", "this user has been revoked")
-        sign_in_guard.cleared(s, [keys[0]])
+        sign_in_guard.cleared(s, keys)  # this user name and this PC start again from nothing
         device.last_seen_at = utcnow()
         _audit(s, user.username, device.id, "user.login", user.username)
         return _issue(s, cfg, user, device, str(uuid.uuid4()))
@@ -254,7 +269,8 @@ def unlock_user(db: ServerDatabase, username: str, actor: str, device_id: str | 
 def refresh(db: ServerDatabase, cfg: ServerConfig, body: RefreshRequest) -> dict[str, Any]:
     now = utcnow()
     with db.sessions() as s, s.begin():
-        device = _device(s, body.device_id, body.device_secret)
+        # a replaced PC refreshes to push what it still holds; every other route refuses its token
+        device = _device(s, body.device_id, body.device_secret, push_only=True)
         token = s.get(RefreshTokenRow, digest(body.refresh_token), with_for_update=True)
         if token is None or token.device_id != device.id or token.revoked or token.expires_at < now:
             raise AuthError(401, "bad_refresh", "the session has ended: log in again")
@@ -290,7 +306,14 @@ class Caller:
 
 
 _STANDING = (
-    select(DeviceRow.revoked_at, DeviceRow.device_code, DeviceRow.window_code, UserRow.active, UserRow.role)
+    select(
+        DeviceRow.revoked_at,
+        DeviceRow.replaced_at,
+        DeviceRow.device_code,
+        DeviceRow.window_code,
+        UserRow.active,
+        UserRow.role,
+    )
     .where(DeviceRow.id == bindparam("device_id"), UserRow.id == bindparam("user_id"))
     .limit(1)
 )
@@ -304,10 +327,12 @@ class _Standing:
     def __init__(self) -> None:
         self.key: str | None = None
 
-    def check(self, db: ServerDatabase, claims: AccessClaims) -> tuple[AccessClaims, DeviceView]:
+    def check(self, db: ServerDatabase, claims: AccessClaims, push: bool) -> tuple[AccessClaims, DeviceView]:
         with db.reader.connect() as conn:
             row = conn.execute(_STANDING, {"device_id": claims.device_id, "user_id": claims.user_id}).first()
-        if row is None or row.revoked_at is not None:
+        if row is None or (
+            row.revoked_at is not None and not (push and may_still_push(row.revoked_at, row.replaced_at))
+        ):
             raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
         if not row.active:
             raise AuthError(403, "user_revoked", "this user has been revoked")
@@ -318,8 +343,9 @@ class _Standing:
 _standing: dict[int, _Standing] = {}
 
 
-def authenticate(db: ServerDatabase, header: str | None) -> Caller:
-    """The caller of a request: a genuine token, a live device and an active user (read now)."""
+def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> Caller:
+    """The caller of a request: a genuine token, a live device and an active user (read now).
+    *push*: the push route, which a PC replaced by another may still use for a while."""
     if not header or not header.startswith("Bearer "):
         raise AuthError(401, "no_token", "log in first")
     standing = _standing.setdefault(id(db), _Standing())
@@ -333,4 +359,4 @@ def authenticate(db: ServerDatabase, header: str | None) -> Caller:
     claims = next((c for c in (read_access_token(k, token) for k in keys) if c is not None), None)
     if claims is None:
         raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
-    return Caller(*standing.check(db, claims))
+    return Caller(*standing.check(db, claims, push))

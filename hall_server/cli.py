@@ -225,7 +225,8 @@ def _run(argv: list[str] | None) -> int:
             else:
                 print(
                     f"warning: no token signing key file at {db.signing_keys.path}: copy it from another "
-                    "server of this hall (or make a new one: hall-server rotate-signing-key)",
+                    "server of this hall (or, on one host only, make a new one with hall-server "
+                    "rotate-signing-key and copy it to the others)",
                     file=sys.stderr,
                 )
             return 0

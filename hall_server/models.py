@@ -60,6 +60,7 @@ class DeviceRow(Base):
     secret_hash: Mapped[str] = mapped_column(String(200))
     enrolled_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    replaced_at: Mapped[datetime | None] = mapped_column(DateTime)  # by another PC: may still push
     last_seq: Mapped[int] = mapped_column(BigId, default=0)
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime)
     client_schema: Mapped[int] = mapped_column(Integer, default=0)

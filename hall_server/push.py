@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import op_fingerprint
+from hall_server.auth import may_still_push
 from hall_server.batch import BatchCache
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
@@ -125,16 +126,20 @@ def _apply_fast(
 
 
 def _apply_one(s: Session, db: ServerDatabase, device: DeviceRow, claims: AccessClaims, op: Op) -> Verdict:
-    """One op in its own savepoint: the slow path, after the fast one met a constraint."""
-    try:
-        with s.begin_nested():
-            cache = BatchCache(s, [op], {op.actor or claims.username})
-            verdict = apply(_context(s, db, device, claims, op, cache))
-            _ledger(s, device, op, verdict, op.actor or claims.username)
-            s.flush()
-            return verdict
-    except IntegrityError:
-        verdict = rejected("a number or id in this op is already used by another record on the server")
+    """One op in its own savepoint: the slow path, after the fast one met a constraint. Tried
+    twice: a number another push took meanwhile is committed by then, so the second try reads it
+    and keeps the op under an alias instead of refusing it."""
+    for _attempt in range(2):
+        try:
+            with s.begin_nested():
+                cache = BatchCache(s, [op], {op.actor or claims.username, claims.username})
+                verdict = apply(_context(s, db, device, claims, op, cache))
+                _ledger(s, device, op, verdict, op.actor or claims.username)
+                s.flush()
+                return verdict
+        except IntegrityError:
+            continue
+    verdict = rejected("a number or id in this op is already used by another record on the server")
     with s.begin_nested():
         _ledger(s, device, op, verdict, op.actor or claims.username)
         s.flush()
@@ -177,7 +182,7 @@ def _push(
     """One transaction: the device locked, replays answered, new ops applied, the sequence moved."""
     with db.sessions() as s, s.begin():
         device = s.get(DeviceRow, claims.device_id, with_for_update=True)
-        if device is None or device.revoked_at is not None:
+        if device is None or not may_still_push(device.revoked_at, device.replaced_at):
             raise PushRefused(403, "device_revoked", "this device has been revoked: ask IT to enrol it again")
         known = {
             r.op_id: _Known(r.payload_hash, r.seq, r.status, r.reason, r.result)

@@ -123,8 +123,9 @@ def read_key_file(path: Path) -> KeySet:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SigningKeyError(
-            f"the token signing key file {path} is missing: copy it from another server of this hall, "
-            "or make a new one with `hall-server rotate-signing-key` (the windows then refresh their tokens)"
+            f"the token signing key file {path} is missing: copy it from another server of this hall "
+            "(every host needs the same file), or make a new one with `hall-server rotate-signing-key` "
+            "on one host only and copy it to the others"
         ) from None
     except OSError as exc:
         raise SigningKeyError(f"cannot read the token signing key file {path}: {exc.strerror}") from None

@@ -16,7 +16,7 @@ from hall_server.models import CaseRow, CollisionRow, ConsultRow, DeviceRow
 from hall_server.queue.tickets import hall_now
 from tests.hall_server.api import Device, consult_op, device_number, enrol
 from tests.hall_server.test_authority import accept, verdicts
-from tests.servers import ServerProcess, admin, enrollment_code
+from tests.servers import PASSWORD, ServerProcess, admin, enrollment_code
 
 
 def _enrol_with(base: str, code: str) -> requests.Response:
@@ -53,13 +53,30 @@ def test_a_second_pc_under_an_active_code_is_refused_and_a_replacement_carries_t
     assert replaced.status_code == 200, replaced.text
     numbering = replaced.json()["numbering"]
     assert numbering == {f"CASE:{today}": 3, f"ONE_TIME_NOTICE:{today}": 5}
-    # the old PC stops at once: its token, its sessions
+    # the old PC stops at once, but for pushing: what it recorded before (receipts in applicants'
+    # hands) still arrives, under numbers the new PC does not make again
     assert first.pull("0:0").status_code == 403
+    window = requests.get(
+        hall.url + "/api/v1/queue/window", headers={"Authorization": f"Bearer {first.token}"}, timeout=30
+    )
+    assert window.status_code == 403
     again = first.post(
         "/refresh",
         {"device_id": first.device_id, "device_secret": first.secret, "refresh_token": first.refresh},
     )
-    assert again.status_code == 403
+    assert again.status_code == 200
+    late = accept(first, 5, case_number=f"330100W01{today}0004")  # made offline before the swap
+    assert verdicts(first, [late], token=again.json()["access_token"])[0][0] == "applied"
+    signed_in = first.post(
+        "/login",
+        {
+            "device_id": first.device_id,
+            "device_secret": first.secret,
+            "username": "wangfang",
+            "password": PASSWORD,
+        },
+    )
+    assert signed_in.status_code == 403  # nobody signs in there any more
 
 
 def test_a_number_made_twice_is_kept_flagged_and_shown(hall: ServerProcess, hall_db: str) -> None:

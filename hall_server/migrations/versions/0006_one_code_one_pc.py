@@ -14,6 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("devices", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("replaced_at", sa.DateTime(), nullable=True))
     with op.batch_alter_table("enrollment_codes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("replaces", sa.Boolean(), nullable=False, server_default=sa.false()))
     with op.batch_alter_table("cases", schema=None) as batch_op:
@@ -46,3 +48,5 @@ def downgrade() -> None:
         batch_op.drop_column("receipt_number")
     with op.batch_alter_table("enrollment_codes", schema=None) as batch_op:
         batch_op.drop_column("replaces")
+    with op.batch_alter_table("devices", schema=None) as batch_op:
+        batch_op.drop_column("replaced_at")
