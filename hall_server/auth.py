@@ -314,7 +314,9 @@ _STANDING = (
         UserRow.active,
         UserRow.role,
     )
-    .where(DeviceRow.id == bindparam("device_id"), UserRow.id == bindparam("user_id"))
+    .select_from(DeviceRow)
+    .join(UserRow, UserRow.id == bindparam("user_id"))  # two primary-key lookups, one statement
+    .where(DeviceRow.id == bindparam("device_id"))
     .limit(1)
 )
 
