@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 
+from sqlalchemy.exc import OperationalError
+
 from counter_app.store.sync_store import PushFailure, SyncStore, Touched
 from counter_app.sync.credentials import Credentials
 from counter_app.sync.http import (
@@ -177,6 +179,9 @@ class SyncEngine:
         except (Refused, ServerGarbage) as exc:
             report.online, report.error = True, str(exc)
             self.store.log("error", str(exc))
+        except OperationalError as exc:  # the local database stayed locked past its busy timeout
+            report.error = f"the local database is busy ({exc.orig}): the round is tried again"
+            return report  # what the round did is committed; its bookkeeping waits for the next
         failure = self.store.push_failure()
         if failure is not None and failure.needs_attention:
             report.stuck = failure

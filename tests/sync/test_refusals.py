@@ -205,3 +205,30 @@ def test_an_op_the_server_refuses_as_malformed_needs_attention_and_keeps_its_pla
         assert again.pushed == 0 and again.waiting == 2
     finally:
         window.close()
+
+
+def test_a_local_database_locked_past_its_timeout_fails_the_round_not_the_program(
+    hall: ServerProcess, hall_db: str, tmp_path: Path
+) -> None:
+    """Another process holds the window's database (a second program on the folder, a backup
+    tool): the round says so and the next one does the work, with nothing lost or sent twice."""
+    import sqlite3
+
+    from counter_app.services.context import DB_FILE
+
+    window = window_client(tmp_path / "w", hall.url, hall_db)
+    try:
+        window.accept("甲")
+        other = sqlite3.connect(tmp_path / "w" / DB_FILE, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # held past the window's busy timeout
+        try:
+            report = window.sync()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert "local database is busy" in report.error
+        again = window.sync()
+        assert again.error == "" and again.waiting == 0
+        assert window.sync().pushed == 0  # sent once, nothing left
+    finally:
+        window.close()
