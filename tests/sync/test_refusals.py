@@ -13,6 +13,15 @@ from tests.servers import ServerProcess, enrollment_code
 from tests.sync_helpers import window_client
 
 
+def _diagnose(data_dir: Path, tmp_path: Path) -> str:
+    """What IT reads: ``counter-app diagnose`` as its own process (it may start Qt for the printers)."""
+    from tests.test_cli import run
+
+    home = tmp_path / "home"
+    done = run("--data-dir", str(data_dir), "diagnose", system_settings=tmp_path / "none.ini", home=home)
+    return done.stdout
+
+
 def _revoke(url: str, username: str) -> None:
     db = open_server_database(url)
     try:
@@ -100,7 +109,6 @@ def test_a_number_made_twice_is_kept_under_an_alias_and_the_clerk_is_told(
 ) -> None:
     from sqlalchemy import update
 
-    from counter_app.diagnose import report as diagnose_report
     from counter_app.services.notices import NoticeService
     from hall_server.models import DeviceRow
     from tests.printing.reading import text_of
@@ -130,7 +138,7 @@ def test_a_number_made_twice_is_kept_under_an_alias_and_the_clerk_is_told(
         [item] = two.store.attention()
         assert item.collision == (number, f"{number}-2")
         assert two.store.counts()[1] == 1
-        report_for_it = diagnose_report(tmp_path / "b", "test")
+        report_for_it = _diagnose(tmp_path / "b", tmp_path)
         assert f"NEEDS ATTENTION: op #1 case.accept: number collision: {number}" in report_for_it
         # the pull brought the alias: a reprint shows it, the receipt's number stays on record
         found = two.ctx.cases.get(second.case.id)
@@ -185,7 +193,6 @@ def test_an_op_the_server_refuses_as_malformed_needs_attention_and_keeps_its_pla
 ) -> None:
     """An op this program wrote but the hall server's bounds refuse (versions that disagree): the ops
     before it go through, it stays queued in order, the clerk and IT are told; nothing is dropped."""
-    from counter_app.diagnose import report as diagnose_report
     from counter_app.store.unit_of_work import unit_of_work
 
     window = window_client(tmp_path / "w", hall.url, hall_db)
@@ -200,7 +207,7 @@ def test_an_op_the_server_refuses_as_malformed_needs_attention_and_keeps_its_pla
         [item] = window.store.attention()
         assert item.waiting and item.op_type == "notice.print_failed" and "malformed" in item.reason
         assert window.store.counts() == (2, 1)
-        assert "NEEDS ATTENTION: the hall server refuses op #2" in diagnose_report(tmp_path / "w", "test")
+        assert "NEEDS ATTENTION: the hall server refuses op #2" in _diagnose(tmp_path / "w", tmp_path)
         again = window.sync()  # retried alone, still refused, nothing skipped or dropped
         assert again.pushed == 0 and again.waiting == 2
     finally:
