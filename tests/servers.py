@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from counter_app.services.demo import demo_catalogue_path
 
@@ -247,3 +248,28 @@ class ServerProcess:
                 self.proc.terminate()
             self.proc.wait(20)
         self.proc = None
+
+
+@contextmanager
+def demo_hall(folder: Path) -> Iterator[dict[str, Any]]:
+    """``hall-server demo FOLDER --exit-with-parent`` as the window starts it: yields what it prints
+    (address, user, password, enrolment code); leaving the block closes its stdin, as a closing
+    client does, and the hall must then end by itself with status 0."""
+    proc = subprocess.Popen(
+        hall_server_cmd("demo", str(folder), "--exit-with-parent"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdin is not None
+        yield json.loads(proc.stdout.readline())
+        proc.stdin.close()  # the client is gone (closed, crashed or killed: the pipe closes)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pipe in (proc.stdin, proc.stdout):
+            if pipe is not None:
+                pipe.close()

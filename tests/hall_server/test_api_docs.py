@@ -3,16 +3,13 @@ when the ``api_docs`` setting asks for them, and in the demo hall."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.servers import ServerProcess
+from tests.servers import ServerProcess, demo_hall
 
 DOCS = ("/docs", "/redoc", "/openapi.json")
 
@@ -41,23 +38,6 @@ def test_the_setting_publishes_the_api_documentation(documented_hall: ServerProc
 
 
 def test_the_demo_hall_publishes_the_api_documentation(tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hall_server", "demo", str(tmp_path / "hall"), "--exit-with-parent"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdin is not None
-        info = json.loads(proc.stdout.readline())
+    with demo_hall(tmp_path / "hall") as info:
         served = _served(info["server_url"])
-        proc.stdin.close()
-        assert proc.wait(timeout=20) == 0
-        assert served == dict.fromkeys(DOCS, 200)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
+    assert served == dict.fromkeys(DOCS, 200)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import urllib.request
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,18 +11,11 @@ from hall_server.db import open_server_database
 from hall_server.demo import seed_demo
 from hall_server.queue.demo_day import simulate_morning
 from hall_server.queue.monitor import monitor
+from tests.servers import demo_hall
 
 
 def test_the_demo_hall_serves_and_ends_with_its_client(tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hall_server", "demo", str(tmp_path / "hall"), "--exit-with-parent"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdin is not None
-        info = json.loads(proc.stdout.readline())
+    with demo_hall(tmp_path / "hall") as info:
         assert info["username"] == "wangfang" and len(info["enrollment_code"]) == 14
         with urllib.request.urlopen(info["server_url"] + "/api/v1/hello", timeout=10) as answer:
             assert "server_time" in json.load(answer)
@@ -32,15 +23,6 @@ def test_the_demo_hall_serves_and_ends_with_its_client(tmp_path: Path) -> None:
             assert [q["code"] for q in json.load(answer)["queues"]] == list("ABCDEFG")
         with urllib.request.urlopen(info["server_url"] + "/kiosk", timeout=10) as answer:
             assert "取号" in answer.read().decode("utf-8")
-        proc.stdin.close()  # the client is gone (closed, crashed or killed: the pipe closes)
-        assert proc.wait(timeout=20) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
 
 
 def test_the_demo_hall_has_a_morning_of_tickets_served_and_waiting(tmp_path: Path) -> None:

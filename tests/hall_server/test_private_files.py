@@ -7,15 +7,13 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.servers import Postgres, ServerProcess, admin, prepare_hall, signing_key_file
+from tests.servers import Postgres, ServerProcess, admin, demo_hall, prepare_hall, signing_key_file
 
 
 @pytest.fixture(autouse=True)
@@ -70,15 +68,7 @@ def test_on_postgresql_the_key_file_and_exports_are_private(pg_cluster: Postgres
 
 def test_the_demo_hall_writes_its_passwords_database_and_key_privately(tmp_path: Path) -> None:
     folder = tmp_path / "demo-hall"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "hall_server", "demo", str(folder), "--exit-with-parent"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None and proc.stdin is not None
-        info = json.loads(proc.stdout.readline())
+    with demo_hall(folder) as info:
         assert json.loads((folder / "demo.json").read_text(encoding="utf-8"))["password"] == info["password"]
         assert mode(folder / "demo.json") == 0o600
         assert mode(folder / "hall-server.sqlite") == 0o600
@@ -86,12 +76,3 @@ def test_the_demo_hall_writes_its_passwords_database_and_key_privately(tmp_path:
         for side in ("hall-server.sqlite-wal", "hall-server.sqlite-shm"):
             assert mode(folder / side) == 0o600, side
         assert mode(folder) == 0o700
-        proc.stdin.close()
-        assert proc.wait(timeout=20) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe is not None:
-                pipe.close()
