@@ -321,28 +321,23 @@ _STANDING = (
 )
 
 
-class _Standing:
-    """Per process: the signing key (it never changes). Whether the device and the user are still
-    in good standing is read on every request (two primary-key lookups in one statement), so a
-    revocation stops every route of every process at once, not when a cache runs out."""
-
-    def __init__(self) -> None:
-        self.key: str | None = None
-
-    def check(self, db: ServerDatabase, claims: AccessClaims, push: bool) -> tuple[AccessClaims, DeviceView]:
-        with db.reader.connect() as conn:
-            row = conn.execute(_STANDING, {"device_id": claims.device_id, "user_id": claims.user_id}).first()
-        if row is None or (
-            row.revoked_at is not None and not (push and may_still_push(row.revoked_at, row.replaced_at))
-        ):
-            raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
-        if not row.active:
-            raise AuthError(403, "user_revoked", "this user has been revoked")
-        # the role as it is now: a token issued before a change of role carries the old one
-        return replace(claims, role=row.role), DeviceView(claims.device_id, row.device_code, row.window_code)
+def _standing(db: ServerDatabase, claims: AccessClaims, push: bool) -> tuple[AccessClaims, DeviceView]:
+    """Whether the device and the user are still in good standing, read on every request (two
+    primary-key lookups in one statement): a revocation stops every route of every process at
+    once, not when a cache runs out."""
+    with db.reader.connect() as conn:
+        row = conn.execute(_STANDING, {"device_id": claims.device_id, "user_id": claims.user_id}).first()
+    if row is None or (
+        row.revoked_at is not None and not (push and may_still_push(row.revoked_at, row.replaced_at))
+    ):
+        raise AuthError(403, "device_revoked", "this PC has been revoked by IT")
+    if not row.active:
+        raise AuthError(403, "user_revoked", "this user has been revoked")
+    # the role as it is now: a token issued before a change of role carries the old one
+    return replace(claims, role=row.role), DeviceView(claims.device_id, row.device_code, row.window_code)
 
 
-_standing: dict[int, _Standing] = {}
+_key_found: set[int] = set()  # the databases whose signing key this process has seen once
 
 
 def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> Caller:
@@ -350,10 +345,10 @@ def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> 
     *push*: the push route, which a PC replaced by another may still use for a while."""
     if not header or not header.startswith("Bearer "):
         raise AuthError(401, "no_token", "log in first")
-    standing = _standing.setdefault(id(db), _Standing())
-    if standing.key is None:
+    if id(db) not in _key_found:  # a hall not initialised (or its key not moved out) says so: 503
         with db.sessions() as s:
-            standing.key = signing_key(s)
+            signing_key(s)
+        _key_found.add(id(db))
     token = header.removeprefix("Bearer ").strip()
     # the keys that check tokens as the key file says now (the current one, and a rotated one until
     # the tokens it signed expire): a rotation reaches this process at its next request
@@ -361,4 +356,4 @@ def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> 
     claims = next((c for c in (read_access_token(k, token) for k in keys) if c is not None), None)
     if claims is None:
         raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
-    return Caller(*standing.check(db, claims, push))
+    return Caller(*_standing(db, claims, push))
