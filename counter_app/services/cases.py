@@ -9,11 +9,9 @@ from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, Servic
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import item_from_json
 from counter_app.domain.identity import IdType, PartyKind, normalise_id
-from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice, NoticeKind
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice
 from counter_app.services.context import AppContext
-from counter_app.services.notice_payloads import DEADLINE_KINDS, deadline_fields
-from counter_app.store.models import CaseRow
-from counter_app.store.unit_of_work import unit_of_work
+from counter_app.services.deadlines import fix_provisional_dates
 
 
 @dataclass(frozen=True)
@@ -91,42 +89,5 @@ class CaseService:
         )
 
     def recompute_provisional(self) -> list[Case]:
-        """Recompute deadlines that crossed a year without calendar data, now that it may be known.
-
-        The case and the frozen payloads of its acceptance and processing notices change together,
-        so a reprint (补打) shows the new dates without the 暂定 mark.
-        """
-        cal = self.ctx.calendar
-        fixed = []
-        for case in self.ctx.cases.provisional():
-            if case.accepted_on is None:
-                continue
-            snapshot = case.item_snapshot
-            promised = cal.add_working_days(case.accepted_on, int(snapshot["promised_limit_days"]))
-            legal = cal.add_working_days(case.accepted_on, int(snapshot["legal_limit_days"]))
-            if promised.provisional or legal.provisional:
-                continue
-            with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
-                row = uow.session.get(CaseRow, case.id)
-                assert row is not None
-                old = (row.promised_due, row.legal_due)
-                row.promised_due, row.legal_due = promised.due, legal.due
-                row.deadline_provisional = False
-                row.updated_at = uow.now
-                fields = deadline_fields(case.accepted_on, promised, legal)
-                notices = []
-                for notice in uow.notices_of(row.id):
-                    if NoticeKind(notice.kind) in DEADLINE_KINDS:
-                        notice.payload = {**notice.payload, **fields}  # a new dict: the JSON is rewritten
-                        notices.append(notice.number)
-                detail = {
-                    "old_promised_due": old[0].isoformat() if old[0] else None,
-                    "promised_due": promised.due.isoformat(),
-                    "legal_due": legal.due.isoformat(),
-                    "notices": notices,
-                }
-                uow.add_event(row.id, "case.deadline_recomputed", row.state, row.state, **detail)
-                uow.audit("case.deadline_recomputed", "case", row.id, **detail)
-                uow.outbox("case.deadline_recomputed", {"case_id": row.id, **detail})
-                fixed.append(uow.case(row))
-        return fixed
+        """Fix provisional dates the calendar now covers, each case with its notices (deadlines.py)."""
+        return fix_provisional_dates(self.ctx)

@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.services.context import AppContext, SignedInUser
-from counter_app.store.sync_store import AttentionItem, LogEntry
+from counter_app.services.deadlines import fix_provisional_dates
+from counter_app.store.sync_store import AttentionItem, LogEntry, Touched
 from counter_app.sync import account
 from counter_app.sync.credentials import Credentials
 from counter_app.sync.engine import SyncEngine, SyncReport
@@ -19,6 +20,17 @@ from counter_app.sync.http import HallClient, InsecureServer, check_server_url
 from counter_app.sync.runner import SyncRunner
 
 MSG_INSECURE = QT_TRANSLATE_NOOP("messages", "{reason}")
+
+
+def apply_pulled(ctx: AppContext, touched: Touched) -> None:
+    """Reload what a pull changed; a calendar fixes the provisional dates it now covers."""
+    if touched.settings:
+        ctx.reload_server_settings()
+    if touched.catalogue:
+        ctx.reload_catalogue()
+    if touched.calendar:
+        ctx.reload_calendar()
+        fix_provisional_dates(ctx)
 
 
 class HallLink:
@@ -63,13 +75,7 @@ class HallLink:
 
     def after_round(self, report: SyncReport) -> None:
         """On the sync thread: reload what the pull changed before the GUI hears of it."""
-        t = report.touched
-        if t.settings:
-            self.ctx.reload_server_settings()
-        if t.catalogue:
-            self.ctx.reload_catalogue()
-        if t.calendar:
-            self.ctx.reload_calendar()
+        apply_pulled(self.ctx, report.touched)
 
     def sync_once(self) -> SyncReport:
         report = self.engine.run_once()

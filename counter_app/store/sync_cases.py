@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.notice_dates import DEADLINE_KINDS, redated
 from counter_app.store.models import CaseRow, NoticeRow
 from counter_app.store.unit_of_work import utcnow
 
@@ -87,11 +88,19 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             latest[data["id"]] = data
     held: dict[str, int] = {}
     held_numbers: dict[str, str | None] = {}
+    held_dates: dict[str, tuple[Any, ...]] = {}
     for chunk in _chunks(list(latest)):
-        for case_id, version, number in s.execute(
-            select(CaseRow.id, CaseRow.server_version, CaseRow.case_number).where(CaseRow.id.in_(chunk))
+        for case_id, version, number, *dates in s.execute(
+            select(
+                CaseRow.id,
+                CaseRow.server_version,
+                CaseRow.case_number,
+                CaseRow.promised_due,
+                CaseRow.legal_due,
+                CaseRow.deadline_provisional,
+            ).where(CaseRow.id.in_(chunk))
         ):
-            held[case_id], held_numbers[case_id] = version, number
+            held[case_id], held_numbers[case_id], held_dates[case_id] = version, number, tuple(dates)
     numbers = [str(d["case_number"]) for d in latest.values() if d.get("case_number")]
     owners: dict[str, str] = {}
     for chunk in _chunks(numbers):
@@ -107,6 +116,7 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
     now = utcnow()
     inserts, updates, collisions, missing = [], [], [], []
     renumbered: list[tuple[str, str, str]] = []
+    redate: list[dict[str, Any]] = []
     for case_id, data in latest.items():
         number = data.get("case_number")
         if number and owners.get(number, case_id) != case_id:
@@ -115,7 +125,11 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
         if case_id in held:
             if held[case_id] > int(data.get("server_version", 0)) or case_id in pending:
                 continue
-            updates.append({"b_id": case_id, **_state(data, now)})
+            state = _state(data, now)
+            updates.append({"b_id": case_id, **state})
+            new_dates = (state["promised_due"], state["legal_due"], state["deadline_provisional"])
+            if new_dates[0] and new_dates[1] and new_dates != held_dates[case_id]:
+                redate.append({"b_id": case_id, **state})
             was = held_numbers.get(case_id)
             if was and number and was != number:  # kept by the hall under an alias (a collision)
                 renumbered.append((case_id, was, str(number)))
@@ -128,7 +142,21 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             owners[number] = case_id
     _write(s, inserts, updates)
     _renumber_notices(s, renumbered)
+    _redate_notices(s, redate)
     return collisions, missing
+
+
+def _redate_notices(s: Session, cases: list[dict[str, Any]]) -> None:
+    """Cases whose deadlines the hall fixed (a calendar published, a correction): their notices
+    print the same dates from now on, in the transaction that changes the case."""
+    kinds = [k.value for k in DEADLINE_KINDS]
+    for state in cases:
+        for notice in s.scalars(
+            select(NoticeRow).where(NoticeRow.case_id == state["b_id"], NoticeRow.kind.in_(kinds))
+        ):
+            notice.payload = redated(
+                notice.payload, state["promised_due"], state["legal_due"], state["deadline_provisional"]
+            )
 
 
 def _renumber_notices(s: Session, renumbered: list[tuple[str, str, str]]) -> None:

@@ -180,6 +180,9 @@ def test_december_case_gets_a_provisional_deadline_then_the_fix(
     assert detail.case.promised_due == date(2027, 1, 18)
     assert detail.events[-1].action == "case.deadline_recomputed"
     assert rows(ctx, "SELECT op_type FROM outbox ORDER BY seq")[-1] == ("case.deadline_recomputed",)
+    for notice in detail.notices:  # a reprint prints the final date, without 暂定
+        assert notice.payload["promised_due"] == "2027-01-18"
+        assert notice.payload["provisional"] is False and notice.payload["promised_provisional"] is False
 
 
 def test_consult_register(ctx: AppContext) -> None:
