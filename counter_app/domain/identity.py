@@ -9,6 +9,7 @@ from enum import StrEnum
 from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.iso7064 import mod_11_2
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 
@@ -90,7 +91,7 @@ def _check_ric(number: str, field: str) -> None:
         ric.get_birth_date(number)
     except InvalidComponent as exc:
         raise DomainError(MSG_ID_BIRTH, field) from exc
-    if ric.calc_check_digit(number) != number[-1]:
+    if mod_11_2.calc_check_digit(number[:17]) != number[-1]:
         raise DomainError(MSG_ID_CHECKSUM, field)
     regions = numdb.get("cn/loc").info(number[:6])
     if not any("province" in props for _part, props in regions):
@@ -129,10 +130,9 @@ def validate_id(id_type: IdType, number: str, field: str = "id_number") -> str:
 
 
 def _check_ric_like_checksum(value: str, field: str) -> None:
-    """The 2023 permanent residence card uses the resident-ID check digit (GB 11643)."""
-    weights = [2 ** (17 - i) % 11 for i in range(17)]
-    total = sum(int(c) * w for c, w in zip(value[:17], weights, strict=True))
-    if "10X98765432"[total % 11] != value[17]:
+    """The resident-ID check digit (GB 11643: ISO 7064 MOD 11-2), on the HMT residence permit and the
+    2023 permanent residence card too."""
+    if mod_11_2.calc_check_digit(value[:17]) != value[17]:
         raise DomainError(MSG_ID_CHECKSUM, field)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stdnum.cn import ric, uscc
+from stdnum.cn import uscc
+from stdnum.iso7064 import mod_11_2
 
 from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, ServiceMode, initial_status
 from counter_app.domain.catalogue import ServiceItem
@@ -23,7 +24,7 @@ def demo_catalogue_path() -> Path:
 
 def resident_id(body17: str) -> str:
     """A resident ID number with its correct check digit (for demo and test data)."""
-    return body17 + ric.calc_check_digit(body17 + "0")  # stdnum drops the last character
+    return body17 + mod_11_2.calc_check_digit(body17)
 
 
 def credit_code(body17: str) -> str:

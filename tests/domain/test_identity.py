@@ -67,6 +67,18 @@ def test_hmt_residence_permit_must_start_with_81_82_83() -> None:
         validate_id(IdType.HMT_RESIDENCE, resident_id("33010619800101201"))
 
 
+@pytest.mark.parametrize("last", "012345678X")
+def test_hmt_residence_permit_check_digit(last: str) -> None:
+    """810000199001010019 is valid (GB 11643 weights, worked by hand); every other last character
+    is refused as a wrong check digit, not as a bad format."""
+    number = "81000019900101001" + last
+    if last == "9":
+        assert validate_id(IdType.HMT_RESIDENCE, number) == number
+    else:
+        with pytest.raises(DomainError, match="check digit"):
+            validate_id(IdType.HMT_RESIDENCE, number)
+
+
 def test_an_organisation_cannot_use_a_resident_id() -> None:
     with pytest.raises(DomainError):
         check_kind(PartyKind.ORGANISATION, IdType.RESIDENT_ID)

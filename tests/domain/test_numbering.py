@@ -14,9 +14,14 @@ def test_case_number_layout() -> None:
 
 
 def test_two_devices_never_share_a_number() -> None:
-    a = {format_number(Series.CASE, "330100", "W1", date(2026, 11, 23), n) for n in range(1, 500)}
-    b = {format_number(Series.CASE, "330100", "W11", date(2026, 11, 23), n) for n in range(1, 500)}
-    assert not a & b
+    """Codes of one length, so only the device part can keep the numbers apart."""
+    day = date(2026, 11, 23)
+    a = {format_number(Series.CASE, "330100", "W01", day, n) for n in range(1, 500)}
+    b = {format_number(Series.CASE, "330100", "W02", day, n) for n in range(1, 500)}
+    c = {format_number(Series.CASE, "330100", "W01", date(2026, 11, 24), n) for n in range(1, 500)}
+    assert len(a) == len(b) == len(c) == 499
+    assert {len(n) for n in a | b | c} == {21}
+    assert not a & b and not a & c
 
 
 @pytest.mark.parametrize(

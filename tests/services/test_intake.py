@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -20,7 +21,7 @@ from tests.services.helpers import draft, first_item, item_named, with_missing
 
 
 def rows(ctx: AppContext, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(ctx.db.path) as con:
+    with closing(sqlite3.connect(ctx.db.path)) as con, con:
         return con.execute(sql).fetchall()
 
 
@@ -31,9 +32,9 @@ def test_accept_writes_case_notices_audit_and_outbox_together(ctx: AppContext) -
     assert case.state is CaseState.ACCEPTED
     assert case.case_number == "330100W01202611230001"
     assert case.accepted_on == date(2026, 11, 23)
-    assert (
-        case.promised_due == ctx.calendar.add_working_days(date(2026, 11, 23), item.promised_limit_days).due
-    )
+    # 15 working days from Monday 23 November 2026, no holiday between: counted by hand
+    assert item.promised_limit_days == 15
+    assert case.promised_due == date(2026, 12, 14)
     assert [n.kind for n in outcome.notices] == [NoticeKind.ACCEPTANCE, NoticeKind.PROCESSING]
     assert rows(ctx, "SELECT action, object_id FROM audit_log") == [("case.accept", case.id)]
     ops = rows(ctx, "SELECT seq, op_type, length(op_id) FROM outbox")

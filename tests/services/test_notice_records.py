@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from tests.services.helpers import draft, item_named, with_missing
 
 
 def rows(ctx: AppContext, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(ctx.db.path) as con:
+    with closing(sqlite3.connect(ctx.db.path)) as con, con:
         return con.execute(sql).fetchall()
 
 

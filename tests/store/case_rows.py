@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def insert_cases(path: Path, count: int, *, seed: int = 7) -> None:
         if n % 10 == 0:
             notices.append((f"notice-{n}", f"GZ330100W01{created:%Y%m%d}{n:05d}", case_id, stamp))
     rng.shuffle(cases)  # stored in no particular order of date
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.executemany(
             "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"
             " department, item_snapshot, service_mode, applicant, applicant_name, applicant_id_number,"
@@ -66,7 +67,7 @@ def insert_cases(path: Path, count: int, *, seed: int = 7) -> None:
 
 def newest_matching(path: Path, prefix: str, limit: int) -> list[str]:
     """The straightforward answer: every case read, filtered and sorted in Python."""
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         rows = con.execute("SELECT created_at, rowid, id, applicant_name, item_name FROM cases").fetchall()
     con.close()
     matching = [r for r in rows if r[3].startswith(prefix) or r[4].startswith(prefix)]

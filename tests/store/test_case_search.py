@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -62,7 +63,7 @@ def test_newest_matches_in_order(
 
 def test_common_surname_has_many_names_and_ties(cache: Database) -> None:
     """The data above exercises what it should: more names than one statement merges, and ties."""
-    with sqlite3.connect(cache.path) as con:
+    with closing(sqlite3.connect(cache.path)) as con, con:
         names = con.execute(
             "SELECT count(DISTINCT applicant_name) FROM cases WHERE applicant_name LIKE '张%'"
         )
@@ -76,7 +77,7 @@ def test_common_surname_has_many_names_and_ties(cache: Database) -> None:
 
 def test_summary_rows_carry_the_notice_number(cache: Database) -> None:
     found = CaseStore(cache).search("张", limit=200)
-    with sqlite3.connect(cache.path) as con:
+    with closing(sqlite3.connect(cache.path)) as con, con:
         numbers = dict(con.execute("SELECT case_id, number FROM notices").fetchall())
     con.close()
     assert [c.notice_number for c in found] == [numbers.get(c.id) for c in found]
@@ -97,7 +98,7 @@ def test_search_reads_no_case_table_in_full(cache: Database, query: str) -> None
         assert CaseStore(cache).search(query)
     finally:
         event.remove(cache.engine, "before_cursor_execute", record)
-    with sqlite3.connect(cache.path) as con:
+    with closing(sqlite3.connect(cache.path)) as con, con:
         for statement, params in statements:
             if statement.lstrip().upper().startswith(("SELECT", "WITH")):
                 plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + statement, params)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -14,9 +15,9 @@ from counter_app.store.db import DatabaseTooNew, current_revision, head_revision
 def test_from_empty_to_head(tmp_path: Path) -> None:
     db = open_database(tmp_path / "c.sqlite")
     assert current_revision(db.engine) == head_revision()
-    con = sqlite3.connect(tmp_path / "c.sqlite")
-    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    with closing(sqlite3.connect(tmp_path / "c.sqlite")) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"cases", "notices", "outbox", "audit_log", "consults", "service_items"} <= tables
     assert not (tmp_path / "backups").exists()  # nothing to back up in a new database
     db.dispose()
@@ -35,7 +36,7 @@ def test_from_0001_with_data(tmp_path: Path) -> None:
     old = open_database(path, target="0001")
     assert current_revision(old.engine) == "0001"
     now = datetime(2026, 11, 23, 9, 0).isoformat(sep=" ")
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.execute(
             "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"
             " department, item_snapshot, service_mode, applicant, applicant_name, applicant_id_number,"
@@ -54,7 +55,7 @@ def test_from_0001_with_data(tmp_path: Path) -> None:
 
     new = open_database(path)
     assert current_revision(new.engine) == head_revision()
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         assert con.execute("SELECT case_number, applicant_name FROM cases").fetchall() == [
             ("330100W01202611230001", "张三")
         ]
@@ -68,7 +69,7 @@ def test_from_0001_with_data(tmp_path: Path) -> None:
         assert "ix_cases_window_updated" in indexes  # 0003
     backups = list((tmp_path / "backups").glob("*.sqlite"))
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as con:  # the copy is the database as it was before
+    with closing(sqlite3.connect(backups[0])) as con, con:  # the copy is the database as it was before
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
         assert con.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
     new.dispose()
@@ -85,7 +86,7 @@ def test_from_0004_with_data_search_indexes(tmp_path: Path) -> None:
 
     new = open_database(path)
     assert current_revision(new.engine) == head_revision()
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert {"ix_cases_applicant_name_created", "ix_cases_item_name_created"} <= indexes
         assert not {"ix_cases_applicant_name", "ix_cases_item_name"} & indexes
@@ -103,7 +104,7 @@ def test_from_0004_with_data_search_indexes(tmp_path: Path) -> None:
 def test_newer_database_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
     open_database(path).dispose()
-    with sqlite3.connect(path) as con:
+    with closing(sqlite3.connect(path)) as con, con:
         con.execute("UPDATE alembic_version SET version_num = '9999'")
     before = path.read_bytes()
     engine = make_engine(path)

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from counter_app.settings import SettingsError, load_settings
+from counter_app.store import unit_of_work
 from counter_app.sync.http import (
     CaFileProblem,
     HallClient,
@@ -23,6 +24,7 @@ from counter_app.sync.http import (
     check_server_url,
 )
 from counter_app.sync.wire import SCHEMA_VERSION
+from tests.conftest import Clock
 from tests.servers import ServerProcess
 from tests.sync_helpers import window_client
 from tests.test_cli import assert_clear_failure, run
@@ -262,3 +264,39 @@ def test_a_skewed_clock_is_measured_and_never_used_for_order(
         assert window.store.get("skew_seconds").startswith("4")
     finally:
         window.close()
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+def test_a_window_whose_clock_runs_ahead_still_receives_what_others_do_later(
+    hall: ServerProcess, hall_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feed is ordered by the hall's commits, never by a window's clock: a case another window
+    accepts *after* a fast window's case, stamped two hours *earlier*, still reaches the fast one."""
+    now = dt.datetime.now().replace(microsecond=0)
+    fast = window_client(
+        tmp_path / "fast", hall.url, hall_db, device="W01", clock=Clock(now + dt.timedelta(hours=2))
+    )
+    right = window_client(tmp_path / "right", hall.url, hall_db, device="W02", clock=Clock(now))
+    try:
+        fast.engine.now = lambda: dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+        fast.sync()
+        right.sync()
+        with monkeypatch.context() as fast_clock:  # every row the fast window writes is stamped ahead
+            fast_clock.setattr(
+                unit_of_work,
+                "utcnow",
+                lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(hours=2),
+            )
+            ahead = fast.accept("快钟")
+        assert fast.sync().pushed == 1
+        right.sync()
+        assert right.ctx.cases.get(ahead.case.id) is not None
+        later = right.accept("准钟")
+        assert later.case.created_at < ahead.case.created_at  # stamped earlier, done later
+        assert right.sync().pushed == 1
+        fast.sync()
+        seen = fast.ctx.cases.get(later.case.id)
+        assert seen is not None and seen[0].case_number == later.case.case_number
+    finally:
+        fast.close()
+        right.close()
