@@ -9,6 +9,7 @@ from pathlib import Path
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.catalogue import Department, ServiceItem, Window
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.private_files import tighten_data_folder
 from counter_app.settings import Settings, Source, load_settings
 from counter_app.store.calendar_store import CalendarStore
@@ -30,6 +31,13 @@ class CatalogueView:
     search_keys: list[str]
     departments: dict[str, Department]
     windows: dict[str, Window]
+
+
+# roles the hall server lets watch but not act (it would refuse their ops, after the receipt is out)
+WATCHING_ROLES = frozenset({"supervisor"})
+MSG_WATCHING = QT_TRANSLATE_NOOP(
+    "messages", "A supervisor's sign-in watches the hall and cannot record cases: sign in as a clerk."
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,16 @@ class AppContext:
             username=self.user.username if self.user else "",
             role=self.user.role if self.user else "",
         )
+
+    @property
+    def records(self) -> bool:
+        """Whether whoever is signed in may record at this window (a supervisor only watches)."""
+        return not (self.user and self.user.role in WATCHING_ROLES)
+
+    def require_recorder(self) -> None:
+        """The guard every recording service call starts with, before anything is read or staged."""
+        if not self.records:
+            raise DomainError(MSG_WATCHING, "role")
 
     def window(self) -> Window:
         code = self.settings["window_code"]

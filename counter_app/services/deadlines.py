@@ -22,7 +22,12 @@ from counter_app.store.unit_of_work import unit_of_work
 
 
 def fix_provisional_dates(ctx: AppContext) -> list[Case]:
-    """Recompute every provisional date the calendar now covers; returns the cases changed."""
+    """Recompute every provisional date the calendar now covers; returns the cases changed.
+
+    A supervisor's sign-in records nothing: the hall's own recomputation reaches that PC's cases
+    by the pull (``sync_cases`` rewrites their notices with them)."""
+    if not ctx.records:
+        return []
     fixed = [case for case in ctx.cases.provisional() if _fix_deadlines(ctx, case)]
     fixed += _fix_supplement_dates(ctx)
     return fixed

@@ -100,6 +100,7 @@ class IntakeService:
 
     # -- helpers -------------------------------------------------------------------------------
     def _validated(self, draft: ApplicationDraft) -> ApplicationDraft:
+        self.ctx.require_recorder()
         applicant = draft.applicant.validated("applicant.")
         agent = draft.agent.validated("agent.") if draft.agent else None
         checks = tuple(
@@ -288,6 +289,7 @@ class IntakeService:
 
     def record_consult(self, item: ServiceItem | None, question: str, answer: str) -> Consult:
         """咨询登记: a consult that ended without an application."""
+        self.ctx.require_recorder()
         question = clean_text(question, "question", limit=2000, required=True, multiline=True)
         answer = clean_text(answer, "answer", limit=2000, multiline=True)
         now = self.ctx.clock()

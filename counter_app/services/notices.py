@@ -66,6 +66,7 @@ class NoticeService:
         A saved PDF is audited as ``notice.saved_pdf`` and leaves the count alone, so saving a copy
         does not turn the first paper print into a 补打.
         """
+        self.ctx.require_recorder()
         with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
             row = uow.session.get(NoticeRow, notice_id)
             if row is None:
@@ -93,6 +94,7 @@ class NoticeService:
 
     def record_failure(self, notice_id: str, reason: str) -> None:
         """A print that failed is in the audit trail and the case history too (the notice stays ready)."""
+        self.ctx.require_recorder()
         with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
             row = uow.session.get(NoticeRow, notice_id)
             if row is None:
@@ -109,6 +111,7 @@ class NoticeService:
 
     def material_receipt(self, case_id: str) -> Notice:
         """材料接收清单 for any case, under its case number (or its latest notice number)."""
+        self.ctx.require_recorder()
         found = self.ctx.cases.get(case_id)
         if found is None:
             raise DomainError(MSG_NO_CASE, "case")

@@ -51,6 +51,7 @@ def _stamp(moment: datetime) -> str:
 
 def record_visit(ctx: AppContext, visit: VisitInProgress, finished_at: datetime | None = None) -> str:
     """Write the finished visit and its ``visit.record`` op; returns the visit's id."""
+    ctx.require_recorder()
     visit_id = str(uuid.uuid4())
     finished = finished_at or ctx.clock()
     with unit_of_work(ctx.db, ctx.actor) as uow:
@@ -73,6 +74,7 @@ def record_visit(ctx: AppContext, visit: VisitInProgress, finished_at: datetime 
 
 def rate_visit(ctx: AppContext, visit_id: str, rating: int, reasons: list[str]) -> None:
     """The applicant's evaluation: one ``visit.rated`` op (the server keeps the first only)."""
+    ctx.require_recorder()
     if rating not in RATINGS:
         raise DomainError(QT_TRANSLATE_NOOP("messages", "Choose one of the five ratings."), "rating")
     reasons = [r for r in reasons if r in REASONS]

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import Series, format_number
 from counter_app.domain.records import Case, Consult, Notice
 from counter_app.store.convert import case_from_row, notice_from_row
@@ -32,8 +31,6 @@ from counter_app.store.models import (
 )
 
 OP_SCHEMA_VERSION = 1
-# roles the hall server lets watch but not act (it would refuse their ops, after the receipt is out)
-WATCHING_ROLES = frozenset({"supervisor"})
 
 
 @dataclass(frozen=True)
@@ -138,14 +135,6 @@ class UnitOfWork:
 
     def outbox(self, op_type: str, payload: dict[str, Any]) -> str:
         """Queue an op for the hall server: client-made UUID, gapless per-device sequence."""
-        if self.actor.role in WATCHING_ROLES:
-            raise DomainError(
-                QT_TRANSLATE_NOOP(
-                    "messages",
-                    "A supervisor's sign-in watches the hall and cannot record cases: sign in as a clerk.",
-                ),
-                "role",
-            )
         op_id = str(uuid.uuid4())
         self.session.add(
             OutboxRow(

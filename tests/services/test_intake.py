@@ -223,3 +223,35 @@ def test_a_supervisor_s_sign_in_records_no_case(ctx: AppContext) -> None:
     assert rows(ctx, "SELECT count(*) FROM outbox") == [(0,)]
     ctx.user = SignedInUser("wangfang", "王芳", "clerk")
     assert IntakeService(ctx).accept(draft(item)).case.case_number == "330100W01202611230001"
+
+
+def test_a_supervisors_sign_in_is_refused_before_anything_is_written(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard comes first: not a database transaction is opened, every recording call says why."""
+    from counter_app.services import intake, notices, visits
+    from counter_app.services.notices import NoticeService
+
+    item = item_named(ctx, "居民身份证换领")
+    made = IntakeService(ctx).accept(draft(item))
+    ctx.user = SignedInUser("zhaolei", "赵磊", "supervisor")
+
+    def no_transaction(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a transaction was opened for a watching role")
+
+    for module in (intake, notices, visits):
+        monkeypatch.setattr(module, "unit_of_work", no_transaction)
+    calls = [
+        lambda: IntakeService(ctx).accept(draft(item)),
+        lambda: IntakeService(ctx).notify(draft(item, with_missing(item, 0))),
+        lambda: IntakeService(ctx).refuse(draft(item), "不属于本机关职权范围", "《行政许可法》第三十二条"),
+        lambda: IntakeService(ctx).record_consult(item, "问", "答"),
+        lambda: NoticeService(ctx).material_receipt(made.case.id),
+        lambda: NoticeService(ctx).record_output(made.notices[0].id, "paper"),
+        lambda: visits.rate_visit(ctx, "v1", 1, []),
+    ]
+    for call in calls:
+        with pytest.raises(DomainError) as err:
+            call()
+        assert err.value.field == "role" and "supervisor" in str(err.value.message)
+    assert rows(ctx, "SELECT count(*) FROM outbox") == [(1,)]  # only the clerk's accept
