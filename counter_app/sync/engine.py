@@ -240,7 +240,8 @@ class SyncEngine:
                 raise
             self.store.clear_push_failure()
             results = answer.get("results")
-            assert isinstance(results, list)
+            if not isinstance(results, list):  # HallClient.push checks it too; never an assert (-O)
+                raise ServerGarbage("the push answer has no results")
             applied, rejected = self.store.record_results(results)
             report.pushed += applied
             report.rejected += rejected
@@ -265,8 +266,9 @@ class SyncEngine:
                 self.store.log("snapshot", "the server's change log no longer reaches our cursor")
                 self._snapshot(report)
                 return
-            changes = page["changes"]
-            assert isinstance(changes, list)
+            changes = page.get("changes")
+            if not isinstance(changes, list):
+                raise ServerGarbage("the pull answer has no changes")
             cursor = str(page["cursor"])
             touched = self.store.apply_page(changes, cursor)
             report.touched = report.touched | touched
@@ -285,8 +287,9 @@ class SyncEngine:
         for start in range(0, len(missing), 1000):
             asked = missing[start : start + 1000]
             answer = self._with_token(partial(self.client.cases, ids=asked))
-            found = answer["cases"]
-            assert isinstance(found, list)
+            found = answer.get("cases")
+            if not isinstance(found, list):
+                raise ServerGarbage("the cases answer has no cases")
             self.store.apply_whole_cases(found, asked)
 
     def _snapshot(self, report: SyncReport) -> None:

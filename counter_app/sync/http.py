@@ -265,11 +265,11 @@ class HallClient:
             "username": username,
             "password": password,
         }
-        return self.call("POST", "/login", json=body)
+        return _session_answer(self.call("POST", "/login", json=body))
 
     def refresh(self, device_id: str, device_secret: str, refresh_token: str) -> dict[str, Any]:
         body = {"device_id": device_id, "device_secret": device_secret, "refresh_token": refresh_token}
-        return self.call("POST", "/refresh", json=body)
+        return _session_answer(self.call("POST", "/refresh", json=body))
 
     def push(self, token: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
         answer = self.call("POST", "/sync/push", token, json={"schema_version": SCHEMA_VERSION, "ops": ops})
@@ -284,6 +284,14 @@ class HallClient:
         answer = self.call("GET", "/sync/pull", token, params=params)
         if not isinstance(answer.get("changes"), list) or not isinstance(answer.get("cursor"), str):
             raise ServerGarbage("the pull answer has no changes or cursor")
+        for change in answer["changes"]:
+            if not (
+                isinstance(change, dict)
+                and isinstance(change.get("kind"), str)
+                and isinstance(change.get("key"), str)
+                and ("data" not in change or change["data"] is None or isinstance(change["data"], dict))
+            ):
+                raise ServerGarbage("the pull answer has a change that is not one")
         return answer
 
     def cases(self, token: str, ids: list[str]) -> dict[str, Any]:
@@ -297,3 +305,16 @@ class HallClient:
         if not isinstance(answer.get("cursor"), str) or not isinstance(answer.get("items"), list):
             raise ServerGarbage("the snapshot has no cursor or items")
         return answer
+
+
+def _session_answer(answer: dict[str, Any]) -> dict[str, Any]:
+    """A login or refresh answer must carry both tokens and a lifetime, or it is not the API."""
+    expires = answer.get("expires_in")
+    if (
+        not isinstance(answer.get("access_token"), str)
+        or not isinstance(answer.get("refresh_token"), str)
+        or isinstance(expires, bool)
+        or not isinstance(expires, int | float)
+    ):
+        raise ServerGarbage("the sign-in answer has no tokens")
+    return answer
