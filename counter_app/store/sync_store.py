@@ -38,6 +38,9 @@ SERVER_FAILURES_FOR_ATTENTION = 3
 PUSH_FAILURE_KEY = "push_failure"
 
 
+SNAPSHOT_PAGE = 1000  # open cases per transaction when a snapshot is applied
+
+
 class Touched:
     """What a pull touched, so the window reloads only what it must."""
 
@@ -399,9 +402,15 @@ class SyncStore:
             left = sorted(set(json.loads(row.value) if row else []) - set(asked))
             s.merge(SyncStateRow(key="missing_cases", value=json.dumps(left)))
 
-    def apply_snapshot(self, snap: dict[str, Any]) -> Touched:
-        """A full reload: the server's catalogue, calendar, settings, users and open cases."""
+    def apply_snapshot(self, snap: dict[str, Any], page: int = SNAPSHOT_PAGE) -> Touched:
+        """A full reload: the server's catalogue, calendar, settings, users and open cases.
+
+        The catalogue and the hall's settings change in one transaction; the open cases follow a
+        page per transaction, like pulls, so a clerk's save never waits behind a department's
+        50,000 cases; the cursor is written with the last page, so a reload cut short by a crash
+        or a power cut is simply done again (applying a case twice changes nothing)."""
         touched = Touched(catalogue=True, calendar=True, settings=True, cases=True)
+        cases = snap.get("cases", [])
         with self.db.sessions() as s, s.begin():
             s.execute(update(ServiceItemRow).values(is_current=False))
             for raw in snap["items"]:
@@ -417,14 +426,15 @@ class SyncStore:
             s.execute(delete(ServerSettingRow))
             for key, value in (snap.get("settings") or {}).items():
                 apply_change(s, "setting", {"key": key, "value": value})
-            self._apply_cases(s, snap.get("cases", []))
-            s.merge(SyncStateRow(key="cursor", value=snap["cursor"]))
-            self._log(
-                s,
-                "snapshot",
-                f"full reload: {len(snap['items'])} items, {len(snap.get('cases', []))} cases",
-                {},
-            )
+        starts = range(0, len(cases), page) or range(1)
+        for start in starts:
+            with self.db.sessions() as s, s.begin():
+                self._apply_cases(s, cases[start : start + page])
+                if start == starts[-1]:
+                    s.merge(SyncStateRow(key="cursor", value=snap["cursor"]))
+                    self._log(
+                        s, "snapshot", f"full reload: {len(snap['items'])} items, {len(cases)} cases", {}
+                    )
         return touched
 
     def _apply_cases(

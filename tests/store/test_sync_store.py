@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from sqlalchemy import event
+
 from counter_app.store.db import open_database
 from counter_app.store.sync_store import SyncStore
 
@@ -70,4 +73,47 @@ def test_a_window_that_serves_other_departments_now_asks_for_a_reload(tmp_path: 
     assert not store.apply_page([{"kind": "window", "key": "B02", "data": other}], "0:3").reload
     more = {**same, "departments": ["GA", "MZ"]}
     assert store.apply_page([{"kind": "window", "key": "A01", "data": more}], "0:4").reload
+    db.dispose()
+
+
+def _snapshot(count: int) -> dict[str, object]:
+    cases = []
+    for n in range(count):
+        case = _whole(1, "accepted")
+        case["id"] = f"6f1c2c1e-0000-4000-8000-{n:012d}"
+        case["case_number"] = f"330100W0720261124{n:04d}"
+        cases.append(case)
+    return {"cursor": "0:99", "items": [], "cases": cases}
+
+
+def test_a_snapshot_applies_its_cases_a_page_per_transaction_and_the_cursor_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.store import sync_store
+
+    db = open_database(tmp_path / "c.sqlite")
+    store = SyncStore(db)
+    commits: list[int] = []
+    event.listen(db.engine, "commit", lambda _conn: commits.append(1))
+    real, calls = sync_store.apply_cases, []
+
+    def power_cut_on_the_third_page(*args: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("power cut")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_store, "apply_cases", power_cut_on_the_third_page)
+    with pytest.raises(OSError):
+        store.apply_snapshot(_snapshot(250), page=100)
+    assert len(commits) == 3  # the catalogue and settings, then two pages of cases
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 200
+    assert store.get("cursor") in (None, "")  # not reached: the next round reloads again
+
+    monkeypatch.setattr(sync_store, "apply_cases", real)
+    store.apply_snapshot(_snapshot(250), page=100)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 250
+    assert store.get("cursor") == "0:99"
     db.dispose()
