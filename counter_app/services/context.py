@@ -95,7 +95,7 @@ class AppContext:
 
     @property
     def actor(self) -> Actor:
-        s = self.settings
+        s = self.settings.snapshot()  # one consistent set while the sync thread may reload them
         return Actor(
             clerk=(self.user.display_name if self.user else s["clerk_name"]) or "未登录",
             device_code=s["device_code"],

@@ -358,8 +358,12 @@ class Settings:
 
     def apply_server(self, values: dict[str, str]) -> list[str]:
         """The server's layer: above the user's file and the defaults, below IT's file and the
-        command line. Unknown keys and bad values are ignored (a newer server); returns the keys taken."""
+        command line. Unknown keys and bad values are ignored (a newer server); returns the keys taken.
+
+        Built aside and swapped in with one assignment each: a reader on another thread that took
+        ``values`` once (``snapshot()``) sees either every old value or every new one."""
         taken = []
+        new_values, new_sources = dict(self.values), dict(self.sources)
         for key, raw in values.items():
             setting = BY_KEY.get(key)
             if (
@@ -374,9 +378,15 @@ class Settings:
                 continue
             if self.sources[key] is Source.USER and self.values[key] != value:
                 self.ignored_user[key] = self.values[key]
-            self.values[key], self.sources[key] = value, Source.SERVER
+            new_values[key], new_sources[key] = value, Source.SERVER
             taken.append(key)
+        self.sources = new_sources
+        self.values = new_values
         return taken
+
+    def snapshot(self) -> dict[str, str]:
+        """The values as they are now, one consistent set (never changed in place by a reload)."""
+        return self.values
 
     def set_user(self, changes: dict[str, str]) -> None:
         """Check and write the user's values; refuses keys IT locked or clerks may not change."""
@@ -409,9 +419,10 @@ class Settings:
             fh.flush()
             os.fsync(fh.fileno())
         tmp.replace(self.user_path)
+        new_values, new_sources = dict(self.values), dict(self.sources)
         for key, value in checked.items():
-            self.values[key] = value
-            self.sources[key] = Source.USER
+            new_values[key], new_sources[key] = value, Source.USER
+        self.sources, self.values = new_sources, new_values
 
 
 def load_settings(data_dir: Path, overrides: dict[str, str] | None = None) -> Settings:

@@ -71,3 +71,19 @@ def test_the_hall_server_cannot_allow_plain_http_only_its_system_wide_file_can(
     system_file.write_text("[counter]\nallow_plain_http = yes\n", encoding="utf-8")
     settings = load_settings(data)
     assert settings["allow_plain_http"] == "yes" and settings.sources["allow_plain_http"] is Source.SYSTEM
+
+
+def test_a_reload_swaps_in_a_whole_new_set_never_changing_one_a_reader_holds(
+    tmp_path: Path, _isolated_system_settings: Path
+) -> None:
+    """The sync thread reloads the hall's settings while the database worker builds an actor from
+    several of them: what a reader took stays one consistent set."""
+    settings = load_settings(tmp_path, {"language": "en"})
+    held = settings.snapshot()
+    before = dict(held)
+    settings.apply_server({"hall_name": "新中心", "hall_code": "330200", "window_code": "B09"})
+    assert held == before  # the reader's set did not change under it
+    now = settings.snapshot()
+    assert (now["hall_name"], now["hall_code"], now["window_code"]) == ("新中心", "330200", "B09")
+    settings.set_user({"printer_a4": "柜台打印机"})
+    assert held == before and settings.snapshot()["printer_a4"] == "柜台打印机"
