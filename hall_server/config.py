@@ -56,10 +56,6 @@ class ServerConfig:
     hall_tickets_per_minute: int = 60
     kiosk_green_per_hour: int = 6
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
 
 def _coerce(kind: type, raw: str, key: str) -> object:
     if kind is int:

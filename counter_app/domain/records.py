@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from counter_app.domain.case import CASE_STATE_LABELS, CaseState
+from counter_app.domain.case import CaseState
 
 
 class NoticeKind(StrEnum):
@@ -87,10 +87,6 @@ class Case:
     deadline_provisional: bool = False
     completed_at: datetime | None = None
     refusal: dict[str, Any] | None = None
-
-    @property
-    def state_label(self) -> str:
-        return CASE_STATE_LABELS[self.state]
 
     @property
     def applicant_name(self) -> str:

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
@@ -458,7 +457,3 @@ def load_settings(data_dir: Path, overrides: dict[str, str] | None = None) -> Se
 def describe(settings: Settings) -> list[tuple[str, str, str]]:
     """(key, value, source) for ``diagnose``."""
     return [(s.key, settings.values[s.key], settings.sources[s.key].value) for s in SETTINGS]
-
-
-def settings_as_dict(settings: Settings) -> dict[str, Any]:
-    return dict(settings.values)

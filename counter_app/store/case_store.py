@@ -10,15 +10,14 @@ from sqlalchemy import ColumnElement, Integer, Select, and_, func, literal_colum
 from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState
-from counter_app.domain.records import Case, CaseEvent, CaseSummary, Consult, Notice, NoticeKind
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice, NoticeKind
 from counter_app.store.convert import (
     case_from_row,
-    consult_from_row,
     event_from_row,
     notice_from_row,
 )
 from counter_app.store.db import Database
-from counter_app.store.models import CaseEventRow, CaseRow, ConsultRow, NoticeRow, OutboxRow
+from counter_app.store.models import CaseEventRow, CaseRow, NoticeRow
 
 _NUMBERISH = re.compile(r"^[A-Za-z]{0,2}[0-9A-Za-z]{6,}$")
 _ROWID: ColumnElement[int] = literal_column("cases.rowid", Integer)
@@ -269,19 +268,3 @@ class CaseStore:
     def count(self) -> int:
         with self.db.reads() as s:
             return int(s.scalar(select(func.count()).select_from(CaseRow)) or 0)
-
-    def consults_since(self, since: datetime) -> list[Consult]:
-        with self.db.reads() as s:
-            rows = s.scalars(
-                select(ConsultRow)
-                .where(ConsultRow.created_at >= since)
-                .order_by(ConsultRow.created_at.desc())
-            )
-            return [consult_from_row(r) for r in rows]
-
-    def pending_ops(self) -> int:
-        with self.db.reads() as s:
-            return int(
-                s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.status == "pending"))
-                or 0
-            )

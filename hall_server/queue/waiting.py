@@ -9,11 +9,12 @@ called sees its queue one shorter. A change made by another server process shows
 from __future__ import annotations
 
 import threading
+import weakref
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from hall_server.db import ServerDatabase
 from hall_server.queue.models import TicketRow
@@ -22,15 +23,26 @@ from hall_server.queue.tickets import open_days
 _generation = 0  # bumped by every commit in this process that wrote a ticket
 _lock = threading.Lock()
 _LAST: dict[str, tuple[tuple[datetime, int], dict[tuple[str, str | None], int]]] = {}
+_watched: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
 
 
-@event.listens_for(Session, "after_flush")
+def _watch(sessions: sessionmaker[Session]) -> None:
+    """Listen to the server's own sessions (not SQLAlchemy's global ``Session`` class, which every
+    other program in the process shares) for commits that wrote a ticket."""
+    with _lock:
+        if sessions in _watched:
+            return
+        event.listen(sessions, "after_flush", _note_tickets)
+        event.listen(sessions, "after_commit", _bump)
+        event.listen(sessions, "after_rollback", _forget)
+        _watched.add(sessions)
+
+
 def _note_tickets(session: Session, _flush: Any) -> None:
     if any(isinstance(o, TicketRow) for o in (*session.new, *session.dirty)):
         session.info["tickets_written"] = True
 
 
-@event.listens_for(Session, "after_commit")
 def _bump(session: Session) -> None:
     global _generation
     if session.info.pop("tickets_written", False):
@@ -38,13 +50,13 @@ def _bump(session: Session) -> None:
             _generation += 1
 
 
-@event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop("tickets_written", None)
 
 
 def waiting_counts(db: ServerDatabase, s: Session, now: datetime) -> dict[tuple[str, str | None], int]:
     """(queue, window it was sent to or None) → tickets waiting, as of *now* (whole seconds)."""
+    _watch(db.sessions)
     key = (now, _generation)
     url = str(db.engine.url)
     last = _LAST.get(url)

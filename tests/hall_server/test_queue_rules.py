@@ -170,3 +170,21 @@ def test_bad_kiosk_input_is_refused_and_changes_nothing(db: ServerDatabase) -> N
             issue_ticket(db, queue, phone, priority, NOON)
         assert refused.value.code == error
     assert take(db, "B", 1) == "B001"
+
+
+def test_a_call_shows_at_once_in_the_same_second_and_only_the_servers_sessions_are_watched(
+    db: ServerDatabase,
+) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    from hall_server.queue import waiting
+
+    take(db, "B", 0)
+    take(db, "B", 0)
+    now = NOON + timedelta(minutes=1)
+    assert window_view(db, B01, now)["queues"][0]["waiting"] == 2
+    call_next(db, B01, now)  # the same second: the cached count must not be served
+    assert window_view(db, B01, now)["queues"][0]["waiting"] == 1
+    assert event.contains(db.sessions, "after_commit", waiting._bump)
+    assert not event.contains(Session, "after_commit", waiting._bump)
