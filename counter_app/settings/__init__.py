@@ -303,6 +303,15 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("a4", "80mm"),
     ),
     Setting(
+        "evaluation_window",
+        "second_screen",
+        QT_TRANSLATE_NOOP(
+            "settings", "Applicant rating screen: second screen (a small panel on one monitor), panel or off"
+        ),
+        Who.CLERK,
+        _choice("second_screen", "panel", "off"),
+    ),
+    Setting(
         "print_processing_slip",
         "yes",
         QT_TRANSLATE_NOOP("settings", "Also print the department's processing slip"),

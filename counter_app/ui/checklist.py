@@ -37,6 +37,7 @@ COLOURS = {
 }
 KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 NAME, STATUS, NOTE = 0, 1, 2
+NOTE_LIMIT = 500  # IntakeService checks each note with clean_text(..., limit=500)
 
 
 class Checklist(QTableWidget):
@@ -100,6 +101,17 @@ class Checklist(QTableWidget):
             MaterialCheck(m, s, self._note(row))
             for row, (m, s) in enumerate(zip(self._materials, self._statuses, strict=True))
         ]
+
+    def material_name(self, row: int) -> str:
+        return self._materials[row].name if 0 <= row < len(self._materials) else ""
+
+    def long_note(self) -> tuple[int, int] | None:
+        """(row, length) of the first note longer than the service takes; None when all fit."""
+        for row in range(len(self._materials)):
+            length = len(self._note(row).strip())
+            if length > NOTE_LIMIT:
+                return row, length
+        return None
 
     def _note(self, row: int) -> str:
         item = self.item(row, NOTE)

@@ -1,7 +1,8 @@
 """受理: item, applicant, agent, materials, service mode and the four outcomes, keyboard first.
 
 Keys: F2 item search, F3 returning applicant, F4 consult, F6 all materials received, F7 agent on/off,
-F8 instant completion, F9 accept, F10 one-time notice, F11 refuse, Ctrl+N next applicant.
+F8 instant completion, F9 accept, F10 one-time notice, F11 refuse, Ctrl+N new case (clears the
+form; calling the next ticket is the queue strip's F12).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from counter_app.services.catalogue import find_items
 from counter_app.services.context import AppContext
 from counter_app.services.intake import ApplicationDraft, IntakeService, Outcome
 from counter_app.ui import labels
-from counter_app.ui.checklist import Checklist
+from counter_app.ui.checklist import NOTE, NOTE_LIMIT, Checklist
 from counter_app.ui.dialogs import ConsultDialog, RefusalDialog, ReturningDialog
 from counter_app.ui.errors import explain, show_problem
 from counter_app.ui.i18n import error_text, message
@@ -105,7 +106,10 @@ class IntakeTab(QWidget):
         left.addWidget(self.has_agent)
         left.addWidget(self.agent)
         left.addStretch(1)
-        right = QVBoxLayout()
+        pane = QWidget()  # the materials pane: the evaluation panel keeps off it (one monitor)
+        pane.setObjectName("materials_pane")
+        right = QVBoxLayout(pane)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.banner)
         head = QHBoxLayout()
         head.addWidget(
@@ -127,11 +131,15 @@ class IntakeTab(QWidget):
             self._button("returning", self.tr("Returning applicant"), "F3", self.returning), 1, 0
         )
         outcomes.addWidget(self._button("consult", self.tr("Consult"), "F4", self.consult), 1, 1)
-        outcomes.addWidget(self._button("clear", self.tr("Next applicant"), "Ctrl+N", self.clear), 1, 2)
+        new_case = self._button("clear", self.tr("New case"), "Ctrl+N", self.clear)
+        new_case.setToolTip(
+            self.tr("Clear the form for a new case. It calls no ticket: the queue strip's F12 does that.")
+        )
+        outcomes.addWidget(new_case, 1, 2)
         right.addLayout(outcomes)
         root = QHBoxLayout(self)
         root.addLayout(left, 2)
-        root.addLayout(right, 3)
+        root.addWidget(pane, 3)
         self._key("F2", self.focus_item_search)
         self._key("F7", self.has_agent.toggle)
 
@@ -142,8 +150,22 @@ class IntakeTab(QWidget):
     def _connect(self) -> None:
         self.picker.chosen.connect(self._item_chosen)
         self.has_agent.toggled.connect(self._agent_toggled)
-        self.checklist.changed.connect(lambda: self.materials_error.clear())
+        self.checklist.changed.connect(self._materials_changed)
         self.worker.busy_changed.connect(self._busy)
+
+    def _materials_changed(self) -> None:
+        """A note longer than the service takes is said at once, naming its material."""
+        long = self.checklist.long_note()
+        self.materials_error.setText(self._note_too_long(*long) if long else "")
+
+    def _note_too_long(self, row: int, length: int) -> str:
+        return (
+            self.tr("Material %1 “%2”: the note is at most %3 characters, %4 now: shorten it.")
+            .replace("%1", str(row + 1))
+            .replace("%2", self.checklist.material_name(row))
+            .replace("%3", str(NOTE_LIMIT))
+            .replace("%4", str(length))
+        )
 
     def _departments(self) -> list[str] | None:
         served = [d.strip() for d in self.ctx.settings["departments_served"].split(",") if d.strip()]
@@ -162,6 +184,9 @@ class IntakeTab(QWidget):
             self.resume = None
             self.banner.hide()
         self.checklist.set_for_item(item.materials)
+        kind = self.applicant.kind_value()
+        if self.applicant.is_blank() or kind not in item.applicant_kinds:
+            self.applicant.set_kind(item.applicant_kinds[0])  # 企业开办 → 法人或其他组织
         self._update_buttons()
         self.applicant.id_number.setFocus() if self.applicant.is_blank() else self.checklist.setFocus()
 
@@ -224,7 +249,8 @@ class IntakeTab(QWidget):
     def refuse(self) -> None:
         if self.draft() is None:
             return
-        dialog = RefusalDialog(self)
+        item = self.picker.current
+        dialog = RefusalDialog(item.refusal_reasons if item else (), self)
         dialog.setObjectName("refusal_dialog")
 
         def confirmed() -> None:
@@ -288,6 +314,19 @@ class IntakeTab(QWidget):
             if target in ("applicant", "agent"):
                 form = self.applicant if target == "applicant" else self.agent
                 form.show_error(key, text).setFocus()
+            elif target == "material" and key.isdigit():
+                row = int(key)
+                long = self.checklist.long_note()
+                self.materials_error.setText(
+                    self._note_too_long(*long)
+                    if long and long[0] == row
+                    else self.tr("Material %1 “%2”: %3")
+                    .replace("%1", str(row + 1))
+                    .replace("%2", self.checklist.material_name(row))
+                    .replace("%3", text)
+                )
+                self.checklist.setCurrentCell(row, NOTE)
+                self.checklist.setFocus()
             elif target in ("materials", "material"):
                 self.materials_error.setText(text)
                 self.checklist.setFocus()

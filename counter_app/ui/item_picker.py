@@ -29,6 +29,11 @@ class ItemPicker(QWidget):
         self.results = QListWidget()
         self.results.setObjectName("item_results")
         self.results.setMaximumHeight(150)
+        self.not_found = QLabel()
+        self.not_found.setObjectName("item_not_found")
+        self.not_found.setStyleSheet("color: #c62828;")
+        self.not_found.setWordWrap(True)
+        self.not_found.hide()
         self.info = QLabel()
         self.info.setObjectName("item_info")
         self.info.setWordWrap(True)
@@ -37,6 +42,7 @@ class ItemPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
         layout.addWidget(self.results)
+        layout.addWidget(self.not_found)
         layout.addWidget(self.info)
         self.query.textChanged.connect(self._search)
         self.query.installEventFilter(self)
@@ -47,14 +53,26 @@ class ItemPicker(QWidget):
     def _search(self, text: str) -> None:
         self.results.clear()
         for item in self._find(text):
+            alias = matched_alias(item, text)
+            shown = item.name + ("  " + self.tr("(also: %1)").replace("%1", alias) if alias else "")
             row = QListWidgetItem(
-                f"{item.name}  ·  {self._department_name(item.department)}  ·  "
+                f"{shown}  ·  {self._department_name(item.department)}  ·  "
                 f"{labels.item_class(item.item_class)}  ·  {item.code}"
             )
             row.setData(Qt.ItemDataRole.UserRole, item)
             self.results.addItem(row)
         if self.results.count():
             self.results.setCurrentRow(0)
+        nothing = bool(text.strip()) and not self.results.count()
+        self.not_found.setText(
+            self.tr(
+                "No matching item found for “%1”: try a shorter word, another name, or the pinyin initials."
+            ).replace("%1", text.strip())
+            if nothing
+            else ""
+        )
+        self.not_found.setVisible(nothing)
+        self.results.setVisible(not nothing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -98,6 +116,14 @@ class ItemPicker(QWidget):
         if item.legal_basis:
             lines.append(self.tr("Legal basis: %1").replace("%1", _esc(item.legal_basis)))
         return "<br>".join(lines)
+
+
+def matched_alias(item: ServiceItem, query: str) -> str:
+    """The alias the query was found by, when the item's name does not hold it (shown in the list)."""
+    words = query.lower().split()
+    if not words or all(w in item.name.lower() for w in words):
+        return ""
+    return next((a for a in item.aliases if all(w in a.lower() for w in words)), "")
 
 
 def _esc(text: str) -> str:
