@@ -129,13 +129,13 @@ class EvaluationWindow(QWidget):
         reason_texts = {
             "等候时间长": self.tr("Long wait"),
             "服务态度差": self.tr("Poor service attitude"),
-            "一次性告知不清楚": self.tr("Requirements not explained clearly at once"),
-            "材料要求不合理": self.tr("Unreasonable material requirements"),
+            "一次性告知不清楚": self.tr("Not told all requirements at once"),
+            "材料要求不合理": self.tr("Unreasonable materials asked"),
             "办理时间长": self.tr("Handling took too long"),
             "其他": self.tr("Other"),
         }
         self.reasons: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
+        self.reasons_grid = grid = QGridLayout()
         for n, code in enumerate(REASONS):
             box = QCheckBox(reason_texts.get(code, code))
             box.setStyleSheet(
@@ -216,20 +216,25 @@ class EvaluationWindow(QWidget):
         self._make_compact()
         self._place()
         self.show()
+        QTimer.singleShot(100, self, self._place)  # again with the frame the window manager added
 
     def _place(self) -> None:
+        """Into its corner, the window manager's frame counted (known once the panel is shown)."""
         if not self.as_panel or self._room is None:
             return
         self.adjustSize()
-        self.setGeometry(
-            corner_for(self._room, self.sizeHint().expandedTo(self.minimumSizeHint()), self._avoid)
-        )
+        inner = self.sizeHint().expandedTo(self.minimumSizeHint())
+        frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize(0, 0)
+        spot = corner_for(self._room, inner + frame, self._avoid)
+        self.resize(inner)
+        self.move(spot.topLeft())  # a window's position is its frame's
 
     def _make_compact(self) -> None:
         """Sizes for a corner of the clerk's screen: still big enough to tap, about 500 × 200 px."""
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.sub.setStyleSheet("font-size: 10pt;")
         for button in self.rating_buttons.values():
+            button.setText(button.text().replace(" ", "\n", 1))  # "Very\nsatisfied": narrow
             button.setMinimumSize(84, 52)
             button.setStyleSheet(
                 button.styleSheet()
@@ -239,7 +244,8 @@ class EvaluationWindow(QWidget):
                 .replace("6px solid", "3px solid")
             )
         self.reasons_title.setStyleSheet("font-size: 10pt;")
-        for box in self.reasons.values():
+        for n, box in enumerate(self.reasons.values()):
+            self.reasons_grid.addWidget(box, n // 2, n % 2)  # two columns: narrow in English too
             box.setStyleSheet(
                 "QCheckBox { font-size: 10pt; } QCheckBox::indicator { width: 18px; height: 18px; }"
             )

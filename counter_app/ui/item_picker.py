@@ -72,7 +72,6 @@ class ItemPicker(QWidget):
             else ""
         )
         self.not_found.setVisible(nothing)
-        self.results.setVisible(not nothing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -105,14 +104,16 @@ class ItemPicker(QWidget):
             self.tr("Department: %1    Class: %2")
             .replace("%1", _esc(self._department_name(item.department)))
             .replace("%2", labels.item_class(item.item_class)),
-            self.tr("Legal limit: %1 working days    Promised: %2 working days")
-            .replace("%1", str(item.legal_limit_days))
-            .replace("%2", str(item.promised_limit_days)),
+            self.tr("Legal limit: %n working day(s)", "", item.legal_limit_days)
+            + "    "
+            + self.tr("Promised: %n working day(s)", "", item.promised_limit_days),
             self.tr("Fees: %1").replace("%1", _esc(fees)),
         ]
         if item.joint_departments:
             names = "、".join(self._department_name(d) for d in item.joint_departments)
             lines.append(self.tr("Joint approval with: %1").replace("%1", _esc(names)))
+        if item.aliases:
+            lines.append(self.tr("Also known as: %1").replace("%1", _esc("、".join(item.aliases))))
         if item.legal_basis:
             lines.append(self.tr("Legal basis: %1").replace("%1", _esc(item.legal_basis)))
         return "<br>".join(lines)
