@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.case import ServiceMode
+from counter_app.domain.case import MSG_NOT_COMPLETE, ServiceMode
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Consult
@@ -31,7 +31,7 @@ from counter_app.services.catalogue import find_items
 from counter_app.services.context import AppContext
 from counter_app.services.intake import ApplicationDraft, IntakeService, Outcome
 from counter_app.ui import labels
-from counter_app.ui.checklist import NOTE, NOTE_LIMIT, Checklist
+from counter_app.ui.checklist import Checklist
 from counter_app.ui.dialogs import ConsultDialog, RefusalDialog, ReturningDialog
 from counter_app.ui.errors import explain, show_problem
 from counter_app.ui.i18n import error_text, message
@@ -155,17 +155,7 @@ class IntakeTab(QWidget):
 
     def _materials_changed(self) -> None:
         """A note longer than the service takes is said at once, naming its material."""
-        long = self.checklist.long_note()
-        self.materials_error.setText(self._note_too_long(*long) if long else "")
-
-    def _note_too_long(self, row: int, length: int) -> str:
-        return (
-            self.tr("Material %1 “%2”: the note is at most %3 characters, %4 now: shorten it.")
-            .replace("%1", str(row + 1))
-            .replace("%2", self.checklist.material_name(row))
-            .replace("%3", str(NOTE_LIMIT))
-            .replace("%4", str(length))
-        )
+        self.materials_error.setText(self.checklist.note_too_long())
 
     def _departments(self) -> list[str] | None:
         served = [d.strip() for d in self.ctx.settings["departments_served"].split(",") if d.strip()]
@@ -315,20 +305,12 @@ class IntakeTab(QWidget):
                 form = self.applicant if target == "applicant" else self.agent
                 form.show_error(key, text).setFocus()
             elif target == "material" and key.isdigit():
-                row = int(key)
-                long = self.checklist.long_note()
-                self.materials_error.setText(
-                    self._note_too_long(*long)
-                    if long and long[0] == row
-                    else self.tr("Material %1 “%2”: %3")
-                    .replace("%1", str(row + 1))
-                    .replace("%2", self.checklist.material_name(row))
-                    .replace("%3", text)
-                )
-                self.checklist.setCurrentCell(row, NOTE)
+                self.materials_error.setText(self.checklist.error_at(int(key), text))
                 self.checklist.setFocus()
             elif target in ("materials", "material"):
-                self.materials_error.setText(text)
+                self.materials_error.setText(
+                    self.checklist.naming_unreceived(text) if error.message == MSG_NOT_COMPLETE else text
+                )
                 self.checklist.setFocus()
             elif dialog is not None and target in ("reason", "legal_basis"):
                 dialog.show_error(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from counter_app.domain.case import MaterialStatus
 from counter_app.ui.checklist import NOTE
 from tests.ui.conftest import Gui
 from tests.ui.flows import RESIDENT_ID_RENEWAL, choose_item, key, notice_dialog, rows, settle, type_applicant
@@ -70,3 +71,18 @@ def test_a_long_note_names_its_material_and_is_kept(gui: Gui) -> None:
     assert rows(gui, "select count(*) from cases") == [(0,)]
     assert tab.materials_error.text() == said and tab.checklist.checks()[1].note == note
     assert tab.checklist.currentRow() == 1
+
+
+def test_accepting_with_materials_not_received_names_them(gui: Gui) -> None:
+    tab = gui.window.intake
+    choose_item(gui, RESIDENT_ID_RENEWAL)
+    type_applicant(gui)
+    key(gui, Qt.Key.Key_F6)
+    tab.checklist.set_status(2, MaterialStatus.MISSING)  # 3. 居民身份证数字相片 not brought
+    key(gui, Qt.Key.Key_F9)
+    settle(gui)
+    said = tab.materials_error.text()
+    photo = tab.checklist.material_name(2)
+    assert photo in said and tab.checklist.material_name(0) not in said
+    assert tab.checklist.currentRow() == 2
+    assert rows(gui, "select count(*) from cases") == [(0,)]
