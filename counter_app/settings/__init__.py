@@ -305,9 +305,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "evaluation_window",
         "second_screen",
-        QT_TRANSLATE_NOOP(
-            "settings", "Applicant rating screen: second screen (a small panel on one monitor), panel or off"
-        ),
+        QT_TRANSLATE_NOOP("settings", "Applicant rating screen"),
         Who.CLERK,
         _choice("second_screen", "panel", "off"),
     ),

@@ -24,7 +24,9 @@ class ItemPicker(QWidget):
         self._department_name = department_name
         self.query = QLineEdit()
         self.query.setObjectName("item_query")
-        self.query.setPlaceholderText(self.tr("Item: name, code or pinyin initials (e.g. sfz)"))
+        self.query.setPlaceholderText(
+            self.tr("Item: name, common name, code or pinyin initials (e.g. sfz, 营业执照)")
+        )
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("item_results")
