@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from counter_app.domain.identity import PartyKind
+
 
 class ItemClass(StrEnum):
     """How an item flows (办件类型)."""
@@ -93,6 +95,12 @@ class ServiceItem:
     joint_departments: tuple[str, ...] = ()
     fees: tuple[Fee, ...] = ()
     materials: tuple[Material, ...] = field(default_factory=tuple)
+    # other names the public and clerks use (临时身份证, 营业执照): found by the item search
+    aliases: tuple[str, ...] = ()
+    # the usual grounds for 不予受理 of this item, offered (editable) in the refusal dialog
+    refusal_reasons: tuple[str, ...] = ()
+    # who applies: the first kind is the applicant form's default (企业开办 → organisation)
+    applicant_kinds: tuple[PartyKind, ...] = (PartyKind.PERSON, PartyKind.ORGANISATION)
 
     @property
     def class_label(self) -> str:

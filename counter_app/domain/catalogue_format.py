@@ -19,11 +19,15 @@ from counter_app.domain.catalogue import (
     ServiceItem,
     Window,
 )
+from counter_app.domain.identity import PartyKind
 
 FORMAT_NAME = "counter-app-catalogue"
 FORMAT_VERSION = 1
 MAX_ITEM_BYTES = 64 * 1024  # one item as JSON; the hall server takes snapshots up to 96 KiB
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
+MAX_ALIASES, ALIAS_CHARS = 20, 100
+MAX_REFUSAL_REASONS, REFUSAL_REASON_CHARS = 20, 500  # the refusal dialog takes a reason of 1000
+DEFAULT_APPLICANT_KINDS = (PartyKind.PERSON, PartyKind.ORGANISATION)
 
 
 class CatalogueFormatError(ValueError):
@@ -67,6 +71,35 @@ def _list(obj: dict[str, Any], key: str, where: str) -> list[Any]:
     if not isinstance(value, list):
         raise CatalogueFormatError(f"{where}: '{key}' must be a list")
     return value
+
+
+def _texts(obj: dict[str, Any], key: str, where: str, *, most: int, limit: int) -> tuple[str, ...]:
+    """A list of short texts (aliases, refusal reasons): each one non-empty, bounded, no repeats."""
+    values = _list(obj, key, where)
+    if len(values) > most:
+        raise CatalogueFormatError(f"{where}: '{key}' holds more than {most} entries")
+    out: list[str] = []
+    for n, value in enumerate(values, 1):
+        text = _text({key: value}, key, f"{where} {key} #{n}", limit=limit)
+        if text in out:
+            raise CatalogueFormatError(f"{where}: '{key}' lists {text!r} twice")
+        out.append(text)
+    return tuple(out)
+
+
+def _applicant_kinds(obj: dict[str, Any], where: str) -> tuple[PartyKind, ...]:
+    values = _list(obj, "applicant_kinds", where)
+    if not values:
+        return DEFAULT_APPLICANT_KINDS
+    try:
+        kinds = tuple(PartyKind(str(v)) for v in values)
+    except ValueError as exc:
+        raise CatalogueFormatError(
+            f"{where}: 'applicant_kinds' may only hold 'person' and 'organisation'"
+        ) from exc
+    if len(set(kinds)) != len(kinds):
+        raise CatalogueFormatError(f"{where}: 'applicant_kinds' lists a kind twice")
+    return kinds
 
 
 def _dict(value: Any, where: str) -> dict[str, Any]:
@@ -146,6 +179,11 @@ def _item(raw: Any, where: str, departments: set[str]) -> ServiceItem:
         joint_departments=joint,
         fees=fees,
         materials=materials,
+        aliases=_texts(obj, "aliases", where, most=MAX_ALIASES, limit=ALIAS_CHARS),
+        refusal_reasons=_texts(
+            obj, "refusal_reasons", where, most=MAX_REFUSAL_REASONS, limit=REFUSAL_REASON_CHARS
+        ),
+        applicant_kinds=_applicant_kinds(obj, where),
     )
 
 
@@ -200,7 +238,9 @@ def _material_json(m: Material) -> dict[str, Any]:
 
 
 def item_to_json(item: ServiceItem) -> dict[str, Any]:
-    return {
+    """The item as stored and exported. The fields added later (aliases, refusal reasons, applicant
+    kinds) are written only when set, so an item stored before them compares equal on re-import."""
+    data: dict[str, Any] = {
         "code": item.code,
         "name": item.name,
         "department": item.department,
@@ -215,6 +255,13 @@ def item_to_json(item: ServiceItem) -> dict[str, Any]:
         "pickup": item.pickup,
         "materials": [_material_json(m) for m in item.materials],
     }
+    if item.aliases:
+        data["aliases"] = list(item.aliases)
+    if item.refusal_reasons:
+        data["refusal_reasons"] = list(item.refusal_reasons)
+    if item.applicant_kinds != DEFAULT_APPLICANT_KINDS:
+        data["applicant_kinds"] = [k.value for k in item.applicant_kinds]
+    return data
 
 
 def catalogue_to_json(catalogue: Catalogue) -> dict[str, Any]:

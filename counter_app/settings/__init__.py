@@ -302,6 +302,13 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("a4", "80mm"),
     ),
     Setting(
+        "evaluation_window",
+        "second_screen",
+        QT_TRANSLATE_NOOP("settings", "Applicant rating screen"),
+        Who.CLERK,
+        _choice("second_screen", "panel", "off"),
+    ),
+    Setting(
         "print_processing_slip",
         "yes",
         QT_TRANSLATE_NOOP("settings", "Also print the department's processing slip"),

@@ -26,11 +26,21 @@ class ImportReport:
     withdrawn: int
 
 
+def _spellings(name: str) -> list[str]:
+    """The name, its pinyin initials and its full pinyin."""
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
+    full = "".join(lazy_pinyin(name, errors="ignore"))
+    return [name, initials, full]
+
+
 def search_key(item: ServiceItem) -> str:
-    """Name, code, full pinyin and pinyin initials, lower-case, for ``sfz`` → 居民身份证."""
-    initials = "".join(lazy_pinyin(item.name, style=Style.FIRST_LETTER, errors="ignore"))
-    full = "".join(lazy_pinyin(item.name, errors="ignore"))
-    return " ".join([item.name, item.code, initials, full]).lower()
+    """Name, code, full pinyin and pinyin initials, lower-case, for ``sfz`` → 居民身份证; the same
+    for each alias (``lsSfz``, 临时身份证 → 临时居民身份证申领; 营业执照 → 企业设立登记)."""
+    name, initials, full = _spellings(item.name)
+    parts = [name, item.code, initials, full]
+    for alias in item.aliases:
+        parts.extend(_spellings(alias))
+    return " ".join(parts).lower()
 
 
 class CatalogueStore:

@@ -37,6 +37,7 @@ COLOURS = {
 }
 KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 NAME, STATUS, NOTE = 0, 1, 2
+NOTE_LIMIT = 500  # IntakeService checks each note with clean_text(..., limit=500)
 
 
 class Checklist(QTableWidget):
@@ -100,6 +101,57 @@ class Checklist(QTableWidget):
             MaterialCheck(m, s, self._note(row))
             for row, (m, s) in enumerate(zip(self._materials, self._statuses, strict=True))
         ]
+
+    def material_name(self, row: int) -> str:
+        return self._materials[row].name if 0 <= row < len(self._materials) else ""
+
+    def long_note(self) -> tuple[int, int] | None:
+        """(row, length) of the first note longer than the service takes; None when all fit."""
+        for row in range(len(self._materials)):
+            length = len(self._note(row).strip())
+            if length > NOTE_LIMIT:
+                return row, length
+        return None
+
+    def note_too_long(self) -> str:
+        """What to say about the first note longer than the service takes, naming its material."""
+        long = self.long_note()
+        if long is None:
+            return ""
+        row, length = long
+        return (
+            self.tr("Material %1 “%2”: the note is at most %3 characters, %4 now: shorten it.")
+            .replace("%1", str(row + 1))
+            .replace("%2", self.material_name(row))
+            .replace("%3", str(NOTE_LIMIT))
+            .replace("%4", str(length))
+        )
+
+    def error_at(self, row: int, text: str) -> str:
+        """The service's error on one material's note, naming the material; the cursor goes there."""
+        self.setCurrentCell(row, NOTE)
+        long = self.long_note()
+        if long is not None and long[0] == row:
+            return self.note_too_long()
+        return (
+            self.tr("Material %1 “%2”: %3")
+            .replace("%1", str(row + 1))
+            .replace("%2", self.material_name(row))
+            .replace("%3", text)
+        )
+
+    def naming_unreceived(self, text: str) -> str:
+        """ "Not every required material is received", saying which; the cursor goes to the first."""
+        rows = [
+            n
+            for n, c in enumerate(self.checks())
+            if c.is_problem or (c.material.required and c.status is not MaterialStatus.RECEIVED)
+        ]
+        if not rows:
+            return text
+        self.setCurrentCell(rows[0], self.currentColumn())
+        names = "、".join(f"{n + 1}. {self.material_name(n)}" for n in rows)
+        return text + " " + self.tr("Not received: %1").replace("%1", names)
 
     def _note(self, row: int) -> str:
         item = self.item(row, NOTE)

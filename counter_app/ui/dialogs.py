@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -53,16 +54,39 @@ class _FormDialog(QDialog):
 
 
 class RefusalDialog(_FormDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The reason is free text; the item's usual reasons (catalogue ``refusal_reasons``) are offered
+    as presets that fill it, to be edited or replaced: what the box holds is what the notice says."""
+
+    def __init__(self, presets: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Refuse the application (Ctrl+Enter to confirm)"), parent)
+        self.presets = QComboBox()
+        self.presets.setObjectName("refusal_presets")
+        self.presets.addItem(self.tr("(choose a usual reason of this item, or type your own below)"), "")
+        for text in presets:
+            self.presets.addItem(text, text)
+        self.presets.setEnabled(bool(presets))
+        self._preset_text = ""
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("refusal_reason")
         self.reason.setTabChangesFocus(True)
         self.basis = QLineEdit(DEFAULT_REFUSAL_BASIS)
         self.basis.setObjectName("refusal_basis")
+        self.form.addRow(self.tr("&Usual reasons"), self.presets)
         self.form.addRow(self.tr("&Reason"), self.reason)
         self.form.addRow(self.tr("Legal &basis"), self.basis)
-        self.reason.setFocus()
+        self.presets.currentIndexChanged.connect(self._preset_chosen)
+        (self.presets if presets else self.reason).setFocus()
+
+    def _preset_chosen(self, index: int) -> None:
+        """Fill the reason; what the clerk typed themselves is kept, the preset added after it."""
+        text = str(self.presets.itemData(index) or "")
+        if not text:
+            return
+        typed = self.reason.toPlainText().strip()
+        if typed and typed != self._preset_text:
+            text = f"{typed}；{text}"
+        self._preset_text = text
+        self.reason.setPlainText(text)
 
 
 class ConsultDialog(_FormDialog):

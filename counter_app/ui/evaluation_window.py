@@ -4,11 +4,14 @@ A window of its own (no parent, not modal): the clerk goes on calling the next a
 Five big buttons (非常满意 ... 非常不满意); the two bad ones ask for at least one reason before
 提交. Nothing chosen within ``SKIP_AFTER_MS`` and the screen goes away unrated (跳过). One rating per
 visit: the window closes once the rating is saved and is never shown again for that visit.
+
+With one monitor (or the setting ``evaluation_window`` = ``panel``) it is a small always-on-top panel
+in a corner of the screen that keeps off the intake tab's materials pane; ``off`` asks no rating.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +32,24 @@ from counter_app.ui.i18n import error_text
 from counter_app.ui.worker import Worker
 
 SKIP_AFTER_MS = 60_000  # the applicant walked away: the screen goes back to rest unrated
+PANEL_MARGIN = 8  # px between the panel and the screen's edge
+
+
+def corner_for(room: QRect, size: QSize, avoid: QRect | None) -> QRect:
+    """Where the panel goes: the first of bottom-left, bottom-right, top-left, top-right within *room*
+    that does not touch *avoid* (the materials pane); else the corner that covers least of it."""
+    m = PANEL_MARGIN
+    left, right = room.left() + m, room.right() - m - size.width() + 1
+    top, bottom = room.top() + m, room.bottom() - m - size.height() + 1
+    corners = [QRect(QPoint(x, y), size) for y in (bottom, top) for x in (left, right)]
+    if avoid is None or avoid.isEmpty():
+        return corners[0]
+
+    def covered(r: QRect) -> int:
+        overlap = r.intersected(avoid)
+        return 0 if overlap.isEmpty() else overlap.width() * overlap.height()
+
+    return min(corners, key=covered)  # min keeps the first of equals: bottom-left when it is clear
 
 
 class EvaluationWindow(QWidget):
@@ -52,6 +73,9 @@ class EvaluationWindow(QWidget):
         self.ctx, self.worker, self.visit_id = ctx, worker, visit_id
         self.keys_stay_with = keys_stay_with
         self.rating = 0
+        self.as_panel = False
+        self._room: QRect | None = None
+        self._avoid: QRect | None = None
         self._saving = False
         self._done = False
         self.setWindowTitle(self.tr("Please rate our service"))
@@ -63,10 +87,10 @@ class EvaluationWindow(QWidget):
         self.skip_timer.start()
 
     def _layout(self, ticket_display: str) -> None:
-        title = QLabel(self.tr("Please rate our service"))
+        self.title = title = QLabel(self.tr("Please rate our service"))
         title.setStyleSheet("font-size: 28pt; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        sub = QLabel(
+        self.sub = sub = QLabel(
             self.tr("Ticket %1 — thank you for your visit").replace("%1", ticket_display)
             if ticket_display
             else self.tr("Thank you for your visit")
@@ -83,7 +107,7 @@ class EvaluationWindow(QWidget):
         colours = {1: "#2e7d32", 2: "#558b2f", 3: "#f9a825", 4: "#ef6c00", 5: "#c62828"}
         self.ratings = QButtonGroup(self)
         self.ratings.setExclusive(True)
-        row = QHBoxLayout()
+        self.rating_row = row = QHBoxLayout()
         row.setSpacing(16)
         self.rating_buttons: dict[int, QPushButton] = {}
         for value, text in texts.items():
@@ -105,13 +129,13 @@ class EvaluationWindow(QWidget):
         reason_texts = {
             "等候时间长": self.tr("Long wait"),
             "服务态度差": self.tr("Poor service attitude"),
-            "一次性告知不清楚": self.tr("Requirements not explained clearly at once"),
-            "材料要求不合理": self.tr("Unreasonable material requirements"),
+            "一次性告知不清楚": self.tr("Not told all requirements at once"),
+            "材料要求不合理": self.tr("Unreasonable materials asked"),
             "办理时间长": self.tr("Handling took too long"),
             "其他": self.tr("Other"),
         }
         self.reasons: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
+        self.reasons_grid = grid = QGridLayout()
         for n, code in enumerate(REASONS):
             box = QCheckBox(reason_texts.get(code, code))
             box.setStyleSheet(
@@ -141,7 +165,7 @@ class EvaluationWindow(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.skip_button)
         actions.addWidget(self.submit_button)
-        column = QVBoxLayout(self)
+        self.column = column = QVBoxLayout(self)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(20)
         column.addWidget(title)
@@ -166,27 +190,79 @@ class EvaluationWindow(QWidget):
 
     # -- placing --------------------------------------------------------------------------------
     def present(self, beside: QWidget | None = None) -> None:
-        """Full screen on the second monitor when there is one, else a window beside the clerk's."""
+        """Per the setting: full screen on the second monitor when there is one, else (or always,
+        with ``panel``) a small always-on-top panel in a corner clear of the materials pane; ``off``
+        records the visit unrated without showing anything."""
+        mode = self.ctx.settings["evaluation_window"]
+        if mode == "off":
+            self.skip()
+            return
         screens = QGuiApplication.screens()
         here = beside.screen() if beside is not None else QGuiApplication.primaryScreen()
         others = [s for s in screens if s is not here]
-        if len(screens) > 1 and others:
+        if mode == "second_screen" and len(screens) > 1 and others:
             self.setScreen(others[0])
             self.setGeometry(others[0].geometry())
             self.showFullScreen()
             return
-        self.adjustSize()
-        if beside is not None and here is not None:
-            frame, room = beside.frameGeometry(), here.availableGeometry()
-            x = min(frame.right() + 8, room.right() - self.width())  # beside it, or over its right side
-            self.move(max(room.left(), x), max(room.top(), frame.top()))
+        room = (here or QGuiApplication.primaryScreen()).availableGeometry()
+        self.show_panel(room, materials_pane(beside))
+
+    def show_panel(self, room: QRect, avoid: QRect | None) -> None:
+        """The small panel within *room* (the screen's available area), off *avoid*."""
+        self.as_panel = True
+        self._room, self._avoid = room, avoid
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        self._make_compact()
+        self._place()
         self.show()
+        QTimer.singleShot(100, self, self._place)  # again with the frame the window manager added
+
+    def _place(self) -> None:
+        """Into its corner, the window manager's frame counted (known once the panel is shown)."""
+        if not self.as_panel or self._room is None:
+            return
+        self.adjustSize()
+        inner = self.sizeHint().expandedTo(self.minimumSizeHint())
+        frame = self.frameGeometry().size() - self.geometry().size() if self.isVisible() else QSize(0, 0)
+        spot = corner_for(self._room, inner + frame, self._avoid)
+        self.resize(inner)
+        self.move(spot.topLeft())  # a window's position is its frame's
+
+    def _make_compact(self) -> None:
+        """Sizes for a corner of the clerk's screen: still big enough to tap, about 500 × 200 px."""
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.sub.setStyleSheet("font-size: 10pt;")
+        for button in self.rating_buttons.values():
+            button.setText(button.text().replace(" ", "\n", 1))  # "Very\nsatisfied": narrow
+            button.setMinimumSize(84, 52)
+            button.setStyleSheet(
+                button.styleSheet()
+                .replace("font-size: 20pt", "font-size: 11pt")
+                .replace("padding: 12px", "padding: 4px")
+                .replace("border-radius: 12px", "border-radius: 6px")
+                .replace("6px solid", "3px solid")
+            )
+        self.reasons_title.setStyleSheet("font-size: 10pt;")
+        for n, box in enumerate(self.reasons.values()):
+            self.reasons_grid.addWidget(box, n // 2, n % 2)  # two columns: narrow in English too
+            box.setStyleSheet(
+                "QCheckBox { font-size: 10pt; } QCheckBox::indicator { width: 18px; height: 18px; }"
+            )
+        self.error.setStyleSheet("color: #c62828; font-size: 10pt;")
+        for button, width in ((self.submit_button, 96), (self.skip_button, 72)):
+            button.setMinimumSize(width, 36)
+            button.setStyleSheet("font-size: 11pt;")
+        self.rating_row.setSpacing(6)
+        self.column.setContentsMargins(10, 8, 10, 8)
+        self.column.setSpacing(6)
 
     # -- the applicant's choice -------------------------------------------------------------------
     def choose(self, rating: int) -> None:
         self.rating = rating
         self.reasons_box.setVisible(rating >= BAD_RATING)
         self.error.clear()
+        self._place()  # the reasons make the panel taller: still in its corner
         self.skip_timer.start()  # someone is there: the minute starts again
         self._enable()
 
@@ -245,3 +321,11 @@ class EvaluationWindow(QWidget):
         self.skip_timer.stop()
         self._done = True
         super().closeEvent(event)
+
+
+def materials_pane(window: QWidget | None) -> QRect | None:
+    """The intake tab's materials pane in screen coordinates (laid out even while another tab shows)."""
+    pane = window.findChild(QWidget, "materials_pane") if window is not None else None
+    if pane is None:
+        return None
+    return QRect(pane.mapToGlobal(QPoint(0, 0)), pane.size())

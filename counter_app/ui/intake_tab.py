@@ -1,7 +1,8 @@
 """受理: item, applicant, agent, materials, service mode and the four outcomes, keyboard first.
 
 Keys: F2 item search, F3 returning applicant, F4 consult, F6 all materials received, F7 agent on/off,
-F8 instant completion, F9 accept, F10 one-time notice, F11 refuse, Ctrl+N next applicant.
+F8 instant completion, F9 accept, F10 one-time notice, F11 refuse, Ctrl+N new case (clears the
+form; calling the next ticket is the queue strip's F12).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.case import ServiceMode
+from counter_app.domain.case import MSG_NOT_COMPLETE, ServiceMode
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Consult
@@ -105,7 +106,10 @@ class IntakeTab(QWidget):
         left.addWidget(self.has_agent)
         left.addWidget(self.agent)
         left.addStretch(1)
-        right = QVBoxLayout()
+        pane = QWidget()  # the materials pane: the evaluation panel keeps off it (one monitor)
+        pane.setObjectName("materials_pane")
+        right = QVBoxLayout(pane)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.banner)
         head = QHBoxLayout()
         head.addWidget(
@@ -127,11 +131,15 @@ class IntakeTab(QWidget):
             self._button("returning", self.tr("Returning applicant"), "F3", self.returning), 1, 0
         )
         outcomes.addWidget(self._button("consult", self.tr("Consult"), "F4", self.consult), 1, 1)
-        outcomes.addWidget(self._button("clear", self.tr("Next applicant"), "Ctrl+N", self.clear), 1, 2)
+        new_case = self._button("clear", self.tr("New case"), "Ctrl+N", self.clear)
+        new_case.setToolTip(
+            self.tr("Clear the form for a new case. It calls no ticket: the queue strip's F12 does that.")
+        )
+        outcomes.addWidget(new_case, 1, 2)
         right.addLayout(outcomes)
         root = QHBoxLayout(self)
         root.addLayout(left, 2)
-        root.addLayout(right, 3)
+        root.addWidget(pane, 3)
         self._key("F2", self.focus_item_search)
         self._key("F7", self.has_agent.toggle)
 
@@ -142,8 +150,12 @@ class IntakeTab(QWidget):
     def _connect(self) -> None:
         self.picker.chosen.connect(self._item_chosen)
         self.has_agent.toggled.connect(self._agent_toggled)
-        self.checklist.changed.connect(lambda: self.materials_error.clear())
+        self.checklist.changed.connect(self._materials_changed)
         self.worker.busy_changed.connect(self._busy)
+
+    def _materials_changed(self) -> None:
+        """A note longer than the service takes is said at once, naming its material."""
+        self.materials_error.setText(self.checklist.note_too_long())
 
     def _departments(self) -> list[str] | None:
         served = [d.strip() for d in self.ctx.settings["departments_served"].split(",") if d.strip()]
@@ -162,6 +174,9 @@ class IntakeTab(QWidget):
             self.resume = None
             self.banner.hide()
         self.checklist.set_for_item(item.materials)
+        kind = self.applicant.kind_value()
+        if self.applicant.is_blank() or kind not in item.applicant_kinds:
+            self.applicant.set_kind(item.applicant_kinds[0])  # 企业开办 → 法人或其他组织
         self._update_buttons()
         self.applicant.id_number.setFocus() if self.applicant.is_blank() else self.checklist.setFocus()
 
@@ -224,7 +239,8 @@ class IntakeTab(QWidget):
     def refuse(self) -> None:
         if self.draft() is None:
             return
-        dialog = RefusalDialog(self)
+        item = self.picker.current
+        dialog = RefusalDialog(item.refusal_reasons if item else (), self)
         dialog.setObjectName("refusal_dialog")
 
         def confirmed() -> None:
@@ -288,8 +304,13 @@ class IntakeTab(QWidget):
             if target in ("applicant", "agent"):
                 form = self.applicant if target == "applicant" else self.agent
                 form.show_error(key, text).setFocus()
+            elif target == "material" and key.isdigit():
+                self.materials_error.setText(self.checklist.error_at(int(key), text))
+                self.checklist.setFocus()
             elif target in ("materials", "material"):
-                self.materials_error.setText(text)
+                self.materials_error.setText(
+                    self.checklist.naming_unreceived(text) if error.message == MSG_NOT_COMPLETE else text
+                )
                 self.checklist.setFocus()
             elif dialog is not None and target in ("reason", "legal_basis"):
                 dialog.show_error(text)

@@ -24,11 +24,18 @@ class ItemPicker(QWidget):
         self._department_name = department_name
         self.query = QLineEdit()
         self.query.setObjectName("item_query")
-        self.query.setPlaceholderText(self.tr("Item: name, code or pinyin initials (e.g. sfz)"))
+        self.query.setPlaceholderText(
+            self.tr("Item: name, common name, code or pinyin initials (e.g. sfz, 营业执照)")
+        )
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setObjectName("item_results")
         self.results.setMaximumHeight(150)
+        self.not_found = QLabel()
+        self.not_found.setObjectName("item_not_found")
+        self.not_found.setStyleSheet("color: #c62828;")
+        self.not_found.setWordWrap(True)
+        self.not_found.hide()
         self.info = QLabel()
         self.info.setObjectName("item_info")
         self.info.setWordWrap(True)
@@ -37,6 +44,7 @@ class ItemPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
         layout.addWidget(self.results)
+        layout.addWidget(self.not_found)
         layout.addWidget(self.info)
         self.query.textChanged.connect(self._search)
         self.query.installEventFilter(self)
@@ -47,14 +55,25 @@ class ItemPicker(QWidget):
     def _search(self, text: str) -> None:
         self.results.clear()
         for item in self._find(text):
+            alias = matched_alias(item, text)
+            shown = item.name + ("  " + self.tr("(also: %1)").replace("%1", alias) if alias else "")
             row = QListWidgetItem(
-                f"{item.name}  ·  {self._department_name(item.department)}  ·  "
+                f"{shown}  ·  {self._department_name(item.department)}  ·  "
                 f"{labels.item_class(item.item_class)}  ·  {item.code}"
             )
             row.setData(Qt.ItemDataRole.UserRole, item)
             self.results.addItem(row)
         if self.results.count():
             self.results.setCurrentRow(0)
+        nothing = bool(text.strip()) and not self.results.count()
+        self.not_found.setText(
+            self.tr(
+                "No matching item found for “%1”: try a shorter word, another name, or the pinyin initials."
+            ).replace("%1", text.strip())
+            if nothing
+            else ""
+        )
+        self.not_found.setVisible(nothing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -87,17 +106,27 @@ class ItemPicker(QWidget):
             self.tr("Department: %1    Class: %2")
             .replace("%1", _esc(self._department_name(item.department)))
             .replace("%2", labels.item_class(item.item_class)),
-            self.tr("Legal limit: %1 working days    Promised: %2 working days")
-            .replace("%1", str(item.legal_limit_days))
-            .replace("%2", str(item.promised_limit_days)),
+            self.tr("Legal limit: %n working day(s)", "", item.legal_limit_days)
+            + "    "
+            + self.tr("Promised: %n working day(s)", "", item.promised_limit_days),
             self.tr("Fees: %1").replace("%1", _esc(fees)),
         ]
         if item.joint_departments:
             names = "、".join(self._department_name(d) for d in item.joint_departments)
             lines.append(self.tr("Joint approval with: %1").replace("%1", _esc(names)))
+        if item.aliases:
+            lines.append(self.tr("Also known as: %1").replace("%1", _esc("、".join(item.aliases))))
         if item.legal_basis:
             lines.append(self.tr("Legal basis: %1").replace("%1", _esc(item.legal_basis)))
         return "<br>".join(lines)
+
+
+def matched_alias(item: ServiceItem, query: str) -> str:
+    """The alias the query was found by, when the item's name does not hold it (shown in the list)."""
+    words = query.lower().split()
+    if not words or all(w in item.name.lower() for w in words):
+        return ""
+    return next((a for a in item.aliases if all(w in a.lower() for w in words)), "")
 
 
 def _esc(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,9 @@ from counter_app.domain.case import Party
 from counter_app.domain.identity import ORGANISATION_ID_TYPES, PERSON_ID_TYPES, IdType, PartyKind
 
 FIELDS = ("kind", "id_type", "id_number", "name", "phone", "address")
+# the domain's bounds (Party.validated, validate_id, clean_phone): no maxLength on the fields, since
+# Qt's cuts a paste silently; the form says at the field what is too long and the save refuses it
+LIMITS = {"id_number": 40, "name": 300, "phone": 20, "address": 300}
 
 
 def id_type_text(id_type: IdType) -> str:
@@ -49,14 +54,12 @@ class PartyForm(QGroupBox):
         self.kind.addItem(self.tr("Organisation"), PartyKind.ORGANISATION.value)
         self.id_type = QComboBox()
         self.id_number = QLineEdit()
-        self.id_number.setMaxLength(40)
         self.name = QLineEdit()
-        self.name.setMaxLength(300)
         self.phone = QLineEdit()
-        self.phone.setMaxLength(30)
         self.address = QLineEdit()
-        self.address.setMaxLength(300)
         self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, str] = {}
+        self._length_said: dict[str, str] = {}
         form = QFormLayout(self)
         rows = (
             ("kind", self.tr("&Kind"), self.kind),
@@ -74,11 +77,13 @@ class PartyForm(QGroupBox):
             error.setWordWrap(True)
             error.hide()
             self._errors[key] = error
+            self._labels[key] = re.sub(r"\(&.\)|&", "", label).strip()
             form.addRow(label, widget)
             form.addRow("", error)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.id_number, self.name, self.phone, self.address):
             edit.textEdited.connect(self._edited)
+            edit.textChanged.connect(lambda _t, e=edit: self._check_length(e))
         self._kind_changed()
 
     def _kind_changed(self) -> None:
@@ -92,7 +97,36 @@ class PartyForm(QGroupBox):
         sender = self.sender()
         if isinstance(sender, QLineEdit):
             self.clear_error(sender.objectName())
+            self._check_length(sender)
         self.changed.emit()
+
+    def too_long(self, key: str) -> str:
+        """What to say when the field holds more than the domain allows; empty when it fits."""
+        edit = self.findChild(QLineEdit, key)
+        limit = LIMITS.get(key)
+        count = len(edit.text().strip()) if edit is not None else 0
+        if limit is None or count <= limit:
+            return ""
+        return (
+            self.tr("%1: at most %2 characters, %3 now: shorten it.")
+            .replace("%1", self._labels[key])
+            .replace("%2", str(limit))
+            .replace("%3", str(count))
+        )
+
+    def _check_length(self, edit: QLineEdit) -> None:
+        key = edit.objectName()
+        text = self.too_long(key)
+        if text:
+            self.show_error(key, text)
+        elif self._errors[key].text() == self._length_said.get(key):
+            self.clear_error(key)  # shortened enough: the length message goes, others stay
+
+    def kind_value(self) -> PartyKind:
+        return PartyKind(self.kind.currentData())
+
+    def set_kind(self, kind: PartyKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
 
     def value(self) -> Party:
         """What was typed, unchecked (the service checks it and names the field at fault)."""
@@ -124,6 +158,9 @@ class PartyForm(QGroupBox):
 
     def show_error(self, key: str, text: str) -> QWidget:
         label = self._errors.get(key, self._errors["id_number"])
+        length = self.too_long(key)  # the domain's "too long" said with the count, at the field
+        if length:
+            text = self._length_said[key] = length
         label.setText(text)
         label.show()
         widget = self.findChild(QWidget, key)

@@ -66,6 +66,14 @@ def choices(key: str) -> list[tuple[str, str]] | None:
             ("a4", QCoreApplication.translate("SettingsDialog", "A4 sheet")),
             ("80mm", QCoreApplication.translate("SettingsDialog", "80 mm receipt roll")),
         ],
+        "evaluation_window": [
+            (
+                "second_screen",
+                QCoreApplication.translate("SettingsDialog", "Second screen (else a small panel)"),
+            ),
+            ("panel", QCoreApplication.translate("SettingsDialog", "Small panel in a corner")),
+            ("off", QCoreApplication.translate("SettingsDialog", "Off (no rating asked)")),
+        ],
         "print_processing_slip": yes_no,
         "allow_plain_http": yes_no,
         "language": list(LANGUAGES.items()),
