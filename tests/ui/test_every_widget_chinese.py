@@ -1,0 +1,257 @@
+"""Every screen in the Chinese interface, as clerk and as supervisor against a real hall server
+process: every widget walked (``tests.ui.walk``), and any English word a person would read there
+fails the test with the widget, which of its texts, and the words found.
+
+What is walked: the main window with each tab (intake, cases with each case's detail, the hall
+monitor), its menus, the queue strip with a called ticket, and each dialog reachable from them:
+the notice dialog after an acceptance, refusal, consult and returning-applicant dialogs, the queue
+dialogs (call a ticket, transfer, park, pause), settings, the sync log after real sync rounds, sign-in
+and connect, the keyboard-keys and about boxes, the applicant's evaluation window, and the
+supervisor's tickets, reports (with a report shown), unlock and message dialogs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.catalogue import import_catalogue_file
+from counter_app.services.context import open_context
+from counter_app.services.demo import demo_catalogue_path
+from counter_app.services.hall_link import HallLink
+from counter_app.ui.app import build_window, make_application
+from counter_app.ui.dialogs import ConsultDialog, RefusalDialog, ReturningDialog
+from counter_app.ui.evaluation_window import EvaluationWindow
+from counter_app.ui.i18n import uninstall_translators
+from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.queue_dialogs import CallTicketDialog, ParkDialog, PauseDialog, TransferDialog
+from counter_app.ui.report_dialog import ReportDialog
+from counter_app.ui.sync_panel import SyncLogDialog
+from counter_app.ui.worker import print_worker
+from hall_server.demo import DEMO_LAYOUT
+from tests.servers import PASSWORD, ServerProcess, enrollment_code
+from tests.ui.conftest import Gui
+from tests.ui.flows import RESIDENT_ID_RENEWAL, choose_item, key, notice_dialog, settle, type_applicant
+from tests.ui.test_queue_panel import take_ticket
+from tests.ui.walk import Seen, english_words, texts_of, untranslated
+
+pytestmark = pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+WAIT = 20000
+
+
+def demo_codes() -> set[str]:
+    """The demo data's own codes (departments GA, SCJG …; windows; queues): data, not words."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str) and value.isascii() and value.isupper() and " " not in value:
+            found.add(value)
+
+    walk(json.loads(demo_catalogue_path().read_text("utf-8")))
+    walk(json.loads(DEMO_LAYOUT.read_text("utf-8")))
+    return found
+
+
+def test_the_walk_sees_what_a_person_reads(qapp: QApplication, qtbot: QtBot) -> None:
+    """The walk itself: English words are found, codes, keys and URLs are not, mnemonics are read."""
+    assert english_words("已上传 5 项操作") == []
+    assert english_words("[push] 5 op(s) accepted") == ["push", "op", "accepted"]
+    assert english_words("窗口 A01 · 设备 W09 · F12 叫号 · Ctrl+Shift+N · A4 纸 · 导出 PDF") == []
+    assert english_words("https://hall-server:8750 /var/lib/counter-app/data") == []
+    assert english_words("<b>Notices</b>") == ["Notices"]
+    assert english_words("GA 公安", {"GA"}) == []
+    box = QDialog()
+    qtbot.addWidget(box)
+    box.setWindowTitle("&History")
+    assert [s.text for s in texts_of(box)] == ["&History"]
+    assert untranslated(texts_of(box)) != []
+
+
+def _window(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str, where: str) -> Gui:
+    make_application("zh_CN")
+    printed = tmp_path / f"{user}.pdf"
+    ctx = open_context(tmp_path / user, {"server_url": hall.url, "printer_a4": f"file:{printed}"})
+    import_catalogue_file(ctx, demo_catalogue_path())
+    link = HallLink(ctx)
+    link.enroll(enrollment_code(hall_db, f"W{where[1:]}", where))
+    link.sign_in(user, PASSWORD)
+    window, worker = build_window(ctx, link)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
+    window.start_sync()
+    return Gui(ctx, window, worker, qtbot, printed)
+
+
+def _close(gui: Gui) -> None:
+    gui.window.close()
+    gui.ctx.close()
+    uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def clerk(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> Iterator[Gui]:
+    gui = _window(tmp_path, qtbot, hall, hall_db, "wangfang", "A01")
+    yield gui
+    _close(gui)
+
+
+@pytest.fixture
+def supervisor(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> Iterator[Gui]:
+    gui = _window(tmp_path, qtbot, hall, hall_db, "zhaolei", "G03")
+    yield gui
+    _close(gui)
+
+
+def _walk_dialog(gui: Gui, dialog: QWidget) -> list[Seen]:
+    gui.qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    seen = texts_of(dialog)
+    dialog.close()
+    return seen
+
+
+def _walk_modal(gui: Gui, opens: Callable[[], None]) -> list[Seen]:
+    """A box the window shows with exec(): walked from inside its event loop, then closed."""
+    seen: list[Seen] = []
+
+    def walk() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, walk)
+            return
+        seen.extend(texts_of(box))
+        assert isinstance(box, QMessageBox)
+        box.accept()
+
+    QTimer.singleShot(0, walk)
+    opens()
+    assert seen, "the box was not seen"
+    return seen
+
+
+def _opened_dialog(gui: Gui, opens: Callable[[], None]) -> QDialog:
+    before = set(gui.window.findChildren(QDialog))
+    opens()
+    gui.qtbot.waitUntil(lambda: any(d.isVisible() for d in set(gui.window.findChildren(QDialog)) - before))
+    (dialog,) = [d for d in set(gui.window.findChildren(QDialog)) - before if d.isVisible()]
+    return dialog
+
+
+def _common(gui: Gui) -> list[Seen]:
+    """Dialogs both roles reach: settings, sync log, sign-in, connect, the help boxes."""
+    window, link = gui.window, gui.window.link
+    assert link is not None
+    seen: list[Seen] = []
+    window.open_settings()
+    dialog = window.settings_dialog
+    gui.qtbot.waitUntil(lambda: not print_worker().busy, timeout=WAIT)
+    QApplication.processEvents()
+    seen += texts_of(dialog)
+    dialog.reject()
+    sync_log = SyncLogDialog(link, gui.worker, window)
+    settle(gui)
+    assert sync_log.log.count() > 0
+    seen += _walk_dialog(gui, sync_log)
+    seen += _walk_dialog(gui, LoginDialog(link, gui.worker, window, "wangfang"))
+    seen += _walk_dialog(gui, ConnectDialog(gui.ctx, gui.worker, window))
+    seen += _walk_modal(gui, window._keys)
+    seen += _walk_modal(gui, window._about)
+    return seen
+
+
+def _cases(gui: Gui) -> list[Seen]:
+    """The cases tab, each case's detail in turn."""
+    cases = gui.window.cases
+    key(gui, Qt.Key.Key_2, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    seen: list[Seen] = []
+    assert cases.table.rowCount() > 0
+    for row in range(cases.table.rowCount()):
+        cases.table.setCurrentCell(row, 0)
+        settle(gui)
+        seen += texts_of(cases)
+    return seen
+
+
+def _served(gui: Gui) -> bool:
+    status = gui.window.sync_status
+    return status is not None and status.last is not None and status.last.online and status.last.waiting == 0
+
+
+def test_every_widget_of_the_clerks_window_is_chinese(clerk: Gui, hall: ServerProcess) -> None:
+    gui, window = clerk, clerk.window
+    take_ticket(hall, "A")
+    gui.qtbot.waitUntil(lambda: window.queue_panel.view is not None, timeout=WAIT)
+    key(gui, Qt.Key.Key_F12, window)  # a called ticket in the queue strip
+    gui.qtbot.waitUntil(lambda: window.queue_panel.number.text() not in ("", "—"), timeout=WAIT)
+    seen = texts_of(window)
+
+    choose_item(gui, RESIDENT_ID_RENEWAL)
+    type_applicant(gui)
+    seen += texts_of(window)
+    key(gui, Qt.Key.Key_F6)
+    key(gui, Qt.Key.Key_F9)
+    dialog = notice_dialog(gui)
+    seen += texts_of(dialog)
+    dialog.reject()
+    settle(gui)
+    seen += _cases(gui)
+    gui.qtbot.waitUntil(lambda: _served(gui), timeout=WAIT)  # pushed: the sync log has its lines
+    seen += _common(gui)
+    seen += _walk_dialog(gui, RefusalDialog(window))
+    seen += _walk_dialog(gui, ConsultDialog(RESIDENT_ID_RENEWAL, window))
+    seen += _walk_dialog(gui, ReturningDialog(lambda _q: None, window))
+    seen += _walk_dialog(gui, CallTicketDialog([], window))
+    seen += _walk_dialog(gui, TransferDialog([], [], window))
+    seen += _walk_dialog(gui, ParkDialog(window))
+    seen += _walk_dialog(gui, PauseDialog(window))
+    evaluation = EvaluationWindow(gui.ctx, gui.worker, "walked-visit", "A001")
+    seen += texts_of(evaluation)
+    evaluation.skip_timer.stop()
+    evaluation.deleteLater()
+    seen += texts_of(window)  # the status bar after all of it
+    assert untranslated(seen, demo_codes()) == []
+
+
+def test_every_widget_of_the_supervisors_window_is_chinese(supervisor: Gui) -> None:
+    gui, window = supervisor, supervisor.window
+    tab = window.monitor
+    assert tab is not None
+    gui.qtbot.waitUntil(lambda: tab.picture is not None, timeout=WAIT)
+    seen = texts_of(window)
+    for opens in (tab.open_tickets, tab.open_unlock, tab.open_message):
+        dialog = _opened_dialog(gui, opens)
+        seen += texts_of(dialog)
+        dialog.reject()
+    reports = _opened_dialog(gui, tab.open_reports)
+    assert isinstance(reports, ReportDialog)
+    reports.run_query()
+    gui.qtbot.waitUntil(lambda: reports.report is not None, timeout=WAIT)
+    seen += texts_of(reports)
+    reports.reject()
+    seen += _cases_if_any(gui)
+    seen += _common(gui)
+    assert untranslated(seen, demo_codes()) == []
+
+
+def _cases_if_any(gui: Gui) -> list[Seen]:
+    key(gui, Qt.Key.Key_2, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    return texts_of(gui.window.cases)
