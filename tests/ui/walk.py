@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QTextDocumentFragment
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -68,8 +69,10 @@ ALLOWED_WORDS = frozenset(
         "HTTP",
         "HTTPS",
         "English",
+        "sfz",  # the pinyin initials of 身份证: what the clerk types, given as the search's example
     }
 )
+_CODE = re.compile(r"[A-Z]{4}(?:-[A-Z]{4})+")  # an enrolment code (and its example): letters only
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bfile:\S*|(?:[A-Za-z]:)?(?:[/\\][\w.-]+){2,}")
 _TOKEN = re.compile(r"[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -78,7 +81,7 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def plain(text: str) -> str:
     """Rich text as read; mnemonics' & gone."""
-    if Qt.mightBeRichText(text):
+    if GuiQt.mightBeRichText(text):
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
     return re.sub(r"&(?=\S)", "", text.replace("&&", "\0")).replace("\0", "&")
 
@@ -92,7 +95,7 @@ def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
     allow = ALLOWED_WORDS | set(allowed)
     found = []
     for token in _TOKEN.findall(_URL.sub(" ", plain(text))):
-        if any(c.isdigit() for c in token) or token in allow:
+        if any(c.isdigit() for c in token) or token in allow or _CODE.fullmatch(token):
             continue
         found += [w for w in _WORD.findall(token) if w not in allow and not re.fullmatch(r"F\d+", w)]
     return found
@@ -102,15 +105,26 @@ def chinese_in(text: str) -> bool:
     return bool(_CHINESE.search(plain(text)))
 
 
+def _columns(model: QAbstractItemModel, parent: QModelIndex) -> int:
+    """A list model (QListWidget's) keeps columnCount private in PySide6: it has one column."""
+    try:
+        return max(1, model.columnCount(parent))
+    except TypeError:
+        return 1
+
+
 def _model_texts(model: QAbstractItemModel, parent: QModelIndex, where: str, out: list[Seen]) -> None:
     for row in range(model.rowCount(parent)):
-        for column in range(max(1, model.columnCount(parent))):
+        for column in range(_columns(model, parent)):
             index = model.index(row, column, parent)
-            for role, what in ((Qt.ItemDataRole.DisplayRole, "cell"), (Qt.ItemDataRole.ToolTipRole, "cell tip")):
+            for role, what in (
+                (Qt.ItemDataRole.DisplayRole, "cell"),
+                (Qt.ItemDataRole.ToolTipRole, "cell tip"),
+            ):
                 value = model.data(index, role)
                 if isinstance(value, str) and value:
                     out.append(Seen(where, f"{what} {row},{column}", value))
-            if model.hasChildren(index):
+            if column == 0 and model.rowCount(index) > 0:  # a tree's branch
                 _model_texts(model, index, where, out)
 
 
@@ -118,7 +132,7 @@ def _item_view(view: QAbstractItemView, where: str, out: list[Seen]) -> None:
     model = view.model()
     if model is None:
         return
-    for column in range(model.columnCount()):
+    for column in range(_columns(model, QModelIndex())):
         header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         if isinstance(header, str) and header:
             out.append(Seen(where, f"header {column}", header))
@@ -167,9 +181,7 @@ def texts_of(root: QWidget) -> list[Seen]:
         ):
             if text:
                 out.append(Seen(where, what, text))
-        if isinstance(widget, QLabel):
-            out.append(Seen(where, "text", widget.text()))
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             out.append(Seen(where, "text", widget.text()))
         elif isinstance(widget, QGroupBox):
             out.append(Seen(where, "title", widget.title()))
