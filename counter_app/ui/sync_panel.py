@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from counter_app.services.hall_link import HallLink
 from counter_app.store.sync_store import AttentionItem, LogEntry
 from counter_app.sync.engine import SKEW_LIMIT, SyncReport
-from counter_app.ui.errors import explain
+from counter_app.ui.errors import explain, for_it
 from counter_app.ui.labels import operation
 from counter_app.ui.sync_log_text import log_line
 from counter_app.ui.worker import Worker
@@ -87,7 +87,7 @@ class SyncStatusLabel(QLabel):
                 )
             )
         self.setText(" · ".join(parts))
-        self.setToolTip(r.error)
+        self.setToolTip(for_it(r.error) if r.error else "")
         alarming = (
             r.attention or r.client_too_old or r.needs_login or r.settings_problem or (r.online and r.error)
         )
