@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -179,3 +180,47 @@ def test_qt_own_strings_are_found_where_pyside6_keeps_them(
         assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
     finally:
         uninstall_translators(qapp)
+
+
+class _Wrapped(ast.NodeVisitor):
+    """Every string the code wraps for translation with literal text: (where, context, source)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.classes = [""]
+        self.found: list[tuple[str, str, str]] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        texts = [
+            a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args
+        ]
+        where = f"{self.path}:{node.lineno}"
+        if name == "tr" and texts and texts[0] is not None:
+            self.found.append((where, self.classes[-1], texts[0]))
+        elif name in ("translate", "QT_TRANSLATE_NOOP") and len(texts) >= 2 and None not in texts[:2]:
+            self.found.append((where, str(texts[0]), str(texts[1])))
+        self.generic_visit(node)
+
+
+def test_every_wrapped_string_reaches_the_linguist_file() -> None:
+    """lupdate does not look inside f-strings: ``f"<h4>{self.tr('Notices')}</h4>"`` is wrapped and
+    still never translated. Each literal the code wraps must be in the .ts under its context."""
+    known = _messages(TS)
+    missing = []
+    for source in _sources():
+        wrapped = _Wrapped(source)
+        wrapped.visit(ast.parse((REPO / source).read_text("utf-8")))
+        missing += [
+            f"{where} {context}: {text!r}"
+            for where, context, text in wrapped.found
+            if (context, text) not in known
+        ]
+    assert missing == [], "wrapped for translation, but lupdate cannot see it (an f-string?):\n" + "\n".join(
+        missing
+    )
