@@ -73,7 +73,7 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("⚠ sync error"))
         else:
             parts.append(self.tr("○ offline (the window keeps working)"))
-        parts.append(self.tr("%n op(s) waiting", "", r.waiting))
+        parts.append(self.tr("%n operation(s) to upload", "", r.waiting))
         if r.attention:
             parts.append(self.tr("%n need(s) attention", "", r.attention))
         if r.online and not r.error:
