@@ -37,11 +37,17 @@ def _load_qt_own(app: QCoreApplication, language: str) -> QTranslator | None:
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load ``resources/i18n/counter_app_<language>.qm``; English needs none (it is the source)."""
+    """Load ``resources/i18n/counter_app_<language>.qm``. English is the source; its file, where
+    shipped, holds only plural forms (``lupdate -pluralonly``: "1 working day", not "1 working day(s)")."""
     uninstall_translators(app)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return None
+        plurals = QTranslator(app)
+        if not plurals.load(str(resources_dir() / "i18n" / "counter_app_en.qm")):
+            return None
+        app.installTranslator(plurals)
+        _installed.append(plurals)
+        return plurals
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     qt_own = _load_qt_own(app, language)
     if qt_own is not None:

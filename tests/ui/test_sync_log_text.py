@@ -72,5 +72,5 @@ def test_the_english_interface_says_it_in_english(synced: HallLink, qtbot: QtBot
     assert app is not None
     install_translator(app, "en")
     lines = _lines(qtbot, synced)
-    assert any(line.endswith("[upload] 2 operation(s) accepted by the hall server") for line in lines), lines
+    assert any(line.endswith("[upload] 2 operations accepted by the hall server") for line in lines), lines
     assert any(line.endswith("[sign-in] 王芳 signed in") for line in lines), lines

@@ -224,3 +224,29 @@ def test_every_wrapped_string_reaches_the_linguist_file() -> None:
     assert missing == [], "wrapped for translation, but lupdate cannot see it (an f-string?):\n" + "\n".join(
         missing
     )
+
+
+def test_english_says_one_day_not_one_days(qapp: QApplication) -> None:
+    """Every plural the code has reads right in English for 1 and for 2 ("1 working day", never
+    "1 working day(s)"): counter_app_en.ts (lupdate -pluralonly) gives the forms."""
+    plurals = [
+        (context.findtext("name") or "", m.findtext("source") or "")
+        for context in ET.parse(TS).getroot().iter("context")
+        for m in context.iter("message")
+        if m.get("numerus") == "yes"
+    ]
+    assert plurals
+    install_translator(qapp, "en")
+    try:
+        wrong = [
+            f"{c}: {QCoreApplication.translate(c, s, '', n)!r}"
+            for c, s in plurals
+            for n in (1, 2)
+            if "(s)" in QCoreApplication.translate(c, s, "", n)
+        ]
+        assert QCoreApplication.translate("SyncStatusLabel", "%n operation(s) to upload", "", 1) == (
+            "1 operation to upload"
+        )
+    finally:
+        uninstall_translators(qapp)
+    assert wrong == [], "\n".join(wrong)
