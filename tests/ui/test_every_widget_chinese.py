@@ -1,6 +1,8 @@
 """Every screen in the Chinese interface, as clerk and as supervisor against a real hall server
 process: every widget walked (``tests.ui.walk``), and any English word a person would read there
-fails the test with the widget, which of its texts, and the words found.
+fails the test with the widget, which of its texts, and the words found. The same walk in the
+English interface fails on Chinese that is not the hall's data (item, window and people's names,
+what the clerk typed) and on an English word ended with Chinese punctuation ("Accepted：").
 
 What is walked: the main window with each tab (intake, cases with each case's detail, the hall
 monitor), its menus, the queue strip with a called ticket, and each dialog reachable from them:
@@ -26,6 +28,7 @@ from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.services.hall_link import HallLink
+from counter_app.settings import SETTINGS
 from counter_app.ui.app import build_window, make_application
 from counter_app.ui.dialogs import ConsultDialog, ReturningDialog
 from counter_app.ui.evaluation_window import EvaluationWindow
@@ -49,9 +52,11 @@ from tests.ui.flows import (
     type_text,
 )
 from tests.ui.test_queue_panel import take_ticket
-from tests.ui.walk import Seen, english_words, texts_of, untranslated
+from tests.ui.walk import Seen, chinese_words, english_words, not_english, texts_of, untranslated
 
 ONE_ENGINE = pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
+PEOPLE = ("王芳", "赵磊")  # the hall's users (tests.servers.prepare_hall)
+TYPED = ("张三", "李四", "王五", "申请人户籍不在本市")  # what the clerk types in this test
 WAIT = 20000
 
 
@@ -83,6 +88,9 @@ def test_the_walk_sees_what_a_person_reads(qapp: QApplication, qtbot: QtBot) -> 
     assert english_words("<b>Notices</b>") == ["Notices"]
     assert english_words("GA 公安", {"GA"}) == []
     assert english_words("注册码，如 ABCD-EFGH-JKMN") == []
+    assert chinese_words("Accepted: 330100W01 张三 居民身份证换领", ["张三", "居民身份证换领"]) == []
+    assert chinese_words("窗口 A01", ["综合受理1号窗口"]) == ["窗口"]
+    assert chinese_words("<b>Accepted</b>：GZ01") == ["Accepted："]
     box = QDialog()
     qtbot.addWidget(box)
     box.setWindowTitle("&History")
@@ -90,8 +98,10 @@ def test_the_walk_sees_what_a_person_reads(qapp: QApplication, qtbot: QtBot) -> 
     assert untranslated(texts_of(box)) != []
 
 
-def _window(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str, where: str) -> Gui:
-    make_application("zh_CN")
+def _window(
+    tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str, where: str, language: str
+) -> Gui:
+    make_application(language)
     printed = tmp_path / f"{user}.pdf"
     ctx = open_context(tmp_path / user, {"server_url": hall.url, "printer_a4": f"file:{printed}"})
     import_catalogue_file(ctx, demo_catalogue_path())
@@ -113,16 +123,23 @@ def _close(gui: Gui) -> None:
     uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
 
 
+@pytest.fixture(params=["zh_CN", "en"])
+def language(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture
-def clerk(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> Iterator[Gui]:
-    gui = _window(tmp_path, qtbot, hall, hall_db, "wangfang", "A01")
+def clerk(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, language: str) -> Iterator[Gui]:
+    gui = _window(tmp_path, qtbot, hall, hall_db, "wangfang", "A01", language)
     yield gui
     _close(gui)
 
 
 @pytest.fixture
-def supervisor(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> Iterator[Gui]:
-    gui = _window(tmp_path, qtbot, hall, hall_db, "zhaolei", "G03")
+def supervisor(
+    tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, language: str
+) -> Iterator[Gui]:
+    gui = _window(tmp_path, qtbot, hall, hall_db, "zhaolei", "G03", language)
     yield gui
     _close(gui)
 
@@ -216,7 +233,7 @@ def _intake(gui: Gui) -> list[Seen]:
     activate(gui, gui.window)
 
     choose_item(gui, RESIDENT_ID_RENEWAL)
-    type_applicant(gui, name="李四")
+    type_applicant(gui, name=TYPED[1])
     key(gui, Qt.Key.Key_F6)
     tab.checklist.setFocus()
     tab.checklist.setCurrentCell(0, 1)
@@ -229,11 +246,11 @@ def _intake(gui: Gui) -> list[Seen]:
     activate(gui, gui.window)
 
     choose_item(gui, RESIDENT_ID_RENEWAL)
-    type_applicant(gui, name="王五")
+    type_applicant(gui, name=TYPED[2])
     key(gui, Qt.Key.Key_F11)
     refusal = tab.refusal_dialog
     seen += texts_of(refusal)
-    type_text(gui, refusal.reason, "申请人户籍不在本市")
+    type_text(gui, refusal.reason, TYPED[3])
     key(gui, Qt.Key.Key_Return, refusal.reason, Qt.KeyboardModifier.ControlModifier)
     dialog = notice_dialog(gui)
     seen += texts_of(dialog)
@@ -242,13 +259,45 @@ def _intake(gui: Gui) -> list[Seen]:
     return seen
 
 
+def _check(gui: Gui, seen: list[Seen], language: str) -> None:
+    if language == "zh_CN":
+        problems = untranslated(seen, demo_codes())
+        assert problems == [], "English in the Chinese interface:\n" + "\n".join(problems)
+    else:
+        problems = not_english(seen, demo_data(gui))
+        assert problems == [], "Chinese in the English interface:\n" + "\n".join(problems)
+
+
+def demo_data(gui: Gui) -> list[str]:
+    """What the hall's data says in Chinese (names of items, windows, queues, people, the hall's
+    settings) and what the test typed: shown as it is in either language."""
+    found: list[str] = list(TYPED) + list(PEOPLE) + ["中文"]  # the language menu names each in its own
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str):
+            found.append(value)
+
+    walk(json.loads(demo_catalogue_path().read_text("utf-8")))
+    walk(json.loads(DEMO_LAYOUT.read_text("utf-8")))
+    walk([gui.ctx.settings[s.key] for s in SETTINGS])
+    return found
+
+
 def _served(gui: Gui) -> bool:
     status = gui.window.sync_status
     return status is not None and status.last is not None and status.last.online and status.last.waiting == 0
 
 
 @ONE_ENGINE
-def test_every_widget_of_the_clerks_window_is_chinese(clerk: Gui, hall: ServerProcess) -> None:
+def test_every_widget_of_the_clerks_window_speaks_one_language(
+    clerk: Gui, hall: ServerProcess, language: str
+) -> None:
     gui, window = clerk, clerk.window
     take_ticket(hall, "A")
     gui.qtbot.waitUntil(lambda: window.queue_panel.view is not None, timeout=WAIT)
@@ -271,12 +320,11 @@ def test_every_widget_of_the_clerks_window_is_chinese(clerk: Gui, hall: ServerPr
     evaluation.skip_timer.stop()
     evaluation.deleteLater()
     seen += texts_of(window)  # the status bar after all of it
-    problems = untranslated(seen, demo_codes())
-    assert problems == [], "English in the Chinese interface:\n" + "\n".join(problems)
+    _check(gui, seen, language)
 
 
 @ONE_ENGINE
-def test_every_widget_of_the_supervisors_window_is_chinese(supervisor: Gui) -> None:
+def test_every_widget_of_the_supervisors_window_speaks_one_language(supervisor: Gui, language: str) -> None:
     gui, window = supervisor, supervisor.window
     tab = window.monitor
     assert tab is not None
@@ -294,8 +342,7 @@ def test_every_widget_of_the_supervisors_window_is_chinese(supervisor: Gui) -> N
     reports.reject()
     seen += _cases_if_any(gui)
     seen += _common(gui)
-    problems = untranslated(seen, demo_codes())
-    assert problems == [], "English in the Chinese interface:\n" + "\n".join(problems)
+    _check(gui, seen, language)
 
 
 def _cases_if_any(gui: Gui) -> list[Seen]:

@@ -220,3 +220,23 @@ def untranslated(seen: Iterable[Seen], allowed: Iterable[str] = ()) -> list[str]
     """The texts that show English words in the Chinese interface, one line each."""
     allow = set(allowed)
     return sorted({f"{s} -> {english_words(s.text, allow)}" for s in seen if english_words(s.text, allow)})
+
+
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")
+# an English word ended with Chinese punctuation: "Accepted："
+_MIXED = re.compile(r"[A-Za-z]+[：，。；]")
+
+
+def chinese_words(text: str, data: Iterable[str] = ()) -> list[str]:
+    """Chinese in *text* that an English interface should not show: each run of ideographs that is
+    not a run of the hall's data (*data*: names of items, windows, people, what was typed), and
+    an English word ended with Chinese punctuation."""
+    shown = plain(text)
+    known = {run for d in data for run in _IDEOGRAPHS.findall(d)}
+    return [run for run in _IDEOGRAPHS.findall(shown) if run not in known] + _MIXED.findall(shown)
+
+
+def not_english(seen: Iterable[Seen], data: Iterable[str] = ()) -> list[str]:
+    """The texts that show Chinese of the interface in the English interface, one line each."""
+    known = list(data)
+    return sorted({f"{s} -> {chinese_words(s.text, known)}" for s in seen if chinese_words(s.text, known)})
