@@ -78,7 +78,7 @@ def operation(op_type: str) -> str:
     """What an op of the outbox did, in the clerk's words (the wire's code when this window has no name)."""
     names = {
         "case.accept": QCoreApplication.translate("labels", "Acceptance"),
-        "case.complete_instant": QCoreApplication.translate("labels", "Completed on the spot"),
+        "case.complete_instant": QCoreApplication.translate("labels", "Instant completion"),
         "case.notify": QCoreApplication.translate("labels", "One-time notification"),
         "case.refuse": QCoreApplication.translate("labels", "Refusal"),
         "case.transition": QCoreApplication.translate("labels", "Change of case state"),
