@@ -36,7 +36,7 @@ def test_a_pc_that_cannot_keep_the_sign_in_says_so_plainly(ctx: AppContext, qtbo
     qtbot.addWidget(dialog)
     dialog.show()
     note = dialog.notice.text()
-    assert "无法记住" in note and "信息技术人员" in note
+    assert "无法保存登录信息" in note and "信息技术人员" in note
     assert "密钥" not in note and "keyring" not in note.lower()
     assert untranslated(texts_of(dialog)) == []
     worker.stop()
@@ -49,6 +49,6 @@ def test_a_pc_that_keeps_the_sign_in_says_nothing_about_it(ctx: AppContext, qtbo
     dialog = LoginDialog(link, worker)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "无法记住" not in dialog.notice.text()
+    assert "无法保存登录信息" not in dialog.notice.text()
     assert "尚未在大厅服务器注册" in dialog.notice.text()  # a new PC: IT's one-time code first
     worker.stop()
