@@ -4,7 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sources=$(find counter_app -name '*.py' -not -path '*/migrations/*' | sort)
+# counter_app_en.ts holds only the English plural forms ("1 working day"): English is the source
 for ts in resources/i18n/*.ts; do
-  .venv/bin/pyside6-lupdate -no-obsolete $sources -ts "$ts"
+  only=""
+  [[ "$ts" == *_en.ts ]] && only="-pluralonly"
+  .venv/bin/pyside6-lupdate -no-obsolete $only $sources -ts "$ts"
   .venv/bin/pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"
 done

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -138,9 +138,14 @@ class PushFailure:
 
 @dataclass(frozen=True)
 class LogEntry:
+    """One line of the sync log: *message* in English (IT reads it, the support bundle keeps it);
+    ``detail["say"]`` names what happened, with its figures, for the window to say it in the
+    interface's language (``counter_app.ui.sync_log_text``)."""
+
     at: datetime
     kind: str
     message: str
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,9 @@ class SyncStore:
         if numbering:
             with self.db.sessions() as s, s.begin():
                 carry_numbering_rows(s, numbering)
-                self._log(s, "enrol", f"numbering carried on from the hall: {numbering}", {})
+                self._log(
+                    s, "enrol", f"numbering carried on from the hall: {numbering}", {"say": "numbering"}
+                )
 
     # -- outbox -------------------------------------------------------------------------------
     def pending(self, limit: int) -> list[PendingOp]:
@@ -274,7 +281,18 @@ class SyncStore:
             )
             # every failure up to the one that asks for attention, then one line in twenty
             if failure.count <= SERVER_FAILURES_FOR_ATTENTION or failure.count % 20 == 0:
-                self._log(s, "error", failure.describe(), {"seq": seq, "status": status})
+                self._log(
+                    s,
+                    "error",
+                    failure.describe(),
+                    {
+                        "seq": seq,
+                        "status": status,
+                        "say": "malformed" if status < 500 else "failing",
+                        "n": failure.count,
+                        "op_type": op_type,
+                    },
+                )
         return failure
 
     def clear_push_failure(self) -> None:
@@ -290,7 +308,7 @@ class SyncStore:
                 s,
                 "push",
                 f"the hall server answered normally again after {failure.count} failure(s) on op #{failure.seq}",
-                {},
+                {"say": "recovered", "n": failure.count, "seq": failure.seq},
             )
 
     def record_results(self, results: list[dict[str, Any]]) -> tuple[int, int]:
@@ -308,16 +326,26 @@ class SyncStore:
                 row.result = r.get("result") if isinstance(r.get("result"), dict) else {}
                 if status == "rejected":
                     rejected += 1
-                    self._log(s, "rejected", f"#{row.seq} {row.op_type}: {row.reason}", {"op_id": row.op_id})
+                    self._log(
+                        s,
+                        "rejected",
+                        f"#{row.seq} {row.op_type}: {row.reason}",
+                        {"op_id": row.op_id, "say": "rejected", "seq": row.seq, "op_type": row.op_type},
+                    )
                 else:
                     applied += 1
                     if (clash := collision_of(row.result)) is not None:
                         row.reason = COLLISION_REASON.format(number=clash[0], alias=clash[1] or "-")
                         self._log(
-                            s, "collision", f"#{row.seq} {row.op_type}: {row.reason}", {"op_id": row.op_id}
+                            s,
+                            "collision",
+                            f"#{row.seq} {row.op_type}: {row.reason}",
+                            {"op_id": row.op_id, "say": "collision", "seq": row.seq, "number": clash[0]},
                         )
             if applied:
-                self._log(s, "push", f"{applied} op(s) accepted by the server", {})
+                self._log(
+                    s, "push", f"{applied} op(s) accepted by the server", {"say": "accepted", "n": applied}
+                )
         return applied, rejected
 
     def attention(self) -> list[AttentionItem]:
@@ -355,10 +383,10 @@ class SyncStore:
             row = s.get(OutboxRow, seq)
             if row is not None and row.status == "rejected":
                 row.status = "rejected_seen"
-                self._log(s, "attention", f"#{seq} acknowledged", {})
+                self._log(s, "attention", f"#{seq} acknowledged", {"say": "acknowledged", "seq": seq})
             elif row is not None and row.status == "applied" and row.reason.startswith(COLLISION_MARK):
                 row.reason = SEEN_MARK + row.reason
-                self._log(s, "attention", f"#{seq} acknowledged", {})
+                self._log(s, "attention", f"#{seq} acknowledged", {"say": "acknowledged", "seq": seq})
 
     # -- pull ---------------------------------------------------------------------------------
     def apply_page(self, changes: list[dict[str, Any]], cursor: str) -> Touched:
@@ -386,7 +414,12 @@ class SyncStore:
                 touched.note(kind)
             s.merge(SyncStateRow(key="cursor", value=cursor))
             if changes:
-                self._log(s, "pull", f"{len(changes)} change(s) received", {"cursor": cursor})
+                self._log(
+                    s,
+                    "pull",
+                    f"{len(changes)} change(s) received",
+                    {"cursor": cursor, "say": "received", "n": len(changes)},
+                )
         return touched
 
     def missing_cases(self) -> list[str]:
@@ -433,7 +466,10 @@ class SyncStore:
                 if start == starts[-1]:
                     s.merge(SyncStateRow(key="cursor", value=snap["cursor"]))
                     self._log(
-                        s, "snapshot", f"full reload: {len(snap['items'])} items, {len(cases)} cases", {}
+                        s,
+                        "snapshot",
+                        f"full reload: {len(snap['items'])} items, {len(cases)} cases",
+                        {"say": "reloaded", "n": len(cases)},
                     )
         return touched
 
@@ -443,7 +479,12 @@ class SyncStore:
         """Cases from the server in one go; collisions logged; returns the ids to fetch whole."""
         collisions, missing = apply_cases(s, cases, cases_with_pending_ops(s) if pending is None else pending)
         for number in collisions:
-            self._log(s, "collision", f"case number {number} arrived for another case: kept apart", {})
+            self._log(
+                s,
+                "collision",
+                f"case number {number} arrived for another case: kept apart",
+                {"say": "number_clash", "number": number},
+            )
         return missing
 
     def server_settings(self) -> dict[str, str]:
@@ -491,4 +532,4 @@ class SyncStore:
     def recent_log(self, limit: int = 200) -> list[LogEntry]:
         with self.db.reads() as s:
             rows = s.scalars(select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit))
-            return [LogEntry(r.at, r.kind, r.message) for r in rows]
+            return [LogEntry(r.at, r.kind, r.message, dict(r.detail or {})) for r in rows]

@@ -104,7 +104,13 @@ def enroll(store: SyncStore, engine: SyncEngine, server_url: str, code: str) -> 
         hall_code=str(answer.get("hall_code", "")),
         cursor="",
     )
-    store.log("enrol", f"enrolled as {answer['device_code']} at window {answer['window_code']}")
+    store.log(
+        "enrol",
+        f"enrolled as {answer['device_code']} at window {answer['window_code']}",
+        say="enrolled",
+        device=str(answer["device_code"]),
+        window=str(answer["window_code"]),
+    )
     return Enrolment(
         str(answer["device_id"]),
         str(answer["device_code"]),
@@ -143,7 +149,9 @@ def sign_in(store: SyncStore, engine: SyncEngine, username: str, password: str) 
         offline_login_days=str(answer.get("offline_login_days", 7)),
         offline_login_failures=str(answer.get("offline_login_failures", 5)),
     )
-    store.log("login", f"{user['username']} signed in online")
+    store.log(
+        "login", f"{user['username']} signed in online", say="signed_in", user=str(user["display_name"])
+    )
     return SignIn(user["username"], user["display_name"], user["role"], offline=False)
 
 
@@ -171,7 +179,7 @@ def _offline(store: SyncStore, username: str, password: str) -> SignIn:
         ok = False
     store.offline_attempt(username, ok)
     if not ok:
-        store.log("login", f"{username}: wrong password offline")
+        store.log("login", f"{username}: wrong password offline", say="wrong_password_offline", user=username)
         raise DomainError(MSG_BAD_PASSWORD, "password")
-    store.log("login", f"{username} signed in offline")
+    store.log("login", f"{username} signed in offline", say="signed_in_offline", user=user.display_name)
     return SignIn(user.username, user.display_name, user.role, offline=True)

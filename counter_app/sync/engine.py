@@ -166,19 +166,19 @@ class SyncEngine:
             report.online, report.needs_login, report.error = True, True, str(exc)
         except ClientTooOld as exc:
             report.online, report.client_too_old, report.error = True, True, exc.message
-            self.store.log("error", f"client too old: {exc.message}")
+            self.store.log("error", f"client too old: {exc.message}", say="too_old")
         except ServerFailed as exc:  # before Offline, which it is a kind of for other callers
             report.online, report.server_failed, report.error = True, True, str(exc)
             if not isinstance(exc, OpFailed):  # an op's failures are logged as they are counted
-                self.store.log("error", str(exc))
+                self.store.log("error", str(exc), say="server_error")
         except Offline as exc:
             report.error = str(exc)
         except ClientSettingsError as exc:
             report.settings_problem, report.error = True, str(exc)
-            self.store.log("error", str(exc))
+            self.store.log("error", str(exc), say="settings_problem")
         except (Refused, ServerGarbage) as exc:
             report.online, report.error = True, str(exc)
-            self.store.log("error", str(exc))
+            self.store.log("error", str(exc), say="server_error")
         except OperationalError as exc:  # the local database stayed locked past its busy timeout
             report.error = f"the local database is busy ({exc.orig}): the round is tried again"
             return report  # what the round did is committed; its bookkeeping waits for the next
@@ -248,7 +248,7 @@ class SyncEngine:
             stopped = answer.get("stopped")
             if stopped:
                 message = f"push stopped by the server: {stopped}"
-                self.store.log("error", message)
+                self.store.log("error", message, say="stopped")
                 raise Refused(409, "sequence_gap", message, {})
             if applied + rejected == 0:
                 return  # nothing moved: do not spin
@@ -263,7 +263,9 @@ class SyncEngine:
             try:
                 page = self._with_token(partial(self.client.pull, cursor=cursor))
             except CursorTooOld:
-                self.store.log("snapshot", "the server's change log no longer reaches our cursor")
+                self.store.log(
+                    "snapshot", "the server's change log no longer reaches our cursor", say="cursor_too_old"
+                )
                 self._snapshot(report)
                 return
             changes = page.get("changes")
@@ -274,7 +276,9 @@ class SyncEngine:
             report.touched = report.touched | touched
             report.pulled += len(changes)
             if touched.reload:
-                self.store.log("snapshot", "this window serves other departments now: full reload")
+                self.store.log(
+                    "snapshot", "this window serves other departments now: full reload", say="departments"
+                )
                 self._snapshot(report)
                 return
             self._fetch_missing()

@@ -34,6 +34,9 @@ def ensure_cjk_font(app: QApplication) -> None:
 
 
 def make_application(language: str) -> QApplication:
+    # Qt's own file dialogs, not the desktop's: they speak the interface's language (and look
+    # the same on every hall PC); the desktop's would follow the system's language instead
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-app")

@@ -37,7 +37,12 @@ def explain(error: BaseException) -> str:
         what = QCoreApplication.translate(
             "errors", "An unexpected error happened. Nothing was saved; try again or call IT."
         )
-    return f"{what}\n({type(cause).__name__}: {str(cause)[:300]})"
+    return what + "\n" + for_it(f"{type(cause).__name__}: {str(cause)[:300]}")
+
+
+def for_it(detail: str) -> str:
+    """A technical detail (English, as the program or the server wrote it), said to be for IT."""
+    return QCoreApplication.translate("errors", "(for IT: %1)").replace("%1", detail)
 
 
 def show_problem(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:

@@ -72,3 +72,24 @@ def notice_kind(value: NoticeKind) -> str:
         NoticeKind.REFUSAL: QCoreApplication.translate("labels", "Refusal notice"),
         NoticeKind.MATERIAL_RECEIPT: QCoreApplication.translate("labels", "Materials receipt list"),
     }[value]
+
+
+def operation(op_type: str) -> str:
+    """What an op of the outbox did, in the clerk's words (the wire's code when this window has no name)."""
+    names = {
+        "case.accept": QCoreApplication.translate("labels", "Acceptance"),
+        "case.complete_instant": QCoreApplication.translate("labels", "Instant completion"),
+        "case.notify": QCoreApplication.translate("labels", "One-time notification"),
+        "case.refuse": QCoreApplication.translate("labels", "Refusal"),
+        "case.transition": QCoreApplication.translate("labels", "Change of case state"),
+        "case.deadline_recomputed": QCoreApplication.translate("labels", "Deadline recomputed"),
+        "consult.record": QCoreApplication.translate("labels", "Consultation"),
+        "notice.print": QCoreApplication.translate("labels", "Notice printed"),
+        "notice.reprint": QCoreApplication.translate("labels", "Notice reprinted"),
+        "notice.material_receipt": QCoreApplication.translate("labels", "Materials receipt printed"),
+        "notice.print_failed": QCoreApplication.translate("labels", "Printing failed"),
+        "notice.saved_pdf": QCoreApplication.translate("labels", "Notice saved as PDF"),
+        "visit.record": QCoreApplication.translate("labels", "Visit recorded"),
+        "visit.rated": QCoreApplication.translate("labels", "Applicant's rating"),
+    }
+    return names.get(op_type, op_type)

@@ -1,7 +1,8 @@
 """Sign-in at the start of the day; on a new PC, enrolment with IT's one-time code first.
 
 The calls to the hall server run on a background thread; the dialog stays responsive and says
-plainly what went wrong (wrong password, server away and user unknown here, no keyring).
+plainly what went wrong (wrong password, server away and user unknown here, nowhere safe on this PC
+to keep the sign-in: said in a clerk's words, not as "keyring").
 """
 
 from __future__ import annotations
@@ -84,8 +85,9 @@ class LoginDialog(QDialog):
         if not self.link.keyring_ok:
             notes.append(
                 self.tr(
-                    "No system keyring on this PC: the PC's secret and your session are kept in memory only, "
-                    "never in a file. You will sign in at each start, and IT must enrol this PC again after a restart."
+                    "This PC cannot remember its sign-in to the hall server: it keeps it only while the "
+                    "program is open. Once the program is closed, IT must connect this PC to the hall server "
+                    "again before anyone can sign in here. Tell IT."
                 )
             )
         preseeded = self.link.ctx.settings["enrollment_code"]

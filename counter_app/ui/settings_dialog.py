@@ -223,7 +223,8 @@ class SettingsDialog(QDialog):
         widget.setObjectName(f"setting_{key}")
         widget.setEnabled(editable)
         if not editable:
-            widget.setToolTip(value)  # a long value greyed out is still readable whole
+            # a long value greyed out is still readable whole; a choice by its name, not its code
+            widget.setToolTip(widget.currentText() if isinstance(widget, QComboBox) else value)
         label = QLabel(QCoreApplication.translate("settings", setting.label))
         label.setWordWrap(True)
         label.setBuddy(widget)

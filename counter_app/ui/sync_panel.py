@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from counter_app.services.hall_link import HallLink
 from counter_app.store.sync_store import AttentionItem, LogEntry
 from counter_app.sync.engine import SKEW_LIMIT, SyncReport
-from counter_app.ui.errors import explain
+from counter_app.ui.errors import explain, for_it
+from counter_app.ui.labels import operation
+from counter_app.ui.sync_log_text import log_line
 from counter_app.ui.worker import Worker
 
 
@@ -71,7 +73,7 @@ class SyncStatusLabel(QLabel):
             parts.append(self.tr("⚠ sync error"))
         else:
             parts.append(self.tr("○ offline (the window keeps working)"))
-        parts.append(self.tr("%n op(s) waiting", "", r.waiting))
+        parts.append(self.tr("%n operation(s) to upload", "", r.waiting))
         if r.attention:
             parts.append(self.tr("%n need(s) attention", "", r.attention))
         if r.online and not r.error:
@@ -85,7 +87,7 @@ class SyncStatusLabel(QLabel):
                 )
             )
         self.setText(" · ".join(parts))
-        self.setToolTip(r.error)
+        self.setToolTip(for_it(r.error) if r.error else "")
         alarming = (
             r.attention or r.client_too_old or r.needs_login or r.settings_problem or (r.online and r.error)
         )
@@ -130,9 +132,18 @@ class SyncLogDialog(QDialog):
         self.attention.clear()
         for a in items:
             waiting = self.tr("[still queued, retried] ") if a.waiting else ""
-            reason = self._collision_text(*a.collision) if a.collision else a.reason
+            if a.collision:
+                reason = self._collision_text(*a.collision)
+            elif a.waiting:
+                reason = self.tr("the hall server keeps failing on it: tell IT (details for IT: %1)")
+                reason = reason.replace("%1", a.reason)
+            else:
+                reason = self.tr("refused by the hall server (its reason, for IT: %1)").replace(
+                    "%1", a.reason
+                )
             row = QListWidgetItem(
-                f"{waiting}#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {a.op_type} {a.summary} — {reason}"
+                f"{waiting}#{a.seq} {a.created_at:%Y-%m-%d %H:%M} {operation(a.op_type)} {a.summary}"
+                f" — {reason}"
             )
             row.setData(Qt.ItemDataRole.UserRole, a.seq)
             if a.waiting:  # it leaves the list by itself once the server takes it
@@ -141,7 +152,7 @@ class SyncLogDialog(QDialog):
         self.handled.setEnabled(any(not a.waiting for a in items))
         self.log.clear()
         for e in entries:
-            self.log.addItem(f"{_local(e.at):%Y-%m-%d %H:%M:%S} [{e.kind}] {e.message}")
+            self.log.addItem(log_line(e, f"{_local(e.at):%Y-%m-%d %H:%M:%S}"))
 
     def _collision_text(self, number: str, alias: str) -> str:
         """What the clerk does when a number this window made was also made on another PC."""

@@ -1,0 +1,54 @@
+"""The sign-in window speaks a hall clerk's words: a PC that cannot keep the sign-in says what that
+means for the clerk (and that IT must come), never "system keyring"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from counter_app.services.context import AppContext, open_context
+from counter_app.services.hall_link import HallLink
+from counter_app.ui.app import make_application
+from counter_app.ui.i18n import uninstall_translators
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.worker import Worker
+from tests.ui.walk import texts_of, untranslated
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    make_application("zh_CN")
+    context = open_context(tmp_path / "data", {"server_url": "http://127.0.0.1:9"})
+    yield context
+    context.close()
+    uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
+
+
+def test_a_pc_that_cannot_keep_the_sign_in_says_so_plainly(ctx: AppContext, qtbot: QtBot) -> None:
+    link = HallLink(ctx)
+    link.credentials.persistent = False  # no keyring on this PC: secrets for this run only
+    worker = Worker()
+    dialog = LoginDialog(link, worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.notice.text()
+    assert "无法保存登录信息" in note and "信息技术人员" in note
+    assert "密钥" not in note and "keyring" not in note.lower()
+    assert untranslated(texts_of(dialog)) == []
+    worker.stop()
+
+
+def test_a_pc_that_keeps_the_sign_in_says_nothing_about_it(ctx: AppContext, qtbot: QtBot) -> None:
+    link = HallLink(ctx)
+    link.credentials.persistent = True
+    worker = Worker()
+    dialog = LoginDialog(link, worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "无法保存登录信息" not in dialog.notice.text()
+    assert "尚未在大厅服务器注册" in dialog.notice.text()  # a new PC: IT's one-time code first
+    worker.stop()
