@@ -249,7 +249,7 @@ class IntakeService:
         check_notifiable(list(draft.checks))
         today = self.ctx.clock().date()
         days = int(self.ctx.settings["supplement_working_days"])
-        supplement_by = self.ctx.calendar.add_working_days(today, days).due
+        supplement_by = self.ctx.calendar.add_working_days(today, days)
         with unit_of_work(self.ctx.db, self.ctx.actor) as uow:
             row = self._row_for(uow, draft, CaseState.NOTIFIED)
             from_state = row.state if draft.resume_case_id else None
@@ -259,7 +259,10 @@ class IntakeService:
             payload.update(
                 problems=[check_json(c) for c in problems(list(draft.checks))],
                 received=received(row.materials),
-                supplement_by=supplement_by.isoformat(),
+                supplement_by=supplement_by.due.isoformat(),
+                # printed with its 暂定 mark and footnote when it reaches a year the calendar lacks
+                supplement_by_provisional=supplement_by.provisional,
+                supplement_missing_years=sorted(supplement_by.missing_years),
             )
             notices = [uow.add_notice(row.id, number, NoticeKind.ONE_TIME.value, payload)]
             case = self._finish(uow, row, "case.notify", from_state, notices)
