@@ -52,7 +52,6 @@ class Styles:
             fontSize=base_size * 1.1,
             leading=base_size * 1.9,
             spaceBefore=4,
-            keepWithNext=1,  # never alone at the foot of a page
         )
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
@@ -77,22 +76,26 @@ def p(text: object, style: ParagraphStyle) -> CJKParagraph:
     return CJKParagraph(_markup(str(text), style.fontName), style)
 
 
+MIN_ROW_PART = 40.0  # points: a row split at a page break leaves at least ~3 lines on each side
+
+
 def grid(
     rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True, font: str = ""
 ) -> Table:
     """A bordered table whose cells wrap, whose header repeats on each page, and whose long rows
-    split across a page break (a long material note flows on instead of leaving a gap)."""
+    split across a page break (a long material note flows on instead of leaving a gap); a split
+    never leaves a sliver of a row (or a repeated header alone) at the foot of a page."""
     table = Table(
         list(rows),
         colWidths=list(widths),
         repeatRows=1 if header else 0,
-        splitByRow=True,
-        splitInRow=1,
+        splitByRow=False,  # split inside the row that crosses the page's foot (no second header
+        splitInRow=MIN_ROW_PART,  # mid-page), at least MIN_ROW_PART of it on each side
     )
     style = [
         ("FONT", (0, 0), (-1, -1), font or register_fonts()),  # tables set a cell font even for paragraphs
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]

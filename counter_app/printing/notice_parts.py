@@ -172,8 +172,11 @@ def materials_table(materials: list[dict[str, Any]], st: Styles, width: float, w
     copies = column_width(["份数", *(str(m["copies"]) for m in materials)], st.cell, 12 * mm)
     if with_status:
         status = column_width(["状态", *(m["status_label"] for m in materials)], st.cell, 22 * mm)
-        note = 45 * mm
-        widths = [seq, width - seq - form - copies - status - note, form, copies, status, note]
+        rest = width - seq - form - copies - status
+        names = sum(len(m["name"]) for m in materials)
+        notes = sum(len(m.get("note") or m.get("condition") or "") for m in materials)
+        note = rest * min(0.7, max(0.4, notes / max(1, names + notes)))  # long notes get the room
+        widths = [seq, rest - note, form, copies, status, note]
     else:
         widths = [seq, width - seq - form - copies, form, copies]
     return grid(rows, widths, font=st.font)
