@@ -181,6 +181,31 @@ def resolve_face(choice: str, role: str) -> Face:
     return bundled_face("" if choice == AUTO else f"not found: {choice}")
 
 
+def installed_faces(role: str) -> list[str]:
+    """The 小标宋 (``title``) or 仿宋 (``body``) font files found on this PC, for ``diagnose``."""
+    families, files = (TITLE_FAMILIES, TITLE_FILES) if role == "title" else (BODY_FAMILIES, BODY_FILES)
+    return sorted({path for path, _index in _candidates(AUTO, families, files)})
+
+
+def describe_faces(settings: Mapping[str, str]) -> list[str]:
+    """What ``diagnose`` says of the notice fonts: found, chosen, embedded, and why a fallback."""
+    faces = notice_faces(settings)
+    lines = []
+    for role, face, key, kind in (
+        ("title", faces.title, "notice_title_font", "小标宋"),
+        ("body", faces.body, "notice_body_font", "仿宋"),
+    ):
+        found = installed_faces(role)
+        lines.append(f"notice {role} fonts found ({kind}): {', '.join(found) if found else 'none'}")
+        choice = str(settings.get(key, AUTO)) or AUTO
+        if not face.bundled:
+            lines.append(f"notice {role} font embedded: {face.path} ({key} = {choice!r})")
+        else:
+            why = face.problem or ("asked for" if choice == BUNDLED else f"no {kind} face installed")
+            lines.append(f"notice {role} font embedded: the shipped {face.path} ({key} = {choice!r}: {why})")
+    return lines
+
+
 def notice_faces(settings: Mapping[str, str] | None = None) -> NoticeFaces:
     """The title and body faces the settings ask for (the shipped font where none is given)."""
     s = settings or {}

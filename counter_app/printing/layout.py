@@ -59,12 +59,13 @@ class Styles:
 
 def _markup(text: str, font: str) -> str:
     """Escaped text (names may hold < & >), newlines kept; a character the face lacks (a rare
-    character in a name) drawn in the shipped font rather than as a blank box."""
+    character in a name, or Latin letters and digits in a CJK-only face) drawn in the shipped font
+    rather than as a blank box."""
     out = []
     for ch in text:
         if ch == "\n":
             out.append("<br/>")
-        elif ord(ch) > 127 and ch != JOINER and not has_glyph(font, ch):
+        elif ch not in (JOINER, " ") and not has_glyph(font, ch):  # a CJK-only face lacks digits
             out.append(f'<font name="{register_fonts()}">{escape(ch)}</font>')
         else:
             out.append(escape(ch))
