@@ -192,17 +192,21 @@ def service_info(pl: dict[str, Any], st: Styles) -> Story:
     return [p(line, st.small) for line in lines]
 
 
-def receipt_line(st: Styles) -> Flowable:
+def receipt_line(st: Styles) -> Story:
     """The applicant signs for receipt: the periods this notice opens run from that day."""
-    return p(f"申请人（或代理人）签收：{SIGN_BLANK}　　签收日期：{DATE_BLANK}", st.body)
+    sign, when = f"申请人（或代理人）签收：{SIGN_BLANK}", f"签收日期：{DATE_BLANK}"
+    if st.narrow:  # an 80 mm roll: one blank to a line, never a date blank broken in two
+        return [p(sign, st.body), p(when, st.body)]
+    return [p(f"{sign}　　{when}", st.body)]
 
 
 def handover_lines(st: Styles) -> Story:
     """移交人 / 接收人 / 交接时间: the window hands the case to the department, both sign."""
-    return [
-        p(f"移交人（窗口）：{SIGN_BLANK}　　接收人（部门）：{SIGN_BLANK}", st.body),
-        p(f"交接时间：{DATE_BLANK}__时__分", st.body),
-    ]
+    giver, taker = f"移交人（窗口）：{SIGN_BLANK}", f"接收人（部门）：{SIGN_BLANK}"
+    when = f"交接时间：{DATE_BLANK}__时__分"
+    if st.narrow:
+        return [p(giver, st.body), p(taker, st.body), p(when, st.body)]
+    return [p(f"{giver}　　{taker}", st.body), p(when, st.body)]
 
 
 def closing(

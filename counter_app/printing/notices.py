@@ -66,7 +66,7 @@ def acceptance(pl: dict[str, Any], st: Styles, width: float) -> Story:
             service_info(pl, st),
             pl["department"]["name"],
             "受理专用章",
-            after=[receipt_line(st)],
+            after=receipt_line(st),
         ),
     ]
 
@@ -172,7 +172,7 @@ def one_time(pl: dict[str, Any], st: Styles, width: float) -> Story:
             ],
             pl["department"]["name"],
             "业务专用章",
-            after=[receipt_line(st)],
+            after=receipt_line(st),
         ),
     ]
     return story
@@ -208,7 +208,7 @@ def refusal(pl: dict[str, Any], st: Styles, width: float) -> Story:
             ],
             pl["department"]["name"],
             "业务专用章",
-            after=[receipt_line(st)],
+            after=receipt_line(st),
         ),
     ]
 
@@ -226,7 +226,7 @@ def material_receipt(pl: dict[str, Any], st: Styles, width: float) -> Story:
             [p(f"以上材料中已收取{count}项，由窗口收存。", st.indent)],
             pl["department"]["name"],
             "业务专用章",
-            after=[receipt_line(st)],
+            after=receipt_line(st),
         ),
     ]
 
