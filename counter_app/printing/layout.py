@@ -24,11 +24,13 @@ ROLL_MARGIN = 4 * mm
 
 
 class Styles:
-    def __init__(self, base_size: float = 10.5, faces: NoticeFaces | None = None) -> None:
+    def __init__(
+        self, base_size: float = 10.5, faces: NoticeFaces | None = None, narrow: bool = False
+    ) -> None:
         self.faces = faces or notice_faces()
         font = self.faces.body.name
         self.font = font
-        self.narrow = base_size < 10
+        self.narrow = narrow  # an 80 mm roll: stacked header, two-column tables, one blank a line
         lead = base_size * 1.55
         self.body = ParagraphStyle("body", fontName=font, fontSize=base_size, leading=lead, wordWrap="CJK")
         self.indent = ParagraphStyle("indent", parent=self.body, firstLineIndent=base_size * 2)

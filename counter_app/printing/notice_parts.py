@@ -57,7 +57,7 @@ def header(pl: dict[str, Any], st: Styles, width: float) -> Story:
         Code128(pl["number"], max_width=min(75 * mm, width)),
         p(f"{pl['number_label']}：{number(pl['number'])}", st.center_small),
     ]
-    if width < 100 * mm:  # roll: stacked
+    if st.narrow:  # roll: stacked
         return [
             p(pl["hall"]["name"], st.center_small),
             p(pl["title"], st.title),

@@ -78,7 +78,7 @@ def processing(pl: dict[str, Any], st: Styles, width: float) -> Story:
     lead = pl["department"]["name"]
     text = (
         f"现将{pl['applicant']['name']}申请的{quoted(pl['item']['name'])}办件"
-        f"（办件编号{number(pl['case_number'])}）移交贵单位办理。"
+        f"（办件编号{number(pl['case_number'])}）移交{'各单位' if joint else '贵单位'}办理。"
         f"该件已于{day(pl, 'accepted_on')}受理，请于{day(pl, 'promised_due', promised_provisional(pl))}"
         f"前办结，并将办理结果反馈{hall}{window}。"
     )

@@ -35,7 +35,7 @@ def render_notice(
     mark = f"补打（第{reprint}次）" if reprint else ""
     footer = f"{payload['title']} {payload['number']}"
     if paper == Paper.ROLL_80MM:
-        styles = Styles(base_size=8, faces=faces)
+        styles = Styles(base_size=8, faces=faces, narrow=True)
         width = ROLL_WIDTH - 2 * ROLL_MARGIN
         story = builder(payload, styles, width)
         height = max(120 * mm, story_height(story, ROLL_WIDTH, ROLL_MARGIN) + 30 * mm)
