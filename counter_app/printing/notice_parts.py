@@ -153,7 +153,7 @@ def materials_table(materials: list[dict[str, Any]], st: Styles, width: float, w
     if st.narrow:
         rows: list[list[Any]] = [[p("材料", st.cell), p("份数", st.cell)]]
         for n, m in enumerate(materials, 1):
-            text = f"{n}. {m['name']}（{m['form_label']}）"
+            text = f"{n}. {m['name']}{nobr('（' + m['form_label'] + '）')}"
             if with_status:
                 note = m.get("note") or m.get("condition") or ""
                 text += f"\n{m['status_label']}" + (f"：{note}" if note else "")

@@ -40,6 +40,7 @@ PARTIES = {
         "0571-88886666",
     ),
 }
+WHOLE_LABELS = {"统一社会信用代码", "原件及复印件"}  # label columns wide enough for these
 SIGNATURE_MARKS = ("专用章", "经办人", "签收", "移交人", "接收人", "交接时间")
 FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
 A_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -116,7 +117,7 @@ def reading_defects(pdf: bytes, kind: NoticeKind, party: str, issued: Issued) ->
             found.append(f"line ends with an opening bracket: {line!r}")
     compact_lines = [re.sub(r"\s+", "", line) for line in lines]
     whole = "".join(compact_lines)
-    for number in issued.numbers:
+    for number in issued.numbers | WHOLE_LABELS:
         split = whole.count(number) - sum(line.count(number) for line in compact_lines)
         if split:
             found.append(f"{number} split across lines {split} time(s)")
