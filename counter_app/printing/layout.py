@@ -101,6 +101,8 @@ def grid(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),  # compact rows: a usual notice fits one A4 page
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))

@@ -221,12 +221,12 @@ def closing(
     the signature lines, all on one page: no page ever holds only a seal and a date."""
     block: Story = [
         *last,
-        Spacer(1, 4 * mm),
+        Spacer(1, 3 * mm),
         p(f"窗口：{pl['window']['name']}（{number(pl['window']['code'])}）　经办人：{pl['clerk']}", st.body),
-        Spacer(1, 6 * mm if not st.narrow else 3 * mm),
+        Spacer(1, 4 * mm if not st.narrow else 3 * mm),  # the seal is stamped over the issuer
         p(f"{issuer}（{seal}）", st.right),
         p(day(pl, "issued_on"), st.right),
     ]
     if after:
-        block += [Spacer(1, 5 * mm if not st.narrow else 3 * mm), *after]
+        block += [Spacer(1, 4 * mm if not st.narrow else 3 * mm), *after]
     return [Spacer(1, 2 * mm), KeepTogether(block)]
