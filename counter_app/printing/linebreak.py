@@ -62,7 +62,7 @@ def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
             glue_next = True
             continue
         if hasattr(u.frag, "lineBreak"):  # <br/>: a run of its own that ends the line
-            if out:
+            if start < len(out):
                 runs.append((start, len(out)))
             out.append(u)
             runs.append((len(out) - 1, len(out)))
