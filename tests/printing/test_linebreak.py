@@ -16,6 +16,8 @@ NUMBERS = ("330100W01202612040003", "0571-12345678", "2026", "2027")
 def lines_at(text: str, width: float) -> list[str]:
     para = p(text, Styles().body)
     para.wrap(width, 10_000)
+    if para.blPara.kind == 0:  # reportlab's own lines: (space left, [text])
+        return ["".join(words) for _space, words in para.blPara.lines]
     return ["".join(str(w.text) for w in line.words) for line in para.blPara.lines]
 
 
