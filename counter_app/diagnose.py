@@ -186,6 +186,16 @@ def _database_line(data_dir: Path, found: Diagnosis) -> str:
     return line
 
 
+def _notice_font_lines(values: dict[str, str]) -> list[str]:
+    """The 小标宋 / 仿宋 faces found on this PC and the ones the notices will embed."""
+    try:
+        from counter_app.printing.fonts import describe_faces
+
+        return describe_faces(values)
+    except Exception as exc:  # diagnose must always finish
+        return [f"notice fonts: unavailable ({type(exc).__name__}: {exc})"]
+
+
 def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
     logs = log_folder(data_dir)
     lines = [
@@ -225,6 +235,7 @@ def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
                 else f"overridden ({settings.sources[key].value})"
             )
             lines.append(f"  note: the user's {key} = {value!r} is {why}")
+        lines += _notice_font_lines(settings.values)
     except (ValueError, OSError) as exc:
         lines.append(f"SETTINGS ERROR: {str(exc).replace(chr(10), '; ')}")
         found.note(exc, data_dir)

@@ -12,18 +12,25 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
-from counter_app.printing.fonts import register_fonts
+from counter_app.printing.fonts import NoticeFaces, has_glyph, notice_faces, register_fonts
+from counter_app.printing.linebreak import JOINER, CJKParagraph
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
 
 
 class Styles:
-    def __init__(self, base_size: float = 10.5) -> None:
-        font = register_fonts()
+    def __init__(
+        self, base_size: float = 10.5, faces: NoticeFaces | None = None, narrow: bool = False
+    ) -> None:
+        self.faces = faces or notice_faces()
+        font = self.faces.body.name
+        self.font = font
+        self.narrow = narrow  # an 80 mm roll: stacked header, two-column tables, one blank a line
         lead = base_size * 1.55
         self.body = ParagraphStyle("body", fontName=font, fontSize=base_size, leading=lead, wordWrap="CJK")
         self.indent = ParagraphStyle("indent", parent=self.body, firstLineIndent=base_size * 2)
@@ -36,6 +43,7 @@ class Styles:
         self.title = ParagraphStyle(
             "title",
             parent=self.body,
+            fontName=self.faces.title.name,
             fontSize=base_size * 1.8,
             leading=base_size * 2.6,
             alignment=TA_CENTER,
@@ -51,20 +59,50 @@ class Styles:
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
 
 
-def p(text: object, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped: names may hold < & >); newlines kept."""
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+def _markup(text: str, font: str) -> str:
+    """Escaped text (names may hold < & >), newlines kept; a character the face lacks (a rare
+    character in a name, or Latin letters and digits in a CJK-only face) drawn in the shipped font
+    rather than as a blank box."""
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("<br/>")
+        elif ch not in (JOINER, " ") and not has_glyph(font, ch):  # a CJK-only face lacks digits
+            out.append(f'<font name="{register_fonts()}">{escape(ch)}</font>')
+        else:
+            out.append(escape(ch))
+    return "".join(out)
 
 
-def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True) -> Table:
-    """A bordered table whose cells wrap and whose header repeats on each page."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, splitByRow=True)
+def p(text: object, style: ParagraphStyle) -> CJKParagraph:
+    """A paragraph of plain text, broken by the Chinese line-breaking rules (``linebreak``)."""
+    return CJKParagraph(_markup(str(text), style.fontName), style)
+
+
+MIN_ROW_PART = 40.0  # points: a row split at a page break leaves at least ~3 lines on each side
+
+
+def grid(
+    rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True, font: str = ""
+) -> Table:
+    """A bordered table whose cells wrap, whose header repeats on each page, and whose long rows
+    split across a page break (a long material note flows on instead of leaving a gap); a split
+    never leaves a sliver of a row (or a repeated header alone) at the foot of a page."""
+    table = Table(
+        list(rows),
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        splitByRow=False,  # split inside the row that crosses the page's foot (no second header
+        splitInRow=MIN_ROW_PART,  # mid-page), at least MIN_ROW_PART of it on each side
+    )
     style = [
-        ("FONT", (0, 0), (-1, -1), register_fonts()),  # tables set a cell font even for paragraphs
+        ("FONT", (0, 0), (-1, -1), font or register_fonts()),  # tables set a cell font even for paragraphs
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),  # compact rows: a usual notice fits one A4 page
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     if header:
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))
@@ -72,10 +110,25 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = 
     return table
 
 
-def fields(rows: Sequence[tuple[str, Any]], width: float, styles: Styles, label_width: float) -> Table:
-    """A two-column label/value table."""
+def text_width(text: str, style: ParagraphStyle) -> float:
+    return float(stringWidth(text, style.fontName, style.fontSize))
+
+
+CELL_PADDING = 6.5  # the grid's left and right padding, and a hair
+
+
+def column_width(texts: Sequence[str], style: ParagraphStyle, cap: float) -> float:
+    """Wide enough for the longest of *texts* on one line (统一社会信用代码, 原件及复印件), at most *cap*."""
+    return min(cap, max(text_width(t, style) for t in texts) + CELL_PADDING)
+
+
+def fields(rows: Sequence[tuple[str, Any]], width: float, styles: Styles) -> Table:
+    """A two-column label/value table; the label column fits its longest label (within reason:
+    an agent's 代理人统一社会信用代码 on an 80 mm roll wraps rather than squeezing the values)."""
+    cap = width * (0.34 if styles.narrow else 0.3)
+    label_width = column_width([label for label, _ in rows], styles.cell, cap)
     data = [[p(label, styles.cell), p(value, styles.cell)] for label, value in rows]
-    return grid(data, [label_width, width - label_width], header=False)
+    return grid(data, [label_width, width - label_width], header=False, font=styles.font)
 
 
 def numbered_canvas(footer: str, reprint_mark: str) -> type[Canvas]:

@@ -9,6 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate
 
+from counter_app.printing.fonts import NoticeFaces
 from counter_app.printing.layout import (
     ROLL_MARGIN,
     ROLL_WIDTH,
@@ -24,14 +25,17 @@ class Paper:
     ROLL_80MM = "80mm"
 
 
-def render_notice(payload: dict[str, Any], paper: str = Paper.A4, reprint: int = 0) -> bytes:
-    """The notice as a PDF; *reprint* > 0 adds the visible 补打 mark with its count."""
+def render_notice(
+    payload: dict[str, Any], paper: str = Paper.A4, reprint: int = 0, faces: NoticeFaces | None = None
+) -> bytes:
+    """The notice as a PDF; *reprint* > 0 adds the visible 补打 mark with its count; *faces* are the
+    title and body fonts (``fonts.notice_faces``; the shipped font when not given)."""
     builder = BUILDERS[payload["kind"]]
     buffer = io.BytesIO()
     mark = f"补打（第{reprint}次）" if reprint else ""
     footer = f"{payload['title']} {payload['number']}"
     if paper == Paper.ROLL_80MM:
-        styles = Styles(base_size=8)
+        styles = Styles(base_size=8, faces=faces, narrow=True)
         width = ROLL_WIDTH - 2 * ROLL_MARGIN
         story = builder(payload, styles, width)
         height = max(120 * mm, story_height(story, ROLL_WIDTH, ROLL_MARGIN) + 30 * mm)
@@ -45,7 +49,7 @@ def render_notice(payload: dict[str, Any], paper: str = Paper.A4, reprint: int =
             bottomMargin=10 * mm,
         )
     else:
-        styles = Styles()
+        styles = Styles(faces=faces)
         doc = SimpleDocTemplate(
             buffer,
             pagesize=A4,

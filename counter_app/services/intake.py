@@ -261,9 +261,10 @@ class IntakeService:
                 problems=[check_json(c) for c in problems(list(draft.checks))],
                 received=received(row.materials),
                 supplement_by=supplement_by.due.isoformat(),
+                # printed with its 暂定 mark and footnote when it reaches a year the calendar lacks
                 supplement_by_provisional=supplement_by.provisional,
-                supplement_missing_years=list(supplement_by.missing_years),
-                supplement_working_days=days,
+                supplement_missing_years=sorted(supplement_by.missing_years),
+                supplement_working_days=days,  # so the date can be fixed when the year arrives
             )
             notices = [uow.add_notice(row.id, number, NoticeKind.ONE_TIME.value, payload)]
             case = self._finish(uow, row, "case.notify", from_state, notices)

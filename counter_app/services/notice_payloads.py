@@ -22,16 +22,6 @@ from counter_app.services.context import AppContext
 
 PAYLOAD_VERSION = 1
 
-# the notices that print the promised and legal due dates (``deadline_fields``)
-DEADLINE_KINDS = frozenset(
-    {
-        NoticeKind.ACCEPTANCE,
-        NoticeKind.PROCESSING,
-        NoticeKind.JOINT_ACCEPTANCE,
-        NoticeKind.JOINT_PROCESSING,
-    }
-)
-
 
 def party_json(party: Party) -> dict[str, Any]:
     return {

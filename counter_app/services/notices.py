@@ -7,7 +7,7 @@ from typing import Any
 from counter_app.domain.catalogue_format import item_from_json
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Notice, NoticeKind
-from counter_app.printing.fonts import missing_glyphs
+from counter_app.printing.fonts import NoticeFaces, missing_glyphs, notice_faces
 from counter_app.printing.render import Paper, render_notice
 from counter_app.services.context import AppContext
 from counter_app.services.notice_payloads import base_payload, printed_text
@@ -57,7 +57,13 @@ class NoticeService:
         The preview shows exactly this. ``for_output=False`` is an unmarked sample (print-test).
         """
         reprint = notice.print_count if for_output else 0
-        return render_notice(notice.payload, paper or self.paper_for(notice), reprint=reprint)
+        paper = paper or self.paper_for(notice)
+        return render_notice(notice.payload, paper, reprint=reprint, faces=self.faces())
+
+    def faces(self) -> NoticeFaces:
+        """The title and body fonts the hall's settings ask for (or the shipped font)."""
+        s = self.ctx.settings
+        return notice_faces({k: s[k] for k in ("notice_title_font", "notice_body_font")})
 
     def record_output(self, notice_id: str, how: str, target: str = "") -> Notice:
         """Record a copy handed out: *how* is ``"print"`` (paper) or ``"pdf"`` (a saved file).

@@ -315,6 +315,26 @@ SETTINGS: tuple[Setting, ...] = (
         Who.CLERK,
         _choice("yes", "no"),
     ),
+    Setting(
+        "notice_title_font",
+        "auto",
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Notice title font (auto: a 小标宋 face if installed; a font file, a family name, or bundled)",
+        ),
+        Who.IT,
+        _text(500),
+    ),
+    Setting(
+        "notice_body_font",
+        "auto",
+        QT_TRANSLATE_NOOP(
+            "settings",
+            "Notice body font (auto: a 仿宋 face if installed; a font file, a family name, or bundled)",
+        ),
+        Who.IT,
+        _text(500),
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

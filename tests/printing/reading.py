@@ -54,3 +54,31 @@ def embedded_fonts(pdf: bytes, folder: Path) -> list[tuple[str, bool]]:
         # name type [encoding...] emb sub uni object-id: the three yes/no columns precede "obj gen"
         fonts.append((cols[0], cols[-5] == "yes"))
     return fonts
+
+
+def page_lines(pdf: bytes) -> list[list[str]]:
+    """Each page's text lines as drawn (a wrapped paragraph gives one line per printed line)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = []
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        pages.append([line.strip() for line in text.splitlines() if line.strip()])
+    return pages
+
+
+def text_depths(pdf: bytes) -> list[list[tuple[float, str]]]:
+    """Each page's text runs with how far down the page they sit (0 top, 1 bottom)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        runs: list[tuple[float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+            if text.strip():
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the text matrix, then the page's
+                runs.append((1 - float(y) / height, text.strip()))  # noqa: B023 (used at once)
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages

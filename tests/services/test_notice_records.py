@@ -40,7 +40,7 @@ def test_recomputed_deadline_reaches_the_reprinted_notices(
     acceptance, processing = outcome.notices
     notices = NoticeService(ctx)
     before = text_of(notices.pdf(acceptance))
-    assert "2027年1月15日（暂定）" in before and "2027年节假日安排尚未发布" in before
+    assert "2027年1月15日（暂定）" in before and "2027年的节假日安排尚未发布" in before
     notices.record_output(acceptance.id, "print", "file:/tmp/first.pdf")  # handed out provisional
 
     calendar = tmp_path / "cal.json"

@@ -1,0 +1,169 @@
+"""Chinese line breaking (避头尾) for the notices' paragraphs.
+
+reportlab's ``wordWrap="CJK"`` breaks after any character: a line may start with "，" or "）", end
+with "（" or "“", and a case number or a phone number splits across two lines. ``CJKParagraph``
+breaks only between *clusters*:
+
+- closing punctuation (，。、；：！？）》」』” …) sticks to the character before it, so no line starts
+  with it;
+- opening punctuation (（《「『“ …) sticks to the character after it, so no line ends with it;
+- a run of Latin letters, digits and the joiners inside numbers (``-``, ``/``, ``.``, ``:``) is one
+  cluster: a case number, a phone number or a credit code never splits;
+- ``nobr(text)`` glues a whole phrase (a date with its 暂定 mark) with WORD JOINERs that are
+  removed before drawing.
+
+A cluster wider than the whole line (a 300-character name without punctuation) is broken per
+character as a last resort, still keeping closing punctuation off a line's start.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
+
+# 避头: may not start a line
+CLOSING = set("，。、；：！？）》」』”’〕】〉〗…‥·%‰℃°,.;:!?)]}>") | {"\u3015", "\uff60"}
+# 避尾: may not end a line
+OPENING = set("（《「『“‘〔【〈〖([{<¥$#")
+# inside a number or code: 330100W01202612040003, 0571-88886666, 2026/12/04, 91330100MA2C3K5L09
+WORD_JOIN = set("-/._:+@&")
+JOINER = "\u2060"  # WORD JOINER: glue, never drawn
+
+
+def nobr(text: str) -> str:
+    """*text* that must stay on one line (a date with its mark, a short label)."""
+    return JOINER.join(text)
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in WORD_JOIN)
+
+
+def _glued(prev: str, cur: str, joined: bool) -> bool:
+    """Whether the line may not break between *prev* and *cur*."""
+    if joined or cur in CLOSING or prev in OPENING:
+        return True
+    if cur == " " or cur == "\xa0":  # a space ends a line rather than starting the next one
+        return True
+    return _wordish(prev) and _wordish(cur)
+
+
+def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
+    """The drawable characters and the [start, end) runs the line may not break inside."""
+    out: list[Any] = []
+    glue_next = False
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for u in chars:
+        if str(u) == JOINER:
+            glue_next = True
+            continue
+        if hasattr(u.frag, "lineBreak"):  # <br/>: a run of its own that ends the line
+            if start < len(out):
+                runs.append((start, len(out)))
+            out.append(u)
+            runs.append((len(out) - 1, len(out)))
+            start = len(out)
+            glue_next = False
+            continue
+        if out and start < len(out) and not _glued(str(out[-1]), str(u), glue_next):
+            runs.append((start, len(out)))
+            start = len(out)
+        out.append(u)
+        glue_next = False
+    if start < len(out):
+        runs.append((start, len(out)))
+    return out, runs
+
+
+def _width(u: Any, max_width: float) -> float:
+    w = u.width
+    if hasattr(w, "normalizedValue"):
+        w._normalizer = max_width
+        w = w.normalizedValue(max_width)
+    return float(w)
+
+
+def _split_oversized(chars: list[Any], max_width: float, used: float) -> list[int]:
+    """Break points inside a run wider than a line: per character, no closing mark at a start."""
+    points = []
+    for i, u in enumerate(chars):
+        w = _width(u, max_width)
+        if used + w > max_width + _FUZZ and used > 0 and str(u) not in CLOSING:
+            points.append(i)
+            used = 0
+        used += w
+    return points
+
+
+def cjk_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> Any:
+    """The paragraph's lines, broken between clusters only (see the module's docstring)."""
+    chars: list[Any] = []
+    for f in frags:
+        text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
+        chars.extend(cjkU(t, f, "utf8") for t in text) if text else chars.append(cjkU(text, f, "utf8"))
+    chars, runs = _clusters(chars)
+    lines: list[Any] = []
+    line: list[Any] = []
+    used = 0.0
+
+    def max_width() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    def end_line(line_break: bool) -> None:
+        nonlocal line, used
+        mw = max_width()
+        lines.append(makeCJKParaLine(line, mw, used, mw - used, line_break, calc_bounds))
+        line, used = [], 0.0
+
+    for start, end in runs:
+        run = chars[start:end]
+        if hasattr(run[0].frag, "lineBreak"):
+            line.append(run[0])
+            end_line(True)
+            continue
+        width = sum(_width(u, max_width()) for u in run)
+        if line and used + width > max_width() + _FUZZ:
+            end_line(False)
+        if width > max_width() + _FUZZ:
+            last = 0
+            for point in _split_oversized(run, max_width(), used):
+                line += run[last:point]
+                used += sum(_width(u, max_width()) for u in run[last:point])
+                end_line(False)
+                last = point
+            run = run[last:]
+            width = sum(_width(u, max_width()) for u in run)
+        line += run
+        used += width
+    if line:
+        end_line(False)
+    return ParaLines(kind=1, lines=lines)
+
+
+class CJKParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph wrapped by the Chinese line-breaking rules above."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:
+        if not isinstance(maxWidths, list | tuple):
+            maxWidths = [maxWidths]
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
+            return self.blPara
+        style = self.style
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, maxWidths)
+        if not self.frags:
+            return ParaLines(
+                kind=0,
+                fontSize=style.fontSize,
+                fontName=style.fontName,
+                textColor=style.textColor,
+                lines=[],
+                ascent=style.fontSize,
+                descent=-0.2 * style.fontSize,
+            )
+        auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return cjk_lines(self.frags, list(maxWidths), auto not in ("", "off"))
