@@ -21,8 +21,10 @@ SYSTEM_PACKAGES=(
 # ... and the kiosk and hall display pages in headless Chromium (selenium drives chromium-driver)
 # ... and builds the installers: the .deb (in a debootstrapped bullseye root, from the git
 # checkout), installed into debootstrapped Debian roots and checked by lintian; the Windows ones
-# from a staged layout (makensis, wixl, msitools, 7z, osslsigncode)
+# from a staged layout (makensis, wixl, msitools, 7z, osslsigncode); a second CJK face
+# (fonts-droid-fallback) stands in for a hall's 仿宋 in the notice-font tests
 DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring chromium chromium-driver fonts-liberation
+  fonts-droid-fallback
   debootstrap lintian binutils git debsigs nsis wixl msitools p7zip-full osslsigncode openssl)
 [ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 
