@@ -11,7 +11,7 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.dates import written_date
 from counter_app.services.intake import IntakeService
 from counter_app.services.notices import OUTPUT_PAPER, NoticeService
-from counter_app.ui.cases_tab import ITEM_WIDTH, LEFT, NUMBER, OVERDUE_COLOUR, PROMISED, WARNING_COLOUR
+from counter_app.ui.cases_tab import ITEM, ITEM_WIDTH, LEFT, NUMBER, OVERDUE_COLOUR, PROMISED, WARNING_COLOUR
 from tests.conftest import Clock
 from tests.services.helpers import applicant, draft, item_named
 from tests.ui.conftest import Gui
@@ -67,7 +67,9 @@ def test_days_left_turn_to_a_warning_then_to_an_overdue_mark(gui: Gui, clock: Cl
 
 def test_a_refused_case_is_listed_by_its_notice_number_and_no_clock_runs(gui: Gui) -> None:
     item = item_named(gui.ctx, RESIDENT_ID)
-    outcome = IntakeService(gui.ctx).refuse(draft(item, who=applicant("李四")), "不属于本部门职权", "某条例第三条")
+    outcome = IntakeService(gui.ctx).refuse(
+        draft(item, who=applicant("李四")), "不属于本部门职权", "某条例第三条"
+    )
     assert outcome.case.state == CaseState.REFUSED and outcome.case.case_number is None
     row = _search(gui, "李四")[0]
     assert row[NUMBER] == outcome.notices[0].number != ""
@@ -107,9 +109,9 @@ def test_the_promised_date_column_is_in_view_at_1366_pixels(gui: Gui) -> None:
     gui.settle()
     _search(gui, "张三")
     table = gui.window.cases.table
-    assert table.columnWidth(5) <= ITEM_WIDTH
+    assert table.columnWidth(ITEM) <= ITEM_WIDTH
     right_edge = table.columnViewportPosition(LEFT) + table.columnWidth(LEFT)
-    assert 0 <= table.columnViewportPosition(PROMISED) and right_edge <= table.viewport().width()
+    assert table.columnViewportPosition(PROMISED) >= 0 and right_edge <= table.viewport().width()
 
 
 def test_created_times_are_written_by_the_one_date_function(gui: Gui, clock: Clock) -> None:
@@ -117,4 +119,6 @@ def test_created_times_are_written_by_the_one_date_function(gui: Gui, clock: Clo
     row = _search(gui, "张三")[0]
     created = row[-1]
     today = datetime.now().date()  # the store stamps real time
-    assert created.startswith(written_date(today)) or created.startswith(written_date(today - timedelta(days=1)))
+    assert created.startswith(written_date(today)) or created.startswith(
+        written_date(today - timedelta(days=1))
+    )
