@@ -1,0 +1,78 @@
+"""How the hall monitor says things: durations with their unit, a window by its code and name (never
+"窗口 3号窗口"), and each alert in the supervisor's words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.domain.dates import written_date
+from counter_app.services.monitor import Alert
+from counter_app.ui.case_history import english
+
+
+def duration_text(seconds: float, *, exact: bool = False) -> str:
+    """``不到 1 分钟`` · ``12 分钟`` · ``1 小时 5 分钟`` (English ``12 min``, ``1 h 5 min``): always a unit.
+
+    *exact*: under a minute in seconds (``8 秒``), for how old the figures on screen are."""
+    minutes = max(0, int(seconds)) // 60
+    if minutes < 1 and exact:
+        return QCoreApplication.translate("monitor_text", "%1 s").replace("%1", str(max(0, int(seconds))))
+    if minutes < 1:
+        return QCoreApplication.translate("monitor_text", "under 1 min")
+    if minutes < 60:
+        return QCoreApplication.translate("monitor_text", "%1 min").replace("%1", str(minutes))
+    return (
+        QCoreApplication.translate("monitor_text", "%1 h %2 min")
+        .replace("%1", str(minutes // 60))
+        .replace("%2", str(minutes % 60))
+    )
+
+
+def window_phrase(code: str, name: str = "") -> str:
+    """A window as a sentence names it: ``A01 综合受理1号窗口`` when its name says it is a window,
+    else ``窗口 A01`` / ``window A01`` (with the name after the code when there is one)."""
+    if name and name != code:
+        if "窗口" in name or "window" in name.lower():
+            return name if code in name else f"{code} {name}"
+        code = f"{code} {name}"
+    return QCoreApplication.translate("monitor_text", "window %1").replace("%1", code)
+
+
+def alert_text(a: Alert, names: dict[str, str]) -> str:
+    """One alert line; *names* maps window codes to names."""
+    window = window_phrase(a.window, names.get(a.window, "")) if a.window else ""
+    if a.kind == "long_wait":
+        return (
+            QCoreApplication.translate("monitor_text", "Queue %1: the first in line has waited %2")
+            .replace("%1", a.queue)
+            .replace("%2", duration_text(a.seconds))
+        )
+    if a.kind == "long_pause":
+        reason = a.reason or QCoreApplication.translate("monitor_text", "no reason given")
+        return (
+            QCoreApplication.translate("monitor_text", "%1 paused for %2 (%3)")
+            .replace("%1", window)
+            .replace("%2", duration_text(a.seconds))
+            .replace("%3", reason)
+        )
+    if a.kind == "number_collision":
+        text = (
+            QCoreApplication.translate(
+                "monitor_text",
+                "Number %1 was made twice (%2): the second record is kept as %3; check device codes",
+            )
+            if a.reason
+            else QCoreApplication.translate(
+                "monitor_text", "Notice number %1 was made twice (%2): check device codes"
+            )
+        )
+        return text.replace("%1", a.case_number).replace("%2", window).replace("%3", a.reason)
+    text = (
+        QCoreApplication.translate("monitor_text", "Case %1 (%2, %3) is past its promised date %4")
+        if a.kind == "deadline_past"
+        else QCoreApplication.translate("monitor_text", "Case %1 (%2, %3) is due by %4")
+    )
+    due = written_date(a.due, provisional=a.provisional, english=english()) if a.due else ""
+    return (
+        text.replace("%1", a.case_number).replace("%2", a.applicant).replace("%3", window).replace("%4", due)
+    )
