@@ -11,10 +11,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
 
 from counter_app.printing.layout import Styles, grid, numbered_canvas, p
-from counter_app.printing.report_columns import Report, ReportRow, cell_text
+from counter_app.printing.report_columns import Report, ReportRow, cell_text, sign_off
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
@@ -31,10 +31,10 @@ def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 def _cells(report: Report, row: ReportRow, name: ParagraphStyle, figure: ParagraphStyle) -> list[Flowable]:
     values = [p(cell_text(c, v), figure) for c, v in zip(report.columns, row.values, strict=True)]
-    return [p(row.name, name), *values]
+    return [p(report.row_label(row), name), *values]
 
 
-def report_story(report: Report) -> list[Flowable]:
+def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
     styles, head, name, figure = _styles()
     width = PAGE[0] - 2 * MARGIN
     name_width = width * NAME_SHARE
@@ -63,10 +63,12 @@ def report_story(report: Report) -> list[Flowable]:
         Spacer(1, 4 * mm),
     ]
     story += [p(f"注：{note}", styles.small) for note in report.notes]
+    signatures = "　　　　".join(sign_off(report, prepared_by))
+    story.append(KeepTogether([Spacer(1, 8 * mm), p(signatures, styles.body)]))
     return story
 
 
-def render_report_pdf(report: Report) -> bytes:
+def render_report_pdf(report: Report, prepared_by: str = "") -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -78,5 +80,5 @@ def render_report_pdf(report: Report) -> bytes:
     )
     doc.title = report.title
     doc.author = report.hall_name
-    doc.build(report_story(report), canvasmaker=numbered_canvas(report.title, ""))
+    doc.build(report_story(report, prepared_by), canvasmaker=numbered_canvas(report.title, ""))
     return buffer.getvalue()

@@ -84,6 +84,7 @@ class MonitorTab(QWidget):
         self.setObjectName("monitor_tab")
         self.monitor = HallMonitor(link.engine)
         self.reports = HallReports(link.engine)
+        self.link = link
         self.worker = Worker("counter-monitor")
         self.report_worker: Worker | None = None  # a month's report takes seconds: not on the poll's thread
         self.picture: HallPicture | None = None
@@ -149,6 +150,8 @@ class MonitorTab(QWidget):
         self.alerts.setObjectName("monitor_alerts")
         self.ratings = QListWidget()
         self.ratings.setObjectName("monitor_bad_ratings")
+        for box in (self.alerts, self.ratings):
+            box.setWordWrap(True)  # a whole alert, never cut at the box's edge
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel("<b>" + self.tr("Queues") + "</b>"))
@@ -168,8 +171,9 @@ class MonitorTab(QWidget):
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.windows)
         upper.addWidget(right_box)
-        upper.setStretchFactor(0, 5)
-        upper.setStretchFactor(1, 4)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
+        upper.setSizes([600, 400])  # in that ratio: every column of the windows in view at 1366 px
         self.charts = HallCharts()
         whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(upper)
@@ -340,7 +344,9 @@ class MonitorTab(QWidget):
         if self.report_worker is None:
             self.report_worker = Worker("counter-reports")
         today = self.picture.server_time.date() if self.picture is not None else None  # the hall's day
-        dialog = ReportDialog(self.reports, self.report_worker, self, today)
+        user = self.link.ctx.user
+        signed_in = user.display_name if user is not None else ""  # 制表人 on the exported files
+        dialog = ReportDialog(self.reports, self.report_worker, self, today, signed_in)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
