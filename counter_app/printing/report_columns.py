@@ -97,6 +97,13 @@ class Report:
         return f"{PERIOD_NAMES[self.period]}-{when}-按{GROUPING_HEADINGS[self.by]}"
 
 
+def period_line(report: Report) -> tuple[str, str]:
+    """``统计期：2026年11月1日至2026年11月30日`` and ``生成时间：2026年12月1日 08:30``."""
+    start, end = written_date(report.start), written_date(report.end)
+    generated = f"{written_date(report.generated_at.date())} {report.generated_at:%H:%M}"
+    return f"统计期：{start}至{end}", f"生成时间：{generated}"
+
+
 def sign_off(report: Report, prepared_by: str = "") -> tuple[str, str, str]:
     """The report's 制表人 / 审核人 / 制表日期 lines (a blank to sign by hand where no name is known)."""
     blank = "＿" * 8

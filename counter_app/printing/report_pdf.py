@@ -11,10 +11,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from counter_app.printing.layout import Styles, grid, numbered_canvas, p
-from counter_app.printing.report_columns import Report, ReportRow, cell_text, sign_off
+from counter_app.printing.report_columns import Report, ReportRow, cell_text, period_line, sign_off
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
@@ -53,8 +53,7 @@ def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
             ]
         )
     )
-    period = f"统计期：{report.start.isoformat()} 至 {report.end.isoformat()}"
-    generated = f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}"
+    period, generated = period_line(report)
     story: list[Flowable] = [
         p(report.title, styles.title),
         p(f"{period}　　{generated}", styles.center_small),
@@ -63,8 +62,11 @@ def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
         Spacer(1, 4 * mm),
     ]
     story += [p(f"注：{note}", styles.small) for note in report.notes]
-    signatures = "　　　　".join(sign_off(report, prepared_by))
-    story.append(KeepTogether([Spacer(1, 8 * mm), p(signatures, styles.body)]))
+    lines = Table(
+        [[p(line, styles.body) for line in sign_off(report, prepared_by)]], colWidths=[width / 3] * 3
+    )
+    lines.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(KeepTogether([Spacer(1, 8 * mm), lines]))
     return story
 
 

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from counter_app.printing.report_columns import COLUMNS, Report, ReportRow, cell_number, sign_off
+from counter_app.printing.report_columns import COLUMNS, Report, ReportRow, cell_number, period_line, sign_off
 
 FORMATS = {"count": "0", "minutes": "0.0", "share": "0.0%"}
 HEADER_ROW = 4  # title, period line, blank, then the headings
@@ -39,7 +39,7 @@ def write_report_xlsx(report: Report, path: Path, prepared_by: str = "") -> None
     width = len(report.columns) + 1
     sheet.cell(1, 1, report.title).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    period = f"统计期：{report.start.isoformat()} 至 {report.end.isoformat()}    生成时间：{report.generated_at:%Y-%m-%d %H:%M}"
+    period = "    ".join(period_line(report))
     sheet.cell(2, 1, period)
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
     for i, heading in enumerate(report.headings, start=1):

@@ -62,7 +62,7 @@ def test_excel_holds_numbers_percentages_headings_and_a_frozen_header(tmp_path: 
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
     assert sheet["A1"].value == "示范市政务服务中心 2026年11月 月报（按窗口）"
-    assert "2026-11-01 至 2026-11-30" in sheet["A2"].value
+    assert "统计期：2026年11月1日至2026年11月30日" in sheet["A2"].value  # dates written one way
     headings = [c.value for c in sheet[4]]
     assert headings == ["窗口", *(COLUMNS[c].heading for c in ALL)]
     assert "满意率" in headings and "平均等候（分钟）" in headings and "收费件数" in headings
