@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -152,6 +153,8 @@ class MonitorTab(QWidget):
         self.ratings.setObjectName("monitor_bad_ratings")
         for box in (self.alerts, self.ratings):
             box.setWordWrap(True)  # a whole alert, never cut at the box's edge
+            box.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when the box narrows
+            box.setTextElideMode(Qt.TextElideMode.ElideNone)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel("<b>" + self.tr("Queues") + "</b>"))
@@ -171,9 +174,9 @@ class MonitorTab(QWidget):
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.windows)
         upper.addWidget(right_box)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
-        upper.setSizes([600, 400])  # in that ratio: every column of the windows in view at 1366 px
+        upper.setStretchFactor(0, 6)
+        upper.setStretchFactor(1, 5)
+        upper.setSizes([600, 500])  # in that ratio: every column of both tables in view at 1366 px
         self.charts = HallCharts()
         whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(upper)
@@ -319,6 +322,7 @@ class MonitorTab(QWidget):
         widget.clear()
         for text, kind in rows:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setForeground(QColor(colour(kind) if kind else "#757575"))
             widget.addItem(item)
 

@@ -39,6 +39,20 @@ from counter_app.ui.monitor_dialogs import explain as supervisor_refusal
 from counter_app.ui.worker import Worker
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+WRAP_AT = 12  # characters: a longer heading takes two lines, so every figure fits at 1366 px
+
+
+def two_lines(heading: str) -> str:
+    """``平均等候\n（分钟）``, ``Average wait\n(min)``: long headings broken where a reader would."""
+    if len(heading) <= WRAP_AT:
+        return heading
+    if "（" in heading:
+        return heading.replace("（", "\n（", 1)
+    spaces = [i for i, ch in enumerate(heading) if ch == " "]
+    if not spaces:
+        return heading
+    middle = min(spaces, key=lambda i: abs(i - len(heading) / 2))
+    return heading[:middle] + "\n" + heading[middle + 1 :]
 
 
 class ReportDialog(QDialog):
@@ -247,7 +261,7 @@ class ReportDialog(QDialog):
         self.table.clear()
         headings = self.headings(report)
         self.table.setColumnCount(len(headings))
-        self.table.setHorizontalHeaderLabels(headings)
+        self.table.setHorizontalHeaderLabels([two_lines(h) for h in headings])
         rows = [*report.rows, report.total]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
