@@ -35,10 +35,11 @@ from counter_app.services.hall_link import HallLink
 from counter_app.services.hall_routes import OFFLINE, QueueProblem, guarded
 from counter_app.services.monitor import HallMonitor, HallPicture, MonitoredWindow
 from counter_app.services.reports import HallReports
+from counter_app.ui.durations import duration_text
 from counter_app.ui.keys import bind
 from counter_app.ui.monitor_charts import HallCharts
 from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, UnlockDialog, explain
-from counter_app.ui.monitor_text import alert_text, duration_text, window_phrase
+from counter_app.ui.monitor_text import alert_text, window_phrase
 from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.worker import Worker
 

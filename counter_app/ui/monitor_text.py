@@ -1,4 +1,4 @@
-"""How the hall monitor says things: durations with their unit, a window by its code and name (never
+"""How the hall monitor says things: durations with their unit (``durations``), a window by its code and name (never
 "窗口 3号窗口"), and each alert in the supervisor's words."""
 
 from __future__ import annotations
@@ -8,24 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.dates import written_date
 from counter_app.services.monitor import Alert
 from counter_app.ui.case_history import english
-
-
-def duration_text(seconds: float, *, exact: bool = False) -> str:
-    """``不到 1 分钟`` · ``12 分钟`` · ``1 小时 5 分钟`` (English ``12 min``, ``1 h 5 min``): always a unit.
-
-    *exact*: under a minute in seconds (``8 秒``), for how old the figures on screen are."""
-    minutes = max(0, int(seconds)) // 60
-    if minutes < 1 and exact:
-        return QCoreApplication.translate("monitor_text", "%1 s").replace("%1", str(max(0, int(seconds))))
-    if minutes < 1:
-        return QCoreApplication.translate("monitor_text", "under 1 min")
-    if minutes < 60:
-        return QCoreApplication.translate("monitor_text", "%1 min").replace("%1", str(minutes))
-    return (
-        QCoreApplication.translate("monitor_text", "%1 h %2 min")
-        .replace("%1", str(minutes // 60))
-        .replace("%2", str(minutes % 60))
-    )
+from counter_app.ui.durations import duration_text
 
 
 def window_phrase(code: str, name: str = "") -> str:

@@ -16,9 +16,11 @@ from counter_app.services.context import open_context
 from counter_app.services.hall_link import HallLink
 from counter_app.services.monitor import HallPicture
 from counter_app.ui.app import make_application
+from counter_app.ui.durations import duration_text
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.monitor_tab import MonitorTab
-from counter_app.ui.monitor_text import duration_text, window_phrase
+from counter_app.ui.monitor_text import window_phrase
+from counter_app.ui.queue_dialogs import waited_text
 
 
 def _window(code: str, name: str, status: str, **more: Any) -> dict[str, Any]:
@@ -163,5 +165,8 @@ def test_window_phrases() -> None:
         assert window_phrase("A01", "A01综合窗口") == "A01综合窗口"
         assert window_phrase("A01") == "窗口 A01"
         assert duration_text(59) == "不到 1 分钟" and duration_text(8, exact=True) == "8 秒"
+        assert (
+            waited_text(125) == "2 分钟" and waited_text(3 * 3600 + 60) == "3 小时 1 分钟"
+        )  # the queue strip
     finally:
         uninstall_translators(QApplication.instance())  # type: ignore[arg-type]
