@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.dates import written_date
-from counter_app.domain.records import CaseSummary, Notice
+from counter_app.domain.records import CaseSummary, Notice, NoticeKind
 from counter_app.services.cases import CaseDetail, CaseService, TimeLeft
 from counter_app.services.context import AppContext
 from counter_app.services.notices import NoticeService
@@ -197,7 +197,9 @@ class CasesTab(QWidget):
         c = detail.case
         a = c.applicant
         en = english()
-        number = c.case_number or self.tr("(not accepted)")
+        # a case never accepted goes by its one-time or refusal notice's number, as in the list
+        named_by = [n.number for n in detail.notices if n.kind in (NoticeKind.ONE_TIME, NoticeKind.REFUSAL)]
+        number = c.case_number or (named_by[-1] if named_by else self.tr("(not accepted)"))
         none = self.tr("None")  # 暂无: an empty list says so
         notices_heading, history_heading = self.tr("Notices"), self.tr("History")
         lines = [

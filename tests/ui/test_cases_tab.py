@@ -97,7 +97,7 @@ def test_the_chinese_detail_has_headings_and_a_timeline_in_words(gui: Gui) -> No
     _search(gui, "李四")
     assert cases.detail is not None and cases.detail.case.id == refused.case.id
     text = _plain(cases.detail_html(cases.detail))
-    assert "（未受理） · 不予受理" in text and "不予受理理由：不属于本部门职权" in text
+    assert f"{refused.notices[0].number} · 不予受理" in text and "不予受理理由：不属于本部门职权" in text
     assert " ·  · " not in text and not re.search(r"·\s*$", text, re.MULTILINE)  # no stray separators
 
 
