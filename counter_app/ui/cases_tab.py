@@ -218,7 +218,8 @@ class CasesTab(QWidget):
             left = self.service.time_left(c.state, c.promised_due, c.deadline_provisional)
             if left is not None:
                 colour = "#c62828" if left.overdue else "#e65100" if left.warning else "#2e7d32"
-                text += f" <span style='color:{colour}'>（{escape(self.time_left_text(left))}）</span>"
+                bracketed = self.tr("(%1)").replace("%1", self.time_left_text(left))
+                text += f" <span style='color:{colour}'>{escape(bracketed)}</span>"
             lines.append(f"<p>{text}</p>")
             if c.deadline_provisional:
                 missing = self.tr("Provisional: this window lacks the holiday calendar of a year it crosses.")
