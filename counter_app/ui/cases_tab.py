@@ -200,11 +200,12 @@ class CasesTab(QWidget):
         # a case never accepted goes by its one-time or refusal notice's number, as in the list
         named_by = [n.number for n in detail.notices if n.kind in (NoticeKind.ONE_TIME, NoticeKind.REFUSAL)]
         number = c.case_number or (named_by[-1] if named_by else self.tr("(not accepted)"))
+        version = self.tr("(%1)").replace("%1", f"{c.item_code} v{c.item_version}")
         none = self.tr("None")  # 暂无: an empty list says so
         notices_heading, history_heading = self.tr("Notices"), self.tr("History")
         lines = [
             f"<h3>{escape(number)} · {escape(labels.state(c.state))}</h3>",
-            f"<p>{escape(c.item_name)}（{escape(c.item_code)} v{c.item_version}）</p>",
+            f"<p>{escape(c.item_name + (' ' if en else '') + version)}</p>",
         ]
         who = [str(a.get(k) or "") for k in ("name", "id_number", "phone")]
         lines.append(f"<p>{escape(' · '.join(w for w in who if w))}</p>")

@@ -11,6 +11,7 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.dates import written_date
 from counter_app.services.intake import IntakeService
 from counter_app.services.notices import OUTPUT_PAPER, NoticeService
+from counter_app.ui.app import make_application
 from counter_app.ui.cases_tab import ITEM, ITEM_WIDTH, LEFT, NUMBER, OVERDUE_COLOUR, PROMISED, WARNING_COLOUR
 from tests.conftest import Clock
 from tests.services.helpers import applicant, draft, item_named
@@ -122,3 +123,20 @@ def test_created_times_are_written_by_the_one_date_function(gui: Gui, clock: Clo
     assert created.startswith(written_date(today)) or created.startswith(
         written_date(today - timedelta(days=1))
     )
+
+
+def test_the_english_detail_is_english(gui: Gui) -> None:
+    """The reverse: the interface switched to English says the headings and events in English
+    (the applicant's and item's names stay as typed)."""
+    item = item_named(gui.ctx, RESIDENT_ID)
+    outcome = IntakeService(gui.ctx).accept(draft(item))
+    _search(gui, "张三")
+    make_application("en")
+    cases = gui.window.cases
+    assert cases.detail is not None
+    text = _plain(cases.detail_html(cases.detail))
+    assert "Notices" in text and "History" in text and "Application accepted · 测试员 · window A01" in text
+    assert f"Acceptance notice {outcome.notices[0].number} · printed 0 time(s)" in text
+    data = {item.name, "张三", "测试员"}
+    leftover = [w for w in re.findall(r"[\u4e00-\u9fff（）]+", text) if not any(w in d for d in data)]
+    assert not leftover, leftover
