@@ -141,6 +141,9 @@ class CasesTab(QWidget):
         self._ok()
         self.table.setRowCount(len(cases))
         en = english()
+        provisional_count = self.tr(
+            "Provisional: counted without the holiday calendar of a year it crosses (weekends only)."
+        )
         for row, c in enumerate(cases):
             left = self.service.time_left(c.state, c.promised_due, c.deadline_provisional)
             values = {
@@ -164,6 +167,8 @@ class CasesTab(QWidget):
                     cell.setToolTip(value)
                 if colour is not None and col in (PROMISED, LEFT):
                     cell.setBackground(colour)
+                if col == LEFT and left is not None and left.provisional:
+                    cell.setToolTip(provisional_count)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
         if self.table.columnWidth(ITEM) > ITEM_WIDTH:

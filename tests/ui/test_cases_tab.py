@@ -47,6 +47,8 @@ def test_days_left_turn_to_a_warning_then_to_an_overdue_mark(gui: Gui, clock: Cl
     written = written_date(accepted.promised_due, provisional=accepted.deadline_provisional)
     assert row[PROMISED] == written  # 2026年12月14日（暂定） while 2026 lacks its holidays
     assert row[LEFT] == "剩余 15 个工作日"
+    tip = gui.window.cases.table.item(0, LEFT).toolTip()
+    assert ("暂定" in tip) == accepted.deadline_provisional  # the count is as provisional as the date
     assert gui.window.cases.table.item(0, LEFT).background().color() != QColor(WARNING_COLOUR)
 
     clock.now = _working_days_later(gui, clock.now, 13)  # two working days before the promised date
