@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from counter_app.domain.dates import written_date
+
 Kind = Literal["count", "minutes", "share"]
 Value = int | float | None
 
@@ -65,6 +67,13 @@ class Report:
     rows: tuple[ReportRow, ...]
     total: ReportRow
     notes: tuple[str, ...]
+    note_keys: tuple[str, ...] = ()  # what each note is (time, fees, rate, …), where the server says
+
+    def row_label(self, row: ReportRow) -> str:
+        """A window's row is its code and name (``B01 公安户政窗口``); other rows their name."""
+        if self.by == "window" and row.key and row.key not in row.name:
+            return f"{row.key} {row.name}"
+        return row.name
 
     @property
     def headings(self) -> list[str]:
@@ -86,6 +95,23 @@ class Report:
     def file_stem(self) -> str:
         when = self.start.strftime("%Y-%m" if self.period == "month" else "%Y-%m-%d")
         return f"{PERIOD_NAMES[self.period]}-{when}-按{GROUPING_HEADINGS[self.by]}"
+
+
+def period_line(report: Report) -> tuple[str, str]:
+    """``统计期：2026年11月1日至2026年11月30日`` and ``生成时间：2026年12月1日 08:30``."""
+    start, end = written_date(report.start), written_date(report.end)
+    generated = f"{written_date(report.generated_at.date())} {report.generated_at:%H:%M}"
+    return f"统计期：{start}至{end}", f"生成时间：{generated}"
+
+
+def sign_off(report: Report, prepared_by: str = "") -> tuple[str, str, str]:
+    """The report's 制表人 / 审核人 / 制表日期 lines (a blank to sign by hand where no name is known)."""
+    blank = "＿" * 8
+    return (
+        f"制表人：{prepared_by or blank}",
+        f"审核人：{blank}",
+        f"制表日期：{written_date(report.generated_at.date())}",
+    )
 
 
 def cell_number(column: str, value: Value) -> Value:

@@ -11,10 +11,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from counter_app.printing.layout import Styles, grid, numbered_canvas, p
-from counter_app.printing.report_columns import Report, ReportRow, cell_text
+from counter_app.printing.report_columns import Report, ReportRow, cell_text, period_line, sign_off
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
@@ -31,10 +31,10 @@ def _styles() -> tuple[Styles, ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 def _cells(report: Report, row: ReportRow, name: ParagraphStyle, figure: ParagraphStyle) -> list[Flowable]:
     values = [p(cell_text(c, v), figure) for c, v in zip(report.columns, row.values, strict=True)]
-    return [p(row.name, name), *values]
+    return [p(report.row_label(row), name), *values]
 
 
-def report_story(report: Report) -> list[Flowable]:
+def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
     styles, head, name, figure = _styles()
     width = PAGE[0] - 2 * MARGIN
     name_width = width * NAME_SHARE
@@ -53,8 +53,7 @@ def report_story(report: Report) -> list[Flowable]:
             ]
         )
     )
-    period = f"统计期：{report.start.isoformat()} 至 {report.end.isoformat()}"
-    generated = f"生成时间：{report.generated_at:%Y-%m-%d %H:%M}"
+    period, generated = period_line(report)
     story: list[Flowable] = [
         p(report.title, styles.title),
         p(f"{period}　　{generated}", styles.center_small),
@@ -63,10 +62,15 @@ def report_story(report: Report) -> list[Flowable]:
         Spacer(1, 4 * mm),
     ]
     story += [p(f"注：{note}", styles.small) for note in report.notes]
+    lines = Table(
+        [[p(line, styles.body) for line in sign_off(report, prepared_by)]], colWidths=[width / 3] * 3
+    )
+    lines.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(KeepTogether([Spacer(1, 8 * mm), lines]))
     return story
 
 
-def render_report_pdf(report: Report) -> bytes:
+def render_report_pdf(report: Report, prepared_by: str = "") -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -78,5 +82,5 @@ def render_report_pdf(report: Report) -> bytes:
     )
     doc.title = report.title
     doc.author = report.hall_name
-    doc.build(report_story(report), canvasmaker=numbered_canvas(report.title, ""))
+    doc.build(report_story(report, prepared_by), canvasmaker=numbered_canvas(report.title, ""))
     return buffer.getvalue()

@@ -3,15 +3,47 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
-from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, ServiceMode
+from counter_app.domain.calendar import WorkingCalendar
+from counter_app.domain.case import CaseState, MaterialCheck, MaterialStatus, Party, ServiceMode
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import item_from_json
 from counter_app.domain.identity import IdType, PartyKind, normalise_id
 from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice
 from counter_app.services.context import AppContext
 from counter_app.services.deadlines import fix_provisional_dates
+
+# the promised clock runs in these states (特别程序 stops it; the others are finished)
+CLOCK_RUNNING = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.DECIDED})
+WARNING_WORKING_DAYS = 2  # 超时预警: this many working days left or fewer
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    """Working days from today to a running case's promised date (negative: 超期 by that many)."""
+
+    working_days: int
+    provisional: bool  # the count crosses a year whose holidays the hall does not know
+
+    @property
+    def overdue(self) -> bool:
+        return self.working_days < 0
+
+    @property
+    def warning(self) -> bool:
+        return 0 <= self.working_days <= WARNING_WORKING_DAYS
+
+
+def time_left(
+    calendar: WorkingCalendar, state: CaseState, due: date | None, provisional: bool, today: date
+) -> TimeLeft | None:
+    """None when no promised clock runs (not accepted, finished, refused, stopped)."""
+    if due is None or state not in CLOCK_RUNNING:
+        return None
+    years = range(min(today, due).year, max(today, due).year + 1)
+    unknown = any(not calendar.knows(y) for y in years)
+    return TimeLeft(calendar.working_days_between(today, due), provisional or unknown)
 
 
 @dataclass(frozen=True)
@@ -51,6 +83,10 @@ class CaseService:
     def detail(self, case_id: str) -> CaseDetail | None:
         found = self.ctx.cases.get(case_id)
         return CaseDetail(*found) if found else None
+
+    def time_left(self, state: CaseState, due: date | None, provisional: bool) -> TimeLeft | None:
+        """Counted on this window's working-day calendar from the hall's date today."""
+        return time_left(self.ctx.calendar, state, due, provisional, self.ctx.clock().date())
 
     def today(self) -> list[CaseSummary]:
         start_local = datetime.combine(self.ctx.clock().date(), time.min).astimezone()

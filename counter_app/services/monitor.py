@@ -51,6 +51,7 @@ class Alert:
     case_number: str = ""
     applicant: str = ""
     due: str = ""
+    provisional: bool = False  # the due date crosses a year the hall's calendar does not know
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _alert(a: dict[str, Any]) -> Alert:
         case_number=str(a.get("case_number") or ""),
         applicant=str(a.get("applicant") or ""),
         due=str(a.get("due") or ""),
+        provisional=bool(a.get("provisional")),
     )
 
 

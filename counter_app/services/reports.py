@@ -52,6 +52,7 @@ def parse_report(answer: dict[str, Any]) -> Report:
         if not isinstance(rows, list):
             raise ValueError("rows is not a list")
         notes = answer.get("notes") or []
+        keys = answer.get("note_keys") or []
         return Report(
             period=answer["period"],
             start=date.fromisoformat(answer["start"]),
@@ -63,6 +64,9 @@ def parse_report(answer: dict[str, Any]) -> Report:
             rows=tuple(_row(r, columns) for r in rows),
             total=_row(answer["total"], columns),
             notes=tuple(str(n) for n in notes) if isinstance(notes, list) else (),
+            note_keys=tuple(str(k) for k in keys)
+            if isinstance(keys, list) and len(keys) == len(notes)
+            else (),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise QueueProblem(GARBAGE, f"the report is not understood: {exc}") from None
@@ -89,12 +93,13 @@ def _whole(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
-def export_xlsx(report: Report, path: Path) -> Path:
-    return _whole(path, lambda part: write_report_xlsx(report, part))
+def export_xlsx(report: Report, path: Path, prepared_by: str = "") -> Path:
+    """*prepared_by*: the 制表人 (the signed-in supervisor), blank to sign by hand."""
+    return _whole(path, lambda part: write_report_xlsx(report, part, prepared_by))
 
 
-def export_pdf(report: Report, path: Path) -> Path:
+def export_pdf(report: Report, path: Path, prepared_by: str = "") -> Path:
     def write(part: Path) -> None:
-        part.write_bytes(render_report_pdf(report))
+        part.write_bytes(render_report_pdf(report, prepared_by))
 
     return _whole(path, write)

@@ -37,10 +37,14 @@ Newest = list[tuple[str, int]]
 
 
 def _summary_select() -> Select[Any]:
-    """The columns of a case list row only (no JSON documents), with its latest notice number."""
+    """The columns of a case list row only (no JSON documents), with the number of its latest
+    one-time or refusal notice: what names a case that has no case number (告知 / 不予受理)."""
     first_notice = (
         select(NoticeRow.number)
-        .where(NoticeRow.case_id == CaseRow.id, NoticeRow.kind == NoticeKind.ONE_TIME.value)
+        .where(
+            NoticeRow.case_id == CaseRow.id,
+            NoticeRow.kind.in_((NoticeKind.ONE_TIME.value, NoticeKind.REFUSAL.value)),
+        )
         .order_by(NoticeRow.created_at.desc())
         .limit(1)
         .scalar_subquery()

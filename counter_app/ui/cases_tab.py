@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,21 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.records import CaseSummary, Notice
-from counter_app.services.cases import CaseDetail, CaseService
+from counter_app.domain.dates import written_date
+from counter_app.domain.records import CaseSummary, Notice, NoticeKind
+from counter_app.services.cases import CaseDetail, CaseService, TimeLeft
 from counter_app.services.context import AppContext
 from counter_app.services.notices import NoticeService
 from counter_app.ui import labels
+from counter_app.ui.case_history import english, event_line, when
 from counter_app.ui.errors import explain
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.worker import Worker
 
-COLUMNS = 6
-
-
-def local(stamp: datetime) -> datetime:
-    """Stored times are UTC; the clerk reads local time."""
-    return stamp.replace(tzinfo=UTC).astimezone()
+# The deadline columns come before the item's name: at 1366 px the promised date stays in view
+NUMBER, APPLICANT, STATE, PROMISED, LEFT, ITEM, CREATED = range(7)
+COLUMNS = 7
+ITEM_WIDTH = 220  # px; the whole name is in the cell's tooltip
+OVERDUE_COLOUR = "#ffcdd2"
+WARNING_COLOUR = "#ffe0b2"  # 超时预警
 
 
 class CasesTab(QWidget):
@@ -62,15 +63,17 @@ class CasesTab(QWidget):
         self.table.setObjectName("case_table")
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Case number"),
+                self.tr("Case or notice number"),
                 self.tr("Applicant"),
-                self.tr("Item"),
                 self.tr("State"),
-                self.tr("Created"),
                 self.tr("Promised by"),
+                self.tr("Working days left"),
+                self.tr("Item"),
+                self.tr("Created"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,7 +105,9 @@ class CasesTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([700, 500])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.problem)
@@ -122,26 +127,52 @@ class CasesTab(QWidget):
         job = (lambda: self.service.search(text)) if text else self.service.today
         self.worker.submit(job, self._show, self._failed)
 
+    def time_left_text(self, left: TimeLeft | None) -> str:
+        """``剩余 3 个工作日`` / ``今日到期`` / ``超期 2 个工作日``; empty when no promised clock runs."""
+        if left is None:
+            return ""
+        if left.overdue:
+            return self.tr("Overdue by %n working day(s)", "", -left.working_days)
+        if left.working_days == 0:
+            return self.tr("Due today")
+        return self.tr("%n working day(s) left", "", left.working_days)
+
     def _show(self, cases: list[CaseSummary]) -> None:
         self._ok()
         self.table.setRowCount(len(cases))
+        en = english()
+        provisional_count = self.tr(
+            "Provisional: counted without the holiday calendar of a year it crosses (weekends only)."
+        )
         for row, c in enumerate(cases):
-            due = f"{c.promised_due:%Y-%m-%d}" if c.promised_due else ""
-            if c.deadline_provisional:
-                due += " " + self.tr("(provisional)")
-            values = [
-                c.case_number or c.notice_number or "",
-                c.applicant_name,
-                c.item_name,
-                labels.state(c.state),
-                f"{local(c.created_at):%Y-%m-%d %H:%M}",
-                due,
-            ]
-            for col, value in enumerate(values):
+            left = self.service.time_left(c.state, c.promised_due, c.deadline_provisional)
+            values = {
+                NUMBER: c.case_number or c.notice_number or "",
+                APPLICANT: c.applicant_name,
+                STATE: labels.state(c.state),
+                PROMISED: written_date(c.promised_due, provisional=c.deadline_provisional, english=en),
+                LEFT: self.time_left_text(left),
+                ITEM: c.item_name,
+                CREATED: when(c.created_at),
+            }
+            colour = None
+            if left is not None and left.overdue:
+                colour = QColor(OVERDUE_COLOUR)
+            elif left is not None and left.warning:
+                colour = QColor(WARNING_COLOUR)
+            for col, value in values.items():
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, c.id)
+                if col == ITEM:
+                    cell.setToolTip(value)
+                if colour is not None and col in (PROMISED, LEFT):
+                    cell.setBackground(colour)
+                if col == LEFT and left is not None and left.provisional:
+                    cell.setToolTip(provisional_count)
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        if self.table.columnWidth(ITEM) > ITEM_WIDTH:
+            self.table.setColumnWidth(ITEM, ITEM_WIDTH)
         if cases:
             self.table.blockSignals(True)
             self.table.setCurrentCell(0, 0)
@@ -164,34 +195,63 @@ class CasesTab(QWidget):
         if detail is None:
             self.text.setHtml("")
             return
+        self.text.setHtml(self.detail_html(detail))
+
+    def detail_html(self, detail: CaseDetail) -> str:
+        """The case in the interface language: number, state, item, applicant, dates, notices, history."""
         c = detail.case
         a = c.applicant
+        en = english()
+        # a case never accepted goes by its one-time or refusal notice's number, as in the list
+        named_by = [n.number for n in detail.notices if n.kind in (NoticeKind.ONE_TIME, NoticeKind.REFUSAL)]
+        number = c.case_number or (named_by[-1] if named_by else self.tr("(not accepted)"))
+        version = self.tr("(%1)").replace("%1", f"{c.item_code} v{c.item_version}")
+        none = self.tr("None")  # 暂无: an empty list says so
+        notices_heading, history_heading = self.tr("Notices"), self.tr("History")
         lines = [
-            f"<h3>{escape(c.case_number or self.tr('(not accepted)'))} · {labels.state(c.state)}</h3>",
-            f"<p>{escape(c.item_name)}（{escape(c.item_code)} v{c.item_version}）</p>",
-            f"<p>{escape(a['name'])} · {escape(a['id_number'])} · {escape(a.get('phone') or '')}</p>",
+            f"<h3>{escape(number)} · {escape(labels.state(c.state))}</h3>",
+            f"<p>{escape(c.item_name + (' ' if en else '') + version)}</p>",
         ]
+        who = [str(a.get(k) or "") for k in ("name", "id_number", "phone")]
+        lines.append(f"<p>{escape(' · '.join(w for w in who if w))}</p>")
+        if c.accepted_on:
+            accepted = written_date(c.accepted_on, english=en)
+            accepted = self.tr("Accepted on %1").replace("%1", accepted)
+            lines.append(f"<p>{escape(accepted)}</p>")
         if c.promised_due:
-            due = f"{c.promised_due:%Y-%m-%d}"
+            due = written_date(c.promised_due, provisional=c.deadline_provisional, english=en)
+            text = escape(self.tr("Promised by %1").replace("%1", due))
+            left = self.service.time_left(c.state, c.promised_due, c.deadline_provisional)
+            if left is not None:
+                colour = "#c62828" if left.overdue else "#e65100" if left.warning else "#2e7d32"
+                bracketed = self.tr("(%1)").replace("%1", self.time_left_text(left))
+                text += f" <span style='color:{colour}'>{escape(bracketed)}</span>"
+            lines.append(f"<p>{text}</p>")
             if c.deadline_provisional:
-                due += (
-                    " <span style='color:#c62828'>"
-                    + self.tr("(provisional: calendar data missing)")
-                    + "</span>"
+                missing = self.tr("Provisional: this window lacks the holiday calendar of a year it crosses.")
+                lines.append(f"<p style='color:#c62828'>{escape(missing)}</p>")
+        if c.refusal:
+            reason = self.tr("Reason for refusal: %1").replace("%1", str(c.refusal.get("reason") or ""))
+            lines.append(f"<p>{escape(reason)}</p>")
+        lines.append(f"<h4>{escape(notices_heading)}</h4>")
+        if detail.notices:
+            lines.append("<ul>")
+            for n in detail.notices:
+                printed = self.tr("printed %n time(s)", "", n.print_count)
+                lines.append(
+                    f"<li>{escape(labels.notice_kind(n.kind))} {escape(n.number)} · {escape(printed)}</li>"
                 )
-            lines.append(f"<p>{self.tr('Promised by')}: {due}</p>")
-        lines.append(f"<h4>{self.tr('Notices')}</h4><ul>")
-        for n in detail.notices:
-            lines.append(
-                f"<li>{labels.notice_kind(n.kind)} {escape(n.number)} — "
-                + self.tr("printed %n time(s)", "", n.print_count)
-                + "</li>"
-            )
-        lines.append(f"</ul><h4>{self.tr('History')}</h4><ul>")
-        for e in detail.events:
-            lines.append(f"<li>{local(e.at):%Y-%m-%d %H:%M:%S} {escape(e.action)} {escape(e.clerk)}</li>")
-        lines.append("</ul>")
-        self.text.setHtml("".join(lines))
+            lines.append("</ul>")
+        else:
+            lines.append(f"<p>{escape(none)}</p>")
+        lines.append(f"<h4>{escape(history_heading)}</h4>")
+        if detail.events:
+            lines.append("<ul>")
+            lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
+            lines.append("</ul>")
+        else:
+            lines.append(f"<p>{escape(none)}</p>")
+        return "".join(lines)
 
     def reprint(self) -> None:
         """Read the notices again first: the 补打 count comes from how often they were printed."""

@@ -58,8 +58,8 @@ class HallCharts(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.waiting_chart = _chart(self.tr("Tickets waiting through the day"))
-        self.hour_chart = _chart(self.tr("Tickets served per hour"))
-        self.window_chart = _chart(self.tr("Tickets served per window today"))
+        self.hour_chart = _chart(self.tr("Served per hour"))
+        self.window_chart = _chart(self.tr("Served per window today"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(_view(self.waiting_chart, "chart_waiting"), 3)

@@ -29,7 +29,7 @@ from counter_app.services.monitor import HallMonitor, MonitoredQueue, MonitoredW
 from counter_app.services.queue import QueueTicket
 from counter_app.ui.dialogs import _FormDialog
 from counter_app.ui.keys import bind
-from counter_app.ui.queue_dialogs import waited_text
+from counter_app.ui.monitor_text import duration_text
 from counter_app.ui.worker import Worker
 
 
@@ -189,7 +189,7 @@ class TicketsDialog(QDialog):
                 self.tr("%1   queue %2   waited %3")
                 .replace("%1", t.display)
                 .replace("%2", t.queue)
-                .replace("%3", waited_text(t.waited_seconds))
+                .replace("%3", duration_text(t.waited_seconds))
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, t.id)

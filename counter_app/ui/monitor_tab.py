@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -32,22 +33,20 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.hall_link import HallLink
 from counter_app.services.hall_routes import OFFLINE, QueueProblem, guarded
-from counter_app.services.monitor import Alert, HallMonitor, HallPicture
+from counter_app.services.monitor import HallMonitor, HallPicture, MonitoredWindow
 from counter_app.services.reports import HallReports
+from counter_app.ui.durations import duration_text
 from counter_app.ui.keys import bind
 from counter_app.ui.monitor_charts import HallCharts
 from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, UnlockDialog, explain
+from counter_app.ui.monitor_text import alert_text, window_phrase
 from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.worker import Worker
 
 POLL_MS = 1000
 STALE_SECONDS = 3.0
+MOST_QUEUES_IN_VIEW = 12
 STATUS_COLOURS = {"serving": "#c8e6c9", "idle": "#bbdefb", "paused": "#ffe0b2", "offline": "#e0e0e0"}
-
-
-def clock(seconds: float) -> str:
-    s = max(0, int(seconds))
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
 
 def _table(name: str, headings: list[str]) -> QTableWidget:
@@ -60,6 +59,9 @@ def _table(name: str, headings: list[str]) -> QTableWidget:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    rows = table.verticalHeader()  # compact rows: every queue of a hall in view at 1366×768
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 6)
     return table
 
 
@@ -84,6 +86,7 @@ class MonitorTab(QWidget):
         self.setObjectName("monitor_tab")
         self.monitor = HallMonitor(link.engine)
         self.reports = HallReports(link.engine)
+        self.link = link
         self.worker = Worker("counter-monitor")
         self.report_worker: Worker | None = None  # a month's report takes seconds: not on the poll's thread
         self.picture: HallPicture | None = None
@@ -128,7 +131,7 @@ class MonitorTab(QWidget):
                 self.tr("Status"),
                 self.tr("Ticket"),
                 self.tr("Clerk"),
-                self.tr("Paused for"),
+                self.tr("Pause length"),
                 self.tr("Served today"),
                 self.tr("Pause reason"),
             ],
@@ -149,28 +152,38 @@ class MonitorTab(QWidget):
         self.alerts.setObjectName("monitor_alerts")
         self.ratings = QListWidget()
         self.ratings.setObjectName("monitor_bad_ratings")
+        for box in (self.alerts, self.ratings):
+            box.setWordWrap(True)  # a whole alert, never cut at the box's edge
+            box.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again when the box narrows
+            box.setTextElideMode(Qt.TextElideMode.ElideNone)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
-        for caption, widget, stretch in (
-            (self.tr("Queues"), self.queues, 3),
-            (self.tr("Alerts"), self.alerts, 2),
-            (self.tr("Bad ratings today (follow up)"), self.ratings, 2),
+        right.addWidget(QLabel("<b>" + self.tr("Queues") + "</b>"))
+        right.addWidget(self.queues, 3)
+        lists = QHBoxLayout()  # side by side: the queues keep the height they need
+        for caption, widget in (
+            (self.tr("Alerts"), self.alerts),
+            (self.tr("Bad ratings today (follow up)"), self.ratings),
         ):
-            right.addWidget(QLabel(f"<b>{caption}</b>"))
-            right.addWidget(widget, stretch)
+            column = QVBoxLayout()
+            column.addWidget(QLabel("<b>" + caption + "</b>"))
+            column.addWidget(widget, 1)
+            lists.addLayout(column, 1)
+        right.addLayout(lists, 2)
         right_box = QWidget()
         right_box.setLayout(right)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.windows)
         upper.addWidget(right_box)
-        upper.setStretchFactor(0, 5)
-        upper.setStretchFactor(1, 4)
+        upper.setStretchFactor(0, 6)
+        upper.setStretchFactor(1, 5)
+        upper.setSizes([600, 500])  # in that ratio: every column of both tables in view at 1366 px
         self.charts = HallCharts()
         whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(upper)
         whole.addWidget(self.charts)
-        whole.setStretchFactor(0, 3)
-        whole.setStretchFactor(1, 2)
+        whole.setStretchFactor(0, 2)
+        whole.setStretchFactor(1, 1)
         root = QVBoxLayout(self)
         root.addLayout(top)
         root.addWidget(whole, 1)
@@ -222,7 +235,7 @@ class MonitorTab(QWidget):
             self.age.setText(
                 self.tr("The hall server cannot be reached: these figures are from %1, %2 ago. %3")
                 .replace("%1", shown)
-                .replace("%2", clock(age))
+                .replace("%2", duration_text(age, exact=True))
                 .replace("%3", explain(self.problem) if self.problem.code != OFFLINE else "")
                 .strip()
             )
@@ -231,27 +244,31 @@ class MonitorTab(QWidget):
             self.age.setText(self.tr("The hall at %1 (live)").replace("%1", shown))
             self.age.setStyleSheet("color: #2e7d32;")
 
-    def _render(self, p: HallPicture) -> None:
+    def window_row(self, w: MonitoredWindow) -> list[str]:
+        """An offline window has no live ticket nor clerk; a paused one says for how long and why."""
         status_names = {
             "serving": self.tr("Serving"),
             "idle": self.tr("Idle"),
             "paused": self.tr("Paused"),
             "offline": self.tr("Offline"),
         }
+        online = w.status != "offline"
+        paused = w.status == "paused"
+        name = w.name if w.code in w.name else f"{w.code} {w.name}" if w.name != w.code else w.code
+        return [
+            name,
+            status_names.get(w.status, w.status),
+            w.ticket if online else "",
+            w.clerk if online else "",
+            duration_text(w.paused_seconds) if paused else "",
+            str(w.served_today),
+            (w.pause_reason or self.tr("no reason given")) if paused else "",
+        ]
+
+    def _render(self, p: HallPicture) -> None:
         _fill(
             self.windows,
-            [
-                [
-                    f"{w.code} {w.name}",
-                    status_names.get(w.status, w.status),
-                    w.ticket,
-                    w.clerk if w.status != "offline" or w.clerk else "",
-                    clock(w.paused_seconds) if w.status == "paused" else "",
-                    str(w.served_today),
-                    w.pause_reason,
-                ]
-                for w in p.windows
-            ],
+            [self.window_row(w) for w in p.windows],
             [STATUS_COLOURS.get(w.status) for w in p.windows],
         )
         _fill(
@@ -260,26 +277,28 @@ class MonitorTab(QWidget):
                 [
                     f"{q.code} {q.name}",
                     str(q.waiting),
-                    clock(q.longest_wait_seconds),
-                    clock(q.average_wait_seconds),
-                    clock(q.average_service_seconds),
+                    duration_text(q.longest_wait_seconds) if q.waiting else "",
+                    duration_text(q.average_wait_seconds),
+                    duration_text(q.average_service_seconds),
                     str(q.served),
                 ]
                 for q in p.queues
             ],
         )
-        self._list(self.alerts, [self._alert_text(a) for a in p.alerts], self._alert_colour)
+        self._fit_queues()
+        names = {w.code: w.name for w in p.windows}
+        self._list(self.alerts, [(alert_text(a, names), a.kind) for a in p.alerts], self._alert_colour)
         self._list(
             self.ratings,
             [
                 (
-                    self.tr("%1 · window %2 · %3 · %4%5")
+                    self.tr("%1 · %2 · %3 · %4%5")
                     .replace("%1", r.rating_text)
-                    .replace("%2", r.window)
+                    .replace("%2", window_phrase(r.window, names.get(r.window, "")))
                     .replace("%3", r.clerk)
-                    .replace("%4", r.ticket or self.tr("walk-in"))
+                    .replace("%4", r.ticket or self.tr("served without a ticket"))
                     .replace("%5", ("：" + "、".join(r.reasons)) if r.reasons else ""),
-                    "",
+                    "bad",
                 )
                 for r in p.bad_ratings
             ],
@@ -287,52 +306,30 @@ class MonitorTab(QWidget):
         )
         self.charts.show_curves(p.curves)
 
-    @staticmethod
-    def _list(widget: QListWidget, rows: list[tuple[str, str]], colour: Callable[[str], str]) -> None:
+    def _fit_queues(self) -> None:
+        """Tall enough for every queue of the hall (up to MOST_QUEUES_IN_VIEW; more scroll): the
+        alerts and ratings below take the rest."""
+        table = self.queues
+        rows = min(table.rowCount(), MOST_QUEUES_IN_VIEW)
+        height = table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+        table.setMinimumHeight(height + 2 * table.frameWidth() + 2)
+
+    def _list(self, widget: QListWidget, rows: list[tuple[str, str]], colour: Callable[[str], str]) -> None:
+        """The rows, or one grey 暂无 line when there are none (an empty box looks broken)."""
+        if not rows:
+            rows = [(self.tr("None"), "")]
         if [widget.item(i).text() for i in range(widget.count())] == [t for t, _k in rows]:
             return
         widget.clear()
         for text, kind in rows:
             item = QListWidgetItem(text)
-            item.setForeground(QColor(colour(kind)))
+            item.setToolTip(text)
+            item.setForeground(QColor(colour(kind) if kind else "#757575"))
             widget.addItem(item)
 
     @staticmethod
     def _alert_colour(kind: str) -> str:
         return "#e65100" if kind in ("deadline_near", "long_pause") else "#c62828"
-
-    def _alert_text(self, a: Alert) -> tuple[str, str]:
-        if a.kind == "long_wait":
-            text = self.tr("Queue %1: the first in line has waited %2").replace("%1", a.queue)
-            return text.replace("%2", clock(a.seconds)), a.kind
-        if a.kind == "long_pause":
-            text = (
-                self.tr("Window %1 paused for %2 (%3)")
-                .replace("%1", a.window)
-                .replace("%2", clock(a.seconds))
-            )
-            return text.replace("%3", a.reason), a.kind
-        if a.kind == "number_collision":
-            text = (
-                self.tr(
-                    "Number %1 was made twice (window %2): the second record is kept as %3; check device codes"
-                )
-                if a.reason
-                else self.tr("Notice number %1 was made twice (window %2): check device codes")
-            )
-            return text.replace("%1", a.case_number).replace("%2", a.window).replace("%3", a.reason), a.kind
-        text = (
-            self.tr("Case %1 (%2, window %3) is past its promised date %4")
-            if a.kind == "deadline_past"
-            else self.tr("Case %1 (%2, window %3) is due by %4")
-        )
-        return (
-            text.replace("%1", a.case_number)
-            .replace("%2", a.applicant)
-            .replace("%3", a.window)
-            .replace("%4", a.due),
-            a.kind,
-        )
 
     # -- actions ------------------------------------------------------------------------------
     def _window_at(self, row: int) -> str:
@@ -352,7 +349,9 @@ class MonitorTab(QWidget):
         if self.report_worker is None:
             self.report_worker = Worker("counter-reports")
         today = self.picture.server_time.date() if self.picture is not None else None  # the hall's day
-        dialog = ReportDialog(self.reports, self.report_worker, self, today)
+        user = self.link.ctx.user
+        signed_in = user.display_name if user is not None else ""  # 制表人 on the exported files
+        dialog = ReportDialog(self.reports, self.report_worker, self, today, signed_in)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

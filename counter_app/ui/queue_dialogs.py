@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.queue import QueueCount, QueueTicket
 from counter_app.ui.dialogs import _FormDialog
+from counter_app.ui.durations import duration_text
 
 
 def waited_text(seconds: int) -> str:
-    minutes = max(0, seconds) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else f"{minutes}′"
+    """``12 分钟`` (never ``12′``): the one way durations are written."""
+    return duration_text(seconds)
 
 
 class CallTicketDialog(_FormDialog):

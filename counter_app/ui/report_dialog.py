@@ -1,8 +1,10 @@
 """日报 / 月报 for supervisors: choose the period and grouping, preview, export to Excel or PDF.
 
 The server is asked and the files are written on the worker, never on the GUI thread; a failure
-is said in words and the choices stay as they were. The preview's headings are the document's
-(Chinese, ``printing.report_columns``): it shows what the exported files will hold.
+is said in words and the choices stay as they were. The preview holds the figures the exported
+files will hold, its headings, names of totals and notes in the interface language; the files
+are documents and stay Chinese (``printing.report_columns``), with the 制表人 line signed by
+whoever exported them.
 """
 
 from __future__ import annotations
@@ -37,15 +39,35 @@ from counter_app.ui.monitor_dialogs import explain as supervisor_refusal
 from counter_app.ui.worker import Worker
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+WRAP_AT = 12  # characters: a longer heading takes two lines, so every figure fits at 1366 px
+
+
+def two_lines(heading: str) -> str:
+    """``平均等候\n（分钟）``, ``Average wait\n(min)``: long headings broken where a reader would."""
+    if len(heading) <= WRAP_AT:
+        return heading
+    if "（" in heading:
+        return heading.replace("（", "\n（", 1)
+    spaces = [i for i, ch in enumerate(heading) if ch == " "]
+    if not spaces:
+        return heading
+    middle = min(spaces, key=lambda i: abs(i - len(heading) / 2))
+    return heading[:middle] + "\n" + heading[middle + 1 :]
 
 
 class ReportDialog(QDialog):
     def __init__(
-        self, reports: HallReports, worker: Worker, parent: QWidget | None = None, today: date | None = None
+        self,
+        reports: HallReports,
+        worker: Worker,
+        parent: QWidget | None = None,
+        today: date | None = None,
+        prepared_by: str = "",
     ) -> None:
-        """*today* is the hall's (the server's clock), where known; else this PC's."""
+        """*today* is the hall's (the server's clock), where known; else this PC's. *prepared_by*
+        is the 制表人 printed on the exported files (the signed-in supervisor)."""
         super().__init__(parent)
-        self.reports, self.worker = reports, worker
+        self.reports, self.worker, self.prepared_by = reports, worker, prepared_by
         self.report: Report | None = None
         self._working = False
         self.setWindowTitle(self.tr("Hall reports"))
@@ -170,18 +192,84 @@ class ReportDialog(QDialog):
             self.tr("%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).").replace("%1", str(len(value.rows)))
         )
 
+    def headings(self, report: Report) -> list[str]:
+        """The preview's headings in the interface language (the files keep the document's Chinese)."""
+        groupings = {
+            "window": self.tr("Window"),
+            "department": self.tr("Department"),
+            "clerk": self.tr("Clerk"),
+            "item": self.tr("Item"),
+        }
+        figures = {
+            "tickets": self.tr("Served (people)"),
+            "average_wait_seconds": self.tr("Average wait (min)"),
+            "average_service_seconds": self.tr("Average service (min)"),
+            "consults": self.tr("Consultations"),
+            "received": self.tr("Applications received"),
+            "accepted": self.tr("Cases accepted"),
+            "notified": self.tr("One-time notifications"),
+            "refused": self.tr("Cases refused"),
+            "completed": self.tr("Cases completed"),
+            "completed_on_time": self.tr("Completed on time"),
+            "instant": self.tr("Instant items"),
+            "instant_share": self.tr("Share of instant items"),
+            "fee_cases": self.tr("Fee-charging cases"),
+            "ratings": self.tr("Ratings"),
+            "satisfaction_rate": self.tr("Satisfaction rate"),
+        }
+        return [groupings[report.by], *(figures.get(c, c) for c in report.columns)]
+
+    def note_texts(self, report: Report) -> list[str]:
+        """The server's notes in the interface language where this program knows them."""
+        known = {
+            "time": self.tr(
+                "Tickets and ratings are counted in the hall's local time; applications received, "
+                "notifications, refusals and completions by when the server received the window's "
+                "record; acceptances by the window's acceptance date."
+            ),
+            "fees": self.tr(
+                "Fee-charging cases are accepted cases of items that charge a fee; intake records "
+                "no amount paid, so this report holds no amounts."
+            ),
+            "rate": self.tr(
+                "Satisfaction rate = ratings of very satisfied, satisfied or fairly satisfied ÷ all ratings."
+            ),
+            "on_time": self.tr(
+                "Completed on time: completed on or before the promised date; instant items and "
+                "cases without a promised date count as on time."
+            ),
+            "no_visits": self.tr(
+                "By department or item, tickets, waiting and service times and ratings are left out: "
+                "one applicant may do several departments' items in one visit."
+            ),
+            "empty_key": self.tr(
+                '"(unspecified)" holds consultations without an item and records that belong to no one.'
+            ),
+        }
+        keys = report.note_keys or ("",) * len(report.notes)
+        texts = [known.get(k, note) for k, note in zip(keys, report.notes, strict=True)]
+        return [self.tr("Note: %1").replace("%1", t) for t in texts]
+
+    def row_name(self, report: Report, row: ReportRow) -> str:
+        if row is report.total:
+            return self.tr("Total")
+        if not row.key:
+            return self.tr("(unspecified)")
+        return report.row_label(row)
+
     def _show(self, report: Report) -> None:
         self.table.clear()
-        self.table.setColumnCount(len(report.headings))
-        self.table.setHorizontalHeaderLabels(report.headings)
+        headings = self.headings(report)
+        self.table.setColumnCount(len(headings))
+        self.table.setHorizontalHeaderLabels([two_lines(h) for h in headings])
         rows = [*report.rows, report.total]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             self._fill_row(r, report, row, bold=row is report.total)
-        self.notes.setText("\n".join(f"注：{n}" for n in report.notes))
+        self.notes.setText("\n".join(self.note_texts(report)))
 
     def _fill_row(self, r: int, report: Report, row: ReportRow, bold: bool) -> None:
-        cells = [QTableWidgetItem(row.name)]
+        cells = [QTableWidgetItem(self.row_name(report, row))]
         for column, value in zip(report.columns, row.values, strict=True):
             cell = QTableWidgetItem(cell_text(column, value))
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -230,7 +318,8 @@ class ReportDialog(QDialog):
             return
         write = export_xlsx if kind == "xlsx" else export_pdf
         self._busy(self.tr("Writing %1…").replace("%1", path.name))
-        self.worker.submit(lambda: write(report, path), self._written, self._not_written, owner=self)
+        by = self.prepared_by
+        self.worker.submit(lambda: write(report, path, by), self._written, self._not_written, owner=self)
 
     def _written(self, path: Path) -> None:
         self._idle(self.tr("Saved to %1.").replace("%1", str(path)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -46,12 +46,15 @@ class SyncStatusLabel(QLabel):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setText(self.tr("Sync: starting…"))
         self.last: SyncReport | None = None
+        self.skew_seconds = 0.0  # this PC's clock minus the hall server's, as last measured
 
     def mousePressEvent(self, _event: QMouseEvent) -> None:
         self.clicked.emit()
 
     def show_report(self, r: SyncReport) -> None:
         self.last = r
+        if r.skew_seconds is not None:
+            self.skew_seconds = r.skew_seconds
         parts = []
         if r.client_too_old:
             parts.append(self.tr("⚠ this client is too old for the hall server: ask IT to upgrade it"))
@@ -77,9 +80,8 @@ class SyncStatusLabel(QLabel):
         if r.attention:
             parts.append(self.tr("%n need(s) attention", "", r.attention))
         if r.online and not r.error:
-            parts.append(
-                self.tr("last sync %1").replace("%1", r.finished_at.astimezone().strftime("%H:%M:%S"))
-            )
+            hall_time = r.finished_at - timedelta(seconds=self.skew_seconds)  # one clock: the hall's
+            parts.append(self.tr("last sync %1").replace("%1", hall_time.astimezone().strftime("%H:%M:%S")))
         if r.skew_seconds is not None and abs(r.skew_seconds) > SKEW_LIMIT:
             parts.append(
                 self.tr("⚠ this PC's clock is %1 min off the server's").replace(

@@ -154,6 +154,7 @@ def _alerts(
             CaseRow.applicant_name,
             CaseRow.promised_due,
             CaseRow.state,
+            CaseRow.deadline_provisional,
         )
         .where(
             CaseRow.state.in_(RUNNING_CASE_STATES),
@@ -162,7 +163,7 @@ def _alerts(
         .order_by(CaseRow.promised_due)
         .limit(50)
     )
-    for number, window, applicant, promised, state in due:
+    for number, window, applicant, promised, state, provisional in due:
         if promised is None:
             continue
         alerts.append(
@@ -172,6 +173,7 @@ def _alerts(
                 "window": window,
                 "applicant": applicant,
                 "due": promised.isoformat(),
+                "provisional": bool(provisional),
                 "state": state,
             }
         )

@@ -331,7 +331,7 @@ def report(db: ServerDatabase, period: Period, start: date, by: Grouping, tz: st
     """The period's figures per *by* key and in total, all read in one transaction."""
     sp = span(period, start, tz)
     columns = [c for c in COLUMNS if by in ("window", "clerk") or c not in VISIT_COLUMNS]
-    notes = [NOTE_TIME, NOTE_FEES, NOTE_ON_TIME]
+    notes = [("time", NOTE_TIME), ("fees", NOTE_FEES), ("on_time", NOTE_ON_TIME)]
     with db.sessions() as s, s.begin():
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
@@ -339,9 +339,9 @@ def report(db: ServerDatabase, period: Period, start: date, by: Grouping, tz: st
         if by in ("window", "clerk"):
             figures.tickets()
             figures.ratings()
-            notes.insert(2, NOTE_RATE)
+            notes.insert(2, ("rate", NOTE_RATE))
         else:
-            notes.append(NOTE_NO_VISITS)
+            notes.append(("no_visits", NOTE_NO_VISITS))
         figures.consults()
         figures.case_events()
         figures.acceptances()
@@ -354,7 +354,7 @@ def report(db: ServerDatabase, period: Period, start: date, by: Grouping, tz: st
         name = names.get(key, key) if key else "（未指定）"
         rows.append({"key": key, "name": name, **tally.figures(columns)})
     if "" in figures.rows:
-        notes.append(NOTE_EMPTY_KEY)
+        notes.append(("empty_key", NOTE_EMPTY_KEY))
     generated: datetime = hall_now(tz)
     return {
         "period": period,
@@ -366,5 +366,6 @@ def report(db: ServerDatabase, period: Period, start: date, by: Grouping, tz: st
         "columns": columns,
         "rows": rows,
         "total": {"key": "", "name": "合计", **total.figures(columns)},
-        "notes": notes,
+        "notes": [text for _key, text in notes],
+        "note_keys": [key for key, _text in notes],  # a client says them in its interface language
     }

@@ -289,6 +289,7 @@ def test_a_day_by_window_over_http_and_by_clerk(hall_month: Hall) -> None:
         "satisfaction_rate": 0.5,
     }
     assert any("金额" in note for note in body["notes"])
+    assert body["note_keys"] == ["time", "fees", "rate", "on_time"]  # one key per note, in its order
     by_clerk = _figures(report(hall_month.db, "day", DAY, "clerk", TZ))
     assert by_clerk["wangfang"] == {"key": "wangfang", "name": "王芳", **B01_DAY}
     assert by_clerk["lina"] == {

@@ -62,12 +62,12 @@ def test_excel_holds_numbers_percentages_headings_and_a_frozen_header(tmp_path: 
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
     assert sheet["A1"].value == "示范市政务服务中心 2026年11月 月报（按窗口）"
-    assert "2026-11-01 至 2026-11-30" in sheet["A2"].value
+    assert "统计期：2026年11月1日至2026年11月30日" in sheet["A2"].value  # dates written one way
     headings = [c.value for c in sheet[4]]
     assert headings == ["窗口", *(COLUMNS[c].heading for c in ALL)]
     assert "满意率" in headings and "平均等候（分钟）" in headings and "收费件数" in headings
     first = {h: c for h, c in zip(headings, sheet[5], strict=True)}
-    assert first["窗口"].value == "公安户政窗口" and first["服务人次"].value == 120
+    assert first["窗口"].value == "W00 公安户政窗口" and first["服务人次"].value == 120
     assert first["平均等候（分钟）"].value == 12.6 and first["平均办理（分钟）"].value == 5.5
     assert first["满意率"].value == 0.9875 and first["满意率"].number_format == "0.0%"
     assert first["即办件占比"].number_format == "0.0%" and first["受理"].number_format == "0"
@@ -132,3 +132,30 @@ def test_an_answer_that_is_not_a_report_is_garbage() -> None:
     newer = wire()
     newer["columns"] = [*ALL, "future_figure"]  # a newer server's extra column is left out
     assert parse_report(newer).columns == tuple(ALL)
+
+
+def test_pdf_and_excel_carry_window_codes_and_the_sign_off_lines(tmp_path: Path) -> None:
+    """制表人 (who exported), 审核人 (a blank to sign), 制表日期; every window by its code and name."""
+    report = parse_report(wire())
+    text = text_of(export_pdf(report, tmp_path / "月报.pdf", "赵磊").read_bytes())
+    assert "W00公安户政窗口" in text and "W02企业开办专区窗口" in text  # text_of drops spaces
+    assert "制表人：赵磊" in text and "审核人：＿＿" in text and "制表日期：2026年12月1日" in text
+    blank = text_of(export_pdf(report, tmp_path / "空.pdf").read_bytes())
+    assert "制表人：＿＿＿＿＿＿＿＿审核人" in blank  # no name known: a line to sign by hand
+
+    sheet = openpyxl.load_workbook(export_xlsx(report, tmp_path / "月报.xlsx", "赵磊")).active
+    assert sheet is not None
+    names = [row[0].value for row in sheet.iter_rows(min_row=5, max_row=7)]
+    assert names == ["W00 公安户政窗口", f"W01 {LONG}", "W02 企业开办专区窗口"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "制表人：赵磊" in cells and any(c.startswith("审核人：") for c in cells)
+    assert "制表日期：2026年12月1日" in cells
+
+
+def test_a_name_that_holds_its_code_is_not_doubled() -> None:
+    answer = wire()
+    answer["rows"][0]["name"] = "W00公安户政窗口"
+    report = parse_report(answer)
+    assert report.row_label(report.rows[0]) == "W00公安户政窗口"
+    by_item = parse_report({**wire(), "by": "item"})
+    assert by_item.row_label(by_item.rows[0]) == "公安户政窗口"  # codes beside window names only

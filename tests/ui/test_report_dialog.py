@@ -45,9 +45,9 @@ def _served_day(hall_db: str) -> None:
 
 
 def _dialog(
-    tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str
+    tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str, user: str, language: str = "zh_CN"
 ) -> Iterator[ReportDialog]:
-    make_application("zh_CN")
+    make_application(language)
     ctx = open_context(tmp_path / "data", {"server_url": hall.url})
     link = HallLink(ctx)
     link.enroll(enrollment_code(hall_db, "W09", "A01"))
@@ -118,9 +118,9 @@ def test_a_supervisor_queries_by_keyboard_and_exports_both_files(
     _settled(qtbot, dialog)
     table = dialog.table
     assert table.rowCount() == 2, dialog.status.text()
-    headings = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    headings = [table.horizontalHeaderItem(c).text().replace("\n", "") for c in range(table.columnCount())]
     assert headings[:3] == ["窗口", "服务人次", "平均等候（分钟）"] and "满意率" in headings
-    assert table.item(0, 0).text() == "公安户政窗口" and table.item(0, 1).text() == "2"
+    assert table.item(0, 0).text() == "B01 公安户政窗口" and table.item(0, 1).text() == "2"
     assert table.item(0, headings.index("平均等候（分钟）")).text() == "14.5"  # 10 and 19 minutes
     assert table.item(1, 0).text() == "合计" and table.item(1, 1).text() == "2"
     assert "金额" in dialog.notes.text()
@@ -130,10 +130,11 @@ def test_a_supervisor_queries_by_keyboard_and_exports_both_files(
     assert sheet is not None
     assert sheet["A1"].value.endswith("2026年11月24日 日报（按窗口）")
     assert [c.value for c in sheet[4]][:2] == ["窗口", "服务人次"]
-    assert [c.value for c in sheet[5]][:3] == ["公安户政窗口", 2, 14.5]
+    assert [c.value for c in sheet[5]][:3] == ["B01 公安户政窗口", 2, 14.5]
     _save(qtbot, dialog, "pdf", tmp_path / "日报.pdf")
     text = text_of((tmp_path / "日报.pdf").read_bytes())
-    assert "2026年11月24日日报（按窗口）" in text and "公安户政窗口" in text and "合计" in text
+    assert "2026年11月24日日报（按窗口）" in text and "B01公安户政窗口" in text and "合计" in text
+    assert "制表人：" in text and "审核人：" in text
 
     # the month, by clerk: the period with the arrow key, the grouping by its mnemonic
     _active(qtbot, dialog)
@@ -148,7 +149,7 @@ def test_a_supervisor_queries_by_keyboard_and_exports_both_files(
     _press(qtbot, dialog, Qt.Key.Key_Return)
     _settled(qtbot, dialog)
     assert dialog.report is not None and dialog.report.period == "month" and dialog.report.by == "clerk"
-    assert table.item(0, 0).text() == "王芳" and table.horizontalHeaderItem(0).text() == "人员"
+    assert table.item(0, 0).text() == "王芳" and table.horizontalHeaderItem(0).text() == "工作人员"
 
 
 def test_a_clerk_is_told_reports_are_for_supervisors(
@@ -165,3 +166,27 @@ def test_a_clerk_is_told_reports_are_for_supervisors(
         )
         assert dialog.table.rowCount() == 0 and not dialog.to_pdf.isEnabled()
         assert dialog.by.currentData() == "clerk" and dialog.day.date() == QDate(2026, 11, 24)  # form kept
+
+
+def test_the_english_interface_shows_english_headings_names_and_notes(
+    tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str
+) -> None:
+    """The preview follows the interface; the exported files are documents and stay Chinese."""
+    _served_day(hall_db)
+    for dialog in _dialog(tmp_path, qtbot, hall, hall_db, "zhaolei", "en"):
+        dialog.day.setDate(QDate(2026, 11, 24))
+        dialog.run_query()
+        _settled(qtbot, dialog)
+        table = dialog.table
+        headings = [
+            table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(table.columnCount())
+        ]
+        assert headings[:3] == ["Window", "Served (people)", "Average wait (min)"]
+        assert "Satisfaction rate" in headings
+        assert table.item(1, 0).text() == "Total"
+        notes = dialog.notes.text()
+        assert "Note: " in notes and "no amounts" in notes
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in "".join(headings) + notes), (headings, notes)
+        _save(qtbot, dialog, "pdf", tmp_path / "day.pdf")
+        text = text_of((tmp_path / "day.pdf").read_bytes())
+        assert "服务人次" in text and "制表人：" in text and "注：" in text  # the document stays Chinese

@@ -1,0 +1,84 @@
+"""A case's timeline in people's words: what happened (受理, 补打 …), who did it, at which window,
+when. Never a raw op name: an action this program does not know is said by the state it led to,
+or as "other record"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from counter_app.domain.case import CaseState
+from counter_app.domain.dates import written_date
+from counter_app.domain.records import CaseEvent, NoticeKind
+from counter_app.ui import labels
+
+
+def english() -> bool:
+    """The interface language (``i18n.install_translator`` sets the default locale)."""
+    return QLocale().language() == QLocale.Language.English
+
+
+def local(stamp: datetime) -> datetime:
+    """Stored times are UTC; the clerk reads local time."""
+    return stamp.replace(tzinfo=UTC).astimezone()
+
+
+def when(stamp: datetime) -> str:
+    """``2026年12月4日 09:15`` / ``2026-12-04 09:15``: the date as every screen writes it, and the time."""
+    at = local(stamp)
+    return f"{written_date(at.date(), english=english())} {at:%H:%M}"
+
+
+def _notice(detail: dict[str, object]) -> str:
+    """The notice an event is about: its kind and number, as far as the event says."""
+    parts = []
+    kind = detail.get("kind")
+    if isinstance(kind, str) and kind in NoticeKind._value2member_map_:
+        parts.append(labels.notice_kind(NoticeKind(kind)))
+    number = detail.get("number")
+    if isinstance(number, str) and number:
+        parts.append(number)
+    return " ".join(parts)
+
+
+def action_text(event: CaseEvent) -> str:
+    """What happened, in the interface language."""
+    fixed = {
+        "case.accept": QCoreApplication.translate("case_history", "Application accepted"),
+        "case.complete_instant": QCoreApplication.translate(
+            "case_history", "Accepted and completed on the spot"
+        ),
+        "case.notify": QCoreApplication.translate("case_history", "One-time notification issued"),
+        "case.refuse": QCoreApplication.translate("case_history", "Application refused"),
+        "case.deadline_recomputed": QCoreApplication.translate(
+            "case_history", "Promised date recomputed (holiday calendar arrived)"
+        ),
+    }
+    if event.action in fixed:
+        return fixed[event.action]
+    about = {
+        "notice.print": QCoreApplication.translate("case_history", "Printed %1"),
+        "notice.reprint": QCoreApplication.translate("case_history", "Reprinted (补打) %1"),
+        "notice.saved_pdf": QCoreApplication.translate("case_history", "Saved %1 as PDF"),
+        "notice.print_failed": QCoreApplication.translate("case_history", "Printing %1 failed"),
+        "notice.material_receipt": QCoreApplication.translate(
+            "case_history", "Materials receipt list %1 made"
+        ),
+    }
+    if event.action in about:
+        return about[event.action].replace("%1", _notice(event.detail)).strip()
+    if event.to_state in CaseState._value2member_map_ and event.to_state != event.from_state:
+        return QCoreApplication.translate("case_history", "Now: %1").replace(
+            "%1", labels.state(CaseState(str(event.to_state)))
+        )
+    return QCoreApplication.translate("case_history", "Other record")
+
+
+def event_line(event: CaseEvent, window_code: str) -> str:
+    """``2026年12月4日 09:15 · 受理 · 王芳 · 窗口 A01`` (plain text; escape it for HTML)."""
+    window = str(event.detail.get("window") or window_code)
+    parts = [when(event.at), action_text(event), event.clerk]
+    if window:
+        parts.append(QCoreApplication.translate("case_history", "window %1").replace("%1", window))
+    return " · ".join(p for p in parts if p)
