@@ -28,8 +28,8 @@ from counter_app.services.hall_routes import GARBAGE, NEEDS_LOGIN, OFFLINE, Queu
 from counter_app.services.monitor import HallMonitor, MonitoredQueue, MonitoredWindow
 from counter_app.services.queue import QueueTicket
 from counter_app.ui.dialogs import _FormDialog
+from counter_app.ui.durations import duration_text
 from counter_app.ui.keys import bind
-from counter_app.ui.monitor_text import duration_text
 from counter_app.ui.worker import Worker
 
 
