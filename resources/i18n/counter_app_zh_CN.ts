@@ -4,32 +4,32 @@
 <context>
     <name>CallTicketDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="30"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="31"/>
         <source>Call a chosen ticket</source>
         <translation>选号呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="35"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="36"/>
         <source>%1   waited %2</source>
         <translation>%1   已等 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="40"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="41"/>
         <source>   phone …%1</source>
         <translation>   手机尾号 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="47"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="48"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="49"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="50"/>
         <source>&amp;Waiting</source>
         <translation>等候中(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="58"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="59"/>
         <source>Choose a ticket in the list.</source>
         <translation>请在列表中选择一个号。</translation>
     </message>
@@ -37,22 +37,17 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="53"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="54"/>
         <source>Case or notice number, applicant name, ID number, phone or item (empty: today&apos;s cases)</source>
         <translation>办件编号、告知书编号、申请人姓名、证件号码、电话或事项（留空：今日办件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="65"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="66"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="67"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="67"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="71"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
@@ -62,49 +57,119 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="79"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="66"/>
+        <source>Case or notice number</source>
+        <translation>办件编号或文书编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="82"/>
         <source>&amp;Reprint notices</source>
         <translation>补打文书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="81"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="84"/>
         <source>&amp;Materials receipt list</source>
         <translation>材料接收清单(&amp;M)</translation>
     </message>
-    <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="131"/>
-        <source>(provisional)</source>
-        <translation>（暂定）</translation>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="135"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="179"/>
-        <source>(provisional: calendar data missing)</source>
-        <translation>（暂定：缺少节假日数据）</translation>
+        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="187"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="145"/>
+        <source>Provisional: counted without the holiday calendar of a year it crosses (weekends only).</source>
+        <translation>暂定：期限所跨年份缺少节假日安排，仅按周末计算。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="207"/>
+        <source>(not accepted)</source>
+        <translation>（未受理）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="208"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="227"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="209"/>
+        <source>None</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
+        <source>Notices</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="219"/>
+        <source>Accepted on %1</source>
+        <translation>受理日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="223"/>
+        <source>Promised by %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="231"/>
+        <source>Provisional: this window lacks the holiday calendar of a year it crosses.</source>
+        <translation>暂定：本窗口缺少期限所跨年份的节假日安排，日期待日历发布后重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/cases_tab.py" line="234"/>
+        <source>Reason for refusal: %1</source>
+        <translation>不予受理理由：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="240"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>已打印 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="205"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="265"/>
         <source>Reprint (marked 补打)</source>
         <translation>补打（文书将标注“补打”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="215"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="275"/>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
@@ -112,65 +177,80 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="47"/>
+        <location filename="../../counter_app/ui/checklist.py" line="48"/>
         <source>Material</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="47"/>
+        <location filename="../../counter_app/ui/checklist.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="47"/>
+        <location filename="../../counter_app/ui/checklist.py" line="48"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/checklist.py" line="77"/>
+        <location filename="../../counter_app/ui/checklist.py" line="78"/>
         <source>[if: %1]</source>
         <translation>［适用情形：%1］</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="123"/>
+        <source>Material %1 “%2”: the note is at most %3 characters, %4 now: shorten it.</source>
+        <translation>材料 %1“%2”：备注最多 %3 个字符，现有 %4 个：请删减。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="137"/>
+        <source>Material %1 “%2”: %3</source>
+        <translation>材料 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/checklist.py" line="154"/>
+        <source>Not received: %1</source>
+        <translation>尚未收到：%1</translation>
     </message>
 </context>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="153"/>
         <source>Connect to a hall server</source>
         <translation>连接大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="158"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="160"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="171"/>
         <source>Hall &amp;server</source>
         <translation>大厅服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="172"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="173"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="172"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="174"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="190"/>
         <source>Fill in the server address, the enrolment code, user and password.</source>
         <translation>请填写服务器地址、注册码、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="201"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
@@ -178,27 +258,27 @@
 <context>
     <name>ConsultDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="70"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="94"/>
         <source>Consult register (Ctrl+Enter to save)</source>
         <translation>咨询登记（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="71"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="95"/>
         <source>(no item chosen)</source>
         <translation>（未选择事项）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="78"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="102"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="79"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="103"/>
         <source>&amp;Question</source>
         <translation>咨询问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="80"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="104"/>
         <source>&amp;Answer</source>
         <translation>答复(&amp;A)</translation>
     </message>
@@ -206,88 +286,88 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="57"/>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="66"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="81"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="90"/>
         <source>Please rate our service</source>
         <translation>请您对本次服务进行评价</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="70"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="94"/>
         <source>Ticket %1 — thank you for your visit</source>
         <translation>%1号，感谢您前来办事</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="72"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="96"/>
         <source>Thank you for your visit</source>
         <translation>感谢您前来办事</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="77"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="101"/>
         <source>Very satisfied</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="78"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="102"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="79"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="103"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="80"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="104"/>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="81"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="105"/>
         <source>Very dissatisfied</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="103"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="127"/>
         <source>What went wrong? Tick at least one:</source>
         <translation>请告诉我们哪里做得不好（至少选一项）：</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="106"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="130"/>
         <source>Long wait</source>
         <translation>等候时间长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="107"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="131"/>
         <source>Poor service attitude</source>
         <translation>服务态度差</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="108"/>
-        <source>Requirements not explained clearly at once</source>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="132"/>
+        <source>Not told all requirements at once</source>
         <translation>一次性告知不清楚</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="109"/>
-        <source>Unreasonable material requirements</source>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="133"/>
+        <source>Unreasonable materials asked</source>
         <translation>材料要求不合理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="110"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="134"/>
         <source>Handling took too long</source>
         <translation>办理时间长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="111"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="135"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="130"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="154"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/evaluation_window.py" line="135"/>
+        <location filename="../../counter_app/ui/evaluation_window.py" line="159"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -301,13 +381,13 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/monitor_charts.py" line="61"/>
-        <source>Tickets served per hour</source>
-        <translation>每小时办结号数</translation>
+        <source>Served per hour</source>
+        <translation>每小时服务人次</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/monitor_charts.py" line="62"/>
-        <source>Tickets served per window today</source>
-        <translation>今日各窗口办结号数</translation>
+        <source>Served per window today</source>
+        <translation>今日各窗口服务人次</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/monitor_charts.py" line="78"/>
@@ -318,123 +398,128 @@
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="64"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="65"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="66"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="67"/>
         <source>Submitted by an a&amp;gent (F7)</source>
         <translation>代理人代办(&amp;G)（F7）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="67"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="68"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="97"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="98"/>
         <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
         <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="101"/>
         <source>Service &amp;mode</source>
         <translation>办理方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="116"/>
         <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
         <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="119"/>
         <source>All received</source>
         <translation>全部已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="124"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="122"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="126"/>
         <source>Complete now</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="131"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="133"/>
         <source>Consult</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
-        <source>Next applicant</source>
-        <translation>下一位</translation>
+        <location filename="../../counter_app/ui/intake_tab.py" line="134"/>
+        <source>New case</source>
+        <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="202"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="136"/>
+        <source>Clear the form for a new case. It calls no ticket: the queue strip&apos;s F12 does that.</source>
+        <translation>清空表单，开始新办件。本键不叫号：叫号请用叫号栏的 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="217"/>
         <source>Choose a service item first (F2).</source>
         <translation>请先选择办理事项（F2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="216"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="231"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="219"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="234"/>
         <source>Completed on the spot</source>
         <translation>已当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="222"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="237"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="232"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="248"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="265"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="281"/>
         <source>Still busy with the previous action: press the key again in a moment.</source>
         <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="299"/>
-        <location filename="../../counter_app/ui/intake_tab.py" line="301"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="320"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="322"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="327"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="348"/>
         <source>Not loaded</source>
         <translation>未能载入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="343"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="364"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="365"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="386"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -442,42 +527,66 @@
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="27"/>
-        <source>Item: name, code or pinyin initials (e.g. sfz)</source>
-        <translation>事项：名称、编码或拼音首字母（如 sfz）</translation>
+        <location filename="../../counter_app/ui/item_picker.py" line="28"/>
+        <source>Item: name, common name, code or pinyin initials (e.g. sfz, 营业执照)</source>
+        <translation>事项：名称、俗称、编码或拼音首字母（如 sfz、营业执照）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="82"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="59"/>
+        <source>(also: %1)</source>
+        <translation>（又称：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="71"/>
+        <source>No matching item found for “%1”: try a shorter word, another name, or the pinyin initials.</source>
+        <translation>未找到匹配的事项“%1”：请换用更短的词、其他名称或拼音首字母再试。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="101"/>
         <source>free of charge</source>
         <translation>不收费</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="85"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="104"/>
         <source>version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="87"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="106"/>
         <source>Department: %1    Class: %2</source>
         <translation>实施部门：%1    办件类型：%2</translation>
     </message>
-    <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="90"/>
-        <source>Legal limit: %1 working days    Promised: %2 working days</source>
-        <translation>法定时限：%1 个工作日    承诺时限：%2 个工作日</translation>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/item_picker.py" line="109"/>
+        <source>Legal limit: %n working day(s)</source>
+        <translation>
+            <numerusform>法定时限：%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/item_picker.py" line="111"/>
+        <source>Promised: %n working day(s)</source>
+        <translation>
+            <numerusform>承诺时限：%n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="93"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="112"/>
         <source>Fees: %1</source>
         <translation>收费：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="97"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="116"/>
         <source>Joint approval with: %1</source>
         <translation>并联审批部门：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/item_picker.py" line="99"/>
+        <location filename="../../counter_app/ui/item_picker.py" line="118"/>
+        <source>Also known as: %1</source>
+        <translation>又称：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/item_picker.py" line="120"/>
         <source>Legal basis: %1</source>
         <translation>设定依据：%1</translation>
     </message>
@@ -485,57 +594,57 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="35"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="36"/>
         <source>Sign in — counter client</source>
         <translation>登录 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="41"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="42"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="55"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="56"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="57"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="59"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="61"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="81"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="82"/>
         <source>This PC is not enrolled with the hall server yet: enter the one-time code IT gave you.</source>
         <translation>本机尚未在大厅服务器注册：请输入信息技术人员提供的一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="87"/>
-        <source>No system keyring on this PC: the PC&apos;s secret and your session are kept in memory only, never in a file. You will sign in at each start, and IT must enrol this PC again after a restart.</source>
-        <translation>本机没有系统密钥环：本机密钥和您的登录状态只保存在内存中，不会写入文件。每次启动程序都需要登录，程序重启后还须由信息技术人员重新注册本机。</translation>
+        <location filename="../../counter_app/ui/login_dialog.py" line="88"/>
+        <source>This PC cannot remember its sign-in to the hall server: it keeps it only while the program is open. Once the program is closed, IT must connect this PC to the hall server again before anyone can sign in here. Tell IT.</source>
+        <translation>本机无法保存登录信息，只在程序打开期间有效：程序关闭后，须请信息技术人员重新将本机接入大厅服务器，才能再在本机登录。请告知信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="105"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="114"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="116"/>
         <source>Enter the enrolment code.</source>
         <translation>请输入注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="118"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="120"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -669,27 +778,27 @@ Data folder: %2</source>
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="255"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="283"/>
         <source>Message a window (Ctrl+Enter to send)</source>
         <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="266"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="293"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="267"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="294"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="274"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="301"/>
         <source>Write the message first.</source>
         <translation>请先写消息内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="277"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="304"/>
         <source>Choose the window.</source>
         <translation>请选择窗口。</translation>
     </message>
@@ -697,180 +806,160 @@ Data folder: %2</source>
 <context>
     <name>MonitorTab</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="100"/>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="215"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="103"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="228"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="102"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="105"/>
         <source>Tickets… (Ctrl+Shift+L)</source>
         <translation>号票处理…（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="105"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="108"/>
         <source>Message a window… (Ctrl+Shift+M)</source>
         <translation>发消息给窗口…（Ctrl+Shift+M）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="108"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="111"/>
         <source>Reports… (Ctrl+Shift+R)</source>
         <translation>统计报表…（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="111"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="114"/>
         <source>Unlock a user… (Ctrl+Shift+U)</source>
         <translation>解锁用户… (Ctrl+Shift+U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="130"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="131"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="129"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="132"/>
         <source>Ticket</source>
         <translation>当前号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="130"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="133"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="131"/>
-        <source>Paused for</source>
-        <translation>已暂停</translation>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="134"/>
+        <source>Pause length</source>
+        <translation>暂停时长</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="132"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="135"/>
         <source>Served today</source>
         <translation>今日已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="133"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="136"/>
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="140"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="143"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="141"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="144"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="142"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="145"/>
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="143"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="146"/>
         <source>Average wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="144"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="147"/>
         <source>Average service</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="145"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="148"/>
         <source>Served</source>
         <translation>已办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="155"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="161"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="156"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="165"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="157"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="166"/>
         <source>Bad ratings today (follow up)</source>
         <translation>今日差评（待回访）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="223"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="236"/>
         <source>The hall server cannot be reached: these figures are from %1, %2 ago. %3</source>
         <translation>无法连接大厅服务器：以下数据是 %1 的（%2 前）。%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="231"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="244"/>
         <source>The hall at %1 (live)</source>
         <translation>大厅实时数据 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="250"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="237"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="251"/>
         <source>Idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="238"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="252"/>
         <source>Paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="239"/>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="253"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="276"/>
-        <source>%1 · window %2 · %3 · %4%5</source>
-        <translation>%1 · 窗口 %2 · %3 · %4%5</translation>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="265"/>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="280"/>
-        <source>walk-in</source>
-        <translation>无号</translation>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="295"/>
+        <source>%1 · %2 · %3 · %4%5</source>
+        <translation>%1 · %2 · %3 · %4%5</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="306"/>
-        <source>Queue %1: the first in line has waited %2</source>
-        <translation>队列 %1：排在最前的已等候 %2</translation>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="299"/>
+        <source>served without a ticket</source>
+        <translation>无号接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="310"/>
-        <source>Window %1 paused for %2 (%3)</source>
-        <translation>窗口 %1 已暂停 %2（%3）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="318"/>
-        <source>Number %1 was made twice (window %2): the second record is kept as %3; check device codes</source>
-        <translation>编号 %1 重复（窗口 %2）：后到的记录已登记为 %3；请检查设备编号</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="321"/>
-        <source>Notice number %1 was made twice (window %2): check device codes</source>
-        <translation>文书编号 %1 重复（窗口 %2）：请检查设备编号</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="325"/>
-        <source>Case %1 (%2, window %3) is past its promised date %4</source>
-        <translation>办件 %1（%2，窗口 %3）已超过承诺期限 %4</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/monitor_tab.py" line="327"/>
-        <source>Case %1 (%2, window %3) is due by %4</source>
-        <translation>办件 %1（%2，窗口 %3）将于 %4 到期</translation>
+        <location filename="../../counter_app/ui/monitor_tab.py" line="320"/>
+        <source>None</source>
+        <translation>暂无</translation>
     </message>
 </context>
 <context>
@@ -968,17 +1057,17 @@ Data folder: %2</source>
 <context>
     <name>ParkDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="115"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="116"/>
         <source>Park the ticket (Ctrl+Enter to confirm)</source>
         <translation>暂挂（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="120"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="121"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="121"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="122"/>
         <source>Comes back &amp;after</source>
         <translation>回来时间(&amp;A)</translation>
     </message>
@@ -986,117 +1075,154 @@ Data folder: %2</source>
 <context>
     <name>PartyForm</name>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="23"/>
+        <location filename="../../counter_app/ui/party_form.py" line="28"/>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="24"/>
+        <location filename="../../counter_app/ui/party_form.py" line="29"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="25"/>
+        <location filename="../../counter_app/ui/party_form.py" line="30"/>
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="26"/>
+        <location filename="../../counter_app/ui/party_form.py" line="31"/>
         <source>Mainland travel permit for HK/Macao residents</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="29"/>
+        <location filename="../../counter_app/ui/party_form.py" line="34"/>
         <source>Mainland travel permit for Taiwan residents</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="32"/>
+        <location filename="../../counter_app/ui/party_form.py" line="37"/>
         <source>Residence permit for HK/Macao/Taiwan residents</source>
         <translation>港澳台居民居住证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="35"/>
+        <location filename="../../counter_app/ui/party_form.py" line="40"/>
         <source>Foreign permanent resident ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="48"/>
+        <location filename="../../counter_app/ui/party_form.py" line="53"/>
         <source>Person</source>
         <translation>自然人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="49"/>
+        <location filename="../../counter_app/ui/party_form.py" line="54"/>
         <source>Organisation</source>
         <translation>法人或其他组织</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="62"/>
+        <location filename="../../counter_app/ui/party_form.py" line="65"/>
         <source>&amp;Kind</source>
         <translation>申请人类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="63"/>
+        <location filename="../../counter_app/ui/party_form.py" line="66"/>
         <source>ID &amp;type</source>
         <translation>证件类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="64"/>
+        <location filename="../../counter_app/ui/party_form.py" line="67"/>
         <source>ID n&amp;umber</source>
         <translation>证件号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="65"/>
+        <location filename="../../counter_app/ui/party_form.py" line="68"/>
         <source>&amp;Name</source>
         <translation>名称/姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="66"/>
+        <location filename="../../counter_app/ui/party_form.py" line="69"/>
         <source>&amp;Phone</source>
         <translation>联系电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/party_form.py" line="67"/>
+        <location filename="../../counter_app/ui/party_form.py" line="70"/>
         <source>Addre&amp;ss</source>
         <translation>地址(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/party_form.py" line="111"/>
+        <source>%1: at most %2 characters, %3 now: shorten it.</source>
+        <translation>%1最多 %2 个字符，现有 %3 个：请删减。</translation>
     </message>
 </context>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="130"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
         <source>Pause the window (Ctrl+Enter to confirm)</source>
         <translation>暂停服务（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
         <source>Short break</source>
         <translation>短暂离开</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
         <source>Meeting</source>
-        <translation>开会</translation>
+        <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
         <source>System problem</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="136"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="137"/>
         <source>&amp;Reason (required)</source>
         <translation>暂停原因（必填）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="144"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="145"/>
         <source>Say why the window pauses: the hall supervisor sees the reason.</source>
         <translation>请填写暂停原因：大厅值班长会看到这个原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="148"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="149"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../counter_app/ui/qt_strings.py" line="20"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/qt_strings.py" line="21"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/qt_strings.py" line="22"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/qt_strings.py" line="18"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/qt_strings.py" line="19"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1150,7 +1276,7 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
         <location filename="../../counter_app/ui/queue_panel.py" line="481"/>
         <source>Walk-in</source>
-        <translation>现场接待</translation>
+        <translation>现场</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/queue_panel.py" line="145"/>
@@ -1361,17 +1487,27 @@ Data folder: %2</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="57"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="61"/>
         <source>Refuse the application (Ctrl+Enter to confirm)</source>
         <translation>不予受理（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="63"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="64"/>
+        <source>(choose a usual reason of this item, or type your own below)</source>
+        <translation>（选择本事项的常用理由，或在下方自行填写）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="74"/>
+        <source>&amp;Usual reasons</source>
+        <translation>常用理由(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/dialogs.py" line="75"/>
         <source>&amp;Reason</source>
         <translation>不予受理理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="64"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="76"/>
         <source>Legal &amp;basis</source>
         <translation>法律依据(&amp;B)</translation>
     </message>
@@ -1379,127 +1515,267 @@ Data folder: %2</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="51"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
         <source>Hall reports</source>
         <translation>大厅统计报表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="78"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="57"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="79"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="64"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
         <source>By window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="65"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="87"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="66"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="88"/>
         <source>By clerk</source>
         <translation>按工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="67"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="89"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="70"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="92"/>
         <source>&amp;Query</source>
         <translation>查询(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="76"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="98"/>
         <source>&amp;Period</source>
         <translation>报表类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="77"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="99"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="78"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="100"/>
         <source>&amp;Group by</source>
         <translation>统计维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="108"/>
         <source>Choose the period and press Enter.</source>
         <translation>选择日期后按 Enter 查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="93"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="115"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="95"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="117"/>
         <source>Export to PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="192"/>
         <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
         <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="97"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="119"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="157"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="179"/>
         <source>Asking the hall server…</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="202"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="198"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="199"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="201"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="204"/>
+        <source>Served (people)</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="205"/>
+        <source>Average wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
+        <source>Average service (min)</source>
+        <translation>平均办理（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="207"/>
+        <source>Consultations</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="208"/>
+        <source>Applications received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
+        <source>Cases accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
+        <source>One-time notifications</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
+        <source>Cases refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="212"/>
+        <source>Cases completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="213"/>
+        <source>Completed on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
+        <source>Instant items</source>
+        <translation>即办件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <source>Share of instant items</source>
+        <translation>即办件占比</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <source>Fee-charging cases</source>
+        <translation>收费件数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <source>Tickets and ratings are counted in the hall&apos;s local time; applications received, notifications, refusals and completions by when the server received the window&apos;s record; acceptances by the window&apos;s acceptance date.</source>
+        <translation>取号与评价按大厅当地时间统计；收件、告知、不予受理、办结按服务器收到窗口记录的时间统计；受理按窗口的受理日期统计。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
+        <source>Fee-charging cases are accepted cases of items that charge a fee; intake records no amount paid, so this report holds no amounts.</source>
+        <translation>收费件数为所受理的收费事项件数；受理时不记录实收金额，本表不含金额。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="235"/>
+        <source>Satisfaction rate = ratings of very satisfied, satisfied or fairly satisfied ÷ all ratings.</source>
+        <translation>满意率 = 评价为非常满意、满意、基本满意的次数 ÷ 评价总次数。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="238"/>
+        <source>Completed on time: completed on or before the promised date; instant items and cases without a promised date count as on time.</source>
+        <translation>按时办结：办结日期不晚于承诺办结日期；即办件及无承诺日期的办件视为按时。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
+        <source>By department or item, tickets, waiting and service times and ratings are left out: one applicant may do several departments&apos; items in one visit.</source>
+        <translation>按部门、事项统计时不含取号、等候、办理时长与评价：一位办事群众一次可办多个部门的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="246"/>
+        <source>&quot;(unspecified)&quot; holds consultations without an item and records that belong to no one.</source>
+        <translation>“（未指定）”为未选事项的咨询或无法归属的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="251"/>
+        <source>Note: %1</source>
+        <translation>注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="255"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="257"/>
+        <source>(unspecified)</source>
+        <translation>（未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="290"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="292"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="294"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="304"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="304"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="232"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="320"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="236"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="325"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="331"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
@@ -1507,22 +1783,22 @@ Data folder: %2</source>
 <context>
     <name>ReturningDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="91"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="115"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="96"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="120"/>
         <source>Scan the notice barcode, or type its number or the ID number</source>
         <translation>扫描告知书条码，或输入告知书编号、证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="121"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="145"/>
         <source>No notified case matches. Check the number.</source>
         <translation>没有找到对应的一次性告知办件，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="123"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="147"/>
         <source>Several cases match: choose one and press Enter.</source>
         <translation>找到多个办件：请选择后按回车。</translation>
     </message>
@@ -1575,120 +1851,313 @@ Data folder: %2</source>
         <translation>80 毫米小票卷纸</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="72"/>
+        <source>Second screen (else a small panel)</source>
+        <translation>第二屏（无第二屏时为角落小窗）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="74"/>
+        <source>Small panel in a corner</source>
+        <translation>屏幕角落小窗</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="75"/>
+        <source>Off (no rating asked)</source>
+        <translation>关闭（不请办事人评价）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="90"/>
         <source>Set by IT in the system-wide file %1: it cannot be changed here.</source>
         <translation>由信息技术人员在系统级配置文件 %1 中设置，此处不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="94"/>
         <source>Set by IT on the command line: it cannot be changed here.</source>
         <translation>由信息技术人员通过命令行设置，此处不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="98"/>
         <source>Set by the hall server: it cannot be changed here.</source>
         <translation>由大厅服务器下发，此处不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="130"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="138"/>
         <source>Settings (Ctrl+Enter to save, Esc to cancel)</source>
         <translation>设置（Ctrl+Enter 保存，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="145"/>
         <source>At this window</source>
         <translation>本窗口设置</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="147"/>
         <source>Set by IT</source>
         <translation>由信息技术人员设置</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="150"/>
         <source>IT sets these in the system-wide settings file %1; they are shown here only.</source>
         <translation>以下各项由信息技术人员在系统级配置文件 %1 中设置，此处仅供查看。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="174"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="182"/>
         <source>&amp;Save (Ctrl+Enter)</source>
         <translation>保存(&amp;S)（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="212"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="212"/>
         <source>Value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="212"/>
         <source>Comes from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="248"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="257"/>
         <source>(system default printer)</source>
         <translation>（系统默认打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="250"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="259"/>
         <source>(same as the A4 printer)</source>
         <translation>（同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="288"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="297"/>
         <source>(system default printer: %1)</source>
         <translation>（系统默认打印机：%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="331"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="340"/>
         <source>Nothing was saved: correct the marked setting.</source>
         <translation>未保存任何设置：请更正标红的设置项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/settings_dialog.py" line="341"/>
+        <location filename="../../counter_app/ui/settings_dialog.py" line="350"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
 </context>
 <context>
+    <name>SyncLog</name>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="22"/>
+        <source>upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="23"/>
+        <source>download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="24"/>
+        <source>full reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="25"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="26"/>
+        <source>number clash</source>
+        <translation>编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="27"/>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="28"/>
+        <source>enrolment</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="29"/>
+        <source>sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="30"/>
+        <source>handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="48"/>
+        <source>%1 (details for IT: %2)</source>
+        <translation>%1（技术详情：%2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="52"/>
+        <source>%n operation(s) accepted by the hall server</source>
+        <translation>
+            <numerusform>大厅服务器已接收 %n 项操作</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="55"/>
+        <source>%n change(s) received from the hall server</source>
+        <translation>
+            <numerusform>已从大厅服务器收到 %n 项更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="58"/>
+        <source>Everything reloaded from the hall server (%n case(s))</source>
+        <translation>
+            <numerusform>已从大厅服务器重新载入全部数据（%n 个办件）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="62"/>
+        <source>The hall server works again after %n failure(s) on operation #%1</source>
+        <translation>
+            <numerusform>大厅服务器在第 %1 号操作上出错 %n 次后已恢复正常</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="68"/>
+        <source>Operation #%1 marked as handled</source>
+        <translation>第 %1 号操作已标记为已处理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="71"/>
+        <source>Operation #%1 (%2) refused by the hall server</source>
+        <translation>第 %1 号操作（%2）被大厅服务器拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="76"/>
+        <source>Operation #%1: number %2 was also made on another PC with this device code</source>
+        <translation>第 %1 号操作：编号 %2 与使用同一设备编码的另一台电脑重复</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="83"/>
+        <source>Case number %1 arrived from the hall for another case: both are kept apart</source>
+        <translation>大厅服务器传来的另一办件也使用办件编号 %1：两个办件分别保留</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="88"/>
+        <source>Case numbering goes on from the numbers the hall server knows</source>
+        <translation>办件编号接续大厅服务器已有的编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="92"/>
+        <source>This PC is enrolled as %1 at window %2</source>
+        <translation>本机已注册为设备 %1，所属窗口 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="96"/>
+        <source>%1 signed in</source>
+        <translation>%1已登录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="98"/>
+        <source>%1 signed in without the hall server (offline)</source>
+        <translation>%1已离线登录（未连接大厅服务器）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="102"/>
+        <source>%1: wrong password (offline sign-in)</source>
+        <translation>%1：密码错误（离线登录）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="104"/>
+        <source>This window was away too long for the changes alone: everything is reloaded</source>
+        <translation>本窗口离线时间过长，无法只取更新：已重新载入全部数据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="107"/>
+        <source>This window now serves other departments: everything is reloaded</source>
+        <translation>本窗口受理的部门已变更：已重新载入全部数据</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="115"/>
+        <source>The hall server failed %n time(s) in a row on operation #%1 (%2): it stays queued and is retried; tell IT</source>
+        <translation>
+            <numerusform>大厅服务器处理第 %1 号操作（%2）连续出错 %n 次：该操作保留在队列中并自动重试；请告知信息技术人员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="126"/>
+        <source>The hall server cannot take operation #%1 (%2): it stays queued; tell IT</source>
+        <translation>大厅服务器无法接收第 %1 号操作（%2）：该操作保留在队列中；请告知信息技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="133"/>
+        <source>This program is too old for the hall server: ask IT to update it</source>
+        <translation>本程序版本过低，大厅服务器不再支持：请联系信息技术人员升级</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="136"/>
+        <source>The hall server answered with an error</source>
+        <translation>大厅服务器返回错误</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="139"/>
+        <source>The hall server settings of this PC cannot be used: ask IT</source>
+        <translation>本机的大厅服务器设置无法使用：请联系信息技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_log_text.py" line="142"/>
+        <source>The hall server stopped taking this window&apos;s operations: tell IT</source>
+        <translation>大厅服务器已停止接收本窗口的操作：请告知信息技术人员</translation>
+    </message>
+</context>
+<context>
     <name>SyncLogDialog</name>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="101"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="105"/>
         <source>Sync with the hall server</source>
         <translation>与大厅服务器同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="107"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="111"/>
         <source>&amp;Mark as handled</source>
         <translation>标记为已处理(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="115"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="119"/>
         <source>Needs attention: refused by the hall server (nothing was lost locally)</source>
         <translation>需处理：被大厅服务器拒绝（本地数据未丢失）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="119"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="123"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="132"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="136"/>
         <source>[still queued, retried] </source>
         <translation>[仍在队列中，自动重试] </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="150"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="140"/>
+        <source>the hall server keeps failing on it: tell IT (details for IT: %1)</source>
+        <translation>大厅服务器处理该操作时一再出错：请告知信息技术人员（技术详情：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="143"/>
+        <source>refused by the hall server (its reason, for IT: %1)</source>
+        <translation>被大厅服务器拒绝（拒绝原因，供信息技术人员查看：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/sync_panel.py" line="163"/>
         <source>Number %1 was also made on another PC with this device code. The hall keeps this record as %2: reprint the applicant&apos;s notice (it then shows %2), give it to the applicant if you can reach them, and tell IT.</source>
         <translation>编号 %1 与使用同一设备编号的另一台电脑重复。大厅服务器已将本记录登记为 %2：请补打申请人的文书（补打件显示 %2），能联系到申请人的请交给申请人，并告知信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="156"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="169"/>
         <source>Notice number %1 was also made on another PC with this device code: the record is kept; tell IT, and quote the case as well as the notice number to the applicant.</source>
         <translation>文书编号 %1 与使用同一设备编号的另一台电脑重复：记录已保留；请告知信息技术人员，并向申请人同时说明办件编号和文书编号。</translation>
     </message>
@@ -1696,71 +2165,71 @@ Data folder: %2</source>
 <context>
     <name>SyncStatusLabel</name>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="45"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="47"/>
         <source>Sync: starting…</source>
         <translation>同步：正在启动…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="55"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="60"/>
         <source>⚠ this client is too old for the hall server: ask IT to upgrade it</source>
         <translation>⚠ 本客户端版本过低，大厅服务器不再支持：请联系信息技术人员升级</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="57"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="62"/>
         <source>⚠ sign in again to sync</source>
         <translation>⚠ 请重新登录以继续同步</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="59"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="64"/>
         <source>⚠ the hall server settings of this PC are wrong: ask IT</source>
-        <translation>⚠ 本机的大厅服务器设置有误：请联系IT</translation>
+        <translation>⚠ 本机的大厅服务器设置有误：请联系信息技术人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="63"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="68"/>
         <source>⚠ the hall server fails on operation #%1: it stays queued and is retried; tell IT</source>
-        <translation>⚠ 大厅服务器处理第 %1 号操作时出错：该操作保留在队列中并自动重试，请告知IT</translation>
+        <translation>⚠ 大厅服务器处理第 %1 号操作时出错：该操作保留在队列中并自动重试，请告知信息技术人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="67"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="72"/>
         <source>⚠ the hall server answered with an error: retrying</source>
         <translation>⚠ 大厅服务器返回错误：正在重试</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="69"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="74"/>
         <source>● online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="71"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="76"/>
         <source>⚠ sync error</source>
         <translation>⚠ 同步出错</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="73"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="78"/>
         <source>○ offline (the window keeps working)</source>
         <translation>○ 离线（本窗口可照常办理业务）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/sync_panel.py" line="74"/>
-        <source>%n op(s) waiting</source>
+        <location filename="../../counter_app/ui/sync_panel.py" line="79"/>
+        <source>%n operation(s) to upload</source>
         <translation>
             <numerusform>%n 项待上传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/sync_panel.py" line="76"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="81"/>
         <source>%n need(s) attention</source>
         <translation>
             <numerusform>%n 项需处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="79"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="84"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/sync_panel.py" line="83"/>
+        <location filename="../../counter_app/ui/sync_panel.py" line="87"/>
         <source>⚠ this PC&apos;s clock is %1 min off the server&apos;s</source>
         <translation>⚠ 本机时钟与服务器相差 %1 分钟</translation>
     </message>
@@ -1866,32 +2335,32 @@ Data folder: %2</source>
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="69"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="70"/>
         <source>Transfer the ticket (Ctrl+Enter to confirm)</source>
         <translation>转移（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="70"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="71"/>
         <source>To a &amp;queue</source>
         <translation>转到队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="71"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="72"/>
         <source>To a &amp;window</source>
         <translation>转到窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="103"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="104"/>
         <source>Choose the window to send the applicant to.</source>
         <translation>请选择要转去的窗口。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="90"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="91"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="106"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="107"/>
         <source>Choose a queue.</source>
         <translation>请选择一个队列。</translation>
     </message>
@@ -1899,27 +2368,27 @@ Data folder: %2</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="301"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="313"/>
         <source>Unlock a user (Ctrl+Enter)</source>
         <translation>解锁用户（Ctrl+Enter 确定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="306"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="317"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="315"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="326"/>
         <source>Type the user name to unlock.</source>
         <translation>请输入要解锁的用户名。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="332"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="331"/>
         <source>%1 is unlocked: they can sign in again now.</source>
         <translation>%1 已解锁：现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="334"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="333"/>
         <source>%1 was not locked: if they cannot sign in, check the user name and password.</source>
         <translation>%1 未被锁定：如仍无法登录，请核对用户名和密码。</translation>
     </message>
@@ -1927,9 +2396,100 @@ Data folder: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="59"/>
+        <location filename="../../counter_app/ui/app.py" line="62"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
+    </message>
+</context>
+<context>
+    <name>case_history</name>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="48"/>
+        <source>Application accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="49"/>
+        <source>Accepted and completed on the spot</source>
+        <translation>受理并当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="52"/>
+        <source>One-time notification issued</source>
+        <translation>出具一次性告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="53"/>
+        <source>Application refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="54"/>
+        <source>Promised date recomputed (holiday calendar arrived)</source>
+        <translation>承诺期限重新计算（节假日安排已发布）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="61"/>
+        <source>Printed %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="62"/>
+        <source>Reprinted (补打) %1</source>
+        <translation>补打 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="63"/>
+        <source>Saved %1 as PDF</source>
+        <translation>%1 另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="64"/>
+        <source>Printing %1 failed</source>
+        <translation>%1 打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="65"/>
+        <source>Materials receipt list %1 made</source>
+        <translation>出具材料接收清单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="72"/>
+        <source>Now: %1</source>
+        <translation>状态变为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="75"/>
+        <source>Other record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="83"/>
+        <source>window %1</source>
+        <translation>窗口 %1</translation>
+    </message>
+</context>
+<context>
+    <name>durations</name>
+    <message>
+        <location filename="../../counter_app/ui/durations.py" line="14"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/durations.py" line="16"/>
+        <source>under 1 min</source>
+        <translation>不到 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/durations.py" line="18"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/durations.py" line="20"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
 </context>
 <context>
@@ -1958,6 +2518,11 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/errors.py" line="37"/>
         <source>An unexpected error happened. Nothing was saved; try again or call IT.</source>
         <translation>发生意外错误。本次未保存任何内容；请重试或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/errors.py" line="45"/>
+        <source>(for IT: %1)</source>
+        <translation>（供信息技术人员查看：%1）</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2689,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/labels.py" line="71"/>
+        <location filename="../../counter_app/ui/labels.py" line="82"/>
         <source>One-time notification</source>
         <translation>一次性告知书</translation>
     </message>
@@ -2137,56 +2703,121 @@ Data folder: %2</source>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="80"/>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="81"/>
+        <source>Instant completion</source>
+        <translation>即办办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="83"/>
+        <source>Refusal</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="84"/>
+        <source>Change of case state</source>
+        <translation>办件状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="85"/>
+        <source>Deadline recomputed</source>
+        <translation>期限重新计算</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="86"/>
+        <source>Consultation</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="87"/>
+        <source>Notice printed</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="88"/>
+        <source>Notice reprinted</source>
+        <translation>补打文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="89"/>
+        <source>Materials receipt printed</source>
+        <translation>打印材料接收清单</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="90"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="91"/>
+        <source>Notice saved as PDF</source>
+        <translation>文书另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="92"/>
+        <source>Visit recorded</source>
+        <translation>接待记录</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="93"/>
+        <source>Applicant&apos;s rating</source>
+        <translation>办事人评价</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="54"/>
+        <location filename="../../counter_app/settings/__init__.py" line="53"/>
         <source>Not one of the allowed values.</source>
         <translation>不是允许的取值。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="63"/>
+        <location filename="../../counter_app/settings/__init__.py" line="62"/>
         <source>Not a whole number in the allowed range.</source>
         <translation>不是允许范围内的整数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="92"/>
+        <location filename="../../counter_app/settings/__init__.py" line="91"/>
         <source>Write the hall server&apos;s address like https://hall-server:8750.</source>
         <translation>大厅服务器地址请写成 https://hall-server:8750 这样的格式。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="99"/>
+        <location filename="../../counter_app/settings/__init__.py" line="98"/>
         <source>Write the hall server&apos;s address plainly, like https://hall-server:8750: no user name or @, no \, %, spaces, ? or #, only letters, digits, dots and hyphens in the server&apos;s name.</source>
         <translation>大厅服务器地址请按 https://hall-server:8750 的格式直接书写：不得含用户名或 @，不得含 \、%、空格、? 或 #，服务器名只能由字母、数字、点和连字符组成。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="118"/>
+        <location filename="../../counter_app/settings/__init__.py" line="117"/>
         <source>No such file: install the hall&apos;s CA certificate file there, or leave the setting empty to use the system&apos;s certificates.</source>
         <translation>文件不存在：请将大厅的 CA 证书文件安装到该位置，或将此项留空以使用系统自带的证书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="129"/>
+        <location filename="../../counter_app/settings/__init__.py" line="128"/>
         <source>Not a file of CA certificates in PEM form (lines -----BEGIN CERTIFICATE----- …).</source>
         <translation>不是 PEM 格式的 CA 证书文件（应包含 -----BEGIN CERTIFICATE----- 等行）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="137"/>
+        <location filename="../../counter_app/settings/__init__.py" line="136"/>
         <source>The file cannot be read: {reason}.</source>
         <translation>无法读取该文件：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="152"/>
+        <location filename="../../counter_app/settings/__init__.py" line="151"/>
         <source>An enrolment code is twelve letters and digits, like ABCD-EFGH-JKMN.</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="388"/>
+        <location filename="../../counter_app/settings/__init__.py" line="424"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="392"/>
+        <location filename="../../counter_app/settings/__init__.py" line="428"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -2266,32 +2897,32 @@ Data folder: %2</source>
         <translation>请输入电话号码或 3 到 20 位数字的服务热线（如 12345）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="58"/>
+        <location filename="../../counter_app/domain/identity.py" line="59"/>
         <source>Enter the ID number.</source>
         <translation>请输入证件号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="59"/>
+        <location filename="../../counter_app/domain/identity.py" line="60"/>
         <source>The ID number has the wrong length.</source>
         <translation>证件号码位数不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="60"/>
+        <location filename="../../counter_app/domain/identity.py" line="61"/>
         <source>The ID number has the wrong format.</source>
         <translation>证件号码格式不正确。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="61"/>
+        <location filename="../../counter_app/domain/identity.py" line="62"/>
         <source>The check digit of the ID number is wrong: check the number on the document.</source>
         <translation>证件号码校验位不正确：请与证件原件逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="64"/>
+        <location filename="../../counter_app/domain/identity.py" line="65"/>
         <source>The region code or the birth date inside the ID number is not valid.</source>
         <translation>证件号码中的地区码或出生日期无效。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/identity.py" line="67"/>
+        <location filename="../../counter_app/domain/identity.py" line="68"/>
         <source>This document type does not fit the kind of applicant.</source>
         <translation>该证件类型与申请人类型不符。</translation>
     </message>
@@ -2311,7 +2942,7 @@ Data folder: %2</source>
         <translation>本设备当日该类编号已用完（9999 个）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/hall_link.py" line="21"/>
+        <location filename="../../counter_app/services/hall_link.py" line="22"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
@@ -2376,17 +3007,17 @@ Data folder: %2</source>
         <translation>无法连接大厅服务器：请检查网络和服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/visits.py" line="77"/>
+        <location filename="../../counter_app/services/visits.py" line="79"/>
         <source>Choose one of the five ratings.</source>
         <translation>请选择五个评价中的一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/visits.py" line="80"/>
+        <location filename="../../counter_app/services/visits.py" line="82"/>
         <source>Tick at least one reason.</source>
         <translation>请至少选择一项原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/store/unit_of_work.py" line="143"/>
+        <location filename="../../counter_app/services/context.py" line="38"/>
         <source>A supervisor&apos;s sign-in watches the hall and cannot record cases: sign in as a clerk.</source>
         <translation>值班长账号只能监控大厅，不能登记办件：请以窗口工作人员身份登录。</translation>
     </message>
@@ -2455,126 +3086,184 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>monitor_text</name>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="21"/>
+        <source>window %1</source>
+        <translation>窗口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="29"/>
+        <source>Queue %1: the first in line has waited %2</source>
+        <translation>队列 %1：排在最前的已等候 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="34"/>
+        <source>no reason given</source>
+        <translation>未填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="36"/>
+        <source>%1 paused for %2 (%3)</source>
+        <translation>%1 已暂停 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="43"/>
+        <source>Number %1 was made twice (%2): the second record is kept as %3; check device codes</source>
+        <translation>编号 %1 重复（%2）：后到的记录已登记为 %3；请检查设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="48"/>
+        <source>Notice number %1 was made twice (%2): check device codes</source>
+        <translation>文书编号 %1 重复（%2）：请检查设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="54"/>
+        <source>Case %1 (%2, %3) is past its promised date %4</source>
+        <translation>办件 %1（%2，%3）已超过承诺办结日期 %4</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="56"/>
+        <source>Case %1 (%2, %3) is due by %4</source>
+        <translation>办件 %1（%2，%3）将于 %4 到期</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="164"/>
+        <location filename="../../counter_app/settings/__init__.py" line="163"/>
         <source>Hall name</source>
         <translation>大厅名称</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="171"/>
+        <location filename="../../counter_app/settings/__init__.py" line="170"/>
         <source>Hall code</source>
         <translation>大厅编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="178"/>
+        <location filename="../../counter_app/settings/__init__.py" line="177"/>
         <source>Device code</source>
         <translation>设备编码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="182"/>
+        <location filename="../../counter_app/settings/__init__.py" line="181"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="186"/>
+        <location filename="../../counter_app/settings/__init__.py" line="185"/>
         <source>Departments served (codes, comma separated; empty: the window&apos;s)</source>
         <translation>受理部门（编码，逗号分隔；留空：窗口所属部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="193"/>
+        <location filename="../../counter_app/settings/__init__.py" line="192"/>
         <source>Hall address</source>
         <translation>大厅地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="197"/>
+        <location filename="../../counter_app/settings/__init__.py" line="196"/>
         <source>Complaint phone</source>
         <translation>监督投诉电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="201"/>
+        <location filename="../../counter_app/settings/__init__.py" line="200"/>
         <source>Progress query phone</source>
         <translation>进度查询电话</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="208"/>
+        <location filename="../../counter_app/settings/__init__.py" line="207"/>
         <source>Where to query progress online</source>
         <translation>网上进度查询地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="215"/>
+        <location filename="../../counter_app/settings/__init__.py" line="214"/>
         <source>Where results are collected</source>
         <translation>结果领取地点</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="222"/>
+        <location filename="../../counter_app/settings/__init__.py" line="221"/>
         <source>Administrative reconsideration body</source>
         <translation>行政复议机关</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="229"/>
+        <location filename="../../counter_app/settings/__init__.py" line="228"/>
         <source>Court for administrative litigation</source>
         <translation>行政诉讼法院</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="236"/>
+        <location filename="../../counter_app/settings/__init__.py" line="235"/>
         <source>Working days the applicant has to bring missing materials</source>
         <translation>一次性告知后补齐材料的期限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="243"/>
+        <location filename="../../counter_app/settings/__init__.py" line="242"/>
         <source>Hall server address (https://…; empty: this window works alone)</source>
         <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="250"/>
+        <location filename="../../counter_app/settings/__init__.py" line="249"/>
         <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
         <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="257"/>
+        <location filename="../../counter_app/settings/__init__.py" line="256"/>
         <source>One-time enrolment code for this PC (preseeded by IT; used once)</source>
-        <translation>本机一次性登记码（由信息技术人员预置，仅用一次）</translation>
+        <translation>本机一次性注册码（由信息技术人员预置，仅用一次）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="264"/>
+        <location filename="../../counter_app/settings/__init__.py" line="263"/>
         <source>Allow plain HTTP to a hall server that is not on this PC</source>
         <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="272"/>
+        <location filename="../../counter_app/settings/__init__.py" line="271"/>
         <source>Seconds between sync rounds when nothing changes</source>
         <translation>无数据变化时的同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="276"/>
+        <location filename="../../counter_app/settings/__init__.py" line="275"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="280"/>
+        <location filename="../../counter_app/settings/__init__.py" line="279"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="287"/>
+        <location filename="../../counter_app/settings/__init__.py" line="286"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="294"/>
+        <location filename="../../counter_app/settings/__init__.py" line="293"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="301"/>
+        <location filename="../../counter_app/settings/__init__.py" line="300"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="308"/>
+        <location filename="../../counter_app/settings/__init__.py" line="307"/>
+        <source>Applicant rating screen</source>
+        <translation>好差评评价屏</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="314"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="321"/>
+        <source>Notice title font (auto: a 小标宋 face if installed; a font file, a family name, or bundled)</source>
+        <translation>通知书标题字体（auto：已安装小标宋字体时使用；可填字体文件路径、字体名称，或 bundled 使用随程序字体）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="331"/>
+        <source>Notice body font (auto: a 仿宋 face if installed; a font file, a family name, or bundled)</source>
+        <translation>通知书正文字体（auto：已安装仿宋字体时使用；可填字体文件路径、字体名称，或 bundled 使用随程序字体）</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,7 @@ def test_the_english_detail_is_english(gui: Gui) -> None:
     assert cases.detail is not None
     text = _plain(cases.detail_html(cases.detail))
     assert "Notices" in text and "History" in text and "Application accepted · 测试员 · window A01" in text
-    assert f"Acceptance notice {outcome.notices[0].number} · printed 0 time(s)" in text
+    assert f"Acceptance notice {outcome.notices[0].number} · printed 0 times" in text
     data = {item.name, "张三", "测试员"}
     leftover = [w for w in re.findall(r"[\u4e00-\u9fff（）]+", text) if not any(w in d for d in data)]
     assert not leftover, leftover

@@ -1,0 +1,131 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CasesTab</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="135"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n working day</numerusform>
+            <numerusform>Overdue by %n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/cases_tab.py" line="240"/>
+        <source>printed %n time(s)</source>
+        <translation>
+            <numerusform>printed %n time</numerusform>
+            <numerusform>printed %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/item_picker.py" line="109"/>
+        <source>Legal limit: %n working day(s)</source>
+        <translation>
+            <numerusform>Legal limit: %n working day</numerusform>
+            <numerusform>Legal limit: %n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/item_picker.py" line="111"/>
+        <source>Promised: %n working day(s)</source>
+        <translation>
+            <numerusform>Promised: %n working day</numerusform>
+            <numerusform>Promised: %n working days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
+        <source>(printed %n time(s))</source>
+        <translation>
+            <numerusform>(printed %n time)</numerusform>
+            <numerusform>(printed %n times)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="260"/>
+        <source>Printed %n notice(s).</source>
+        <translation>
+            <numerusform>Printed %n notice.</numerusform>
+            <numerusform>Printed %n notices.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="52"/>
+        <source>%n operation(s) accepted by the hall server</source>
+        <translation>
+            <numerusform>%n operation accepted by the hall server</numerusform>
+            <numerusform>%n operations accepted by the hall server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="55"/>
+        <source>%n change(s) received from the hall server</source>
+        <translation>
+            <numerusform>%n change received from the hall server</numerusform>
+            <numerusform>%n changes received from the hall server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="58"/>
+        <source>Everything reloaded from the hall server (%n case(s))</source>
+        <translation>
+            <numerusform>Everything reloaded from the hall server (%n case)</numerusform>
+            <numerusform>Everything reloaded from the hall server (%n cases)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="62"/>
+        <source>The hall server works again after %n failure(s) on operation #%1</source>
+        <translation>
+            <numerusform>The hall server works again after %n failure on operation #%1</numerusform>
+            <numerusform>The hall server works again after %n failures on operation #%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_log_text.py" line="115"/>
+        <source>The hall server failed %n time(s) in a row on operation #%1 (%2): it stays queued and is retried; tell IT</source>
+        <translation>
+            <numerusform>The hall server failed %n time in a row on operation #%1 (%2): it stays queued and is retried; tell IT</numerusform>
+            <numerusform>The hall server failed %n times in a row on operation #%1 (%2): it stays queued and is retried; tell IT</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_panel.py" line="79"/>
+        <source>%n operation(s) to upload</source>
+        <translation>
+            <numerusform>%n operation to upload</numerusform>
+            <numerusform>%n operations to upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/sync_panel.py" line="81"/>
+        <source>%n need(s) attention</source>
+        <translation>
+            <numerusform>%n needs attention</numerusform>
+            <numerusform>%n need attention</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
