@@ -9,4 +9,6 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-scripts/with-keyring.sh .venv/bin/pytest "$@"
+# two workers (this is a 2-core machine; much of a test's time is spent waiting on a server
+# process or a disk flush); the installer tests share one package build on one worker
+scripts/with-keyring.sh .venv/bin/pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"

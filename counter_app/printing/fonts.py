@@ -3,10 +3,10 @@
 Government documents set titles in a 小标宋-style face and the body in a 仿宋-style face. The hall
 chooses them with the settings ``notice_title_font`` and ``notice_body_font``:
 
-- ``auto`` (the default): the first such face installed on this PC (fontconfig's ``fc-list``,
+- empty (the default), ``auto`` or ``自动``: the first such face installed on this PC (fontconfig's ``fc-list``,
   then the usual font folders by file name), else the shipped WenQuanYi font;
 - a TTF/TTC/OTF file's path, or a family name (``仿宋_GB2312``, ``FZXiaoBiaoSong-B05S``);
-- ``bundled``: always the shipped font.
+- ``bundled`` or ``随程序字体``: always the shipped font.
 
 A face that cannot be found or embedded (reportlab embeds TrueType outlines only, not an OTF's
 PostScript ones) falls back to the shipped font, and ``diagnose`` says why. A character the chosen
@@ -166,7 +166,8 @@ def _candidates(choice: str, families: Iterable[str], files: Iterable[str]) -> l
 @cache
 def resolve_face(choice: str, role: str) -> Face:
     """The face for *role* (``title`` or ``body``) as the setting *choice* asks, or the fallback."""
-    choice = choice.strip() or AUTO
+    choice = choice.strip()
+    choice = AUTO if choice in ("", "自动") else BUNDLED if choice == "随程序字体" else choice
     if choice == BUNDLED:
         return bundled_face()
     families, files = (TITLE_FAMILIES, TITLE_FILES) if role == "title" else (BODY_FAMILIES, BODY_FILES)

@@ -317,20 +317,22 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "notice_title_font",
-        "auto",
+        "",
         QT_TRANSLATE_NOOP(
             "settings",
-            "Notice title font (auto: a 小标宋 face if installed; a font file, a family name, or bundled)",
+            "Notice title font (empty: a Xiaobiaosong title face when one is installed; or a font file "
+            "or family name; 'bundled': the program's own font)",
         ),
         Who.IT,
         _text(500),
     ),
     Setting(
         "notice_body_font",
-        "auto",
+        "",
         QT_TRANSLATE_NOOP(
             "settings",
-            "Notice body font (auto: a 仿宋 face if installed; a font file, a family name, or bundled)",
+            "Notice body font (empty: a FangSong body face when one is installed; or a font file "
+            "or family name; 'bundled': the program's own font)",
         ),
         Who.IT,
         _text(500),

@@ -283,13 +283,12 @@ class IntakeTab(QWidget):
     def _saved(self, outcome: Outcome, done_text: str) -> None:
         case = outcome.case
         number = case.case_number or (outcome.notices[0].number if outcome.notices else "")
-        headline = (
-            f"<b>{escape(done_text)}</b>：{escape(number)}  "
-            f"{escape(case.applicant_name)}  {escape(case.item_name)}"
-        )
+        labelled = self.tr("%1: %2")  # the colon of the interface's language (：in Chinese)
+        headline = labelled.replace("%1", f"<b>{escape(done_text)}</b>").replace("%2", escape(number))
+        headline += f"  {escape(case.applicant_name)}  {escape(case.item_name)}"
         for text, params in outcome.warnings:
             headline += f"<br><span style='color:#c62828'>{escape(message(text, **params))}</span>"
-        self.status_message.emit(f"{done_text}：{number}")
+        self.status_message.emit(labelled.replace("%1", done_text).replace("%2", number))
         self.case_saved.emit(outcome)
         self.clear()
         dialog = NoticeDialog(self.ctx, self.worker, outcome.notices, headline, self)

@@ -503,23 +503,28 @@
         <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="320"/>
-        <location filename="../../counter_app/ui/intake_tab.py" line="322"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="286"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/intake_tab.py" line="319"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="321"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="348"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="347"/>
         <source>Not loaded</source>
         <translation>未能载入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="364"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="363"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="386"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="385"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -2812,12 +2817,12 @@ Data folder: %2</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="424"/>
+        <location filename="../../counter_app/settings/__init__.py" line="426"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="428"/>
+        <location filename="../../counter_app/settings/__init__.py" line="430"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -3257,13 +3262,13 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/settings/__init__.py" line="321"/>
-        <source>Notice title font (auto: a 小标宋 face if installed; a font file, a family name, or bundled)</source>
-        <translation>通知书标题字体（auto：已安装小标宋字体时使用；可填字体文件路径、字体名称，或 bundled 使用随程序字体）</translation>
+        <source>Notice title font (empty: a Xiaobiaosong title face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
+        <translation>通知书标题字体（留空：已安装小标宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="331"/>
-        <source>Notice body font (auto: a 仿宋 face if installed; a font file, a family name, or bundled)</source>
-        <translation>通知书正文字体（auto：已安装仿宋字体时使用；可填字体文件路径、字体名称，或 bundled 使用随程序字体）</translation>
+        <location filename="../../counter_app/settings/__init__.py" line="332"/>
+        <source>Notice body font (empty: a FangSong body face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
+        <translation>通知书正文字体（留空：已安装仿宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>
 </context>
 <context>
