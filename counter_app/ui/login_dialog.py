@@ -33,6 +33,10 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.link, self.worker = link, worker
         self.user: SignedInUser | None = None
+        # what this PC holds is read on the worker: the keyring may prompt or hang (a locked
+        # Secret Service), and the window must not freeze meanwhile
+        self._enrolled: bool | None = None
+        self._keyring_ok = True
         self.setWindowTitle(self.tr("Sign in — counter client"))
         self.setMinimumWidth(520)
         self.server = QLabel(link.server_url)
@@ -69,10 +73,31 @@ class LoginDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self._check_pc()
+
+    @property
+    def ready(self) -> bool:
+        """Whether this PC's enrolment has been read (the OK button waits for it)."""
+        return self._enrolled is not None
+
+    def _check_pc(self) -> None:
+        self._enrolled = None
+        self.buttons.setEnabled(False)
+        self.notice.setText(self.tr("Checking this PC…"))
+        link = self.link
+        self.worker.submit(lambda: (link.enrolled, link.keyring_ok), self._pc_checked, self._pc_failed)
+
+    def _pc_checked(self, state: tuple[bool, bool]) -> None:
+        self._enrolled, self._keyring_ok = state
+        self.buttons.setEnabled(True)
         self._refresh()
 
+    def _pc_failed(self, error: BaseException) -> None:
+        self._pc_checked((False, False))
+        self.error.setText(explain(error))
+
     def _refresh(self) -> None:
-        enrolled = self.link.enrolled
+        enrolled = bool(self._enrolled)
         self.code.setVisible(not enrolled)
         self.code_label.setVisible(not enrolled)
         notes = []
@@ -82,7 +107,7 @@ class LoginDialog(QDialog):
                     "This PC is not enrolled with the hall server yet: enter the one-time code IT gave you."
                 )
             )
-        if not self.link.keyring_ok:
+        if not self._keyring_ok:
             notes.append(
                 self.tr(
                     "This PC cannot remember its sign-in to the hall server: it keeps it only while the "
@@ -112,7 +137,9 @@ class LoginDialog(QDialog):
             self.username.text().strip(),
             self.password.text(),
         )
-        if not self.link.enrolled and not code:
+        if self._enrolled is None:
+            return  # still reading this PC's enrolment: the OK button is off meanwhile
+        if not self._enrolled and not code:
             self.error.setText(self.tr("Enter the enrolment code."))
             self.code.setFocus()
             return
@@ -120,7 +147,7 @@ class LoginDialog(QDialog):
             self.error.setText(self.tr("Enter your user name and password."))
             (self.username if not username else self.password).setFocus()
             return
-        enrol = not self.link.enrolled
+        enrol = not self._enrolled
 
         def job() -> SignedInUser:
             if enrol:
@@ -137,7 +164,7 @@ class LoginDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self._refresh()
+        self._check_pc()  # an enrolment may have gone through before the sign-in failed
         self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
         self.password.selectAll()
         self.password.setFocus()

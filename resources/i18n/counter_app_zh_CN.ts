@@ -215,42 +215,42 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="180"/>
         <source>Connect to a hall server</source>
         <translation>连接大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="187"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="198"/>
         <source>Hall &amp;server</source>
         <translation>大厅服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="172"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="199"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="173"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="200"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="174"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="201"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="190"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="217"/>
         <source>Fill in the server address, the enrolment code, user and password.</source>
         <translation>请填写服务器地址、注册码、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="228"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
@@ -599,57 +599,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="36"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="40"/>
         <source>Sign in — counter client</source>
         <translation>登录 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="46"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="56"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="57"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="61"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="64"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="65"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="86"/>
+        <source>Checking this PC…</source>
+        <translation>正在检查本机的注册信息…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
         <source>This PC is not enrolled with the hall server yet: enter the one-time code IT gave you.</source>
         <translation>本机尚未在大厅服务器注册：请输入信息技术人员提供的一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="113"/>
         <source>This PC cannot remember its sign-in to the hall server: it keeps it only while the program is open. Once the program is closed, IT must connect this PC to the hall server again before anyone can sign in here. Tell IT.</source>
         <translation>本机无法保存登录信息，只在程序打开期间有效：程序关闭后，须请信息技术人员重新将本机接入大厅服务器，才能再在本机登录。请告知信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="132"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="116"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="143"/>
         <source>Enter the enrolment code.</source>
         <translation>请输入注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="120"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="147"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>

@@ -147,7 +147,7 @@ def supervisor(
 def _walk_dialog(gui: Gui, dialog: QWidget) -> list[Seen]:
     gui.qtbot.addWidget(dialog)
     dialog.show()
-    QApplication.processEvents()
+    settle(gui)  # what a dialog reads on the worker (the sign-in's enrolment check) has arrived
     seen = texts_of(dialog)
     dialog.close()
     return seen

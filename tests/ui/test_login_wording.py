@@ -35,6 +35,7 @@ def test_a_pc_that_cannot_keep_the_sign_in_says_so_plainly(ctx: AppContext, qtbo
     dialog = LoginDialog(link, worker)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)  # this PC's enrolment, read on the worker
     note = dialog.notice.text()
     assert "无法保存登录信息" in note and "信息技术人员" in note
     assert "密钥" not in note and "keyring" not in note.lower()
@@ -49,6 +50,42 @@ def test_a_pc_that_keeps_the_sign_in_says_nothing_about_it(ctx: AppContext, qtbo
     dialog = LoginDialog(link, worker)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)  # this PC's enrolment, read on the worker
     assert "无法保存登录信息" not in dialog.notice.text()
     assert "尚未在大厅服务器注册" in dialog.notice.text()  # a new PC: IT's one-time code first
+    worker.stop()
+
+
+def test_the_keyring_is_never_read_on_the_gui_thread(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A locked Secret Service may prompt and hang: the dialog reads this PC's enrolment on the
+    worker and keeps its OK button off until the answer is in."""
+    import threading
+
+    import keyring
+
+    gui_thread = threading.current_thread()
+    readers: list[threading.Thread] = []
+    real = keyring.get_password
+    released = threading.Event()
+
+    def slow_keyring(service: str, name: str) -> str | None:
+        readers.append(threading.current_thread())
+        released.wait(10)  # a keyring waiting for someone to unlock it
+        return real(service, name)
+
+    monkeypatch.setattr(keyring, "get_password", slow_keyring)
+    link = HallLink(ctx)
+    link.credentials.persistent = True
+    ctx.sync_store.put(device_id="enrolled-before")  # so the dialog has to ask the keyring
+    worker = Worker()
+    dialog = LoginDialog(link, worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(readers), timeout=10000)
+    assert not dialog.ready and not dialog.buttons.isEnabled()  # the window answers meanwhile
+    released.set()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
+    assert dialog.buttons.isEnabled() and gui_thread not in readers
     worker.stop()

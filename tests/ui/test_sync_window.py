@@ -51,11 +51,13 @@ def test_enrol_and_sign_in_from_the_keyboard(ctx: AppContext, hall_db: str, qtbo
     dialog = LoginDialog(link, worker)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)  # this PC's enrolment, read on the worker
     assert dialog.code.isVisible()  # a new PC: the one-time code first
     code = enrollment_code(hall_db, "W01", "A01")
     _sign_in_by_keyboard(qtbot, dialog, code, "wangfang", "wrong-password")
     qtbot.waitUntil(lambda: "密码" in dialog.error.text() or "password" in dialog.error.text(), timeout=20000)
     assert dialog.username.text() == "wangfang"  # the form is kept
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
     assert not dialog.code.isVisible()  # the enrolment itself succeeded and is kept
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         _sign_in_by_keyboard(qtbot, dialog, "", "wangfang", PASSWORD)
@@ -77,6 +79,7 @@ def test_a_preseeded_enrolment_code_leaves_only_the_sign_in(
         dialog = LoginDialog(HallLink(context), worker)
         qtbot.addWidget(dialog)
         dialog.show()
+        qtbot.waitUntil(lambda: dialog.ready, timeout=10000)  # this PC's enrolment, read on the worker
         assert dialog.code.text() == code and QApplication.focusWidget() is not dialog.code
         with qtbot.waitSignal(dialog.accepted, timeout=20000):
             _sign_in_by_keyboard(qtbot, dialog, "", "wangfang", PASSWORD)
