@@ -38,6 +38,7 @@ from counter_app.ui.item_picker import ItemPicker
 from counter_app.ui.keys import bind
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.party_form import PartyForm
+from counter_app.ui.screen_fit import scrolling
 from counter_app.ui.worker import Worker
 
 
@@ -130,7 +131,10 @@ class IntakeTab(QWidget):
         outcomes.addWidget(self._button("clear", self.tr("Next applicant"), "Ctrl+N", self.clear), 1, 2)
         right.addLayout(outcomes)
         root = QHBoxLayout(self)
-        root.addLayout(left, 2)
+        form = QWidget()
+        form.setObjectName("intake_form")
+        form.setLayout(left)
+        root.addWidget(scrolling(form), 2)  # the agent's form scrolls; the outcome buttons stay
         root.addLayout(right, 3)
         self._key("F2", self.focus_item_search)
         self._key("F7", self.has_agent.toggle)
