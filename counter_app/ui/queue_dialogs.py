@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,8 +19,27 @@ from counter_app.ui.dialogs import _FormDialog
 
 
 def waited_text(seconds: int) -> str:
+    """A wait or a service time in words a hall uses: "12 分钟", "1 小时 5 分钟"."""
     minutes = max(0, seconds) // 60
-    return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else f"{minutes}′"
+    text = QCoreApplication.translate("queue", "%n min", "", minutes % 60)
+    if minutes >= 60:
+        text = QCoreApplication.translate("queue", "%n h", "", minutes // 60) + " " + text
+    return text
+
+
+TICKET_KINDS = {
+    "green": QT_TRANSLATE_NOOP("queue", "Green channel"),
+    "elderly": QT_TRANSLATE_NOOP("queue", "Elderly"),
+    "disabled": QT_TRANSLATE_NOOP("queue", "Disabled"),
+    "appointment": QT_TRANSLATE_NOOP("queue", "Appointment"),
+    "walk_in": QT_TRANSLATE_NOOP("queue", "Walk-in"),
+}
+
+
+def kind_text(kind: str) -> str:
+    """A ticket's priority kind in words (绿色通道, 老年, 预约 …); '' for an ordinary ticket."""
+    source = TICKET_KINDS.get(kind)
+    return QCoreApplication.translate("queue", source) if source else ""
 
 
 class CallTicketDialog(_FormDialog):
@@ -123,6 +142,19 @@ class ParkDialog(_FormDialog):
         self.minutes.selectAll()
 
 
+# the reasons a hall pauses a window for (午休, 培训, 会议, …); any other is typed in
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("PauseDialog", "Lunch break"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Training"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Meeting"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Away for a moment"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Fetching materials"),
+    QT_TRANSLATE_NOOP("PauseDialog", "System failure"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Equipment failure"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Handing over the window"),
+)
+
+
 class PauseDialog(_FormDialog):
     """暂停服务: the reason is required (the supervisors see it on the hall monitor)."""
 
@@ -131,8 +163,10 @@ class PauseDialog(_FormDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("pause_reason")
         self.reason.setEditable(True)
-        self.reason.addItems(["", self.tr("Short break"), self.tr("Meeting"), self.tr("System problem")])
+        self.reason.addItems(["", *(self.tr(r) for r in PAUSE_REASONS)])
         self.reason.setCurrentIndex(0)
+        self.reason.lineEdit().setPlaceholderText(self.tr("Choose a reason or type one"))
+        self.reason.lineEdit().setMaxLength(200)
         self.form.addRow(self.tr("&Reason (required)"), self.reason)
         self.reason.setFocus()
 
