@@ -39,7 +39,7 @@ TICKET_KINDS = {
 def kind_text(kind: str) -> str:
     """A ticket's priority kind in words (绿色通道, 老年, 预约 …); '' for an ordinary ticket."""
     source = TICKET_KINDS.get(kind)
-    return QCoreApplication.translate("queue", source) if source else ""
+    return QCoreApplication.translate("queue", str(source)) if source else ""
 
 
 class CallTicketDialog(_FormDialog):
@@ -163,10 +163,12 @@ class PauseDialog(_FormDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("pause_reason")
         self.reason.setEditable(True)
-        self.reason.addItems(["", *(self.tr(r) for r in PAUSE_REASONS)])
+        self.reason.addItems(["", *(self.tr(str(r)) for r in PAUSE_REASONS)])
         self.reason.setCurrentIndex(0)
-        self.reason.lineEdit().setPlaceholderText(self.tr("Choose a reason or type one"))
-        self.reason.lineEdit().setMaxLength(200)
+        typed = self.reason.lineEdit()
+        assert typed is not None  # an editable combo box has one
+        typed.setPlaceholderText(self.tr("Choose a reason or type one"))
+        typed.setMaxLength(200)
         self.form.addRow(self.tr("&Reason (required)"), self.reason)
         self.reason.setFocus()
 

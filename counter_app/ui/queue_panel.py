@@ -171,6 +171,7 @@ class QueuePanel(QFrame):
             self._render()
             return
         self.queue = WindowQueue(link.engine)
+        self._render()  # connecting: no keys apply yet (and the strip is one row from the start)
         self.poll_timer.start()
         self.tick.start()
         self.poll()

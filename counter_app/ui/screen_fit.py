@@ -29,10 +29,6 @@ def fit_to_screen(widget: QWidget) -> None:
     frame = widget.frameGeometry()
     extra = QSize(frame.width() - widget.width(), frame.height() - widget.height())  # title bar, borders
     room = QSize(max(1, area.width() - extra.width()), max(1, area.height() - extra.height()))
-    widget.setMaximumSize(
-        min(widget.maximumWidth(), room.width()) if not isinstance(widget, QMainWindow) else 16777215,
-        min(widget.maximumHeight(), room.height()) if not isinstance(widget, QMainWindow) else 16777215,
-    )
     size = widget.size().boundedTo(room)
     if size != widget.size():
         widget.resize(size)

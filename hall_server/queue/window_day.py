@@ -55,9 +55,8 @@ def clerk_day(s: Session, window: str, clerk: str, now: datetime) -> dict[str, A
             )
         )
     )
-    spans = [
-        (f - (st or c)).total_seconds() for st, c, f in served if f is not None and (st or c) is not None
-    ]
+    began = [(started or called, finished) for started, called, finished in served]
+    spans = [(f - b).total_seconds() for b, f in began if b is not None and f is not None]
     ratings = list(
         s.scalars(
             select(VisitRow.rating).where(
