@@ -8,9 +8,12 @@ filter on the application (``install``), so no dialog has to remember it. Long f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QScrollArea, QWidget
+
+# a title bar and borders, before the window manager has framed the window
+FRAME_GUESS = QSize(8, 32)
 
 # the smallest screen a hall PC has, less a taskbar: what every window's minimum must fit
 SMALLEST_SCREEN = QSize(1366, 728)
@@ -28,6 +31,8 @@ def fit_to_screen(widget: QWidget) -> None:
     area = available_geometry(widget)
     frame = widget.frameGeometry()
     extra = QSize(frame.width() - widget.width(), frame.height() - widget.height())  # title bar, borders
+    if extra.isNull():
+        extra = FRAME_GUESS  # not mapped yet: the window manager's frame is not known
     room = QSize(max(1, area.width() - extra.width()), max(1, area.height() - extra.height()))
     size = widget.size().boundedTo(room)
     if size != widget.size():
@@ -65,7 +70,17 @@ class _FitOnShow(QObject):
             kind = watched.windowType()
             if kind not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen):
                 fit_to_screen(watched)
+                if not isinstance(watched, QMainWindow):  # again once framed (the frame is known then)
+                    QTimer.singleShot(REFIT_MS, watched, lambda w=watched: _refit(w))
         return False
+
+
+REFIT_MS = 300
+
+
+def _refit(widget: QWidget) -> None:
+    if widget.isVisible() and widget.isWindow() and not widget.isMaximized() and not widget.isFullScreen():
+        fit_to_screen(widget)
 
 
 _filter: _FitOnShow | None = None
