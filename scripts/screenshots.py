@@ -7,7 +7,8 @@ Run under a virtual X server with a window manager (openbox), the screen the siz
     xvfb-run -a -s "-screen 0 1920x1080x24" sh -c \\
         'openbox & sleep 1; .venv/bin/python scripts/screenshots.py /tmp/shots/1920-en en 1920x1080'
 
-Each PNG is the whole screen (so a window running off its edge shows as cut): the main window
+Each PNG is the whole screen (so a window running off its edge shows as cut; the sign-in, shown
+alone, only its window): the main window
 maximised, then each dialog over it. The README's pictures are the zh_CN ones at 1366x768 in
 docs/screenshots. Without a window manager the windows have no frames, and maximising is only a
 request: the script says so when the screen is not the size asked for.
@@ -59,11 +60,14 @@ class Shooter:
 
         QTimer.singleShot(wait, go)
 
-    def shot(self, name: str) -> None:
+    def shot(self, name: str, only: QWidget | None = None) -> None:
+        """The whole screen, or the screen under *only* (its frame included)."""
         for _ in range(10):
             self.app.processEvents()
         screen = QGuiApplication.primaryScreen()
-        screen.grabWindow(0).save(str(self.out / f"{name}-{self.language}.png"))
+        r = only.frameGeometry() if only is not None else screen.geometry()
+        picture = screen.grabWindow(0, r.x(), r.y(), r.width(), r.height())
+        picture.save(str(self.out / f"{name}-{self.language}.png"))
 
 
 def check_screen(size: str) -> None:
@@ -93,7 +97,7 @@ def clerk(out: Path, language: str, size: str, data: Path, demo_hall: dict[str, 
     login_worker = Worker()
     dialog = LoginDialog(link, login_worker, None, login[0])
     dialog.show()
-    s.then(500, lambda: s.shot("login"))
+    s.then(500, lambda: s.shot("login", dialog))  # nothing else is on the screen yet
     s.then(0, dialog.close)
     s.run()
     login_worker.stop()
