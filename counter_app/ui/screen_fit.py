@@ -27,7 +27,10 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
 
 
 def fit_to_screen(widget: QWidget) -> None:
-    """Shrink a top-level window to the available area and move it fully onto the screen."""
+    """Shrink a top-level window to the available area and move it fully onto the screen
+    (a maximised or full-screen window is the window manager's to place: left alone)."""
+    if widget.isMaximized() or widget.isFullScreen():
+        return
     area = available_geometry(widget)
     frame = widget.frameGeometry()
     extra = QSize(frame.width() - widget.width(), frame.height() - widget.height())  # title bar, borders
@@ -79,7 +82,7 @@ REFIT_MS = 300
 
 
 def _refit(widget: QWidget) -> None:
-    if widget.isVisible() and widget.isWindow() and not widget.isMaximized() and not widget.isFullScreen():
+    if widget.isVisible() and widget.isWindow():
         fit_to_screen(widget)
 
 

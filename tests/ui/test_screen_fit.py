@@ -225,3 +225,17 @@ def test_a_window_working_alone_has_a_one_row_strip(gui: Gui) -> None:
 
 def _gui(window: MainWindow, qtbot: QtBot) -> Gui:
     return Gui(window.ctx, window, window.worker, qtbot, Path(window.ctx.data_dir) / "printed.pdf")
+
+
+def test_a_full_screen_window_is_left_full_screen(qtbot: QtBot) -> None:
+    """The evaluation window on a second monitor takes the whole screen, taskbar area included."""
+    make_application("zh_CN")
+    window, dialog = QWidget(), QWidget()
+    qtbot.addWidget(window)
+    qtbot.addWidget(dialog)
+    for w in (window, dialog):
+        w.resize(1366, 768)
+    window.setWindowState(Qt.WindowState.WindowFullScreen)
+    screen_fit.fit_to_screen(window)
+    screen_fit.fit_to_screen(dialog)
+    assert window.height() == 768 and dialog.height() < SCREEN.height()
