@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -19,27 +19,8 @@ from counter_app.ui.dialogs import _FormDialog
 
 
 def waited_text(seconds: int) -> str:
-    """A wait or a service time in words a hall uses: "12 分钟", "1 小时 5 分钟"."""
     minutes = max(0, seconds) // 60
-    text = QCoreApplication.translate("queue", "%n min", "", minutes % 60)
-    if minutes >= 60:
-        text = QCoreApplication.translate("queue", "%n h", "", minutes // 60) + " " + text
-    return text
-
-
-TICKET_KINDS = {
-    "green": QT_TRANSLATE_NOOP("queue", "Green channel"),
-    "elderly": QT_TRANSLATE_NOOP("queue", "Elderly"),
-    "disabled": QT_TRANSLATE_NOOP("queue", "Disabled"),
-    "appointment": QT_TRANSLATE_NOOP("queue", "Appointment"),
-    "walk_in": QT_TRANSLATE_NOOP("queue", "Walk-in"),
-}
-
-
-def kind_text(kind: str) -> str:
-    """A ticket's priority kind in words (绿色通道, 老年, 预约 …); '' for an ordinary ticket."""
-    source = TICKET_KINDS.get(kind)
-    return QCoreApplication.translate("queue", str(source)) if source else ""
+    return f"{minutes // 60}:{minutes % 60:02d}" if minutes >= 60 else f"{minutes}′"
 
 
 class CallTicketDialog(_FormDialog):

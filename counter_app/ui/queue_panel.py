@@ -48,9 +48,9 @@ from counter_app.ui.queue_dialogs import (
     ParkDialog,
     PauseDialog,
     TransferDialog,
-    kind_text,
     waited_text,
 )
+from counter_app.ui.ticket_kinds import kind_text
 from counter_app.ui.worker import Worker
 
 POLL_MS = 5000

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from counter_app.ui.app import make_application
 from counter_app.ui.i18n import install_translator
-from counter_app.ui.queue_dialogs import PAUSE_REASONS, PauseDialog, waited_text
+from counter_app.ui.queue_dialogs import PAUSE_REASONS, PauseDialog
 
 
 def test_pause_presets_and_free_text(qtbot: QtBot) -> None:
@@ -27,10 +27,3 @@ def test_pause_presets_and_free_text(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.result() == 1
     QApplication.processEvents()
-
-
-def test_waits_are_written_in_minutes_and_hours() -> None:
-    make_application("en")
-    assert waited_text(59) == "0 min"
-    assert waited_text(12 * 60 + 5) == "12 min"
-    assert waited_text(65 * 60) == "1 h 5 min"
