@@ -38,7 +38,7 @@ from counter_app.ui.item_picker import ItemPicker
 from counter_app.ui.keys import bind
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.party_form import PartyForm
-from counter_app.ui.screen_fit import scrolling
+from counter_app.ui.screen_fit import scrolled_column
 from counter_app.ui.worker import Worker
 
 
@@ -130,11 +130,9 @@ class IntakeTab(QWidget):
         outcomes.addWidget(self._button("consult", self.tr("Consult"), "F4", self.consult), 1, 1)
         outcomes.addWidget(self._button("clear", self.tr("Next applicant"), "Ctrl+N", self.clear), 1, 2)
         right.addLayout(outcomes)
+        left = scrolled_column(left)  # the form scrolls (the agent's too); the outcome keys stay in view
         root = QHBoxLayout(self)
-        form = QWidget()
-        form.setObjectName("intake_form")
-        form.setLayout(left)
-        root.addWidget(scrolling(form), 2)  # the agent's form scrolls; the outcome buttons stay
+        root.addLayout(left, 2)
         root.addLayout(right, 3)
         self._key("F2", self.focus_item_search)
         self._key("F7", self.has_agent.toggle)

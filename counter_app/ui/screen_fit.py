@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 # a title bar and borders, before the window manager has framed the window
 FRAME_GUESS = QSize(8, 32)
@@ -63,6 +63,17 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width())
     return area
+
+
+def scrolled_column(column: QVBoxLayout) -> QVBoxLayout:
+    """*column* (a form's layout) in a scroll area, itself in a layout to put where *column* was."""
+    content = QWidget()
+    content.setObjectName("scrolled_form")
+    content.setLayout(column)
+    outer = QVBoxLayout()
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scrolling(content))
+    return outer
 
 
 class _FitOnShow(QObject):
