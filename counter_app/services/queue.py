@@ -87,9 +87,9 @@ class ClerkDay:
     satisfied: int = 0
 
     @classmethod
-    def from_wire(cls, d: object) -> ClerkDay:
+    def from_wire(cls, d: object) -> ClerkDay | None:
         if not isinstance(d, dict):
-            return cls()  # an older server: the day is not shown
+            return None  # an older server: only the window's served count is known
         average = d.get("average_service_seconds")
         return cls(
             int(d.get("served") or 0),
@@ -123,7 +123,7 @@ class WindowView:
     sent_here: int
     messages: list[WindowMessage]
     next: list[NextTicket] = field(default_factory=list)
-    day: ClerkDay = field(default_factory=ClerkDay)
+    day: ClerkDay | None = None
     received: float = field(default_factory=time.monotonic)
 
     @classmethod

@@ -32,11 +32,8 @@ from PySide6.QtWidgets import (
 from counter_app.services.hall_link import HallLink
 from counter_app.services.hall_routes import guarded
 from counter_app.services.queue import (
-    GARBAGE,
-    NEEDS_LOGIN,
     OFFLINE,
     QueueCount,
-    QueueProblem,
     QueueTicket,
     WindowQueue,
     WindowView,
@@ -48,18 +45,13 @@ from counter_app.ui.queue_dialogs import (
     ParkDialog,
     PauseDialog,
     TransferDialog,
-    waited_text,
 )
+from counter_app.ui.queue_texts import clock, day_text, explain, ticket_text
 from counter_app.ui.ticket_kinds import kind_text
 from counter_app.ui.worker import Worker
 
 POLL_MS = 5000
 PROBLEM_SECONDS = 30.0
-
-
-def _clock(seconds: int) -> str:
-    seconds = max(0, seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 class QueuePanel(QFrame):
@@ -196,7 +188,7 @@ class QueuePanel(QFrame):
             self.offline = True
         else:
             self.offline = False
-            self._say(self._explain(value))
+            self._say(explain(value))
         self._render()
 
     def stop(self) -> None:
@@ -227,7 +219,7 @@ class QueuePanel(QFrame):
             elif value.code == OFFLINE:
                 self.offline = True
             else:
-                self._say(self._explain(value))
+                self._say(explain(value))
             self._render()
             self.poll()
 
@@ -443,7 +435,7 @@ class QueuePanel(QFrame):
             self.tr("next: %1").replace("%1", " ".join(coming)) if coming else self.tr("nobody waiting")
         )
         self.counts.setText(" · ".join(queues))
-        self.day.setText(self._day(v))
+        self.day.setText(day_text(v))
         if v.messages:  # the newest, shortened; all of them in the tooltip
             newest = f"{v.messages[-1].sender}：{v.messages[-1].text}"
             newest = newest if len(newest) <= 120 else newest[:119] + "…"
@@ -468,14 +460,14 @@ class QueuePanel(QFrame):
             return
         t = v.ticket
         if t is not None:
-            self.ticket_state.setText(self._ticket_text(v, t))
+            self.ticket_state.setText(ticket_text(v, t))
         else:
             self.ticket_state.setText(self.tr("No ticket at the window"))
         if v.status == "paused":
             self.window_state.setText(
                 self.tr("Paused: %1 — for %2")
                 .replace("%1", v.pause_reason)
-                .replace("%2", _clock(v.seconds_since(v.paused_at)))
+                .replace("%2", clock(v.seconds_since(v.paused_at)))
             )
             self.window_state.setStyleSheet("color: #c62828; font-weight: bold;")
         else:
@@ -485,40 +477,11 @@ class QueuePanel(QFrame):
         for p in v.parked:
             left = -v.seconds_since(p.recall_at)
             if left > 0:
-                parked.append(self.tr("%1 back in %2").replace("%1", p.display).replace("%2", _clock(left)))
+                parked.append(self.tr("%1 back in %2").replace("%1", p.display).replace("%2", clock(left)))
             else:
                 parked.append(self.tr("%1 due back now").replace("%1", p.display))
         self.parked.setText(self.tr("Parked: %1").replace("%1", ", ".join(parked)) if parked else "")
         self._show_local()
-
-    def _ticket_text(self, v: WindowView, t: QueueTicket) -> str:
-        """Called or serving (with its timer), the service, priority kind, booked name, recalls."""
-        if t.status == "serving" and t.started_at is not None:
-            state = f"{self.tr('Serving')} {_clock(v.seconds_since(t.started_at))}"  # the F5 timer
-        else:
-            state = {"called": self.tr("Called"), "serving": self.tr("Serving")}.get(t.status, t.status)
-        parts = [state, t.service, kind_text(t.kind), t.name]
-        text = " · ".join(p for p in parts if p)
-        text += self.tr(" · waited %1").replace("%1", waited_text(t.waited_seconds))
-        if t.call_count > 1:
-            text += self.tr(" · called %1 times").replace("%1", str(t.call_count))
-        if t.note:
-            text += self.tr(" · transfer note: %1").replace("%1", t.note)
-        return text
-
-    def _day(self, v: WindowView) -> str:
-        """The clerk's day: served, average service time, ratings (满意 of rated)."""
-        d = v.day
-        text = self.tr("Today: served %1").replace("%1", str(max(d.served, v.served_today)))
-        if d.average_service_seconds is not None:
-            text += self.tr(" · average %1").replace("%1", waited_text(d.average_service_seconds))
-        if d.ratings:
-            text += (
-                self.tr(" · satisfied %1 of %2 rated")
-                .replace("%1", str(d.satisfied))
-                .replace("%2", str(d.ratings))
-            )
-        return text
 
     def _compact(self) -> None:
         """Lines with nothing to say take no room: idle or off, the strip is one row."""
@@ -536,32 +499,3 @@ class QueuePanel(QFrame):
 
     def _say(self, text: str) -> None:
         self.problem, self._said_at = text, time.monotonic()
-
-    def _explain(self, problem: QueueProblem) -> str:
-        """The server's refusal in the clerk's words, with what to do next."""
-        texts = {
-            "ticket_held": self.tr(
-                "This window still has a ticket: finish it, mark it as a no-show or transfer it first."
-            ),
-            "window_paused": self.tr("The window is paused: resume it first (Ctrl+Shift+P)."),
-            "no_ticket": self.tr("The window has no ticket this applies to: call the next one first (F12)."),
-            "not_callable": self.tr(
-                "That ticket is no longer waiting for this window (another window called it or it was "
-                "moved): choose another one."
-            ),
-            "no_queues": self.tr("This window serves no queue in the hall layout: ask the hall supervisor."),
-            "busy": self.tr("The queue is very busy right now: press the key again."),
-            "bad_minutes": self.tr("Park for 1 to 240 minutes."),
-            "bad_transfer": self.tr("Transfer to one queue or to one window."),
-            "unknown_queue": self.tr("There is no such queue in this hall: choose one from the list."),
-            "unknown_window": self.tr("No window with that code serves a queue: check the window code."),
-            "pause_reason": self.tr("Say why the window pauses (at most 200 characters)."),
-            "role": self.tr("This user does not serve at a window: sign in as a clerk."),
-            "device_revoked": self.tr("This PC has been revoked by IT: queue calling is off, call IT."),
-            "user_revoked": self.tr("This user has been revoked by the hall: another clerk signs in."),
-            NEEDS_LOGIN: self.tr("Sign in again to call tickets (click the sync status at the bottom)."),
-            GARBAGE: self.tr("The queue server gave an answer this program does not understand: call IT."),
-        }
-        return texts.get(problem.code) or self.tr("The queue server refused: %1").replace(
-            "%1", problem.message or problem.code
-        )
