@@ -41,6 +41,9 @@ class QueueTicket:
     recall_at: datetime | None
     note: str
     phone_tail: str
+    service: str = ""  # the queue's name (the held ticket only)
+    name: str = ""  # the booked applicant's name on an appointment ticket
+    started_at: datetime | None = None
 
     @classmethod
     def from_wire(cls, d: dict[str, Any]) -> QueueTicket:
@@ -55,6 +58,9 @@ class QueueTicket:
             _when(d.get("recall_at")),
             str(d.get("note") or ""),
             str(d.get("phone_tail") or ""),
+            str(d.get("service") or ""),
+            str(d.get("name") or ""),
+            _when(d.get("started_at")),
         )
 
 
@@ -63,6 +69,34 @@ class QueueCount:
     code: str
     name: str
     waiting: int
+
+
+@dataclass(frozen=True)
+class NextTicket:
+    display: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ClerkDay:
+    """The signed-in clerk's day at this window: tickets served, average service time, ratings."""
+
+    served: int = 0
+    average_service_seconds: int | None = None
+    ratings: int = 0
+    satisfied: int = 0
+
+    @classmethod
+    def from_wire(cls, d: object) -> ClerkDay | None:
+        if not isinstance(d, dict):
+            return None  # an older server: only the window's served count is known
+        average = d.get("average_service_seconds")
+        return cls(
+            int(d.get("served") or 0),
+            int(average) if average is not None else None,
+            int(d.get("ratings") or 0),
+            int(d.get("satisfied") or 0),
+        )
 
 
 @dataclass(frozen=True)
@@ -88,6 +122,8 @@ class WindowView:
     queues: list[QueueCount]
     sent_here: int
     messages: list[WindowMessage]
+    next: list[NextTicket] = field(default_factory=list)
+    day: ClerkDay | None = None
     received: float = field(default_factory=time.monotonic)
 
     @classmethod
@@ -109,6 +145,8 @@ class WindowView:
                     WindowMessage(int(m["id"]), str(m["sender"]), str(m["text"]))
                     for m in d.get("messages", [])
                 ],
+                [NextTicket(str(t["display"]), str(t.get("kind") or "normal")) for t in d.get("next", [])],
+                ClerkDay.from_wire(d.get("day")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise QueueProblem(GARBAGE, f"the window answer is not the API: {exc}") from None

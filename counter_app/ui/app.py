@@ -17,6 +17,8 @@ from counter_app.startup import StartupProblem, explain
 from counter_app.ui.i18n import error_text, install_translator
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.screen_fit import install as fit_windows_to_screen
+from counter_app.ui.screen_fit import open_maximised
 from counter_app.ui.worker import Worker
 
 BUNDLED_FONT = "fonts/wqy-microhei.ttc"
@@ -43,6 +45,7 @@ def make_application(language: str) -> QApplication:
     app.setOrganizationName("CounterApp")
     ensure_cjk_font(app)
     install_translator(app, language)
+    fit_windows_to_screen(app)  # no dialog opens taller than a 1366×768 screen
     return app
 
 
@@ -100,8 +103,7 @@ def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, st
         if problem is None:
             raise
         return show_startup_problem(problem, language)
-    window.resize(1360, 860)
-    window.show()
+    open_maximised(window)
     window.intake.focus_item_search()
     window.start_sync()
     return app.exec()

@@ -39,6 +39,7 @@ from counter_app.ui.item_picker import ItemPicker
 from counter_app.ui.keys import bind
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.party_form import PartyForm
+from counter_app.ui.screen_fit import scrolled_column
 from counter_app.ui.worker import Worker
 
 
@@ -137,6 +138,7 @@ class IntakeTab(QWidget):
         )
         outcomes.addWidget(new_case, 1, 2)
         right.addLayout(outcomes)
+        left = scrolled_column(left)  # the form scrolls (the agent's too); the outcome keys stay in view
         root = QHBoxLayout(self)
         root.addLayout(left, 2)
         root.addWidget(pane, 3)

@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
         self.queue_panel = QueuePanel(link if self._serves_at_window() else None)  # 叫号: above the tabs
-        self.queue_panel.setVisible(self._serves_at_window())
         self.monitor: MonitorTab | None = None
         self._add_monitor()
         central = QWidget()
@@ -55,6 +54,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(2)
         column.addWidget(self.queue_panel)
         column.addWidget(self.tabs, 1)
+        self.queue_panel.setVisible(self._serves_at_window())  # once in the window: never a window itself
         self.setCentralWidget(central)
         self.where = QLabel(self._where())
         self.busy = QLabel()

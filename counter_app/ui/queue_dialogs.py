@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -124,6 +124,19 @@ class ParkDialog(_FormDialog):
         self.minutes.selectAll()
 
 
+# the reasons a hall pauses a window for (午休, 培训, 会议, …); any other is typed in
+PAUSE_REASONS = (
+    QT_TRANSLATE_NOOP("PauseDialog", "Lunch break"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Training"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Meeting"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Away for a moment"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Fetching materials"),
+    QT_TRANSLATE_NOOP("PauseDialog", "System failure"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Equipment failure"),
+    QT_TRANSLATE_NOOP("PauseDialog", "Handing over the window"),
+)
+
+
 class PauseDialog(_FormDialog):
     """暂停服务: the reason is required (the supervisors see it on the hall monitor)."""
 
@@ -132,8 +145,12 @@ class PauseDialog(_FormDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("pause_reason")
         self.reason.setEditable(True)
-        self.reason.addItems(["", self.tr("Short break"), self.tr("Meeting"), self.tr("System problem")])
+        self.reason.addItems(["", *(self.tr(str(r)) for r in PAUSE_REASONS)])
         self.reason.setCurrentIndex(0)
+        typed = self.reason.lineEdit()
+        assert typed is not None  # an editable combo box has one
+        typed.setPlaceholderText(self.tr("Choose a reason or type one"))
+        typed.setMaxLength(200)
         self.form.addRow(self.tr("&Reason (required)"), self.reason)
         self.reason.setFocus()
 

@@ -22,7 +22,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,11 +32,8 @@ from PySide6.QtWidgets import (
 from counter_app.services.hall_link import HallLink
 from counter_app.services.hall_routes import guarded
 from counter_app.services.queue import (
-    GARBAGE,
-    NEEDS_LOGIN,
     OFFLINE,
     QueueCount,
-    QueueProblem,
     QueueTicket,
     WindowQueue,
     WindowView,
@@ -49,17 +45,13 @@ from counter_app.ui.queue_dialogs import (
     ParkDialog,
     PauseDialog,
     TransferDialog,
-    waited_text,
 )
+from counter_app.ui.queue_texts import clock, day_text, explain, ticket_text
+from counter_app.ui.ticket_kinds import kind_text
 from counter_app.ui.worker import Worker
 
 POLL_MS = 5000
 PROBLEM_SECONDS = 30.0
-
-
-def _clock(seconds: int) -> str:
-    seconds = max(0, seconds)
-    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 class QueuePanel(QFrame):
@@ -92,37 +84,46 @@ class QueuePanel(QFrame):
 
     # -- layout -------------------------------------------------------------------------------
     def _layout(self) -> None:
+        """One row: the number, two short lines about it and the window, the keys that apply now.
+        Messages, problems and parked tickets add a line only while there are any."""
         self.number = QLabel("—")
         self.number.setObjectName("queue_number")
-        self.number.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0d47a1;")
-        self.number.setMinimumWidth(150)
+        self.number.setStyleSheet("font-size: 20pt; font-weight: bold; color: #0d47a1;")
+        self.number.setMinimumWidth(110)
         self.ticket_state = QLabel()
         self.ticket_state.setObjectName("queue_ticket_state")
-        ticket_box = QVBoxLayout()
-        ticket_box.setSpacing(0)
-        ticket_box.addWidget(self.number)
-        ticket_box.addWidget(self.ticket_state)
         self.window_state = QLabel()
         self.window_state.setObjectName("queue_window_state")
         self.counts = QLabel()
         self.counts.setObjectName("queue_counts")
+        self.day = QLabel()
+        self.day.setObjectName("queue_day")
         self.parked = QLabel()
         self.parked.setObjectName("queue_parked")
         self.messages = QLabel()
         self.messages.setObjectName("queue_messages")
-        self.messages.setWordWrap(True)
         self.messages.setStyleSheet("color: #e65100;")
         self.notice = QLabel()
         self.notice.setObjectName("queue_notice")
-        self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c62828;")
+        for label in (self.ticket_state, self.counts, self.parked, self.messages, self.notice):
+            label.setWordWrap(True)  # a long reason or queue list wraps, never widens the window
+        first = QHBoxLayout()
+        first.setSpacing(12)
+        first.addWidget(self.ticket_state, 1)
+        first.addWidget(self.window_state)
+        second = QHBoxLayout()
+        second.setSpacing(12)
+        second.addWidget(self.counts, 1)
+        second.addWidget(self.day)
         info = QVBoxLayout()
-        info.setSpacing(2)
-        for label in (self.window_state, self.counts, self.parked, self.messages, self.notice):
-            label.setWordWrap(True)  # a long pause reason or queue list wraps, never widens the window
+        info.setSpacing(0)
+        info.addLayout(first)
+        info.addLayout(second)
+        for label in (self.parked, self.messages, self.notice):
             info.addWidget(label)
-        grid = QGridLayout()
-        grid.setSpacing(4)
+        row = QHBoxLayout()
+        row.setSpacing(4)
         keys: list[tuple[str, str, str, Callable[[], None]]] = [
             ("call_next", self.tr("Call next"), "F12", self.call_next),
             ("recall", self.tr("Recall"), "Shift+F12", lambda: self._act("recall")),
@@ -135,23 +136,23 @@ class QueuePanel(QFrame):
             ("pause", self.tr("Pause…"), "Ctrl+Shift+P", self.pause_or_resume),
             ("walk_in", self.tr("Walk-in"), "Ctrl+Shift+W", self.walk_in),
         ]
-        for n, (key, text, shortcut, slot) in enumerate(keys):
+        for key, text, shortcut, slot in keys:
             button = QPushButton(f"{text} ({shortcut})")
             button.setObjectName(f"queue_{key}")
             button.clicked.connect(slot)
             bind(self, shortcut, slot, window_wide=True)
             self.buttons[key] = button
-            grid.addWidget(button, n // 5, n % 5)
+            row.addWidget(button)
         self.mark_read = QPushButton(self.tr("Messages read"))
         self.mark_read.setObjectName("queue_mark_read")
         self.mark_read.clicked.connect(self.messages_read)
         self.mark_read.hide()
-        info.addWidget(self.mark_read)
+        row.addWidget(self.mark_read)
         root = QHBoxLayout(self)
-        root.setContentsMargins(8, 4, 8, 4)
-        root.addLayout(ticket_box)
+        root.setContentsMargins(8, 2, 8, 2)
+        root.addWidget(self.number)
         root.addLayout(info, 1)
-        root.addLayout(grid)
+        root.addLayout(row)
 
     # -- link and polling ---------------------------------------------------------------------
     def set_link(self, link: HallLink | None) -> None:
@@ -162,6 +163,7 @@ class QueuePanel(QFrame):
             self._render()
             return
         self.queue = WindowQueue(link.engine)
+        self._render()  # connecting: no keys apply yet (and the strip is one row from the start)
         self.poll_timer.start()
         self.tick.start()
         self.poll()
@@ -186,7 +188,7 @@ class QueuePanel(QFrame):
             self.offline = True
         else:
             self.offline = False
-            self._say(self._explain(value))
+            self._say(explain(value))
         self._render()
 
     def stop(self) -> None:
@@ -217,7 +219,7 @@ class QueuePanel(QFrame):
             elif value.code == OFFLINE:
                 self.offline = True
             else:
-                self._say(self._explain(value))
+                self._say(explain(value))
             self._render()
             self.poll()
 
@@ -345,13 +347,15 @@ class QueuePanel(QFrame):
         dialog.open()
 
     # -- showing ------------------------------------------------------------------------------
-    def buttons_state(self) -> dict[str, bool]:
+    def buttons_state(self, acting: bool | None = None) -> dict[str, bool]:
+        """Which keys apply now (*acting*: as if a request were, or were not, under way)."""
+        acting = self._acting if acting is None else acting
         if self._serving_locally() or self._local():
             local = self._serving_locally()  # and the ticket being served waits for the server
-            free = self.visit is None and not self._acting  # a ticket held before the server went stays
+            free = self.visit is None and not acting  # a ticket held before the server went stays
             return {k: False for k in self.buttons} | {"walk_in": free, "finish": local}
         v = self.view
-        usable = self.queue is not None and v is not None and not self._acting
+        usable = self.queue is not None and v is not None and not acting
         free = usable and v is not None and v.ticket is None
         status = v.ticket.status if v is not None and v.ticket is not None else ""
         paused = v is not None and v.status == "paused"
@@ -369,8 +373,11 @@ class QueuePanel(QFrame):
         }
 
     def _enable(self) -> None:
+        """Only the keys that apply in this state are shown (greyed out while a request runs)."""
+        applies = self.buttons_state(acting=False)
         for key, on in self.buttons_state().items():
             self.buttons[key].setEnabled(on)
+            self.buttons[key].setVisible(applies[key])
         paused = self.view is not None and self.view.status == "paused"
         self.buttons["pause"].setText(
             self.tr("Resume (%1)").replace("%1", "Ctrl+Shift+P")
@@ -386,6 +393,7 @@ class QueuePanel(QFrame):
             self.ticket_state.setText("")
             self.window_state.setText(self.tr("Queue calling is off"))
             self.counts.setText("")
+            self.day.setText("")
             self.parked.setText("")
             self.messages.setText("")
             self.mark_read.hide()
@@ -422,9 +430,12 @@ class QueuePanel(QFrame):
         ]
         if v.sent_here:
             queues.append(self.tr("sent to this window: %1").replace("%1", str(v.sent_here)))
-        self.counts.setText(
-            " · ".join(queues) + "  " + self.tr("(served today: %1)").replace("%1", str(v.served_today))
+        coming = [n.display + (f"（{kind_text(n.kind)}）" if kind_text(n.kind) else "") for n in v.next]
+        queues.append(
+            self.tr("next: %1").replace("%1", " ".join(coming)) if coming else self.tr("nobody waiting")
         )
+        self.counts.setText(" · ".join(queues))
+        self.day.setText(day_text(v))
         if v.messages:  # the newest, shortened; all of them in the tooltip
             newest = f"{v.messages[-1].sender}：{v.messages[-1].text}"
             newest = newest if len(newest) <= 120 else newest[:119] + "…"
@@ -449,18 +460,14 @@ class QueuePanel(QFrame):
             return
         t = v.ticket
         if t is not None:
-            state = {"called": self.tr("Called"), "serving": self.tr("Serving")}.get(t.status, t.status)
-            text = self.tr("%1 · waited %2").replace("%1", state).replace("%2", waited_text(t.waited_seconds))
-            if t.call_count > 1:
-                text += self.tr(" · called %1 times").replace("%1", str(t.call_count))
-            self.ticket_state.setText(text)
+            self.ticket_state.setText(ticket_text(v, t))
         else:
             self.ticket_state.setText(self.tr("No ticket at the window"))
         if v.status == "paused":
             self.window_state.setText(
                 self.tr("Paused: %1 — for %2")
                 .replace("%1", v.pause_reason)
-                .replace("%2", _clock(v.seconds_since(v.paused_at)))
+                .replace("%2", clock(v.seconds_since(v.paused_at)))
             )
             self.window_state.setStyleSheet("color: #c62828; font-weight: bold;")
         else:
@@ -470,11 +477,16 @@ class QueuePanel(QFrame):
         for p in v.parked:
             left = -v.seconds_since(p.recall_at)
             if left > 0:
-                parked.append(self.tr("%1 back in %2").replace("%1", p.display).replace("%2", _clock(left)))
+                parked.append(self.tr("%1 back in %2").replace("%1", p.display).replace("%2", clock(left)))
             else:
                 parked.append(self.tr("%1 due back now").replace("%1", p.display))
         self.parked.setText(self.tr("Parked: %1").replace("%1", ", ".join(parked)) if parked else "")
         self._show_local()
+
+    def _compact(self) -> None:
+        """Lines with nothing to say take no room: idle or off, the strip is one row."""
+        for label in (self.ticket_state, self.counts, self.day, self.parked, self.messages, self.notice):
+            label.setVisible(bool(label.text()))
 
     def _show_local(self) -> None:
         if self._serving_locally():
@@ -483,35 +495,7 @@ class QueuePanel(QFrame):
         elif self.view is None or self.queue is None:
             self.number.setText("—")
             self.ticket_state.setText("")
+        self._compact()
 
     def _say(self, text: str) -> None:
         self.problem, self._said_at = text, time.monotonic()
-
-    def _explain(self, problem: QueueProblem) -> str:
-        """The server's refusal in the clerk's words, with what to do next."""
-        texts = {
-            "ticket_held": self.tr(
-                "This window still has a ticket: finish it, mark it as a no-show or transfer it first."
-            ),
-            "window_paused": self.tr("The window is paused: resume it first (Ctrl+Shift+P)."),
-            "no_ticket": self.tr("The window has no ticket this applies to: call the next one first (F12)."),
-            "not_callable": self.tr(
-                "That ticket is no longer waiting for this window (another window called it or it was "
-                "moved): choose another one."
-            ),
-            "no_queues": self.tr("This window serves no queue in the hall layout: ask the hall supervisor."),
-            "busy": self.tr("The queue is very busy right now: press the key again."),
-            "bad_minutes": self.tr("Park for 1 to 240 minutes."),
-            "bad_transfer": self.tr("Transfer to one queue or to one window."),
-            "unknown_queue": self.tr("There is no such queue in this hall: choose one from the list."),
-            "unknown_window": self.tr("No window with that code serves a queue: check the window code."),
-            "pause_reason": self.tr("Say why the window pauses (at most 200 characters)."),
-            "role": self.tr("This user does not serve at a window: sign in as a clerk."),
-            "device_revoked": self.tr("This PC has been revoked by IT: queue calling is off, call IT."),
-            "user_revoked": self.tr("This user has been revoked by the hall: another clerk signs in."),
-            NEEDS_LOGIN: self.tr("Sign in again to call tickets (click the sync status at the bottom)."),
-            GARBAGE: self.tr("The queue server gave an answer this program does not understand: call IT."),
-        }
-        return texts.get(problem.code) or self.tr("The queue server refused: %1").replace(
-            "%1", problem.message or problem.code
-        )

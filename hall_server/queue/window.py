@@ -14,11 +14,12 @@ from hall_server.queue.layout import queue_names, served_queues
 from hall_server.queue.models import TicketRow, WindowMessageRow, WindowStateRow
 from hall_server.queue.tickets import WALK_IN_QUEUE, event, new_ticket, open_days
 from hall_server.queue.waiting import waiting_counts
+from hall_server.queue.window_day import appointment_name, clerk_day, next_waiting
 
 
-def held_wire(ticket: TicketRow, now: datetime) -> dict[str, Any]:
-    """A ticket as the window that holds (or parked) it sees it."""
-    return {
+def held_wire(ticket: TicketRow, now: datetime, **more: Any) -> dict[str, Any]:
+    """A ticket as the window that holds (or parked) it sees it (*more*: the poll's extras)."""
+    return more | {
         "id": ticket.id,
         "display": ticket.display,
         "queue": ticket.queue_code,
@@ -91,7 +92,7 @@ def _touch(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int) -> 
 
 def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int = 0) -> dict[str, Any]:
     """The window's state, its ticket, its parked tickets, its queues' waiting, unread messages,
-    in three reads and the hall's waiting counts (one read a second). Polling it is the window's heartbeat: the monitor shows a silent window offline."""
+    its next few waiting and the clerk's day, in a few reads and the hall's waiting counts (one read a second). Polling it is the window's heartbeat: the monitor shows a silent window offline."""
     w = clerk.window_code
     with db.reader.connect() as conn, Session(bind=conn) as s:
         state = s.get(WindowStateRow, w)
@@ -112,6 +113,14 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
                 counts[queue] = counts.get(queue, 0) + n
             elif target == w:
                 counts[None] = counts.get(None, 0) + n
+        held = next((t for t in mine if t.held_by == w), None)
+        extras = (
+            {"service": names.get(held.queue_code, held.queue_code), "name": appointment_name(s, held)}
+            if held is not None
+            else {}
+        )
+        upcoming = next_waiting(s, w, codes, now)
+        day = clerk_day(s, w, clerk.username, now)
         messages = list(
             s.scalars(
                 select(WindowMessageRow)
@@ -126,7 +135,6 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
     if read_up_to or _stale(state, clerk, now):
         _touch(db, clerk, now, read_up_to)
     today = state is not None and state.served_day == now.date()
-    held = next((t for t in mine if t.held_by == w), None)
     return {
         "window_code": w,
         "status": state.status if state else "idle",
@@ -134,10 +142,12 @@ def window_view(db: ServerDatabase, clerk: Clerk, now: datetime, read_up_to: int
         "paused_at": state.paused_at.isoformat() if state and state.paused_at else None,
         "served_today": state.served_today if state and today else 0,
         "server_time": now.isoformat(),
-        "ticket": held_wire(held, now) if held is not None else None,
+        "ticket": held_wire(held, now, **extras) if held is not None else None,
         "parked": [held_wire(t, now) for t in mine if t.status == "parked"],
         "queues": [{"code": c, "name": names.get(c, c), "waiting": counts.get(c, 0)} for c in codes],
         "sent_here": counts.get(None, 0),
+        "next": upcoming,
+        "day": day,
         "messages": [
             {"id": m.id, "sender": m.sender, "text": m.text, "at": m.at.isoformat()} for m in messages
         ],

@@ -100,15 +100,16 @@ def test_call_next_start_finish_from_the_keyboard(counter: Counter, hall: Server
     counter.key(Qt.Key.Key_F12)
     counter.qtbot.waitUntil(lambda: panel.number.text() == first, timeout=WAIT)
     counter.polled()
-    assert "已呼叫" in panel.ticket_state.text()
-    assert "等候 1 人" in panel.counts.text()
+    assert "已呼叫 · 综合受理" in panel.ticket_state.text()  # the ticket's service
+    assert "等候 1 人" in panel.counts.text() and second in panel.counts.text()  # who waits next
     assert not panel.buttons["call_next"].isEnabled()  # one ticket at a time
+    assert not panel.buttons["call_next"].isVisible() and panel.buttons["start"].isVisible()
     counter.key(Qt.Key.Key_F5)
-    counter.qtbot.waitUntil(lambda: "办理中" in panel.ticket_state.text(), timeout=WAIT)
+    counter.qtbot.waitUntil(lambda: "办理中 0:00:0" in panel.ticket_state.text(), timeout=WAIT)  # timer
     counter.key(Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
     counter.qtbot.waitUntil(lambda: panel.number.text() == "—", timeout=WAIT)
     counter.polled()
-    assert "今日已办 1" in panel.counts.text()
+    assert panel.tr("Today: served %1").replace("%1", "1") in panel.day.text()  # 今日已办 1
     # the applicant's evaluation comes up; the keys stay with the clerk's window
     counter.qtbot.waitUntil(lambda: counter.window.evaluation is not None, timeout=WAIT)
     counter.qtbot.waitUntil(lambda: QApplication.activeWindow() is counter.window, timeout=WAIT)
