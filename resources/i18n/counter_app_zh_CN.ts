@@ -398,133 +398,133 @@
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="65"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="66"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="67"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="68"/>
         <source>Submitted by an a&amp;gent (F7)</source>
         <translation>代理人代办(&amp;G)（F7）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="68"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="69"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="98"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="99"/>
         <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
         <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="101"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="102"/>
         <source>Service &amp;mode</source>
         <translation>办理方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="116"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="117"/>
         <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
         <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="119"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
         <source>All received</source>
         <translation>全部已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
         <source>Complete now</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="131"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="132"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="133"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="134"/>
         <source>Consult</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="134"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="135"/>
         <source>New case</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="136"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="137"/>
         <source>Clear the form for a new case. It calls no ticket: the queue strip&apos;s F12 does that.</source>
         <translation>清空表单，开始新办件。本键不叫号：叫号请用叫号栏的 F12。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="217"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="219"/>
         <source>Choose a service item first (F2).</source>
         <translation>请先选择办理事项（F2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="231"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="233"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="236"/>
         <source>Completed on the spot</source>
         <translation>已当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="237"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="239"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="248"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="250"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="281"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="283"/>
         <source>Still busy with the previous action: press the key again in a moment.</source>
         <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="286"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="288"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="319"/>
         <location filename="../../counter_app/ui/intake_tab.py" line="321"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="323"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="347"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="349"/>
         <source>Not loaded</source>
         <translation>未能载入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="363"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="365"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="385"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="387"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -1168,37 +1168,67 @@ Data folder: %2</source>
 <context>
     <name>PauseDialog</name>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="144"/>
         <source>Pause the window (Ctrl+Enter to confirm)</source>
         <translation>暂停服务（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
-        <source>Short break</source>
-        <translation>短暂离开</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="131"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
-        <source>System problem</source>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="129"/>
+        <source>Lunch break</source>
+        <translation>午休</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="130"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="132"/>
+        <source>Away for a moment</source>
+        <translation>临时离开</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="133"/>
+        <source>Fetching materials</source>
+        <translation>取资料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="134"/>
+        <source>System failure</source>
         <translation>系统故障</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="137"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="135"/>
+        <source>Equipment failure</source>
+        <translation>设备故障</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="136"/>
+        <source>Handing over the window</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="152"/>
+        <source>Choose a reason or type one</source>
+        <translation>选择原因，或直接输入其他原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="154"/>
         <source>&amp;Reason (required)</source>
         <translation>暂停原因（必填）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="145"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="162"/>
         <source>Say why the window pauses: the hall supervisor sees the reason.</source>
         <translation>请填写暂停原因：大厅值班长会看到这个原因。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_dialogs.py" line="149"/>
+        <location filename="../../counter_app/ui/queue_dialogs.py" line="166"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
     </message>
@@ -1238,258 +1268,284 @@ Data folder: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="127"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
         <source>Start</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
         <source>Call a ticket…</source>
         <translation>选号呼叫…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
         <source>Transfer…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
         <source>Park…</source>
         <translation>暂挂…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
-        <location filename="../../counter_app/ui/queue_panel.py" line="481"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="137"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="493"/>
         <source>Walk-in</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="145"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="146"/>
         <source>Messages read</source>
         <translation>消息已读</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="236"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="238"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="376"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="383"/>
         <source>Resume (%1)</source>
         <translation>恢复服务（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="378"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="385"/>
         <source>Pause… (%1)</source>
         <translation>暂停…（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="387"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
         <source>Queue calling is off</source>
         <translation>叫号未启用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="402"/>
         <source>No hall server: queue calling is off. Serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5): the visit and its rating are kept.</source>
         <translation>未连接大厅服务器：叫号已关闭。现场群众请用“现场接待”（Ctrl+Shift+W）接待、“办结”（Shift+F5）结束，接待记录和评价都会保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="403"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
         <source>The queue server cannot be reached: serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5), they are sent later. Calling comes back by itself when the network is back.</source>
         <translation>叫号服务器无法连接：可接待现场群众，用“现场接待”（Ctrl+Shift+W）开始、“办结”（Shift+F5）结束，记录稍后上传。网络恢复后叫号自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="419"/>
         <source>Connecting to the queue server…</source>
         <translation>正在连接叫号服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="417"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="425"/>
         <source>%1 %2: %3 waiting</source>
         <translation>%1 %2：等候 %3 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="424"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
         <source>sent to this window: %1</source>
         <translation>转至本窗口：%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="426"/>
-        <source>(served today: %1)</source>
-        <translation>（今日已办 %1）</translation>
+        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <source>next: %1</source>
+        <translation>待叫：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <source>nobody waiting</source>
+        <translation>暂无等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
         <source> (%1 unread)</source>
         <translation>（共 %1 条未读）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="433"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="444"/>
         <source>Supervisor: %1</source>
         <translation>值班长消息：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="452"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="28"/>
         <source>Called</source>
         <translation>已呼叫</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="452"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="24"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="29"/>
         <source>Serving</source>
         <translation>办理中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="453"/>
-        <source>%1 · waited %2</source>
-        <translation>%1 · 已等 %2</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="455"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="37"/>
         <source> · called %1 times</source>
         <translation> · 已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="458"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="465"/>
         <source>No ticket at the window</source>
         <translation>窗口当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="461"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="468"/>
         <source>Paused: %1 — for %2</source>
         <translation>暂停服务：%1 — 已暂停 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="467"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="474"/>
         <source>Window %1 open</source>
         <translation>%1 窗口服务中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="473"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="480"/>
         <source>%1 back in %2</source>
         <translation>%1 还有 %2 回来</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="475"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
         <source>%1 due back now</source>
         <translation>%1 已到回来时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="476"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="483"/>
         <source>Parked: %1</source>
         <translation>暂挂：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="494"/>
         <source>Serving without a ticket · Shift+F5 finishes</source>
         <translation>无号接待中 · Shift+F5 办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="494"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="33"/>
+        <source> · waited %1</source>
+        <translation> · 已等 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_texts.py" line="41"/>
+        <source> · transfer note: %1</source>
+        <translation> · 转办备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_texts.py" line="48"/>
+        <source>Today: served %1</source>
+        <translation>今日已办 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_texts.py" line="54"/>
+        <source> · average %1</source>
+        <translation> · 平均用时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_texts.py" line="59"/>
+        <source> · satisfied %1 of %2 rated</source>
+        <translation> · 评价 %2 次，满意 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/queue_texts.py" line="69"/>
         <source>This window still has a ticket: finish it, mark it as a no-show or transfer it first.</source>
         <translation>本窗口还有一个号未处理：请先办结、过号或转移它。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="496"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="73"/>
         <source>The window is paused: resume it first (Ctrl+Shift+P).</source>
         <translation>窗口处于暂停状态：请先恢复服务（Ctrl+Shift+P）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="497"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="76"/>
         <source>The window has no ticket this applies to: call the next one first (F12).</source>
         <translation>窗口当前没有可执行此操作的号：请先叫号（F12）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="499"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="79"/>
         <source>That ticket is no longer waiting for this window (another window called it or it was moved): choose another one.</source>
         <translation>该号已不在本窗口等候（已被其他窗口呼叫或已转移）：请另选一个。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="502"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="84"/>
         <source>This window serves no queue in the hall layout: ask the hall supervisor.</source>
         <translation>大厅布局中本窗口没有对应的队列：请联系大厅值班长。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="503"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="87"/>
         <source>The queue is very busy right now: press the key again.</source>
         <translation>叫号系统繁忙：请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="504"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="90"/>
         <source>Park for 1 to 240 minutes.</source>
         <translation>暂挂时间为 1 至 240 分钟。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="505"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="91"/>
         <source>Transfer to one queue or to one window.</source>
         <translation>请转移到一个队列或一个窗口（二选一）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="506"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="92"/>
         <source>There is no such queue in this hall: choose one from the list.</source>
         <translation>本大厅没有这个队列：请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="507"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="95"/>
         <source>No window with that code serves a queue: check the window code.</source>
         <translation>没有这个编号的服务窗口：请核对窗口编号。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="508"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="98"/>
         <source>Say why the window pauses (at most 200 characters).</source>
         <translation>请填写暂停原因（最多 200 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="509"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="101"/>
         <source>This user does not serve at a window: sign in as a clerk.</source>
         <translation>当前用户不是窗口工作人员：请用窗口人员账号登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="510"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="104"/>
         <source>This PC has been revoked by IT: queue calling is off, call IT.</source>
         <translation>本机已被信息科停用，无法叫号：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="511"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="107"/>
         <source>This user has been revoked by the hall: another clerk signs in.</source>
         <translation>当前用户已被大厅停用：请换其他工作人员登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="512"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="110"/>
         <source>Sign in again to call tickets (click the sync status at the bottom).</source>
         <translation>请重新登录后再叫号（点击窗口底部的同步状态）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="513"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="113"/>
         <source>The queue server gave an answer this program does not understand: call IT.</source>
         <translation>叫号服务器的应答无法识别：请联系信息科。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="515"/>
+        <location filename="../../counter_app/ui/queue_texts.py" line="117"/>
         <source>The queue server refused: %1</source>
         <translation>叫号服务器拒绝了操作：%1</translation>
     </message>
@@ -2406,7 +2462,7 @@ Data folder: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="62"/>
+        <location filename="../../counter_app/ui/app.py" line="65"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
@@ -3136,6 +3192,34 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/monitor_text.py" line="56"/>
         <source>Case %1 (%2, %3) is due by %4</source>
         <translation>办件 %1（%2，%3）将于 %4 到期</translation>
+    </message>
+</context>
+<context>
+    <name>queue</name>
+    <message>
+        <location filename="../../counter_app/ui/ticket_kinds.py" line="8"/>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ticket_kinds.py" line="9"/>
+        <source>Elderly</source>
+        <translation>老年</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ticket_kinds.py" line="10"/>
+        <source>Disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ticket_kinds.py" line="11"/>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/ticket_kinds.py" line="12"/>
+        <source>No-ticket visit</source>
+        <translation>无号接待</translation>
     </message>
 </context>
 <context>
