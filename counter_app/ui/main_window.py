@@ -21,7 +21,7 @@ from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.queue_panel import QueuePanel
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
-from counter_app.ui.worker import Worker
+from counter_app.ui.worker import Worker, finish_prints
 
 # who sees the hall monitor tab, and who only watches (no calling strip)
 SUPERVISING = frozenset({"supervisor", "admin"})
@@ -282,7 +282,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.worker.stop()  # queued clerk actions finish before the window goes
+        finish_prints()  # a notice still printing comes out and is handed over to be recorded...
+        self.worker.stop()  # ...with the queued clerk actions, before the window goes
         self.queue_panel.stop()
         if self.monitor is not None:
             self.monitor.stop()

@@ -14,11 +14,10 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -97,15 +96,31 @@ class Worker(QObject):
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs (they may be clerk actions), then end the thread."""
+        self.stopped = True
         self._jobs.put(None)
         self._thread.join(timeout)
 
+    stopped = False
 
-@cache
+
+_printer: Worker | None = None
+
+
 def print_worker() -> Worker:
-    """The thread that renders and prints notices (created on first use, in the GUI thread)."""
-    worker = Worker("counter-print")
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(worker.stop)  # a notice being printed reaches paper before exit
-    return worker
+    """The thread that renders and prints notices (created on first use, in the GUI thread; a new
+    one after the main window closed and stopped the last)."""
+    global _printer
+    if _printer is None or _printer.stopped:
+        _printer = Worker("counter-print")
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(_printer.stop)  # a notice being printed reaches paper before exit
+    return _printer
+
+
+def finish_prints() -> None:
+    """Closing: wait for the prints under way, then hand their results to the queued callbacks
+    (which record them on the window's worker, still running). Paper that came out is counted."""
+    if _printer is not None and not _printer.stopped:
+        _printer.stop(timeout=60.0)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

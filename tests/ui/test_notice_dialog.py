@@ -133,3 +133,32 @@ def test_characters_missing_from_the_font_are_warned_about(gui: Gui) -> None:
     assert dialog.glyph_warning.isVisible()
     warning = dialog.glyph_warning.text()
     assert "䶮（U+4DAE）" in warning and "𠀀（U+20000）" in warning
+
+
+def test_a_print_still_running_when_the_window_closes_is_recorded(
+    gui: Gui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The paper comes out while the clerk closes the program: its print count, audit row and op
+    are written all the same, so the next copy carries its 补打 mark."""
+    import threading
+
+    real = notice_dialog.print_pdf
+    started, release = threading.Event(), threading.Event()
+
+    def slow_printer(pdf: bytes, printer: str = "", job: str = "notice", dpi: int = 300) -> str:
+        started.set()
+        release.wait(10)  # the printer is still busy when the window is closed
+        return real(pdf, printer, job, dpi)
+
+    monkeypatch.setattr(notice_dialog, "print_pdf", slow_printer)
+    dialog = accept(gui)
+    key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
+    assert started.wait(10)
+    threading.Timer(0.5, release.set).start()
+    gui.window.close()  # closing waits for the print and records it
+    assert rows(gui, "select kind, print_count from notices order by kind") == [
+        ("acceptance", 1),
+        ("processing", 1),
+    ]
+    assert rows(gui, "select count(*) from audit_log where action = 'notice.print'") == [(2,)]
+    assert rows(gui, "select count(*) from outbox where op_type = 'notice.print'") == [(2,)]
