@@ -39,6 +39,7 @@ from counter_app.services.queue import (
     WindowView,
 )
 from counter_app.services.visits import VisitInProgress
+from counter_app.ui.errors import explain as unexpected
 from counter_app.ui.keys import bind
 from counter_app.ui.queue_dialogs import (
     CallTicketDialog,
@@ -173,7 +174,18 @@ class QueuePanel(QFrame):
             return
         self._polling = True
         queue, read = self.queue, self._read_up_to
-        self.worker.submit(guarded(lambda: queue.window(read)), lambda r: self._polled(r, read), owner=self)
+        self.worker.submit(
+            guarded(lambda: queue.window(read)),
+            lambda r: self._polled(r, read),
+            self._poll_failed,
+            owner=self,
+        )
+
+    def _poll_failed(self, error: BaseException) -> None:
+        """Anything unexpected (a malformed answer): the next heartbeat polls again, the clerk is told."""
+        self._polling = False
+        self._say(unexpected(error))
+        self._render()
 
     def _polled(self, result: tuple[bool, Any], read_sent: int) -> None:
         self._polling = False
@@ -223,7 +235,13 @@ class QueuePanel(QFrame):
             self._render()
             self.poll()
 
-        self.worker.submit(guarded(lambda: job(queue)), back, owner=self)
+        def failed(error: BaseException) -> None:  # never leaves the keys dead for the day
+            self._acting = False
+            self._say(unexpected(error))
+            self._render()
+            self.poll()
+
+        self.worker.submit(guarded(lambda: job(queue)), back, failed, owner=self)
 
     def _ready(self, key: str) -> bool:
         """The key applies now (else it does nothing: the button is greyed out as well)."""

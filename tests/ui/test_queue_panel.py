@@ -231,3 +231,43 @@ def test_park_walk_in_and_a_supervisor_message(
     panel.poll()
     counter.polled()
     assert panel.messages.text() == "" and panel._read_up_to == 0
+
+
+def test_an_unexpected_failure_never_leaves_the_strip_frozen(
+    counter: Counter, hall: ServerProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A malformed answer raising something no one expected (a KeyError): the clerk is told, the
+    heartbeat polls again and the keys work again, the rest of the day."""
+    from counter_app.services.queue import WindowQueue
+
+    panel = counter.panel
+    counter.polled()
+    real_window, real_call = WindowQueue.window, WindowQueue.call_next
+    broken = {"window": 1, "call_next": 1}
+
+    def window_once_broken(self: WindowQueue, *args: object) -> object:
+        if broken["window"]:
+            broken["window"] -= 1
+            raise KeyError("queues")
+        return real_window(self, *args)  # type: ignore[arg-type]
+
+    def call_once_broken(self: WindowQueue) -> object:
+        if broken["call_next"]:
+            broken["call_next"] -= 1
+            raise KeyError("ticket")
+        return real_call(self)
+
+    monkeypatch.setattr(WindowQueue, "window", window_once_broken)
+    monkeypatch.setattr(WindowQueue, "call_next", call_once_broken)
+    panel.poll()
+    counter.qtbot.waitUntil(lambda: broken["window"] == 0 and not panel._polling, timeout=WAIT)
+    counter.polled()  # the next heartbeat polls again
+    chosen = take_ticket(hall, "A")
+    panel.poll()
+    counter.polled()
+    counter.key(Qt.Key.Key_F12)
+    counter.qtbot.waitUntil(lambda: broken["call_next"] == 0 and not panel._acting, timeout=WAIT)
+    assert panel.notice.text()  # the clerk was told something went wrong
+    counter.polled()
+    counter.key(Qt.Key.Key_F12)  # the same key works again
+    counter.qtbot.waitUntil(lambda: panel.number.text() == chosen, timeout=WAIT)
