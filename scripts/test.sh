@@ -11,4 +11,5 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/mypy
 # two workers (this is a 2-core machine; much of a test's time is spent waiting on a server
 # process or a disk flush); the installer tests share one package build on one worker
-scripts/with-keyring.sh .venv/bin/pytest -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
+# (tests/scheduling.py)
+scripts/with-keyring.sh .venv/bin/pytest -n "${TEST_WORKERS:-2}" "$@"

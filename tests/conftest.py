@@ -11,9 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.scheduling import installer_tests_first, make_scheduler
 from tests.servers import Postgres, ServerProcess, postgres, prepare_hall
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    installer_tests_first(items)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    return make_scheduler(config, log)
 
 
 class Clock:

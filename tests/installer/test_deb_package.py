@@ -26,7 +26,7 @@ from pypdf import PdfReader
 from tests.installer.conftest import VERSION
 from tests.installer.debroot import APP_DIR, APPID, LINUX, NEW_SUITE, OLD_SUITE, Chroot, clean_root, ok, run
 
-pytestmark = [pytest.mark.installer, pytest.mark.xdist_group("installer")]  # one worker: one build
+pytestmark = pytest.mark.installer  # one worker runs them all, first: tests/scheduling.py
 
 
 def test_lintian_reports_nothing_unexplained(chroot: Chroot) -> None:

@@ -27,7 +27,7 @@ from tests.installer.conftest import PREVIOUS_VERSION
 from tests.installer.debroot import Chroot
 from tests.servers import PASSWORD, Postgres, ServerProcess, enrollment_code, prepare_hall
 
-pytestmark = [pytest.mark.installer, pytest.mark.xdist_group("installer")]  # one worker: one build
+pytestmark = pytest.mark.installer  # one worker runs them all, first: tests/scheduling.py
 
 DATA = "/root/.local/share/counter-app"
 PREVIOUS = "/tmp/counter-app-previous.deb"
