@@ -1316,7 +1316,7 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/queue_panel.py" line="137"/>
         <location filename="../../counter_app/ui/queue_panel.py" line="493"/>
         <source>Walk-in</source>
-        <translation>现场</translation>
+        <translation>现场接待</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/queue_panel.py" line="146"/>

@@ -168,7 +168,7 @@ def test_the_clerks_window_and_its_dialogs_fit(clerk: MainWindow, hall: ServerPr
             ("transfer", lambda: TransferDialog(queues, [("B02", "公安户政出入境窗口")] * 30, parent)),
             ("park", lambda: ParkDialog(parent)),
             ("pause", lambda: PauseDialog(parent)),
-            ("refusal", lambda: RefusalDialog(parent)),
+            ("refusal", lambda: RefusalDialog(("申请事项不属于本机关职权范围",), parent)),
             ("consult", lambda: ConsultDialog(RESIDENT_ID_RENEWAL, parent)),
             ("returning", lambda: ReturningDialog(lambda _q: None, parent)),
             ("login", lambda: LoginDialog(link, worker, parent, "wangfang")),
