@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         s = self.ctx.settings
         return (
             self.tr("Window %1 · clerk %2 · device %3")
-            .replace("%1", f"{self.ctx.window().name}（{s['window_code']}）")
+            .replace(
+                "%1", self.tr("%1 (%2)").replace("%1", self.ctx.window().name).replace("%2", s["window_code"])
+            )
             .replace("%2", self._clerk())
             .replace("%3", s["device_code"])
         )

@@ -679,10 +679,10 @@
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="168"/>
         <source>Window %1 · clerk %2 · device %3</source>
-        <translation>窗口 %1 · 经办人 %2 · 设备 %3</translation>
+        <translation>%1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="178"/>
+        <location filename="../../counter_app/ui/main_window.py" line="180"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -733,28 +733,33 @@
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="149"/>
-        <location filename="../../counter_app/ui/main_window.py" line="262"/>
+        <location filename="../../counter_app/ui/main_window.py" line="264"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="150"/>
-        <location filename="../../counter_app/ui/main_window.py" line="278"/>
+        <location filename="../../counter_app/ui/main_window.py" line="280"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="177"/>
+        <location filename="../../counter_app/ui/main_window.py" line="170"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="179"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="238"/>
+        <location filename="../../counter_app/ui/main_window.py" line="240"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="264"/>
+        <location filename="../../counter_app/ui/main_window.py" line="266"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -768,17 +773,17 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="163"/>
-        <location filename="../../counter_app/ui/main_window.py" line="257"/>
+        <location filename="../../counter_app/ui/main_window.py" line="259"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="247"/>
+        <location filename="../../counter_app/ui/main_window.py" line="249"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="279"/>
+        <location filename="../../counter_app/ui/main_window.py" line="281"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -1268,123 +1273,123 @@ Data folder: %2</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="128"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
         <source>Call next</source>
         <translation>叫下一位</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="129"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
         <source>Recall</source>
         <translation>重呼</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="130"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
         <source>Start</source>
         <translation>开始办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="131"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
         <source>Finish</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="132"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="133"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
         <source>Call a ticket…</source>
         <translation>选号呼叫…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="134"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
         <source>Transfer…</source>
         <translation>转移…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="135"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
         <source>Park…</source>
         <translation>暂挂…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="136"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="137"/>
         <source>Pause…</source>
         <translation>暂停…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="137"/>
-        <location filename="../../counter_app/ui/queue_panel.py" line="493"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="138"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="511"/>
         <source>Walk-in</source>
         <translation>现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="146"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="147"/>
         <source>Messages read</source>
         <translation>消息已读</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="238"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="256"/>
         <source>Nobody is waiting for this window.</source>
         <translation>本窗口当前无人等候。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="383"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="401"/>
         <source>Resume (%1)</source>
         <translation>恢复服务（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="385"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="403"/>
         <source>Pause… (%1)</source>
         <translation>暂停…（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="394"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="412"/>
         <source>Queue calling is off</source>
         <translation>叫号未启用</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="402"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="420"/>
         <source>No hall server: queue calling is off. Serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5): the visit and its rating are kept.</source>
         <translation>未连接大厅服务器：叫号已关闭。现场群众请用“现场接待”（Ctrl+Shift+W）接待、“办结”（Shift+F5）结束，接待记录和评价都会保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="411"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="429"/>
         <source>The queue server cannot be reached: serve walk-in applicants with Walk-in (Ctrl+Shift+W) and Finish (Shift+F5), they are sent later. Calling comes back by itself when the network is back.</source>
         <translation>叫号服务器无法连接：可接待现场群众，用“现场接待”（Ctrl+Shift+W）开始、“办结”（Shift+F5）结束，记录稍后上传。网络恢复后叫号自动恢复。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="419"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="437"/>
         <source>Connecting to the queue server…</source>
         <translation>正在连接叫号服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="425"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
         <source>%1 %2: %3 waiting</source>
         <translation>%1 %2：等候 %3 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="432"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="450"/>
         <source>sent to this window: %1</source>
         <translation>转至本窗口：%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="453"/>
         <source>next: %1</source>
         <translation>待叫：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="435"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="453"/>
         <source>nobody waiting</source>
         <translation>暂无等候</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="443"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="461"/>
         <source> (%1 unread)</source>
         <translation>（共 %1 条未读）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="444"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="462"/>
         <source>Supervisor: %1</source>
         <translation>值班长消息：%1</translation>
     </message>
@@ -1405,37 +1410,37 @@ Data folder: %2</source>
         <translation> · 已呼叫 %1 次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="465"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="483"/>
         <source>No ticket at the window</source>
         <translation>窗口当前无号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="468"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="486"/>
         <source>Paused: %1 — for %2</source>
         <translation>暂停服务：%1 — 已暂停 %2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="474"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="492"/>
         <source>Window %1 open</source>
         <translation>%1 窗口服务中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="480"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="498"/>
         <source>%1 back in %2</source>
         <translation>%1 还有 %2 回来</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="482"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="500"/>
         <source>%1 due back now</source>
         <translation>%1 已到回来时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="483"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="501"/>
         <source>Parked: %1</source>
         <translation>暂挂：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/queue_panel.py" line="494"/>
+        <location filename="../../counter_app/ui/queue_panel.py" line="512"/>
         <source>Serving without a ticket · Shift+F5 finishes</source>
         <translation>无号接待中 · Shift+F5 办结</translation>
     </message>
