@@ -136,7 +136,7 @@ def _context(args: argparse.Namespace, demo_hall: dict[str, str] | None = None):
         raise failed from exc
 
 
-PRINT_SETTINGS = ("printer_a4", "printer_receipt", "receipt_paper")
+PRINT_SETTINGS = ("printer_a4", "printer_receipt", "receipt_paper", "print_wait_seconds")
 
 
 def _hall_print_settings(args: argparse.Namespace) -> dict[str, str]:
@@ -222,7 +222,13 @@ def _print_test(args: argparse.Namespace) -> int:
                 ok = (
                     _save_sample(out, notice, paper, pdf)
                     if out
-                    else _print_sample(args.printer or service.printer_for(notice), notice, paper, pdf)
+                    else _print_sample(
+                        args.printer or service.printer_for(notice),
+                        notice,
+                        paper,
+                        pdf,
+                        float(hall["print_wait_seconds"]),
+                    )
                 )
                 failed += not ok
         finally:
@@ -250,16 +256,28 @@ def _save_sample(out: Path, notice: Notice, paper: str, pdf: bytes) -> bool:
     return True
 
 
-def _print_sample(printer: str, notice: Notice, paper: str, pdf: bytes) -> bool:
-    from counter_app.printing.qt_printer import PrinterError, print_pdf
+def _print_sample(printer: str, notice: Notice, paper: str, pdf: bytes, wait: float) -> bool:
+    """One sample, followed until the print system says it came out (or why not)."""
+    from counter_app.printing.cups import JobState
+    from counter_app.printing.paper import job_words, print_notice
+    from counter_app.printing.print_errors import PrinterError
+
+    label = _sample_label(notice, paper)
+
+    def show(state: JobState) -> None:
+        if not state.done:
+            words = job_words(state)
+            print(f"  {label}: job {state.job_id} {state.state}{f' ({words})' if words else ''}")
 
     try:
-        used = print_pdf(pdf, printer, f"print-test {notice.title}")
+        done = print_notice(pdf, printer, f"print-test {notice.title}", wait=wait, on_status=show)
     except PrinterError as exc:
-        where = printer or "the system default printer"
-        print(f"打印失败 / print failed: {_sample_label(notice, paper)} on {where}: {exc}", file=sys.stderr)
+        where = exc.printer or printer or "the system default printer"
+        said = f" ({exc.system_words})" if exc.system_words else ""
+        print(f"打印失败 / print failed: {label} on {where}: {exc.reason}{said}", file=sys.stderr)
         return False
-    print(f"printed {_sample_label(notice, paper)} on {used}")
+    how = "printed" if done.confirmed else "sent to the spooler (not confirmed)"
+    print(f"{how} {label} on {done.printer}{f' (job {done.job_id})' if done.job_id else ''}")
     return True
 
 

@@ -45,13 +45,15 @@ def _qt_report() -> list[str]:
     app = QGuiApplication.instance() or QGuiApplication(["diagnose", "-platform", "offscreen"])
     assert app is not None
     cjk = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)]
-    printers = printer_names()
-    return [
+    lines = [
         f"Qt / PySide6: {PySide6.__version__}",
         f"system CJK fonts: {len(cjk)} ({', '.join(cjk[:5])}{' ...' if len(cjk) > 5 else ''})",
-        f"printers seen: {', '.join(printers) if printers else 'none'}",
-        f"default printer: {default_printer_name() or 'none'}",
     ]
+    if sys.platform == "win32":  # the spooler, through Qt (CUPS is asked directly elsewhere)
+        printers = printer_names()
+        lines.append(f"printers seen: {', '.join(printers) if printers else 'none'}")
+        lines.append(f"default printer: {default_printer_name() or 'none'}")
+    return lines
 
 
 def _sync_report(data_dir: Path) -> list[str]:
@@ -243,6 +245,13 @@ def _report(data_dir: Path, data_dir_source: str, found: Diagnosis) -> str:
         lines += _sync_report(data_dir)
     except Exception as exc:  # diagnose must always finish
         lines.append(f"sync: unavailable ({type(exc).__name__}: {exc})")
+    if sys.platform != "win32":
+        try:
+            from counter_app.printing.printer_report import printer_lines
+
+            lines += printer_lines(load_settings(data_dir).values)
+        except Exception as exc:  # diagnose must always finish
+            lines.append(f"printers: unavailable ({type(exc).__name__}: {exc})")
     try:
         lines += _qt_report()
     except Exception as exc:  # diagnose must always finish

@@ -23,8 +23,9 @@ SYSTEM_PACKAGES=(
 # checkout), installed into debootstrapped Debian roots and checked by lintian; the Windows ones
 # from a staged layout (makensis, wixl, msitools, 7z, osslsigncode); a second CJK face
 # (fonts-droid-fallback) stands in for a hall's 仿宋 in the notice-font tests
+# ... and prints through a real CUPS of the tests' own (cups-pdf queues; ghostscript measures pages)
 DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring chromium chromium-driver fonts-liberation
-  fonts-droid-fallback
+  fonts-droid-fallback cups cups-client cups-pdf ghostscript
   debootstrap lintian binutils git debsigs nsis wixl msitools p7zip-full osslsigncode openssl)
 [ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 

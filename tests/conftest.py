@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import cups_server
+from tests.cups_server import CupsServer
 from tests.scheduling import installer_tests_first, make_scheduler
 from tests.servers import Postgres, ServerProcess, postgres, prepare_hall
 
@@ -92,4 +94,23 @@ def hall_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def hall(hall_db: str, tmp_path: Path) -> Iterator[ServerProcess]:
     server = ServerProcess(hall_db, tmp_path / "server.log").start()
     yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def cups() -> Iterator[CupsServer]:
+    """A real cupsd of the tests' own; the program (and Qt) find it through CUPS_SERVER."""
+    missing = cups_server.available()
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"the print tests cannot run: {missing}")
+        pytest.skip(missing)
+    server = cups_server.start()
+    before = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = server.address
+    yield server
+    if before is None:
+        os.environ.pop("CUPS_SERVER", None)
+    else:
+        os.environ["CUPS_SERVER"] = before
     server.stop()

@@ -13,11 +13,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-def tr_noop(text: str) -> str:
-    """Mark a domain message (context ``messages``) for translation."""
-    return QT_TRANSLATE_NOOP("messages", text)
-
-
 class DomainError(ValueError):
     """A rule was broken; ``message`` is English source text, ``field`` names the input at fault."""
 

@@ -9,7 +9,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -171,10 +170,6 @@ def numbered_canvas(footer: str, reprint_mark: str) -> type[Canvas]:
                 self.drawString(x, y, reprint_mark)
 
     return NumberedCanvas
-
-
-def a4_frame_width() -> float:
-    return float(A4[0] - 40 * mm)
 
 
 def story_height(story: Sequence[Flowable], page_width: float, margin: float) -> float:

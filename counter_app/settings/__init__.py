@@ -302,6 +302,15 @@ SETTINGS: tuple[Setting, ...] = (
         _choice("a4", "80mm"),
     ),
     Setting(
+        "print_wait_seconds",
+        "120",
+        QT_TRANSLATE_NOOP(
+            "settings", "Seconds to wait for a printer to finish a notice before the job is cancelled"
+        ),
+        Who.IT,
+        _number(10, 3600),
+    ),
+    Setting(
         "evaluation_window",
         "second_screen",
         QT_TRANSLATE_NOOP("settings", "Applicant rating screen"),

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.printing.qt_printer import PrinterError
+from counter_app.printing.print_errors import PrinterError
+from counter_app.ui.print_texts import failure_text
 
 
 def explain(error: BaseException) -> str:
@@ -26,9 +27,7 @@ def explain(error: BaseException) -> str:
             "errors", "The disk is full. Nothing was saved; ask IT to free disk space, then try again."
         )
     elif isinstance(cause, PrinterError):
-        what = QCoreApplication.translate(
-            "errors", "The printer did not print. Check that it is on and has paper, then print again."
-        )
+        what = failure_text(cause.reason, cause.printer, cause.system_words)
     elif isinstance(cause, (sqlite3.DatabaseError, OSError)):
         what = QCoreApplication.translate(
             "errors", "The local data could not be written. Nothing was saved; try again or call IT."

@@ -284,7 +284,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        finish_prints()  # a notice still printing comes out and is handed over to be recorded...
+        wait = float(self.ctx.settings["print_wait_seconds"]) + 10
+        finish_prints(wait)  # a notice still printing comes out and is handed over to be recorded...
         self.worker.stop()  # ...with the queued clerk actions, before the window goes
         self.queue_panel.stop()
         if self.monitor is not None:

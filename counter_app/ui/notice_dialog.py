@@ -1,7 +1,9 @@
 """Preview, print and save the notices of an outcome or a reprint, off the GUI thread.
 
 Rendering and printing run on the print worker, the print count and the audit on the window's
-worker: a slow or jammed printer never holds up the next applicant's F9. A failed print never
+worker: a slow or jammed printer never holds up the next applicant's F9. Each job is followed
+until the print system says the copy came out (the dialog says where it waits meanwhile); only
+such a copy is counted, so the next one's 补打 mark is true. A failed print never
 touches the case: it is saved before the dialog opens, the failure is told and audited, and the
 notice stays ready to print again (here or from the cases tab). The preview is the next copy
 exactly as it will come out, 补打 mark included.
@@ -9,9 +11,7 @@ exactly as it will come out, 补打 mark included.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -32,54 +32,23 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.records import Notice
-from counter_app.printing.qt_printer import PrinterError, print_pdf
+from counter_app.printing.cups import JobState
 from counter_app.services.context import AppContext
-from counter_app.services.notices import OUTPUT_PAPER, OUTPUT_PDF, NoticeService
+from counter_app.services.notice_printing import CopyResult, print_copies, record_copies
+from counter_app.services.notices import OUTPUT_PDF, NoticeService
 from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.keys import bind
-from counter_app.ui.worker import Worker, print_worker
+from counter_app.ui.print_texts import failure_text, job_text
+from counter_app.ui.worker import Worker, print_jobs, print_worker
 
-log = logging.getLogger(__name__)
 ERROR_STYLE = "color: #c62828;"
-
-
-@dataclass(frozen=True)
-class OutputResult:
-    notice: Notice
-    error: str = ""
-    printer: str = ""
-
-
-def print_one(service: NoticeService, notice: Notice) -> OutputResult:
-    """Render and print one notice (print worker); a failure is returned, never raised."""
-    try:
-        printer = print_pdf(service.pdf(notice), service.printer_for(notice), notice.title)
-    except PrinterError as exc:
-        return OutputResult(notice, str(exc))
-    except Exception as exc:  # a driver or rendering fault: told and audited like a printer failure
-        log.exception("printing %s failed", notice.number)
-        return OutputResult(notice, f"{type(exc).__name__}: {exc}")
-    return OutputResult(notice, printer=printer)
-
-
-def record_outputs(service: NoticeService, attempts: list[OutputResult]) -> list[OutputResult]:
-    """Count what reached paper, audit what did not (window worker: database writes)."""
-    results = []
-    for a in attempts:
-        if a.error:
-            service.record_failure(a.notice.id, a.error)
-            results.append(a)
-        else:
-            counted = service.record_output(a.notice.id, OUTPUT_PAPER, a.printer)
-            results.append(OutputResult(counted, printer=a.printer))
-    return results
 
 
 class NoticeDialog(QDialog):
     """*headline* is rich text: whatever an applicant typed in it must be escaped by the caller."""
 
-    printed = Signal(list)  # list[OutputResult]
+    printed = Signal(list)  # list[CopyResult]
 
     def __init__(
         self,
@@ -148,6 +117,8 @@ class NoticeDialog(QDialog):
             window_wide=True,
         )
         self.list.currentRowChanged.connect(self._preview)
+        self._printing: set[str] = set()  # ids of the notices whose jobs this dialog follows
+        print_jobs().changed.connect(self._job_changed)
         self._fill()
         self._check_glyphs()
         self.print_button.setDefault(True)
@@ -234,41 +205,62 @@ class NoticeDialog(QDialog):
         self.held_back = held_back
         self._busy(True)
         self._say(self.tr("Printing…"))
-        service = self.service
-        # no owner: what reached paper is recorded even if the dialog is gone by then
-        self.printer.submit(lambda: [print_one(service, n) for n in notices], self._record, self._failed)
+        self._printing = {n.id for n in notices}
+        service, jobs = self.service, print_jobs()
+        # no owner: what came out is recorded even if the dialog is gone by then
+        self.printer.submit(lambda: print_copies(service, notices, jobs.watch), self._record, self._failed)
 
-    def _record(self, attempts: list[OutputResult]) -> None:
+    def _job_changed(self, notice: Notice, state: JobState) -> None:
+        """A followed job moved (queued, held, printing): say where it is."""
+        if notice.id in self._printing and not state.done:
+            prefix = f"{labels.notice_kind(notice.kind)} {notice.number}: "
+            self._say(prefix + job_text(state, self.service.printer_for(notice) or "?"))
+
+    def _record(self, attempts: list[CopyResult]) -> None:
         service = self.service
         self.worker.submit(
-            lambda: record_outputs(service, attempts), self._printed, self._not_recorded, owner=self
+            lambda: record_copies(service, attempts), self._printed, self._not_recorded, owner=self
         )
 
-    def _printed(self, results: list[OutputResult]) -> None:
+    def _printed(self, results: list[CopyResult]) -> None:
         self._busy(False)
-        self._update(r.notice for r in results if not r.error)
-        failed = [r for r in results if r.error]
+        self._printing = set()
+        self._update(r.notice for r in results if not r.failed)
+        failed = [r for r in results if r.failed]
+        came_out = len(results) - len(failed)
         if failed:
-            self._say(
-                self.tr(
-                    "Printing failed: %1. The case is saved; check the printer, then print again "
-                    "here or reprint from the Cases tab."
-                ).replace("%1", failed[0].error),
-                error=True,
+            first = failed[0]
+            text = self.tr("%1 %2 was not printed: %3").replace("%1", labels.notice_kind(first.notice.kind))
+            text = text.replace("%2", first.notice.number)
+            text = text.replace("%3", failure_text(first.reason, first.printer, first.system_words))
+            if came_out:
+                text = self.tr("Printed %n notice(s).", "", came_out) + " " + text
+            if len(failed) > 1:
+                text += " " + self.tr("%n notice(s) in all were not printed.", "", len(failed))
+            text += " " + self.tr(
+                "The case is saved; the notice stays ready to print again here or from the Cases tab."
             )
+            self._say(text, error=True)
         else:
             text = self.tr("Printed %n notice(s).", "", len(results))
+            if not all(r.confirmed for r in results):
+                text = self.tr(
+                    "Sent %n notice(s) to the printer; check that they came out.", "", len(results)
+                )
             self._say(f"{text} {self._held_back_text()}" if self.held_back else text)
         self.printed.emit(results)
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self._say(self.tr("Printing failed: %1. The case is saved.").replace("%1", str(error)), error=True)
+        self._printing = set()
+        self._say(
+            self.tr("Printing failed: %1. The case is saved.").replace("%1", explain(error)), error=True
+        )
 
     def _not_recorded(self, error: BaseException) -> None:
         self._busy(False)
         self._say(
-            self.tr("The notices went to the printer, but the print was not recorded: %1").replace(
+            self.tr("The notices came out of the printer, but the print was not recorded: %1").replace(
                 "%1", explain(error)
             ),
             error=True,

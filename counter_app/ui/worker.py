@@ -118,9 +118,32 @@ def print_worker() -> Worker:
     return _printer
 
 
-def finish_prints() -> None:
-    """Closing: wait for the prints under way, then hand their results to the queued callbacks
-    (which record them on the window's worker, still running). Paper that came out is counted."""
+class PrintJobs(QObject):
+    """Where each followed print job is, told from the print worker to the GUI thread.
+
+    One object for the program's life, so a job's news never goes to a dialog already closed
+    (Qt drops the connection of a deleted receiver)."""
+
+    changed = Signal(object, object)  # Notice, JobState
+
+    def watch(self, notice: object, state: object) -> None:
+        self.changed.emit(notice, state)
+
+
+_jobs: PrintJobs | None = None
+
+
+def print_jobs() -> PrintJobs:
+    global _jobs
+    if _jobs is None:
+        _jobs = PrintJobs()
+    return _jobs
+
+
+def finish_prints(wait: float = 60.0) -> None:
+    """Closing: wait for the prints under way (each followed for at most *wait* seconds, then
+    cancelled), then hand their results to the queued callbacks (which record them on the
+    window's worker, still running). Paper that came out is counted."""
     if _printer is not None and not _printer.stopped:
-        _printer.stop(timeout=60.0)
+        _printer.stop(timeout=wait)
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)

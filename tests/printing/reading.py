@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageOps
 from pypdf import PdfReader
 
 
@@ -37,6 +37,15 @@ def page_image(pdf: bytes, folder: Path, page: int = 1, dpi: int = 200) -> Image
         check=True,
     )
     return Image.open(f"{prefix}.png").convert("L")
+
+
+def content_box(pdf: bytes, folder: Path, page: int = 1, dpi: int = 600) -> tuple[float, ...]:
+    """Where ink falls on the page: (left, top, right, bottom) in points from the top-left corner,
+    read from poppler's rendering (so a vector page and a page image are measured alike)."""
+    image = page_image(pdf, folder, page, dpi)
+    box = ImageOps.invert(image).point(lambda v: 255 if v > 96 else 0).getbbox()
+    assert box is not None, "the page is blank"
+    return tuple(v * 72 / dpi for v in box)
 
 
 def barcodes_on(image: Image.Image) -> list[str]:

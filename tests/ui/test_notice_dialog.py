@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtPdf import QPdfDocument
 
-from counter_app.ui import notice_dialog
+from counter_app.printing.paper import PrintOutcome
+from counter_app.services import notice_printing
 from counter_app.ui.notice_dialog import NoticeDialog
 from tests.printing.reading import text_of
 from tests.ui.conftest import Gui
@@ -90,16 +92,16 @@ def test_saving_a_pdf_does_not_turn_the_first_print_into_a_reprint(gui: Gui, tmp
 def test_an_unexpected_print_error_is_told_audited_and_the_rest_still_print(
     gui: Gui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = notice_dialog.print_pdf
+    real = notice_printing.print_notice
     calls: list[str] = []
 
-    def flaky(pdf: bytes, printer: str = "", job: str = "notice", dpi: int = 300) -> str:
-        calls.append(job)
+    def flaky(pdf: bytes, printer: str, job: str, **kw: Any) -> PrintOutcome:
+        calls.append(job.split()[0])
         if len(calls) == 1:
             raise RuntimeError("driver crashed")
-        return real(pdf, printer, job, dpi)
+        return real(pdf, printer, job, **kw)
 
-    monkeypatch.setattr(notice_dialog, "print_pdf", flaky)
+    monkeypatch.setattr(notice_printing, "print_notice", flaky)
     dialog = accept(gui)
     print_all(gui, dialog)
     assert calls == ["受理通知书", "办理通知书"]
@@ -110,7 +112,7 @@ def test_an_unexpected_print_error_is_told_audited_and_the_rest_still_print(
     ]
     assert rows(
         gui, "select json_extract(detail, '$.reason') from audit_log where action = 'notice.print_failed'"
-    ) == [("RuntimeError: driver crashed",)]
+    ) == [(f"print_service_error on {gui.ctx.settings['printer_a4']} (RuntimeError: driver crashed)",)]
     assert rows(
         gui,
         "select json_extract(payload, '$.case_id') is not null from outbox where op_type = 'notice.print_failed'",
@@ -142,15 +144,15 @@ def test_a_print_still_running_when_the_window_closes_is_recorded(
     are written all the same, so the next copy carries its 补打 mark."""
     import threading
 
-    real = notice_dialog.print_pdf
+    real = notice_printing.print_notice
     started, release = threading.Event(), threading.Event()
 
-    def slow_printer(pdf: bytes, printer: str = "", job: str = "notice", dpi: int = 300) -> str:
+    def slow_printer(pdf: bytes, printer: str, job: str, **kw: Any) -> PrintOutcome:
         started.set()
         release.wait(10)  # the printer is still busy when the window is closed
-        return real(pdf, printer, job, dpi)
+        return real(pdf, printer, job, **kw)
 
-    monkeypatch.setattr(notice_dialog, "print_pdf", slow_printer)
+    monkeypatch.setattr(notice_printing, "print_notice", slow_printer)
     dialog = accept(gui)
     key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
     assert started.wait(10)

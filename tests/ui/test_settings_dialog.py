@@ -6,6 +6,7 @@ from __future__ import annotations
 import configparser
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shiboken6
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from counter_app.domain.text import MSG_CONTROL
+from counter_app.printing.paper import PrintOutcome
+from counter_app.services import notice_printing
 from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.settings import Source
-from counter_app.ui import notice_dialog, settings_dialog
+from counter_app.ui import settings_dialog
 from counter_app.ui.app import build_window, make_application
 from counter_app.ui.i18n import message, uninstall_translators
 from counter_app.ui.settings_dialog import SettingsDialog, source_label
@@ -234,14 +237,14 @@ def test_escape_cancels_without_writing(open_window: OpenWindow) -> None:
 def test_print_all_leaves_the_processing_slip_out_when_set_to_no(
     gui: Gui, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = notice_dialog.print_pdf
+    real = notice_printing.print_notice
     jobs: list[str] = []
 
-    def recording(pdf: bytes, printer: str = "", job: str = "notice", dpi: int = 300) -> str:
-        jobs.append(job)
-        return real(pdf, printer, job, dpi)
+    def recording(pdf: bytes, printer: str, job: str, **kw: Any) -> PrintOutcome:
+        jobs.append(job.split()[0])
+        return real(pdf, printer, job, **kw)
 
-    monkeypatch.setattr(notice_dialog, "print_pdf", recording)
+    monkeypatch.setattr(notice_printing, "print_notice", recording)
     dialog = open_settings(gui)
     slip = widget(dialog, "print_processing_slip")
     slip.setFocus()
