@@ -220,12 +220,14 @@ class CupsServer:
     def accept(self, name: str) -> None:
         self.run("cupsaccept", name)
 
-    def printed(self, out: Path, timeout: float = 30) -> list[Path]:
-        """The PDFs cups-pdf wrote (it writes them after CUPS says completed: wait for the file)."""
+    def printed(self, out: Path, count: int = 1, timeout: float = 30) -> list[Path]:
+        """The PDFs a queue wrote, oldest first (waiting until *count* are there, whole)."""
         deadline = time.monotonic() + timeout
         while True:
-            files = sorted(out.glob("*.pdf"))
-            if (files and all(f.stat().st_size > 0 for f in files)) or time.monotonic() > deadline:
+            files = sorted(out.glob("*.pdf"), key=lambda f: f.stat().st_mtime_ns)
+            if (
+                len(files) >= count and all(f.stat().st_size > 0 for f in files)
+            ) or time.monotonic() > deadline:
                 return files
             time.sleep(0.1)
 

@@ -50,7 +50,7 @@
 <context>
     <name>NoticeDialog</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="134"/>
         <source>(printed %n time(s))</source>
         <translation>
             <numerusform>(printed %n time)</numerusform>
@@ -58,11 +58,28 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="260"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="237"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="245"/>
         <source>Printed %n notice(s).</source>
         <translation>
             <numerusform>Printed %n notice.</numerusform>
             <numerusform>Printed %n notices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="239"/>
+        <source>%n notice(s) in all were not printed.</source>
+        <translation>
+            <numerusform>%n notice in all was not printed.</numerusform>
+            <numerusform>%n notices in all were not printed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="248"/>
+        <source>Sent %n notice(s) to the printer; check that they came out.</source>
+        <translation>
+            <numerusform>Sent %n notice to the printer; check that it came out.</numerusform>
+            <numerusform>Sent %n notices to the printer; check that they came out.</numerusform>
         </translation>
     </message>
 </context>

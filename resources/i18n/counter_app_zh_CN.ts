@@ -980,91 +980,111 @@ Data folder: %2</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="94"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="63"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="124"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="93"/>
         <source>&amp;Print all (Ctrl+P)</source>
         <translation>全部打印(&amp;P)（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="95"/>
         <source>Print &amp;this one</source>
         <translation>打印本份(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="127"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="96"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="134"/>
         <source>(printed %n time(s))</source>
         <translation>
             <numerusform>（已打印 %n 次）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="196"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="167"/>
         <source>The preview could not be shown: %1</source>
         <translation>无法显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="182"/>
         <source>The notice font has no glyph for %1: these characters print blank. Write them in by hand on the paper copy and have the applicant check them.</source>
         <translation>通知书字体中没有以下字符：%1，打印出来是空白。请在纸质通知书上手工补写，并请申请人核对。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="229"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="200"/>
         <source>The processing slip is not printed with the others (Settings); to print it, select it and press “Print this one”.</source>
         <translation>办理通知书未随其他文书一并打印（见“设置”）；如需打印，请选中后按“打印本份”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="236"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="207"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="254"/>
-        <source>Printing failed: %1. The case is saved; check the printer, then print again here or reprint from the Cases tab.</source>
-        <translation>打印失败：%1。办件已保存；请检查打印机后在此重新打印，或在“办件查询”中补打。</translation>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="233"/>
+        <source>%1 %2 was not printed: %3</source>
+        <translation>%1 %2 未能打印：%3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="263"/>
+        <source>The notices came out of the printer, but the print was not recorded: %1</source>
+        <translation>文书已从打印机输出，但打印记录未能保存：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/notice_dialog.py" line="260"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="237"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="245"/>
         <source>Printed %n notice(s).</source>
         <translation>
             <numerusform>已打印 %n 份文书。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="239"/>
+        <source>%n notice(s) in all were not printed.</source>
+        <translation>
+            <numerusform>共有 %n 份文书未能打印。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="266"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="241"/>
+        <source>The case is saved; the notice stays ready to print again here or from the Cases tab.</source>
+        <translation>办件已保存；文书可在此处或“办件查询”页重新打印。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/notice_dialog.py" line="248"/>
+        <source>Sent %n notice(s) to the printer; check that they came out.</source>
+        <translation>
+            <numerusform>已将 %n 份文书发送到打印机，请确认纸件已打出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="257"/>
         <source>Printing failed: %1. The case is saved.</source>
         <translation>打印失败：%1。办件已保存。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="271"/>
-        <source>The notices went to the printer, but the print was not recorded: %1</source>
-        <translation>通知书已送至打印机，但打印记录未能保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="286"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="278"/>
         <source>Save notice as PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="311"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="303"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="316"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="308"/>
         <source>Saved %1, but the copy was not recorded: %2</source>
         <translation>已保存 %1，但本次另存记录未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="324"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="316"/>
         <source>The PDF was not saved: %1</source>
         <translation>PDF 未保存：%1</translation>
     </message>
@@ -2566,32 +2586,27 @@ Data folder: %2</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="19"/>
+        <location filename="../../counter_app/ui/errors.py" line="20"/>
         <source>The local database is busy (another copy of the program may be open). Nothing was saved; close the other copy and try again.</source>
         <translation>本地数据库正忙（可能另开了一个程序）。本次未保存任何内容；请关闭另一个程序后重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="25"/>
+        <location filename="../../counter_app/ui/errors.py" line="26"/>
         <source>The disk is full. Nothing was saved; ask IT to free disk space, then try again.</source>
         <translation>磁盘已满。本次未保存任何内容；请联系信息技术人员清理磁盘后重试。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="29"/>
-        <source>The printer did not print. Check that it is on and has paper, then print again.</source>
-        <translation>打印机未能打印。请检查打印机电源和纸张后重新打印。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/errors.py" line="33"/>
+        <location filename="../../counter_app/ui/errors.py" line="32"/>
         <source>The local data could not be written. Nothing was saved; try again or call IT.</source>
         <translation>本地数据无法写入。本次未保存任何内容；请重试或联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="37"/>
+        <location filename="../../counter_app/ui/errors.py" line="36"/>
         <source>An unexpected error happened. Nothing was saved; try again or call IT.</source>
         <translation>发生意外错误。本次未保存任何内容；请重试或联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/errors.py" line="45"/>
+        <location filename="../../counter_app/ui/errors.py" line="44"/>
         <source>(for IT: %1)</source>
         <translation>（供信息技术人员查看：%1）</translation>
     </message>
@@ -2883,12 +2898,12 @@ Data folder: %2</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="426"/>
+        <location filename="../../counter_app/settings/__init__.py" line="435"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="430"/>
+        <location filename="../../counter_app/settings/__init__.py" line="439"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -3200,6 +3215,227 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>printing</name>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="16"/>
+        <source>No printer is set for this window and the computer has no default printer. Ask IT to choose one in Settings.</source>
+        <translation>本窗口未设置打印机，本机也没有默认打印机。请联系信息技术人员在“设置”中选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="21"/>
+        <source>The print service (CUPS) is not running on this computer. Ask IT to start it, then print again.</source>
+        <translation>本机的打印服务（CUPS）未运行。请联系信息技术人员启动打印服务后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="25"/>
+        <source>The print service gave an answer the program does not understand. Print again; if it happens again, call IT.</source>
+        <translation>打印服务返回了无法识别的应答。请重新打印；如再次出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="30"/>
+        <source>The printer “%1” is not installed on this computer (renamed or removed). Choose another one in Settings or call IT.</source>
+        <translation>本机未安装打印机“%1”（可能已改名或删除）。请在“设置”中另选打印机，或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="35"/>
+        <source>The printer “%1” is not accepting jobs. Ask IT to enable its queue, then print again.</source>
+        <translation>打印机“%1”目前不接受打印任务。请联系信息技术人员启用该打印队列后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="39"/>
+        <source>The printer “%1” gave up on the job (paper jam, no paper or a driver fault). Check the printer, then print again.</source>
+        <translation>打印机“%1”中止了打印任务（卡纸、缺纸或驱动故障）。请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="44"/>
+        <source>The job was cancelled at the printer “%1”. Print again when the printer is ready.</source>
+        <translation>打印任务已在打印机“%1”上被取消。打印机就绪后请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="47"/>
+        <source>The printer “%1” did not finish in time; the job was cancelled so that no copy comes out later. Check that it is on, online and has paper, then print again.</source>
+        <translation>打印机“%1”未在规定时间内完成打印，该任务已取消，之后不会再打出。请检查打印机是否开机、联机、有纸，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="52"/>
+        <source>The notice could not be read back for printing. Print again; if it fails again, call IT.</source>
+        <translation>文书无法读取以供打印。请重新打印；如再次失败，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="56"/>
+        <source>The printer “%1” refused the job. Check that it is on and has paper, then print again.</source>
+        <translation>打印机“%1”拒绝了打印任务。请检查打印机是否开机、有纸，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="66"/>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="67"/>
+        <source>paper needed</source>
+        <translation>需要装纸</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="68"/>
+        <source>paper jam</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="69"/>
+        <source>paper low</source>
+        <translation>纸张将尽</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="70"/>
+        <source>out of toner</source>
+        <translation>墨粉已用完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="71"/>
+        <source>toner low</source>
+        <translation>墨粉不足</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="72"/>
+        <source>out of ink or toner</source>
+        <translation>墨水或墨粉已用完</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="73"/>
+        <source>a cover is open</source>
+        <translation>机盖未关</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="74"/>
+        <source>a door is open</source>
+        <translation>机门未关</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="75"/>
+        <source>the printer is paused</source>
+        <translation>打印机已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="76"/>
+        <source>the printer is stopped</source>
+        <translation>打印机已停止</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="77"/>
+        <source>the printer is partly stopped</source>
+        <translation>打印机部分停止</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="78"/>
+        <source>the printer is offline</source>
+        <translation>打印机脱机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="79"/>
+        <source>the printer is switched off</source>
+        <translation>打印机已关机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="80"/>
+        <source>connecting to the printer</source>
+        <translation>正在连接打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="81"/>
+        <source>the printer does not answer</source>
+        <translation>打印机无响应</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="82"/>
+        <location filename="../../counter_app/ui/print_texts.py" line="83"/>
+        <source>the job is held</source>
+        <translation>任务被挂起</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="84"/>
+        <source>printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="85"/>
+        <source>arriving at the printer</source>
+        <translation>正在传送到打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="86"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="87"/>
+        <source>queued in the printer</source>
+        <translation>在打印机内排队</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="88"/>
+        <source>cancelled by a user</source>
+        <translation>已被用户取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="89"/>
+        <source>cancelled at the printer</source>
+        <translation>已在打印机上取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="90"/>
+        <source>stopped by the print system</source>
+        <translation>被打印系统中止</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="91"/>
+        <source>the job is stopped</source>
+        <translation>任务已停止</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="92"/>
+        <location filename="../../counter_app/ui/print_texts.py" line="95"/>
+        <source>the printer cannot read the document</source>
+        <translation>打印机无法读取该文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="115"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="116"/>
+        <source>the print system said: “%1”</source>
+        <translation>打印系统原话：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="122"/>
+        <source>the default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="125"/>
+        <location filename="../../counter_app/ui/print_texts.py" line="139"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="133"/>
+        <source>Printing on %1…</source>
+        <translation>正在打印机“%1”上打印…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="135"/>
+        <source>Printed on %1.</source>
+        <translation>已在打印机“%1”上打印完成。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/print_texts.py" line="137"/>
+        <source>Waiting in the queue of %1…</source>
+        <translation>正在打印机“%1”的队列中等待…</translation>
+    </message>
+</context>
+<context>
     <name>queue</name>
     <message>
         <location filename="../../counter_app/ui/ticket_kinds.py" line="8"/>
@@ -3346,21 +3582,26 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/settings/__init__.py" line="307"/>
+        <source>Seconds to wait for a printer to finish a notice before the job is cancelled</source>
+        <translation>等待打印机打完一份文书的秒数（超时则取消该任务）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="316"/>
         <source>Applicant rating screen</source>
         <translation>好差评评价屏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="314"/>
+        <location filename="../../counter_app/settings/__init__.py" line="323"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="321"/>
+        <location filename="../../counter_app/settings/__init__.py" line="330"/>
         <source>Notice title font (empty: a Xiaobiaosong title face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
         <translation>通知书标题字体（留空：已安装小标宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="332"/>
+        <location filename="../../counter_app/settings/__init__.py" line="341"/>
         <source>Notice body font (empty: a FangSong body face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
         <translation>通知书正文字体（留空：已安装仿宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>
