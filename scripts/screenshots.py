@@ -136,6 +136,9 @@ def clerk(out: Path, language: str, size: str, data: Path, demo_hall: dict[str, 
     s.then(3000, lambda: s.shot("intake"))
     s.then(0, accept)
     s.then(1500, lambda: s.shot("notice"))
+    # printing with no print service here: what the clerk is told, in the dialog's status line
+    s.then(0, lambda: tab.notice_dialog.print_all() if tab.notice_dialog is not None else None)
+    s.then(3000, lambda: s.shot("notice-print-failed"))
     s.then(0, close_notice)
     s.then(1500, lambda: s.shot("cases"))
     dialogs(s, window, link, worker)

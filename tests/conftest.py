@@ -98,19 +98,21 @@ def hall(hall_db: str, tmp_path: Path) -> Iterator[ServerProcess]:
 
 
 @pytest.fixture(scope="session")
-def cups() -> Iterator[CupsServer]:
-    """A real cupsd of the tests' own; the program (and Qt) find it through CUPS_SERVER."""
+def cups_service() -> Iterator[CupsServer]:
+    """A real cupsd of the tests' own, started once per worker."""
     missing = cups_server.available()
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"the print tests cannot run: {missing}")
         pytest.skip(missing)
     server = cups_server.start()
-    before = os.environ.get("CUPS_SERVER")
-    os.environ["CUPS_SERVER"] = server.address
     yield server
-    if before is None:
-        os.environ.pop("CUPS_SERVER", None)
-    else:
-        os.environ["CUPS_SERVER"] = before
     server.stop()
+
+
+@pytest.fixture
+def cups(cups_service: CupsServer, monkeypatch: pytest.MonkeyPatch) -> CupsServer:
+    """The tests' cupsd, found by the program (and Qt) through CUPS_SERVER for this test only:
+    its test queues must not show up in other tests' printer lists."""
+    monkeypatch.setenv("CUPS_SERVER", cups_service.address)
+    return cups_service

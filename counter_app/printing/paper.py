@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from counter_app.printing import print_errors as why
 from counter_app.printing.cups import CupsClient, JobState
 from counter_app.printing.print_errors import PrinterError
-from counter_app.printing.qt_printer import FILE_PRINTER, page_size_points, raster_print
+from counter_app.printing.qt_printer import (
+    FILE_PRINTER,
+    default_printer_name,
+    page_size_points,
+    printer_names,
+    raster_print,
+)
 
 DEFAULT_WAIT = 120.0
 POLL_SECONDS = 0.5
@@ -66,6 +72,18 @@ def print_notice(
     job = cups.print_pdf(name, pdf, title, media_for(*page_size_points(pdf)))
     follow_job(cups, job, name, wait, on_status)
     return PrintOutcome(name, "cups", job)
+
+
+def installed_printers(client: CupsClient | None = None) -> tuple[list[str], str]:
+    """The printers this PC can print on and its default, from the print system notices go to:
+    the spooler through Qt on Windows, CUPS itself elsewhere (none while CUPS is down)."""
+    if sys.platform == "win32":
+        return printer_names(), default_printer_name()
+    cups = client or CupsClient()
+    try:
+        return [p.name for p in cups.printers()], cups.default_printer()
+    except PrinterError:
+        return [], ""
 
 
 def media_for(width: float, height: float) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.messages import DomainError
-from counter_app.printing.qt_printer import default_printer_name, printer_names
+from counter_app.printing.paper import installed_printers
 from counter_app.services.context import AppContext
 from counter_app.settings import SETTINGS, Setting, Settings, Source, Who
 from counter_app.ui.errors import explain
@@ -193,7 +193,7 @@ class SettingsDialog(QDialog):
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         print_worker().submit(
-            lambda: (printer_names(), default_printer_name()),
+            installed_printers,
             self._printers_found,
             lambda error: log.warning("the printer list could not be read: %s", error),
             owner=self,

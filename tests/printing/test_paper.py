@@ -9,7 +9,7 @@ import pytest
 from counter_app.domain.records import Notice
 from counter_app.printing import print_errors as why
 from counter_app.printing.cups import CupsClient
-from counter_app.printing.paper import print_notice
+from counter_app.printing.paper import installed_printers, print_notice
 from counter_app.printing.print_errors import PrinterError
 from counter_app.printing.qt_printer import page_size_points
 from counter_app.printing.render import Paper
@@ -129,3 +129,16 @@ def test_an_unknown_printer_and_a_dead_print_service_are_told_apart(
     with pytest.raises(PrinterError) as down:
         print_notice(pdf, "whatever", "x")
     assert down.value.reason == why.SERVICE_DOWN
+
+
+def test_the_printers_offered_are_cups_own_queues_and_its_default(
+    cups: CupsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cups.add_pdf_printer("offered_a4")
+    cups.add_pdf_printer("offered_roll")
+    cups.run("lpadmin", "-d", "offered_roll")
+    names, default = installed_printers()
+    assert {"offered_a4", "offered_roll"} <= set(names)
+    assert default == "offered_roll"
+    monkeypatch.setenv("CUPS_SERVER", "127.0.0.1:9")  # the print service is down: nothing to offer
+    assert installed_printers() == ([], "")

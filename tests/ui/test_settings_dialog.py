@@ -54,8 +54,8 @@ def open_window(
     """A window whose settings come from files only (the ``gui`` fixture sets the clerk name and
     the A4 printer on the command line, which makes them read-only); *system* is IT's file,
     written before the context opens."""
-    monkeypatch.setattr(settings_dialog, "printer_names", lambda: list(PRINTERS))
-    monkeypatch.setattr(settings_dialog, "default_printer_name", lambda: "Office-A4")
+    # the list read from the print system is tested against a real CUPS in tests/printing
+    monkeypatch.setattr(settings_dialog, "installed_printers", lambda: (list(PRINTERS), "Office-A4"))
     opened: list[Gui] = []
 
     def open_(system: str = "") -> Gui:
