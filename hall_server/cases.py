@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar
+from counter_app.domain.case_steps import Limits, deadlines
 from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import CalendarYearRow, CaseEventRow, CaseRow
@@ -44,6 +45,7 @@ def case_state_wire(row: CaseRow) -> dict[str, Any]:
         "legal_due": _iso(row.legal_due),
         "deadline_provisional": row.deadline_provisional,
         "completed_at": _iso(row.completed_at),
+        "lifecycle": row.data.get("lifecycle"),
         "server_version": row.version,
     }
 
@@ -65,17 +67,19 @@ def case_wire(row: CaseRow) -> dict[str, Any]:
 
 
 def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
-    """Recompute the case's due dates on the server's calendar; True if anything changed."""
+    """Recompute the case's due dates on the server's calendar, every stop of its clock taken
+    out and every extension added (domain/case_clock.py); True if anything changed."""
     if row.accepted_on is None or (row.state == "completed" and row.promised_due == row.accepted_on):
         return False
     snapshot = row.data.get("item_snapshot") or {}
     try:
-        promised_days = int(snapshot["promised_limit_days"])
-        legal_days = int(snapshot["legal_limit_days"])
+        limits = Limits(int(snapshot["promised_limit_days"]), int(snapshot["legal_limit_days"]))
     except (KeyError, TypeError, ValueError):
         return False
-    promised = calendar.add_working_days(row.accepted_on, promised_days)
-    legal = calendar.add_working_days(row.accepted_on, legal_days)
+    dates = deadlines(calendar, row.accepted_on, limits, row.data.get("lifecycle") or {})
+    if dates is None:  # the clock is stopped: no date until it resumes
+        return False
+    promised, legal = dates
     new = (promised.due, legal.due, promised.provisional or legal.provisional)
     if new == (row.promised_due, row.legal_due, row.deadline_provisional):
         return False

@@ -154,6 +154,9 @@ class CaseRow(Base):
     # the number on the applicant's receipt when another case had it first (the case is kept
     # under a server-made ``case_number`` alias; the alias prints on a reprint)
     receipt_number: Mapped[str | None] = mapped_column(String(40))
+    # set at 办结 (domain/case_steps.py): how the promise was kept, the fee charged in fen
+    timeliness: Mapped[str | None] = mapped_column(String(10))
+    fee_fen: Mapped[int | None] = mapped_column(BigInteger)
     version: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]]
     __table_args__ = (

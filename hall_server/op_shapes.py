@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from counter_app.domain.case import CaseState
-from counter_app.sync.wire import CASE_NOTE_OPS, VISIT_OPS, canonical
+from counter_app.sync.wire import CASE_NOTE_OPS, STEP_OPS, VISIT_OPS, canonical
 from hall_server.queue.visits import validate_visit
 
 TARGET_STATE = {
@@ -135,6 +135,20 @@ def _case_op(op_type: str, payload: dict[str, Any]) -> None:
         raise BadOp("from_state: not a case state")
 
 
+def _step(payload: dict[str, Any]) -> None:
+    """A step after acceptance; what its details say is checked by the domain's own rules."""
+    _text(payload, "case_id", 36)
+    if payload.get("from_state") not in {s.value for s in CaseState}:
+        raise BadOp("from_state: not a case state")
+    if date_of(payload, "on") is None:
+        raise BadOp("on: a date YYYY-MM-DD expected")
+    _dict(payload, "details")
+    _numbers(payload, "notices")
+    extra = payload.keys() - {"case_id", "from_state", "on", "details", "notices"}
+    if extra:
+        raise BadOp(f"{sorted(extra)[0]}: not a field of a case's step")
+
+
 def _case_note(payload: dict[str, Any]) -> None:
     _text(payload, "case_id", 36)
     for key in payload.keys() - {"case_id"}:
@@ -173,5 +187,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         datetime_of(payload, "created_at")
     elif op_type in CASE_NOTE_OPS:
         _case_note(payload)
+    elif op_type in STEP_OPS:
+        _step(payload)
     elif op_type in VISIT_OPS:
         validate_visit(op_type, payload, BadOp)

@@ -15,6 +15,7 @@ class CaseState(StrEnum):
     NOTIFIED = "notified"  # 一次性告知, waiting for materials
     ACCEPTED = "accepted"  # 已受理
     UNDER_REVIEW = "under_review"  # 审核中
+    CORRECTION = "correction"  # 补正中 (clock stopped)
     DECIDED = "decided"  # 已审批
     SUSPENDED = "suspended"  # 特别程序 (clock stopped)
     COMPLETED = "completed"  # 已办结
@@ -28,6 +29,7 @@ CASE_STATE_LABELS = {
     CaseState.NOTIFIED: "已一次性告知",
     CaseState.ACCEPTED: "已受理",
     CaseState.UNDER_REVIEW: "审核中",
+    CaseState.CORRECTION: "补正中",
     CaseState.DECIDED: "已审批",
     CaseState.SUSPENDED: "特别程序中",
     CaseState.COMPLETED: "已办结",
@@ -60,9 +62,18 @@ TRANSITIONS: dict[CaseState | None, frozenset[CaseState]] = {
         }
     ),
     CaseState.UNDER_REVIEW: frozenset(
-        {CaseState.DECIDED, CaseState.RETURNED, CaseState.SUSPENDED, CaseState.WITHDRAWN}
+        {
+            CaseState.DECIDED,
+            CaseState.RETURNED,
+            CaseState.SUSPENDED,
+            CaseState.CORRECTION,
+            CaseState.WITHDRAWN,
+        }
     ),
-    CaseState.SUSPENDED: frozenset({CaseState.UNDER_REVIEW, CaseState.ACCEPTED, CaseState.WITHDRAWN}),
+    CaseState.CORRECTION: frozenset({CaseState.UNDER_REVIEW, CaseState.RETURNED, CaseState.WITHDRAWN}),
+    CaseState.SUSPENDED: frozenset(
+        {CaseState.UNDER_REVIEW, CaseState.ACCEPTED, CaseState.RETURNED, CaseState.WITHDRAWN}
+    ),
     CaseState.DECIDED: frozenset({CaseState.COMPLETED, CaseState.RETURNED}),
     CaseState.COMPLETED: frozenset({CaseState.DELIVERED}),
     CaseState.RETURNED: frozenset(),

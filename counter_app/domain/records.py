@@ -87,6 +87,7 @@ class Case:
     deadline_provisional: bool = False
     completed_at: datetime | None = None
     refusal: dict[str, Any] | None = None
+    lifecycle: dict[str, Any] = field(default_factory=dict)
 
     @property
     def applicant_name(self) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from counter_app.domain.case_steps import Limits, deadlines
 from counter_app.domain.notice_dates import DEADLINE_KINDS, redated
 from counter_app.domain.records import Case, NoticeKind
 from counter_app.services.context import AppContext
@@ -36,10 +37,10 @@ def fix_provisional_dates(ctx: AppContext) -> list[Case]:
 def _fix_deadlines(ctx: AppContext, case: Case) -> bool:
     if case.accepted_on is None:
         return False
-    cal = ctx.calendar
-    snapshot = case.item_snapshot
-    promised = cal.add_working_days(case.accepted_on, int(snapshot["promised_limit_days"]))
-    legal = cal.add_working_days(case.accepted_on, int(snapshot["legal_limit_days"]))
+    dates = deadlines(ctx.calendar, case.accepted_on, Limits.of(case.item_snapshot), case.lifecycle)
+    if dates is None:
+        return False  # stopped: the dates are counted when the clock resumes
+    promised, legal = dates
     if promised.provisional or legal.provisional:
         return False
     with unit_of_work(ctx.db, ctx.actor) as uow:

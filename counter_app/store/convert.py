@@ -33,6 +33,7 @@ def case_from_row(row: CaseRow) -> Case:
         deadline_provisional=row.deadline_provisional,
         completed_at=row.completed_at,
         refusal=row.refusal,
+        lifecycle=row.lifecycle or {},
     )
 
 

@@ -86,6 +86,8 @@ class CaseRow(Base):
     deadline_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
     refusal: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # what the steps after acceptance said (domain/case_steps.py): stops, extensions, decision, ...
+    lifecycle: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     server_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         Index("ix_cases_created_at", "created_at"),
@@ -96,6 +98,8 @@ class CaseRow(Base):
         Index("ix_cases_item_name_created", "item_name", "created_at"),
         Index("ix_cases_provisional", "deadline_provisional"),
         Index("ix_cases_window_updated", "window_code", "updated_at"),
+        # the worklist: a department's open cases by state, soonest due first
+        Index("ix_cases_worklist", "department", "state", "promised_due"),
     )
 
 

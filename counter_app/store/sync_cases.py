@@ -42,6 +42,7 @@ def _state(data: dict[str, Any], now: datetime) -> dict[str, Any]:
         "legal_due": _date(data.get("legal_due")),
         "deadline_provisional": bool(data.get("deadline_provisional")),
         "completed_at": _datetime(data.get("completed_at")),
+        "lifecycle": data.get("lifecycle"),
         "server_version": int(data.get("server_version", 0)),
         "updated_at": now,
     }
@@ -170,7 +171,7 @@ def _renumber_notices(s: Session, renumbered: list[tuple[str, str, str]]) -> Non
             notice.payload = {**notice.payload, "number": new, "case_number": new, "receipt_number": old}
 
 
-_JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal"})
+_JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal", "lifecycle"})
 
 
 def _sql_value(column: str, value: Any) -> Any:

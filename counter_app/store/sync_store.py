@@ -159,6 +159,12 @@ class KnownUser:
     failures: int
 
 
+def _case_of(payload: dict[str, Any]) -> set[str]:
+    case = payload.get("case")
+    found = case.get("id") if isinstance(case, dict) else payload.get("case_id")
+    return {found} if isinstance(found, str) and found else set()
+
+
 def _summary(payload: dict[str, Any]) -> str:
     case = payload.get("case")
     if isinstance(case, dict):
@@ -314,6 +320,7 @@ class SyncStore:
     def record_results(self, results: list[dict[str, Any]]) -> tuple[int, int]:
         """The server's verdicts, in one transaction; returns (applied, rejected)."""
         applied = rejected = 0
+        refused: set[str] = set()  # cases the hall holds otherwise: fetched whole on the pull
         now = utcnow()
         with self.db.sessions() as s, s.begin():
             for r in results:
@@ -326,6 +333,7 @@ class SyncStore:
                 row.result = r.get("result") if isinstance(r.get("result"), dict) else {}
                 if status == "rejected":
                     rejected += 1
+                    refused.update(_case_of(row.payload))
                     self._log(
                         s,
                         "rejected",
@@ -346,6 +354,10 @@ class SyncStore:
                 self._log(
                     s, "push", f"{applied} op(s) accepted by the server", {"say": "accepted", "n": applied}
                 )
+            if refused:
+                state = s.get(SyncStateRow, "missing_cases")
+                known = json.loads(state.value) if state else []
+                s.merge(SyncStateRow(key="missing_cases", value=json.dumps(sorted(set(known) | refused))))
         return applied, rejected
 
     def attention(self) -> list[AttentionItem]:

@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 API_PREFIX = "/api/v1"
-SCHEMA_VERSION = 2  # of ops and of the API; the server says which range it accepts (2: visit ops)
+SCHEMA_VERSION = 3  # of ops and of the API; the server says which range it accepts (2: visit ops,
+# 3: the steps after acceptance and the lifecycle on a case)
 
 CASE_OPS = frozenset({"case.accept", "case.complete_instant", "case.notify", "case.refuse"})
 # ops that only add to a case's history (prints, reprints, the window's own recomputation)
@@ -28,7 +29,23 @@ CASE_NOTE_OPS = frozenset(
 )
 # a window's record of one applicant served, and the applicant's rating (queue calling)
 VISIT_OPS = frozenset({"visit.record", "visit.rated"})
-OP_TYPES = CASE_OPS | CASE_NOTE_OPS | VISIT_OPS | frozenset({"case.transition", "consult.record"})
+# a case's steps after acceptance (counter_app/domain/case_steps.py: Step)
+STEP_OPS = frozenset(
+    {
+        "case.review",
+        "case.correction",
+        "case.corrected",
+        "case.special",
+        "case.special_end",
+        "case.extend",
+        "case.decide",
+        "case.complete",
+        "case.deliver",
+        "case.return",
+        "case.withdraw",
+    }
+)
+OP_TYPES = CASE_OPS | CASE_NOTE_OPS | VISIT_OPS | STEP_OPS | frozenset({"case.transition", "consult.record"})
 
 # Statuses of an op in the server's answer
 APPLIED = "applied"

@@ -2650,207 +2650,267 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/labels.py" line="26"/>
+        <source>Awaiting corrected materials</source>
+        <translation>补正中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="27"/>
         <source>Decided</source>
         <translation>已审批</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="27"/>
+        <location filename="../../counter_app/ui/labels.py" line="28"/>
         <source>Suspended</source>
         <translation>特别程序中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="28"/>
+        <location filename="../../counter_app/ui/labels.py" line="29"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="29"/>
+        <location filename="../../counter_app/ui/labels.py" line="30"/>
         <source>Returned</source>
         <translation>已退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="30"/>
+        <location filename="../../counter_app/ui/labels.py" line="31"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="31"/>
+        <location filename="../../counter_app/ui/labels.py" line="32"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="32"/>
+        <location filename="../../counter_app/ui/labels.py" line="33"/>
         <source>Delivered</source>
         <translation>已送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="38"/>
+        <location filename="../../counter_app/ui/labels.py" line="39"/>
         <source>Received</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="39"/>
+        <location filename="../../counter_app/ui/labels.py" line="40"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="40"/>
+        <location filename="../../counter_app/ui/labels.py" line="41"/>
         <source>Needs correction</source>
         <translation>需补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="41"/>
+        <location filename="../../counter_app/ui/labels.py" line="42"/>
         <source>Not applicable</source>
         <translation>不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="47"/>
+        <location filename="../../counter_app/ui/labels.py" line="48"/>
         <source>At the window</source>
         <translation>窗口办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="48"/>
+        <location filename="../../counter_app/ui/labels.py" line="49"/>
         <source>By appointment</source>
         <translation>预约办理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="49"/>
+        <location filename="../../counter_app/ui/labels.py" line="50"/>
         <source>Green channel</source>
         <translation>绿色通道</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="50"/>
+        <location filename="../../counter_app/ui/labels.py" line="51"/>
         <source>Full agency service</source>
         <translation>全程代办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="51"/>
+        <location filename="../../counter_app/ui/labels.py" line="52"/>
         <source>Home visit</source>
         <translation>上门服务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="52"/>
+        <location filename="../../counter_app/ui/labels.py" line="53"/>
         <source>After hours</source>
         <translation>延时服务</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="58"/>
+        <location filename="../../counter_app/ui/labels.py" line="59"/>
         <source>Original</source>
         <translation>原件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="59"/>
+        <location filename="../../counter_app/ui/labels.py" line="60"/>
         <source>Copy</source>
         <translation>复印件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="60"/>
+        <location filename="../../counter_app/ui/labels.py" line="61"/>
         <source>Original and copy</source>
         <translation>原件及复印件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="66"/>
+        <location filename="../../counter_app/ui/labels.py" line="67"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="67"/>
+        <location filename="../../counter_app/ui/labels.py" line="68"/>
         <source>Processing slip</source>
         <translation>办理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="68"/>
+        <location filename="../../counter_app/ui/labels.py" line="69"/>
         <source>Joint approval acceptance notice</source>
         <translation>并联审批受理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="69"/>
+        <location filename="../../counter_app/ui/labels.py" line="70"/>
         <source>Joint approval processing slip</source>
         <translation>并联审批办理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="70"/>
+        <location filename="../../counter_app/ui/labels.py" line="71"/>
         <source>Completion notice</source>
         <translation>办结通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="71"/>
-        <location filename="../../counter_app/ui/labels.py" line="82"/>
+        <location filename="../../counter_app/ui/labels.py" line="72"/>
+        <location filename="../../counter_app/ui/labels.py" line="83"/>
         <source>One-time notification</source>
         <translation>一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="72"/>
+        <location filename="../../counter_app/ui/labels.py" line="73"/>
         <source>Refusal notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="73"/>
+        <location filename="../../counter_app/ui/labels.py" line="74"/>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="80"/>
+        <location filename="../../counter_app/ui/labels.py" line="81"/>
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="81"/>
+        <location filename="../../counter_app/ui/labels.py" line="82"/>
         <source>Instant completion</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="83"/>
+        <location filename="../../counter_app/ui/labels.py" line="84"/>
         <source>Refusal</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="84"/>
+        <location filename="../../counter_app/ui/labels.py" line="85"/>
         <source>Change of case state</source>
         <translation>办件状态变更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="85"/>
+        <location filename="../../counter_app/ui/labels.py" line="86"/>
+        <source>Review started</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="87"/>
+        <source>Correction requested</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="88"/>
+        <source>Corrected materials received</source>
+        <translation>补正材料已收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="89"/>
+        <source>Special procedure started</source>
+        <translation>进入特别程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="90"/>
+        <source>Special procedure ended</source>
+        <translation>特别程序结束</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="91"/>
+        <source>Extension approved</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="92"/>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="93"/>
+        <source>Completion</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="94"/>
+        <source>Result delivered</source>
+        <translation>结果已送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="95"/>
+        <source>Case returned</source>
+        <translation>退办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="96"/>
+        <source>Withdrawn by the applicant</source>
+        <translation>申请人撤回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="97"/>
         <source>Deadline recomputed</source>
         <translation>期限重新计算</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="86"/>
+        <location filename="../../counter_app/ui/labels.py" line="98"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="87"/>
+        <location filename="../../counter_app/ui/labels.py" line="99"/>
         <source>Notice printed</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="88"/>
+        <location filename="../../counter_app/ui/labels.py" line="100"/>
         <source>Notice reprinted</source>
         <translation>补打文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="89"/>
+        <location filename="../../counter_app/ui/labels.py" line="101"/>
         <source>Materials receipt printed</source>
         <translation>打印材料接收清单</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="90"/>
+        <location filename="../../counter_app/ui/labels.py" line="102"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="91"/>
+        <location filename="../../counter_app/ui/labels.py" line="103"/>
         <source>Notice saved as PDF</source>
         <translation>文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="92"/>
+        <location filename="../../counter_app/ui/labels.py" line="104"/>
         <source>Visit recorded</source>
         <translation>接待记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="93"/>
+        <location filename="../../counter_app/ui/labels.py" line="105"/>
         <source>Applicant&apos;s rating</source>
         <translation>办事人评价</translation>
     </message>
@@ -2933,27 +2993,27 @@ Data folder: %2</source>
         <translation>补件办件对应的是另一个事项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case.py" line="74"/>
+        <location filename="../../counter_app/domain/case.py" line="85"/>
         <source>A case in state “{state}” cannot change to “{target}”.</source>
         <translation>处于“{state}”状态的办件不能变为“{target}”。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case.py" line="75"/>
+        <location filename="../../counter_app/domain/case.py" line="86"/>
         <source>Not every required material is received: issue a one-time notice instead.</source>
         <translation>必需材料尚未全部收取：请改为出具一次性告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case.py" line="78"/>
+        <location filename="../../counter_app/domain/case.py" line="89"/>
         <source>Mark at least one material as missing or to be corrected.</source>
         <translation>请至少将一项材料标记为缺少或需补正。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case.py" line="81"/>
+        <location filename="../../counter_app/domain/case.py" line="92"/>
         <source>Say what is wrong with each material to be corrected.</source>
         <translation>请写明每项需补正材料存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case.py" line="82"/>
+        <location filename="../../counter_app/domain/case.py" line="93"/>
         <source>This item is not an instant item (即办件).</source>
         <translation>该事项不是即办件。</translation>
     </message>
@@ -3106,6 +3166,66 @@ Data folder: %2</source>
         <location filename="../../counter_app/services/context.py" line="38"/>
         <source>A supervisor&apos;s sign-in watches the hall and cannot record cases: sign in as a clerk.</source>
         <translation>值班长账号只能监控大厅，不能登记办件：请以窗口工作人员身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="91"/>
+        <source>The case is completed after its promised date: give the reason for the delay.</source>
+        <translation>办结时已超过承诺期限：请填写超时说明。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="94"/>
+        <source>Enter the fee in yuan, such as 0, 15 or 120.50 (at most two decimals, up to 10,000,000).</source>
+        <translation>请以元为单位填写收费金额，如 0、15 或 120.50（最多两位小数，不超过 10,000,000 元）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="97"/>
+        <source>Enter a whole number of working days from 1 to {limit}.</source>
+        <translation>请填写 1 至 {limit} 之间的整数工作日。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="98"/>
+        <source>Choose one of the offered values.</source>
+        <translation>请从给出的选项中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="99"/>
+        <source>The collector&apos;s ID number matches neither the applicant nor the recorded agent: only they may collect.</source>
+        <translation>领取人的证件号码与申请人和登记的代理人均不一致：只有他们本人可以领取。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="103"/>
+        <source>Only a case whose clock is running can be extended (accepted, under review or decided).</source>
+        <translation>只有办理时限正在计算的办件（已受理、审核中或已审批）才能延期。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="106"/>
+        <source>An extension needs a supervisor&apos;s approval: a chief or a supervisor must sign it.</source>
+        <translation>延期须经负责人批准：请首席代表或督查人员签批。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="109"/>
+        <source>The date of this step is before the case&apos;s previous step: check the PC&apos;s date.</source>
+        <translation>本步骤的日期早于该办件的上一步骤：请检查本机日期。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="112"/>
+        <source>Name at least one material and what is wrong with it.</source>
+        <translation>请至少列出一项材料及其存在的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="113"/>
+        <source>A refusal of the licence needs its reasons and its legal basis.</source>
+        <translation>不予许可须写明理由和法律依据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/casework.py" line="21"/>
+        <source>The case was not found in this window&apos;s cache.</source>
+        <translation>本窗口的本地缓存中找不到该办件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/services/casework.py" line="22"/>
+        <source>The case changed meanwhile (it is now “{state}”): reopen it and check before going on.</source>
+        <translation>该办件已有变化（现为“{state}”）：请重新打开核对后再继续。</translation>
     </message>
 </context>
 <context>

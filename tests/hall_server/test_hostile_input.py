@@ -147,6 +147,37 @@ def _case_payload(state: str, from_state: str | None = None) -> dict[str, Any]:
     }
 
 
+def step_payloads(case_id: str) -> dict[str, dict[str, Any]]:
+    """A case's steps after acceptance, with details as the window's CaseWork sends them."""
+    details: dict[str, dict[str, Any]] = {
+        "case.review": {"note": ""},
+        "case.correction": {"materials": [{"name": "营业执照", "problem": "已过期"}], "note": "请补正"},
+        "case.corrected": {"note": ""},
+        "case.special": {"procedure": "hearing", "reason": "利害关系人申请听证", "expected_days": 10},
+        "case.special_end": {"note": "听证结束"},
+        "case.extend": {"days": 10, "reason": "需现场核查"},
+        "case.decide": {"decision": "deny", "reasons": "不符合条件", "legal_basis": "第三十八条"},
+        "case.complete": {
+            "result": "准予许可",
+            "certificate_number": "JY1",
+            "fee_fen": 1500,
+            "overtime_reason": "",
+        },
+        "case.deliver": {
+            "method": "pickup",
+            "collector_name": "张三",
+            "collector_id_type": "resident_id",
+            "collector_id_number": "110105194912310021",
+        },
+        "case.return": {"reasons": "材料虚假", "remedies": "可申请行政复议"},
+        "case.withdraw": {"reasons": "申请人书面申请撤回", "remedies": ""},
+    }
+    return {
+        op: {"case_id": case_id, "from_state": "accepted", "on": "2026-11-25", "details": d, "notices": []}
+        for op, d in details.items()
+    }
+
+
 def op_payloads() -> dict[str, dict[str, Any]]:
     """One payload per op type, shaped as the window's services write them."""
     case_id = str(uuid.uuid4())
@@ -169,6 +200,7 @@ def op_payloads() -> dict[str, dict[str, Any]]:
             "legal_due": "2026-12-20",
             "notices": ["SL1"],
         },
+        **step_payloads(case_id),
         "notice.print": {**note, "how": "print", "target": "打印机", "count": 1},
         "notice.reprint": {**note, "how": "print", "target": "打印机", "count": 2},
         "notice.saved_pdf": {**note, "how": "pdf", "target": "/home/clerk/告知书.pdf", "count": 0},

@@ -1,0 +1,103 @@
+"""A case's life after acceptance at the window: review, 补正, 特别程序, 延期, decision, 办结,
+pickup or mail, 退办 and 撤回. Each step is one local transaction (the case, its history, the
+audit row and the outbox op), offline like everything else; the hall server takes the same step
+by the same rules (``domain/case_steps.py``) and its dates are the ones synced back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from counter_app.domain.case import CASE_STATE_LABELS, CaseState
+from counter_app.domain.case_steps import CaseFacts, Limits, Step, clean_details, take
+from counter_app.domain.identity import normalise_id
+from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
+from counter_app.domain.records import Case
+from counter_app.services.context import AppContext
+from counter_app.store.models import CaseRow
+from counter_app.store.unit_of_work import unit_of_work
+
+MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in this window's cache.")
+MSG_MOVED = QT_TRANSLATE_NOOP(
+    "messages", "The case changed meanwhile (it is now “{state}”): reopen it and check before going on."
+)
+
+
+@dataclass(frozen=True)
+class Approver:
+    """A supervisor who signed in at this window to approve an extension (延期)."""
+
+    username: str
+    name: str
+    role: str
+
+
+def facts_of(row: CaseRow) -> CaseFacts:
+    agent = row.agent or {}
+    return CaseFacts(
+        CaseState(row.state),
+        row.accepted_on,
+        Limits.of(row.item_snapshot),
+        normalise_id(row.applicant_id_number),
+        normalise_id(str(agent.get("id_number", ""))) if agent else None,
+        row.lifecycle or {},
+    )
+
+
+class CaseWork:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def take(
+        self,
+        case_id: str,
+        step: Step,
+        details: dict[str, Any],
+        *,
+        seen_state: CaseState | None = None,
+        approver: Approver | None = None,
+    ) -> Case:
+        """Take *step* on the case; *seen_state* is the state the clerk saw when choosing it (a
+        pull may have moved the case since). Raises ``DomainError`` and changes nothing when the
+        step is not allowed or a detail is wrong."""
+        self.ctx.require_recorder()
+        cleaned = clean_details(step, details)  # what is stored and what the server checks again
+        today = self.ctx.clock().date()
+        actor = self.ctx.actor
+        if approver is not None:  # the op is the approver's: the server checks their role
+            actor = replace(actor, clerk=approver.name, username=approver.username, role=approver.role)
+        with unit_of_work(self.ctx.db, actor) as uow:
+            row = uow.get_case(case_id)
+            if row is None:
+                raise DomainError(MSG_NO_CASE, "case")
+            if seen_state is not None and row.state != seen_state.value:
+                raise DomainError(MSG_MOVED, "state", state=CASE_STATE_LABELS[CaseState(row.state)])
+            facts = facts_of(row)
+            outcome = take(
+                step,
+                facts,
+                cleaned,
+                today,
+                self.ctx.calendar,
+                approver_role=approver.role if approver else "",
+            )
+            from_state = row.state
+            row.state = outcome.state.value
+            row.lifecycle = outcome.lifecycle
+            if outcome.promised_due is not None:
+                row.promised_due, row.legal_due = outcome.promised_due, outcome.legal_due
+                row.deadline_provisional = outcome.provisional
+            if step is Step.COMPLETE:
+                row.completed_at = uow.now
+            row.updated_at = uow.now
+            detail = {"on": today.isoformat(), **cleaned}
+            if approver is not None:
+                detail["requested_by"] = self.ctx.actor.clerk
+            uow.add_event(row.id, step.value, from_state, row.state, **detail)
+            uow.audit(step.value, "case", row.id, case_number=row.case_number, **detail)
+            uow.outbox(
+                step.value,
+                {"case_id": row.id, "from_state": from_state, "on": today.isoformat(), "details": cleaned},
+            )
+            return uow.case(row)

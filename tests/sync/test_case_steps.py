@@ -1,0 +1,215 @@
+"""A case's life after acceptance through a real hall server, on both engines: every step pushed
+once, the server taking it by the same rules, its dates the ones the window ends up with; a step
+the server refuses is shown to the clerk and the case comes back as the hall holds it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from counter_app.domain.case import CaseState
+from counter_app.domain.case_steps import Step
+from counter_app.domain.messages import DomainError
+from counter_app.services.casework import Approver, CaseWork
+from counter_app.services.context import SignedInUser
+from counter_app.store.models import OutboxRow
+from counter_app.store.unit_of_work import unit_of_work
+from counter_app.sync.account import sign_in
+from hall_server.db import open_server_database
+from hall_server.models import CaseEventRow, CaseRow
+from hall_server.queue.tickets import hall_now
+from tests.conftest import Clock
+from tests.servers import PASSWORD, ServerProcess
+from tests.sync_helpers import WindowClient, window_client
+
+APPLICANT_ID = "11010519491231002X"  # 李建国 of the helper
+PICKUP = {"method": "pickup", "collector_name": "李建国", "collector_id_type": "resident_id"}
+
+
+def server_case(url: str, case_id: str) -> tuple[dict[str, Any], list[str]]:
+    db = open_server_database(url)
+    try:
+        with db.sessions() as s:
+            row = s.get(CaseRow, case_id)
+            assert row is not None
+            events = list(
+                s.scalars(
+                    select(CaseEventRow.action)
+                    .where(CaseEventRow.case_id == case_id)
+                    .order_by(CaseEventRow.id)
+                )
+            )
+            return {
+                "state": row.state,
+                "promised_due": row.promised_due,
+                "legal_due": row.legal_due,
+                "timeliness": row.timeliness,
+                "fee_fen": row.fee_fen,
+                "lifecycle": row.data.get("lifecycle"),
+            }, events
+    finally:
+        db.dispose()
+
+
+def outbox_size(window: WindowClient) -> int:
+    with window.ctx.db.reads() as s:
+        return len(list(s.scalars(select(OutboxRow.seq))))
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(hall_now("Asia/Shanghai").replace(tzinfo=None) - timedelta(days=30))
+
+
+@pytest.fixture
+def window(hall: ServerProcess, hall_db: str, tmp_path: Path, clock: Clock) -> Any:
+    client = window_client(tmp_path / "w01", hall.url, hall_db, clock=clock)
+    yield client
+    client.close()
+
+
+def test_a_case_lives_from_review_to_pickup_and_window_and_hall_agree_on_every_date(
+    window: WindowClient, hall_db: str, clock: Clock
+) -> None:
+    work = CaseWork(window.ctx)
+    case = window.accept().case  # 30 days ago: 居民身份证换领, 15 working days promised
+    work.take(case.id, Step.START_REVIEW, {})
+    clock.now += timedelta(days=2)
+    stopped = work.take(
+        case.id, Step.REQUEST_CORRECTION, {"materials": [{"name": "近期免冠照片", "problem": "背景颜色不符"}]}
+    )
+    assert stopped.state is CaseState.CORRECTION
+    clock.now += timedelta(days=9)
+    resumed = work.take(case.id, Step.CORRECTED, {})
+    assert resumed.promised_due is not None and case.promised_due is not None
+    assert resumed.promised_due > case.promised_due  # the stopped days are given back
+    clock.now += timedelta(days=19)  # today
+    work.take(case.id, Step.DECIDE, {"decision": "grant"})
+    done = work.take(
+        case.id,
+        Step.COMPLETE,
+        {
+            "result": "准予换领",
+            "certificate_number": "110105-2026-0001",
+            "fee": "20",
+            "overtime_reason": "照片重拍",
+        },
+    )
+    delivered = work.take(case.id, Step.DELIVER, PICKUP | {"collector_id_number": APPLICANT_ID})
+    report = window.sync()
+    assert (report.pushed, report.rejected, report.waiting) == (7, 0, 0)
+    on_server, events = server_case(hall_db, case.id)
+    assert on_server["state"] == "delivered"
+    assert on_server["promised_due"] == resumed.promised_due  # the server counted the same clock
+    assert on_server["timeliness"] == done.lifecycle["completion"]["timeliness"]
+    assert on_server["fee_fen"] == 2000
+    assert on_server["lifecycle"]["delivery"]["collector_id_number"] == APPLICANT_ID
+    assert events == [
+        "case.accept",
+        "case.review",
+        "case.correction",
+        "case.corrected",
+        "case.decide",
+        "case.complete",
+        "case.deliver",
+    ]
+    window.sync()  # the hall's record comes back: nothing differs
+    back = window.ctx.cases.get(case.id)
+    assert back is not None
+    assert (back[0].state, back[0].promised_due, back[0].lifecycle) == (
+        delivered.state,
+        delivered.promised_due,
+        on_server["lifecycle"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("step", "details", "field"),
+    [
+        (Step.COMPLETE, {"result": "准予", "fee": "-5"}, "fee"),
+        (Step.COMPLETE, {"result": "准予", "fee": "1e12"}, "fee"),
+        (Step.COMPLETE, {"result": "准予", "certificate_number": "证" * 500}, "certificate_number"),
+        (Step.COMPLETE, {"result": "准予"}, "overtime_reason"),  # 30 days after a 15-day promise
+        (Step.EXTEND, {"days": 5, "reason": "需专家论证"}, "approver"),
+        (Step.DELIVER, PICKUP | {"collector_id_number": "110101198001010053"}, "collector_id_number"),
+    ],
+)
+def test_a_refused_step_says_why_and_stores_nothing(
+    window: WindowClient, clock: Clock, step: Step, details: dict[str, Any], field: str
+) -> None:
+    work = CaseWork(window.ctx)
+    case = window.accept().case
+    clock.now += timedelta(days=30)
+    work.take(case.id, Step.START_REVIEW, {})
+    work.take(case.id, Step.DECIDE, {"decision": "grant"})
+    if step is Step.DELIVER:
+        work.take(case.id, Step.COMPLETE, {"result": "准予", "overtime_reason": "积压"})
+    before = (window.ctx.cases.get(case.id), outbox_size(window))
+    with pytest.raises(DomainError) as refused:
+        work.take(case.id, step, details)
+    assert refused.value.field == field
+    assert (window.ctx.cases.get(case.id), outbox_size(window)) == before
+
+
+def test_the_hall_refuses_what_a_window_should_not_have_sent_and_the_case_comes_back(
+    window: WindowClient, hall_db: str
+) -> None:
+    """A window of another version (or a hostile one) sends a step its state does not allow and a
+    completion without a fee's bounds: the hall refuses both with the state it holds, the clerk
+    sees them, and the case is fetched back as the hall has it."""
+    case = window.accept().case
+    window.sync()
+    with unit_of_work(window.ctx.db, window.ctx.actor) as uow:
+        today = window.ctx.clock().date().isoformat()
+        uow.outbox(
+            "case.complete",
+            {"case_id": case.id, "from_state": "accepted", "on": today, "details": {"result": "准予"}},
+        )
+        uow.outbox(
+            "case.review",
+            {"case_id": case.id, "from_state": "under_review", "on": today, "details": {}},
+        )
+        row = uow.get_case(case.id)
+        assert row is not None
+        row.state = "completed"  # what the hostile window claims locally
+    report = window.sync()
+    assert report.rejected == 2
+    reasons = [item.reason for item in window.store.attention()]
+    assert any("cannot change" in r for r in reasons) and any("accepted on the server" in r for r in reasons)
+    on_server, events = server_case(hall_db, case.id)
+    assert on_server["state"] == "accepted" and events == ["case.accept"]
+    back = window.ctx.cases.get(case.id)
+    assert back is not None and back[0].state is CaseState.ACCEPTED  # the hall's state, fetched
+
+
+def test_an_extension_is_the_approving_supervisors_op_and_moves_the_hall_date(
+    window: WindowClient, hall_db: str
+) -> None:
+    case = window.accept().case
+    supervisor = sign_in(window.store, window.engine, "zhaolei", PASSWORD)  # signs in at this PC
+    clerk = sign_in(window.store, window.engine, "wangfang", PASSWORD)
+    window.ctx.user = SignedInUser(clerk.username, clerk.display_name, clerk.role)
+    work = CaseWork(window.ctx)
+    work.take(case.id, Step.START_REVIEW, {})
+    approver = Approver(supervisor.username, supervisor.display_name, supervisor.role)
+    extended = work.take(case.id, Step.EXTEND, {"days": 10, "reason": "需现场核查"}, approver=approver)
+    report = window.sync()
+    assert (report.pushed, report.rejected) == (3, 0)
+    on_server, _ = server_case(hall_db, case.id)
+    assert on_server["promised_due"] == extended.promised_due
+    assert on_server["lifecycle"]["extensions"][0]["reason"] == "需现场核查"
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s:
+            actor = s.scalar(
+                select(CaseEventRow.actor).where(
+                    CaseEventRow.case_id == case.id, CaseEventRow.action == "case.extend"
+                )
+            )
+        assert actor == "赵磊" or actor == "zhaolei"
+    finally:
+        db.dispose()
