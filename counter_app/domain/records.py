@@ -121,3 +121,24 @@ class Consult:
     window_code: str
     clerk: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    """One row of a department's worklist (待办): the columns only, no documents but the lifecycle
+    of a case whose clock is stopped (its days left are kept there)."""
+
+    id: str
+    case_number: str | None
+    state: CaseState
+    item_code: str
+    item_name: str
+    department: str
+    applicant_name: str
+    applicant_id_number: str
+    clerk: str
+    accepted_on: date | None
+    promised_due: date | None
+    deadline_provisional: bool
+    item_snapshot_limits: tuple[int, int] = (0, 0)
+    lifecycle: dict[str, Any] | None = None

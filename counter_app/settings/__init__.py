@@ -237,6 +237,15 @@ SETTINGS: tuple[Setting, ...] = (
         _number(1, 120),
     ),
     Setting(
+        "warning_working_days",
+        "2",
+        QT_TRANSLATE_NOOP(
+            "settings", "Overdue warning: working days left at or below which a case is flagged"
+        ),
+        Who.IT,
+        _number(0, 30),
+    ),
+    Setting(
         "server_url",
         "",
         QT_TRANSLATE_NOOP("settings", "Hall server address (https://…; empty: this window works alone)"),

@@ -1,0 +1,72 @@
+"""The worklist: a department's open cases with today's clock, flags, filters and counts.
+
+Dates are counted by hand: late November and December 2026 have no holidays, so working days
+are the weekdays."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from counter_app.domain.case import CaseState
+from counter_app.domain.case_steps import Step
+from counter_app.services.casework import CaseWork
+from counter_app.services.context import AppContext
+from counter_app.services.intake import IntakeService
+from counter_app.services.worklist import Urgency, WorkFilter, Worklist
+from tests.conftest import Clock
+from tests.services.helpers import applicant, draft, item_named
+
+
+def accept(ctx: AppContext, item: str, who: str) -> str:
+    return IntakeService(ctx).accept(draft(item_named(ctx, item), who=applicant(who))).case.id
+
+
+def test_the_worklist_reads_each_clock_flags_and_orders_the_cases(ctx: AppContext, clock: Clock) -> None:
+    # Monday 23 November 2026
+    work = CaseWork(ctx)
+    normal = accept(ctx, "居民身份证换领", "甲")  # 15 days: due Monday 14 December
+    late = accept(ctx, "无犯罪记录证明开具", "乙")  # 1 day: due Tuesday 24 November
+    stopped = accept(ctx, "居住证申领", "丙")  # 7 days: due 2 December
+    soon = accept(ctx, "普通护照签发", "丁")  # 7 days: due Wednesday 2 December
+    done = accept(ctx, "居民身份证首次申领", "戊")
+    for case_id in (stopped, done):
+        work.take(case_id, Step.START_REVIEW, {})
+    work.take(done, Step.DECIDE, {"decision": "grant"})
+    work.take(done, Step.COMPLETE, {"result": "准予"})
+    clock.now = datetime(2026, 11, 25, 10, 0)  # 24 and 25 used
+    work.take(stopped, Step.REQUEST_CORRECTION, {"materials": [{"name": "居住证明", "problem": "未盖章"}]})
+    clock.now = datetime(2026, 12, 1, 9, 0)  # Tuesday
+
+    view = Worklist(ctx).load()
+    assert [(r.case.id, r.urgency, r.days_left) for r in view.rows] == [
+        (late, Urgency.OVERDUE, -5),  # 25, 26, 27, 30 November and 1 December past the 24th
+        (soon, Urgency.WARNING, 1),
+        (normal, Urgency.NORMAL, 9),  # 2-4, 7-11, 14 December
+        (stopped, Urgency.STOPPED, 5),  # 7 - 2: kept while the clock is stopped
+        (done, Urgency.DONE, None),
+    ]
+    assert (view.total, view.warning, view.overdue) == (5, 1, 1)
+    assert view.rows[2].case.promised_due == date(2026, 12, 14)
+    assert view.rows[3].case.state is CaseState.CORRECTION
+
+
+def test_the_worklist_filters_by_state_item_flag_clerk_and_text(ctx: AppContext, clock: Clock) -> None:
+    a = accept(ctx, "居民身份证换领", "张明")
+    b = accept(ctx, "无犯罪记录证明开具", "李华")
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    CaseWork(ctx).take(a, Step.START_REVIEW, {})
+    worklist = Worklist(ctx)
+
+    def ids(**flt: object) -> list[str]:
+        return [r.case.id for r in worklist.load(WorkFilter(**flt)).rows]  # type: ignore[arg-type]
+
+    assert ids(overdue=True) == [b]
+    assert ids(due_soon=True) == []
+    assert ids(state=CaseState.UNDER_REVIEW) == [a]
+    assert ids(item_code=item_named(ctx, "居民身份证换领").code) == [a]
+    assert ids(text="李华") == [b]
+    assert ids(text=applicant().id_number[:10]) == [b, a]  # an ID number prefix, as typed
+    assert ids(mine=True) == [b, a]  # both accepted by this clerk; overdue first
+    assert worklist.load().items == sorted(
+        [(item_named(ctx, n).code, n) for n in ("居民身份证换领", "无犯罪记录证明开具")], key=lambda i: i[1]
+    )
