@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from counter_app.domain.case import CaseState
+from counter_app.domain.case_steps import SPECIAL_KIND_LABELS
 from counter_app.domain.dates import written_date
 from counter_app.domain.records import CaseEvent, NoticeKind
+from counter_app.sync.wire import STEP_OPS
 from counter_app.ui import labels
 
 
@@ -42,6 +44,34 @@ def _notice(detail: dict[str, object]) -> str:
     return " ".join(parts)
 
 
+def step_detail(detail: dict[str, object]) -> str:
+    """What a step said, briefly: the materials to correct, the procedure, the days, the result."""
+    parts: list[str] = []
+    materials = detail.get("materials")
+    if isinstance(materials, list):
+        parts += [f"{m.get('name', '')}（{m.get('problem', '')}）" for m in materials if isinstance(m, dict)]
+    procedure = detail.get("procedure")
+    if isinstance(procedure, str) and procedure in SPECIAL_KIND_LABELS:
+        parts.append(SPECIAL_KIND_LABELS[procedure] if not english() else procedure.replace("_", " "))
+    if isinstance(detail.get("days"), int):
+        parts.append(
+            QCoreApplication.translate("case_history", "%1 working days").replace("%1", str(detail["days"]))
+        )
+    for key in (
+        "result",
+        "certificate_number",
+        "collector_name",
+        "carrier",
+        "tracking_number",
+        "reasons",
+        "reason",
+    ):
+        value = detail.get(key)
+        if isinstance(value, str) and value:
+            parts.append(value[:60])
+    return "，".join(parts) if not english() else ", ".join(parts)
+
+
 def action_text(event: CaseEvent) -> str:
     """What happened, in the interface language."""
     fixed = {
@@ -68,6 +98,14 @@ def action_text(event: CaseEvent) -> str:
     }
     if event.action in about:
         return about[event.action].replace("%1", _notice(event.detail)).strip()
+    if event.action in STEP_OPS:
+        said = step_detail(event.detail)
+        name = labels.operation(event.action)
+        return (
+            QCoreApplication.translate("case_history", "%1: %2").replace("%1", name).replace("%2", said)
+            if said
+            else name
+        )
     if event.to_state in CaseState._value2member_map_ and event.to_state != event.from_state:
         return QCoreApplication.translate("case_history", "Now: %1").replace(
             "%1", labels.state(CaseState(str(event.to_state)))

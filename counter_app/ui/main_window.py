@@ -22,6 +22,7 @@ from counter_app.ui.queue_panel import QueuePanel
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker, finish_prints
+from counter_app.ui.worklist_tab import WorklistTab
 
 # who sees the hall monitor tab, and who only watches (no calling strip)
 SUPERVISING = frozenset({"supervisor", "admin"})
@@ -45,6 +46,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
+        self.worklist = WorklistTab(ctx, worker)
+        self.tabs.addTab(self.worklist, self._worklist_title(None))
+        self.worklist.counts_changed.connect(
+            lambda total, warning, overdue: self.tabs.setTabText(
+                self.tabs.indexOf(self.worklist), self._worklist_title((total, warning, overdue))
+            )
+        )
+        self.worklist.stepped.connect(lambda _c: self.link.poke() if self.link else None)
         self.queue_panel = QueuePanel(link if self._serves_at_window() else None)  # 叫号: above the tabs
         self.monitor: MonitorTab | None = None
         self._add_monitor()
@@ -76,6 +85,7 @@ class MainWindow(QMainWindow):
         self.worker.busy_changed.connect(lambda b: self.busy.setText(self.tr("Saving…") if b else ""))
         self.tabs.currentChanged.connect(self._tab_changed)
         QTimer.singleShot(0, self.cases.refresh)
+        QTimer.singleShot(0, self.worklist.refresh)
         self._warn_provisional()
         self._warn_default_device_code()
 
@@ -92,7 +102,7 @@ class MainWindow(QMainWindow):
         if self.monitor is not None or self.link is None or self._role() not in SUPERVISING:
             return
         self.monitor = MonitorTab(self.link)
-        self.tabs.addTab(self.monitor, self.tr("Hall &monitor (Alt+3)"))
+        self.tabs.addTab(self.monitor, self.tr("Hall &monitor (Alt+4)"))
         if not self._serves_at_window():  # the server refuses a supervisor's cases: no intake form
             self.tabs.setTabEnabled(0, False)
             self.tabs.setTabToolTip(
@@ -127,7 +137,7 @@ class MainWindow(QMainWindow):
             self.evaluation = None
 
     def _menus(self) -> None:
-        for n in (1, 2, 3):
+        for n in (1, 2, 3, 4):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{n}"))
             action.triggered.connect(
@@ -210,6 +220,7 @@ class MainWindow(QMainWindow):
         self.sync_status.show_report(report)
         if report.touched.cases or report.pushed or report.rejected:
             self.cases.refresh()
+            self.worklist.refresh()
 
     def _sync_clicked(self) -> None:
         assert self.link is not None and self.sync_status is not None
@@ -223,10 +234,27 @@ class MainWindow(QMainWindow):
             return
         SyncLogDialog(self.link, self.worker, self).exec()
 
+    def _worklist_title(self, counts: tuple[int, int, int] | None) -> str:
+        """``待办 (Alt+3) 12 · 预警 2 · 超期 1``: the counts of the whole worklist."""
+        title = self.tr("&Worklist (Alt+3)")
+        if counts is None:
+            return title
+        total, warning, overdue = counts
+        return (
+            self.tr("%1 %2 · due soon %3 · overdue %4")
+            .replace("%1", title)
+            .replace("%2", str(total))
+            .replace("%3", str(warning))
+            .replace("%4", str(overdue))
+        )
+
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.cases:
             self.cases.refresh()
             self.cases.query.setFocus()
+        elif self.tabs.widget(index) is self.worklist:
+            self.worklist.refresh()
+            self.worklist.table.setFocus()
         elif self.tabs.widget(index) is self.monitor and self.monitor is not None:
             self.monitor.windows.setFocus()
         else:

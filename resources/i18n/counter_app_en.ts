@@ -145,4 +145,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WorklistTab</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="174"/>
+        <source>Clock stopped, %n working day(s) kept</source>
+        <translation>
+            <numerusform>Clock stopped, %n working day kept</numerusform>
+            <numerusform>Clock stopped, %n working days kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="176"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n working day</numerusform>
+            <numerusform>Overdue by %n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="179"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

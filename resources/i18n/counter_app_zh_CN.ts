@@ -662,104 +662,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="39"/>
+        <location filename="../../counter_app/ui/main_window.py" line="40"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="46"/>
+        <location filename="../../counter_app/ui/main_window.py" line="47"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="47"/>
+        <location filename="../../counter_app/ui/main_window.py" line="48"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="168"/>
+        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <source>Hall &amp;monitor (Alt+4)</source>
+        <translation>大厅监控(&amp;M)（Alt+4）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="178"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>%1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="180"/>
+        <location filename="../../counter_app/ui/main_window.py" line="190"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="76"/>
+        <location filename="../../counter_app/ui/main_window.py" line="85"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="95"/>
-        <source>Hall &amp;monitor (Alt+3)</source>
-        <translation>大厅监控(&amp;M)（Alt+3）</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/main_window.py" line="99"/>
+        <location filename="../../counter_app/ui/main_window.py" line="109"/>
         <source>A supervisor watches the hall: sign in as a clerk to take applications.</source>
         <translation>值班长账号用于监控大厅：受理申请请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="109"/>
+        <location filename="../../counter_app/ui/main_window.py" line="119"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="137"/>
+        <location filename="../../counter_app/ui/main_window.py" line="147"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="138"/>
+        <location filename="../../counter_app/ui/main_window.py" line="148"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="144"/>
+        <location filename="../../counter_app/ui/main_window.py" line="154"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="146"/>
+        <location filename="../../counter_app/ui/main_window.py" line="156"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="148"/>
+        <location filename="../../counter_app/ui/main_window.py" line="158"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="149"/>
-        <location filename="../../counter_app/ui/main_window.py" line="264"/>
+        <location filename="../../counter_app/ui/main_window.py" line="159"/>
+        <location filename="../../counter_app/ui/main_window.py" line="292"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="150"/>
-        <location filename="../../counter_app/ui/main_window.py" line="280"/>
+        <location filename="../../counter_app/ui/main_window.py" line="160"/>
+        <location filename="../../counter_app/ui/main_window.py" line="308"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="170"/>
+        <location filename="../../counter_app/ui/main_window.py" line="180"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="179"/>
+        <location filename="../../counter_app/ui/main_window.py" line="189"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="240"/>
+        <location filename="../../counter_app/ui/main_window.py" line="239"/>
+        <source>&amp;Worklist (Alt+3)</source>
+        <translation>待办(&amp;W)（Alt+3）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="244"/>
+        <source>%1 %2 · due soon %3 · overdue %4</source>
+        <translation>%1 %2 · 预警 %3 · 超期 %4</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="268"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="266"/>
+        <location filename="../../counter_app/ui/main_window.py" line="294"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -772,18 +782,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="163"/>
-        <location filename="../../counter_app/ui/main_window.py" line="259"/>
+        <location filename="../../counter_app/ui/main_window.py" line="173"/>
+        <location filename="../../counter_app/ui/main_window.py" line="287"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="249"/>
+        <location filename="../../counter_app/ui/main_window.py" line="277"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="281"/>
+        <location filename="../../counter_app/ui/main_window.py" line="309"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -2038,6 +2048,186 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="62"/>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="63"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="117"/>
+        <source>Material (tick those to correct)</source>
+        <translation>材料（勾选需补正的）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="117"/>
+        <source>What is wrong</source>
+        <translation>存在的问题</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="131"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="182"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="134"/>
+        <source>Hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="135"/>
+        <source>Inspection or testing</source>
+        <translation>检验检测</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="136"/>
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
+        <source>On-site verification</source>
+        <translation>现场勘查</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="139"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="141"/>
+        <source>Procedure</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="142"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="143"/>
+        <source>Expected working days</source>
+        <translation>预计工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="147"/>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
+        <source>Grant the licence</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
+        <source>Refuse the licence</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="150"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <source>Granted</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <source>Denied</source>
+        <translation>不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="157"/>
+        <source>Certificate or licence number</source>
+        <translation>证照编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="158"/>
+        <source>Fee charged (yuan)</source>
+        <translation>实收费用（元）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
+        <source>Reason for the delay (if past the promised date)</source>
+        <translation>超时说明（超过承诺期限时填写）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
+        <source>Delivery</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
+        <source>Collected at the window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <source>Collector&apos;s name</source>
+        <translation>领取人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
+        <source>Collector&apos;s ID type</source>
+        <translation>领取人证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="174"/>
+        <source>Collector&apos;s ID number</source>
+        <translation>领取人证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
+        <source>Postal address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="180"/>
+        <source>Remedies open to the applicant</source>
+        <translation>申请人可寻求的救济途径</translation>
+    </message>
+</context>
+<context>
     <name>SyncLog</name>
     <message>
         <location filename="../../counter_app/ui/sync_log_text.py" line="22"/>
@@ -2485,6 +2675,130 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>WorklistTab</name>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="65"/>
+        <source>Case number, applicant name or ID number (Ctrl+F)</source>
+        <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="69"/>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="74"/>
+        <source>Every item</source>
+        <translation>全部事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="75"/>
+        <source>Due &amp;soon</source>
+        <translation>预警(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
+        <source>O&amp;verdue</source>
+        <translation>超期(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
+        <source>&amp;Mine</source>
+        <translation>我受理的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="87"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
+        <source>Promised by</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <source>Accepted by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="170"/>
+        <source>Waiting to be collected</source>
+        <translation>待领取</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="172"/>
+        <source>Clock stopped</source>
+        <translation>计时已暂停</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="174"/>
+        <source>Clock stopped, %n working day(s) kept</source>
+        <translation>
+            <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="176"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="178"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/worklist_tab.py" line="179"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="256"/>
+        <source>Promised by %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <source>Notices</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../counter_app/ui/app.py" line="65"/>
@@ -2495,67 +2809,77 @@ Data folder: %2</source>
 <context>
     <name>case_history</name>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="48"/>
+        <location filename="../../counter_app/ui/case_history.py" line="58"/>
+        <source>%1 working days</source>
+        <translation>%1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="78"/>
         <source>Application accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="49"/>
+        <location filename="../../counter_app/ui/case_history.py" line="79"/>
         <source>Accepted and completed on the spot</source>
         <translation>受理并当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="52"/>
+        <location filename="../../counter_app/ui/case_history.py" line="82"/>
         <source>One-time notification issued</source>
         <translation>出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="53"/>
+        <location filename="../../counter_app/ui/case_history.py" line="83"/>
         <source>Application refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="54"/>
+        <location filename="../../counter_app/ui/case_history.py" line="84"/>
         <source>Promised date recomputed (holiday calendar arrived)</source>
         <translation>承诺期限重新计算（节假日安排已发布）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="61"/>
+        <location filename="../../counter_app/ui/case_history.py" line="91"/>
         <source>Printed %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="62"/>
+        <location filename="../../counter_app/ui/case_history.py" line="92"/>
         <source>Reprinted (补打) %1</source>
         <translation>补打 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="63"/>
+        <location filename="../../counter_app/ui/case_history.py" line="93"/>
         <source>Saved %1 as PDF</source>
         <translation>%1 另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="64"/>
+        <location filename="../../counter_app/ui/case_history.py" line="94"/>
         <source>Printing %1 failed</source>
         <translation>%1 打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="65"/>
+        <location filename="../../counter_app/ui/case_history.py" line="95"/>
         <source>Materials receipt list %1 made</source>
         <translation>出具材料接收清单 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="72"/>
+        <location filename="../../counter_app/ui/case_history.py" line="105"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="110"/>
         <source>Now: %1</source>
         <translation>状态变为：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="75"/>
+        <location filename="../../counter_app/ui/case_history.py" line="113"/>
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="83"/>
+        <location filename="../../counter_app/ui/case_history.py" line="121"/>
         <source>window %1</source>
         <translation>窗口 %1</translation>
     </message>
@@ -2958,12 +3282,12 @@ Data folder: %2</source>
         <translation>登记码为 12 位字母和数字，如 ABCD-EFGH-JKMN。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="435"/>
+        <location filename="../../counter_app/settings/__init__.py" line="444"/>
         <source>IT has fixed this setting for the hall.</source>
         <translation>该设置已由信息技术人员统一配置，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="439"/>
+        <location filename="../../counter_app/settings/__init__.py" line="448"/>
         <source>This setting comes from the hall server or the command line.</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
@@ -3652,76 +3976,81 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/settings/__init__.py" line="242"/>
+        <source>Overdue warning: working days left at or below which a case is flagged</source>
+        <translation>超期预警：剩余工作日不多于此数时提示预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/settings/__init__.py" line="251"/>
         <source>Hall server address (https://…; empty: this window works alone)</source>
         <translation>大厅服务器地址（https://…；留空：本窗口单机办理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="249"/>
+        <location filename="../../counter_app/settings/__init__.py" line="258"/>
         <source>CA certificates for the hall server (PEM file; empty: the system&apos;s)</source>
         <translation>大厅服务器 CA 证书（PEM 文件；留空：使用系统证书）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="256"/>
+        <location filename="../../counter_app/settings/__init__.py" line="265"/>
         <source>One-time enrolment code for this PC (preseeded by IT; used once)</source>
         <translation>本机一次性注册码（由信息技术人员预置，仅用一次）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="263"/>
+        <location filename="../../counter_app/settings/__init__.py" line="272"/>
         <source>Allow plain HTTP to a hall server that is not on this PC</source>
         <translation>允许通过明文 HTTP 连接非本机的大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="271"/>
+        <location filename="../../counter_app/settings/__init__.py" line="280"/>
         <source>Seconds between sync rounds when nothing changes</source>
         <translation>无数据变化时的同步间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="275"/>
+        <location filename="../../counter_app/settings/__init__.py" line="284"/>
         <source>Clerk name</source>
         <translation>经办人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="279"/>
+        <location filename="../../counter_app/settings/__init__.py" line="288"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="286"/>
+        <location filename="../../counter_app/settings/__init__.py" line="295"/>
         <source>Printer for A4 notices (empty: system default)</source>
         <translation>A4 文书打印机（留空：系统默认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="293"/>
+        <location filename="../../counter_app/settings/__init__.py" line="302"/>
         <source>Printer for receipts (empty: the A4 printer)</source>
         <translation>回执打印机（留空：同 A4 打印机）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="300"/>
+        <location filename="../../counter_app/settings/__init__.py" line="309"/>
         <source>Paper for the acceptance receipt</source>
         <translation>受理回执纸张</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="307"/>
+        <location filename="../../counter_app/settings/__init__.py" line="316"/>
         <source>Seconds to wait for a printer to finish a notice before the job is cancelled</source>
         <translation>等待打印机打完一份文书的秒数（超时则取消该任务）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="316"/>
+        <location filename="../../counter_app/settings/__init__.py" line="325"/>
         <source>Applicant rating screen</source>
         <translation>好差评评价屏</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="323"/>
+        <location filename="../../counter_app/settings/__init__.py" line="332"/>
         <source>Also print the department&apos;s processing slip</source>
         <translation>同时打印部门办理通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="330"/>
+        <location filename="../../counter_app/settings/__init__.py" line="339"/>
         <source>Notice title font (empty: a Xiaobiaosong title face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
         <translation>通知书标题字体（留空：已安装小标宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/settings/__init__.py" line="341"/>
+        <location filename="../../counter_app/settings/__init__.py" line="350"/>
         <source>Notice body font (empty: a FangSong body face when one is installed; or a font file or family name; &apos;bundled&apos;: the program&apos;s own font)</source>
         <translation>通知书正文字体（留空：已安装仿宋字体时自动使用；也可填字体文件路径或字体名称；填“随程序字体”：只用程序自带字体）</translation>
     </message>

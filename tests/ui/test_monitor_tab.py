@@ -79,7 +79,7 @@ def supervisor(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) 
     window = open_window(tmp_path, qtbot, hall, hall_db, "zhaolei")
     assert window.monitor is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT)
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.monitor, timeout=WAIT)
     yield Supervisor(window, window.monitor, qtbot)
     close_window(window)
@@ -269,7 +269,7 @@ def test_reports_open_from_the_tab_by_keyboard(supervisor: Supervisor) -> None:
 def test_a_clerk_has_no_monitor_tab(tmp_path: Path, qtbot: QtBot, hall: ServerProcess, hall_db: str) -> None:
     window = open_window(tmp_path, qtbot, hall, hall_db, "wangfang")
     try:
-        assert window.monitor is None and window.tabs.count() == 2
+        assert window.monitor is None and window.tabs.count() == 3
         assert window.queue_panel.isVisible()
     finally:
         close_window(window)

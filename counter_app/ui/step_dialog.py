@@ -1,0 +1,224 @@
+"""One step of a case after acceptance, as a short form: what the step must say, checked by the
+domain on the window's worker; a wrong field is named in Chinese and the form stays as typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.case_steps import SPECIAL_KINDS, Step
+from counter_app.domain.identity import IdType
+from counter_app.domain.messages import DomainError
+from counter_app.domain.records import Case
+from counter_app.services.casework import CaseWork
+from counter_app.ui import labels
+from counter_app.ui.errors import explain
+from counter_app.ui.i18n import error_text
+from counter_app.ui.keys import bind
+from counter_app.ui.party_form import id_type_text
+from counter_app.ui.worker import Worker
+
+
+def step_title(step: Step) -> str:
+    return labels.operation(step.value)
+
+
+class StepDialog(QDialog):
+    done_step = Signal(object)  # the case after the step
+
+    def __init__(
+        self, worker: Worker, work: CaseWork, case: Case, step: Step, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.worker, self.work, self.case, self.step = worker, work, case, step
+        self.setWindowTitle(f"{step_title(step)} · {case.case_number or ''}")
+        self.fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.materials: QTableWidget | None = None
+        self._build()
+        self.error = QLabel()
+        self.error.setObjectName("step_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            bind(self, seq, self.save, window_wide=True)
+        layout = QVBoxLayout(self)
+        if self.materials is not None:
+            layout.addWidget(self.materials)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    # -- the form --------------------------------------------------------------------------------
+    def _line(self, key: str, label: str, text: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        edit.setObjectName(key)
+        self.form.addRow(label, edit)
+        self.fields[key] = edit
+        return edit
+
+    def _text(self, key: str, label: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setObjectName(key)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(72)
+        self.form.addRow(label, edit)
+        self.fields[key] = edit
+        return edit
+
+    def _choice(self, key: str, label: str, options: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(key)
+        for value, text in options:
+            box.addItem(text, value)
+        self.form.addRow(label, box)
+        self.fields[key] = box
+        return box
+
+    def _days(self, key: str, label: str, top: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(key)
+        spin.setRange(1, top)
+        self.form.addRow(label, spin)
+        self.fields[key] = spin
+        return spin
+
+    def _build(self) -> None:
+        s = self.step
+        if s is Step.REQUEST_CORRECTION:
+            names = [str(m.get("name", "")) for m in self.case.materials]
+            table = QTableWidget(len(names), 2)
+            table.setObjectName("correction_materials")
+            table.setHorizontalHeaderLabels(
+                [self.tr("Material (tick those to correct)"), self.tr("What is wrong")]
+            )
+            for row, name in enumerate(names):
+                cell = QTableWidgetItem(name)
+                cell.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                )
+                cell.setCheckState(Qt.CheckState.Unchecked)
+                table.setItem(row, 0, cell)
+                table.setItem(row, 1, QTableWidgetItem(""))
+            table.horizontalHeader().setStretchLastSection(True)
+            table.resizeColumnToContents(0)
+            table.verticalHeader().hide()
+            self.materials = table
+            self._text("note", self.tr("Note"))
+        elif s is Step.START_SPECIAL:
+            procedures = {
+                "hearing": self.tr("Hearing"),
+                "inspection": self.tr("Inspection or testing"),
+                "expert_review": self.tr("Expert review"),
+                "public_notice": self.tr("Public notice"),
+                "on_site": self.tr("On-site verification"),
+                "other": self.tr("Other"),
+            }
+            self._choice("procedure", self.tr("Procedure"), [(k, procedures[k]) for k in SPECIAL_KINDS])
+            self._text("reason", self.tr("Reason"))
+            self._days("expected_days", self.tr("Expected working days"), 365)
+        elif s is Step.DECIDE:
+            self._choice(
+                "decision",
+                self.tr("Decision"),
+                [("grant", self.tr("Grant the licence")), ("deny", self.tr("Refuse the licence"))],
+            )
+            self._text("reasons", self.tr("Reasons"))
+            self._line("legal_basis", self.tr("Legal basis"))
+        elif s is Step.COMPLETE:
+            decision = (self.case.lifecycle.get("decision") or {}).get("decision")
+            self._line(
+                "result", self.tr("Result"), self.tr("Granted") if decision != "deny" else self.tr("Denied")
+            )
+            self._line("certificate_number", self.tr("Certificate or licence number"))
+            self._line("fee", self.tr("Fee charged (yuan)"), "0")
+            self._text("overtime_reason", self.tr("Reason for the delay (if past the promised date)"))
+        elif s is Step.DELIVER:
+            self._choice(
+                "method",
+                self.tr("Delivery"),
+                [("pickup", self.tr("Collected at the window")), ("mail", self.tr("By post"))],
+            )
+            self._line(
+                "collector_name", self.tr("Collector's name"), str(self.case.applicant.get("name", ""))
+            )
+            self._choice(
+                "collector_id_type",
+                self.tr("Collector's ID type"),
+                [(t.value, id_type_text(t)) for t in IdType if t is not IdType.USCC],
+            )
+            self._line("collector_id_number", self.tr("Collector's ID number"))
+            self._line("carrier", self.tr("Carrier"))
+            self._line("tracking_number", self.tr("Tracking number"))
+            self._line("address", self.tr("Postal address"), str(self.case.applicant.get("address", "")))
+        elif s in (Step.RETURN, Step.WITHDRAW):
+            self._text("reasons", self.tr("Reasons"))
+            self._text("remedies", self.tr("Remedies open to the applicant"))
+        else:
+            self._text("note", self.tr("Note"))
+
+    def details(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                values[key] = widget.text()
+            elif isinstance(widget, QPlainTextEdit):
+                values[key] = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                values[key] = widget.currentData()
+            elif isinstance(widget, QSpinBox):
+                values[key] = widget.value()
+        table = self.materials
+        if table is not None:
+            values["materials"] = []
+            for r in range(table.rowCount()):
+                name, problem = table.item(r, 0), table.item(r, 1)
+                if name is not None and name.checkState() == Qt.CheckState.Checked:
+                    values["materials"].append(
+                        {"name": name.text(), "problem": problem.text() if problem else ""}
+                    )
+        return values
+
+    # -- saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        details = self.details()
+        case_id, step, seen = self.case.id, self.step, self.case.state
+        self.buttons.setEnabled(False)
+        self.worker.submit(
+            lambda: self.work.take(case_id, step, details, seen_state=seen), self._saved, self._failed
+        )
+
+    def _saved(self, case: Case) -> None:
+        self.done_step.emit(case)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
+        self.error.show()
+        if isinstance(error, DomainError) and error.field in self.fields:
+            self.fields[error.field].setFocus(Qt.FocusReason.OtherFocusReason)
