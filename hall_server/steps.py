@@ -82,7 +82,9 @@ def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
     detail: dict[str, Any] = {"on": on.isoformat(), **p["details"]}
     if p.get("notices"):
         detail["notices"] = p["notices"]
-    add_event(c.s, row.id, c.op_type, p["from_state"], row.state, c.actor_name, c.device.id, c.op_id, **detail)
+    add_event(
+        c.s, row.id, c.op_type, p["from_state"], row.state, c.actor_name, c.device.id, c.op_id, **detail
+    )
     c.audit(row.id, to_state=row.state)
     publish(c.s, c.db, row)
     result = {
