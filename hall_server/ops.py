@@ -270,6 +270,20 @@ def apply_consult(c: OpContext) -> Verdict:
     return Verdict(APPLIED, result=result)
 
 
+def _step(c: OpContext) -> Verdict:
+    """A step after acceptance; the notice it issued is numbered by this device and kept once."""
+    issued = [str(n) for n in c.payload.get("notices") or []]
+    foreign = [n for n in issued if not numbered_by(n, c.device.device_code, Series.DOCUMENT)]
+    if foreign:
+        return rejected(f"notice number {foreign[0]} was not made by device {c.device.device_code}")
+    verdict = apply_step(c, Verdict)
+    if verdict.status == APPLIED and issued:
+        clashes = _register_notices(c, c.payload["case_id"], issued)
+        if clashes:
+            verdict.result["notice_collisions"] = clashes
+    return verdict
+
+
 def apply(c: OpContext) -> Verdict:
     if c.op_type in TARGET_STATE:
         return apply_case_op(c)
@@ -278,7 +292,7 @@ def apply(c: OpContext) -> Verdict:
     if c.op_type == "consult.record":
         return apply_consult(c)
     if c.op_type in STEP_OPS:
-        return apply_step(c, Verdict)
+        return _step(c)
     if c.op_type in VISIT_OPS:
         refusal = _authorised(c)
         return refusal if refusal is not None else apply_visit(c, Verdict, rejected)

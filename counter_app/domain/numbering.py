@@ -31,6 +31,7 @@ class Series(StrEnum):
     ONE_TIME_NOTICE = "GZ"  # 一次性告知书
     REFUSAL = "BY"  # 不予受理通知书
     CONSULT = "ZX"  # 咨询登记
+    DOCUMENT = "WS"  # 文书: the notices of a case's steps after acceptance (补正, 延期, 办结 ...)
 
 
 def check_hall_code(code: str, field: str = "hall_code") -> str:

@@ -19,6 +19,15 @@ class NoticeKind(StrEnum):
     ONE_TIME = "one_time"  # 一次性告知书
     REFUSAL = "refusal"  # 不予受理通知书
     MATERIAL_RECEIPT = "material_receipt"  # 材料接收清单
+    # after acceptance (domain/case_steps.py)
+    CORRECTION = "correction"  # 补正通知书
+    SPECIAL_PROCEDURE = "special_procedure"  # 特别程序告知书
+    EXTENSION = "extension"  # 延期告知书
+    DENIAL = "denial"  # 不予许可决定书
+    CASE_RETURN = "case_return"  # 退办通知书
+    RESULT = "result"  # 办结通知书 (promised items)
+    PICKUP_RECEIPT = "pickup_receipt"  # 领取回执
+    SERVICE_RECEIPT = "service_receipt"  # 送达回证
 
 
 NOTICE_TITLES = {
@@ -30,6 +39,14 @@ NOTICE_TITLES = {
     NoticeKind.ONE_TIME: "一次性告知书",
     NoticeKind.REFUSAL: "不予受理通知书",
     NoticeKind.MATERIAL_RECEIPT: "材料接收清单",
+    NoticeKind.CORRECTION: "补正通知书",
+    NoticeKind.SPECIAL_PROCEDURE: "特别程序告知书",
+    NoticeKind.EXTENSION: "延期告知书",
+    NoticeKind.DENIAL: "不予许可决定书",
+    NoticeKind.CASE_RETURN: "退办通知书",
+    NoticeKind.RESULT: "办结通知书",
+    NoticeKind.PICKUP_RECEIPT: "领取回执",
+    NoticeKind.SERVICE_RECEIPT: "送达回证",
 }
 
 

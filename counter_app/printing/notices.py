@@ -37,6 +37,7 @@ from counter_app.printing.notice_parts import (
     service_info,
     you,
 )
+from counter_app.printing.step_notices import STEP_BUILDERS
 
 
 def acceptance(pl: dict[str, Any], st: Styles, width: float) -> Story:
@@ -240,4 +241,5 @@ BUILDERS: dict[str, Callable[[dict[str, Any], Styles, float], Story]] = {
     "one_time": one_time,
     "refusal": refusal,
     "material_receipt": material_receipt,
+    **STEP_BUILDERS,
 }

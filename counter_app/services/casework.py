@@ -7,14 +7,18 @@ by the same rules (``domain/case_steps.py``) and its dates are the ones synced b
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
+from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import CASE_STATE_LABELS, CaseState
+from counter_app.domain.case_clock import CaseClock, Stop, days_left_at_stop
 from counter_app.domain.case_steps import CaseFacts, Limits, Step, clean_details, take
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
-from counter_app.domain.records import Case
+from counter_app.domain.records import Case, Notice
 from counter_app.services.context import AppContext
+from counter_app.services.step_notices import issue
 from counter_app.store.models import CaseRow
 from counter_app.store.unit_of_work import unit_of_work
 
@@ -31,6 +35,23 @@ class Approver:
     username: str
     name: str
     role: str
+
+
+@dataclass(frozen=True)
+class StepDone:
+    case: Case
+    notices: list[Notice]  # the step's notice to print (none for some steps)
+
+
+def days_kept(
+    calendar: WorkingCalendar, accepted_on: date | None, limits: Limits, lifecycle: dict[str, Any]
+) -> int:
+    """Working days the case has left when its clock next runs (what a stop notice prints)."""
+    if accepted_on is None:
+        return 0
+    stops = tuple(Stop.from_json(s) for s in lifecycle.get("stops", []))
+    clock = CaseClock(accepted_on, limits.promised, stops, int(lifecycle.get("extension_days", 0)))
+    return days_left_at_stop(calendar, clock)
 
 
 def facts_of(row: CaseRow) -> CaseFacts:
@@ -57,7 +78,7 @@ class CaseWork:
         *,
         seen_state: CaseState | None = None,
         approver: Approver | None = None,
-    ) -> Case:
+    ) -> StepDone:
         """Take *step* on the case; *seen_state* is the state the clerk saw when choosing it (a
         pull may have moved the case since). Raises ``DomainError`` and changes nothing when the
         step is not allowed or a detail is wrong."""
@@ -82,7 +103,7 @@ class CaseWork:
                 self.ctx.calendar,
                 approver_role=approver.role if approver else "",
             )
-            from_state = row.state
+            from_state, old_due = row.state, row.promised_due
             row.state = outcome.state.value
             row.lifecycle = outcome.lifecycle
             if outcome.promised_due is not None:
@@ -91,13 +112,32 @@ class CaseWork:
             if step is Step.COMPLETE:
                 row.completed_at = uow.now
             row.updated_at = uow.now
-            detail = {"on": today.isoformat(), **cleaned}
+            notices = issue(
+                self.ctx,
+                uow,
+                row,
+                step,
+                cleaned,
+                outcome,
+                today,
+                old_promised_due=old_due,
+                days_left=days_kept(self.ctx.calendar, row.accepted_on, facts.limits, outcome.lifecycle),
+                approver_name=approver.name if approver else "",
+            )
+            numbers = [n.number for n in notices]
+            detail = {"on": today.isoformat(), **cleaned, "notices": numbers}
             if approver is not None:
                 detail["requested_by"] = self.ctx.actor.clerk
             uow.add_event(row.id, step.value, from_state, row.state, **detail)
             uow.audit(step.value, "case", row.id, case_number=row.case_number, **detail)
             uow.outbox(
                 step.value,
-                {"case_id": row.id, "from_state": from_state, "on": today.isoformat(), "details": cleaned},
+                {
+                    "case_id": row.id,
+                    "from_state": from_state,
+                    "on": today.isoformat(),
+                    "details": cleaned,
+                    "notices": numbers,
+                },
             )
-            return uow.case(row)
+            return StepDone(uow.case(row), notices)

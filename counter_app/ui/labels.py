@@ -72,6 +72,14 @@ def notice_kind(value: NoticeKind) -> str:
         NoticeKind.ONE_TIME: QCoreApplication.translate("labels", "One-time notification"),
         NoticeKind.REFUSAL: QCoreApplication.translate("labels", "Refusal notice"),
         NoticeKind.MATERIAL_RECEIPT: QCoreApplication.translate("labels", "Materials receipt list"),
+        NoticeKind.CORRECTION: QCoreApplication.translate("labels", "Correction notice"),
+        NoticeKind.SPECIAL_PROCEDURE: QCoreApplication.translate("labels", "Special procedure notice"),
+        NoticeKind.EXTENSION: QCoreApplication.translate("labels", "Extension notice"),
+        NoticeKind.DENIAL: QCoreApplication.translate("labels", "Decision refusing the licence"),
+        NoticeKind.CASE_RETURN: QCoreApplication.translate("labels", "Return notice"),
+        NoticeKind.RESULT: QCoreApplication.translate("labels", "Completion notice (result)"),
+        NoticeKind.PICKUP_RECEIPT: QCoreApplication.translate("labels", "Pickup receipt"),
+        NoticeKind.SERVICE_RECEIPT: QCoreApplication.translate("labels", "Proof of service"),
     }[value]
 
 

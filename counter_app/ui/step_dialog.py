@@ -25,7 +25,7 @@ from counter_app.domain.case_steps import SPECIAL_KINDS, Step
 from counter_app.domain.identity import IdType
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
-from counter_app.services.casework import CaseWork
+from counter_app.services.casework import CaseWork, StepDone
 from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
@@ -39,7 +39,7 @@ def step_title(step: Step) -> str:
 
 
 class StepDialog(QDialog):
-    done_step = Signal(object)  # the case after the step
+    done_step = Signal(object)  # StepDone: the case after the step and the notice it issued
 
     def __init__(
         self, worker: Worker, work: CaseWork, case: Case, step: Step, parent: QWidget | None = None
@@ -212,8 +212,8 @@ class StepDialog(QDialog):
             lambda: self.work.take(case_id, step, details, seen_state=seen), self._saved, self._failed
         )
 
-    def _saved(self, case: Case) -> None:
-        self.done_step.emit(case)
+    def _saved(self, done: StepDone) -> None:
+        self.done_step.emit(done)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -29,9 +29,8 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import Step, allowed_steps
 from counter_app.domain.dates import written_date
 from counter_app.domain.messages import DomainError
-from counter_app.domain.records import Case
 from counter_app.services.cases import CaseDetail, CaseService
-from counter_app.services.casework import CaseWork
+from counter_app.services.casework import CaseWork, StepDone
 from counter_app.services.context import AppContext
 from counter_app.services.worklist import Urgency, WorkFilter, Worklist, WorklistView, WorkRow
 from counter_app.store.worklist_reads import WORKLIST_STATES
@@ -40,6 +39,7 @@ from counter_app.ui.case_history import english, event_line
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.keys import bind
+from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.step_dialog import StepDialog, step_title
 from counter_app.ui.worker import Worker
 
@@ -60,6 +60,7 @@ class WorklistTab(QWidget):
         self.rows: list[WorkRow] = []
         self.detail: CaseDetail | None = None
         self.dialog: StepDialog | None = None
+        self.notice_dialog: NoticeDialog | None = None
         self.search = QLineEdit()
         self.search.setObjectName("worklist_search")
         self.search.setPlaceholderText(self.tr("Case number, applicant name or ID number (Ctrl+F)"))
@@ -283,8 +284,17 @@ class WorklistTab(QWidget):
         self.dialog = dialog
         dialog.open()
 
-    def _stepped(self, case: Case) -> None:
-        self.stepped.emit(case)
+    def _stepped(self, done: StepDone) -> None:
+        self.stepped.emit(done.case)
         self.refresh()
+        if done.notices:  # the step's notice, to print for the applicant at once
+            title = self.tr("%1: print the notice").replace(
+                "%1", step_title(self.dialog.step) if self.dialog else ""
+            )
+            notice_dialog = NoticeDialog(self.ctx, self.worker, done.notices, title, self)
+            notice_dialog.setObjectName("notice_dialog")
+            notice_dialog.finished.connect(lambda _r: self.refresh())
+            self.notice_dialog = notice_dialog
+            notice_dialog.open()
 
     stepped = Signal(object)  # a step was saved: the sync runner is poked

@@ -2677,125 +2677,130 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="65"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="66"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="69"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="70"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="74"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="75"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="75"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="78"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="87"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="170"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="171"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="172"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="173"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="174"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="175"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="176"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="177"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="178"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="179"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="179"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="180"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="256"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="291"/>
+        <source>%1: print the notice</source>
+        <translation>%1：打印文书</translation>
     </message>
 </context>
 <context>
@@ -3104,7 +3109,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/labels.py" line="72"/>
-        <location filename="../../counter_app/ui/labels.py" line="83"/>
+        <location filename="../../counter_app/ui/labels.py" line="91"/>
         <source>One-time notification</source>
         <translation>一次性告知书</translation>
     </message>
@@ -3119,122 +3124,162 @@ Data folder: %2</source>
         <translation>材料接收清单</translation>
     </message>
     <message>
+        <location filename="../../counter_app/ui/labels.py" line="75"/>
+        <source>Correction notice</source>
+        <translation>补正通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="76"/>
+        <source>Special procedure notice</source>
+        <translation>特别程序告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="77"/>
+        <source>Extension notice</source>
+        <translation>延期告知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="78"/>
+        <source>Decision refusing the licence</source>
+        <translation>不予许可决定书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="79"/>
+        <source>Return notice</source>
+        <translation>退办通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="80"/>
+        <source>Completion notice (result)</source>
+        <translation>办结通知书</translation>
+    </message>
+    <message>
         <location filename="../../counter_app/ui/labels.py" line="81"/>
+        <source>Pickup receipt</source>
+        <translation>领取回执</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="82"/>
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="89"/>
         <source>Acceptance</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="82"/>
+        <location filename="../../counter_app/ui/labels.py" line="90"/>
         <source>Instant completion</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="84"/>
+        <location filename="../../counter_app/ui/labels.py" line="92"/>
         <source>Refusal</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="85"/>
+        <location filename="../../counter_app/ui/labels.py" line="93"/>
         <source>Change of case state</source>
         <translation>办件状态变更</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="86"/>
+        <location filename="../../counter_app/ui/labels.py" line="94"/>
         <source>Review started</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="87"/>
+        <location filename="../../counter_app/ui/labels.py" line="95"/>
         <source>Correction requested</source>
         <translation>要求补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="88"/>
+        <location filename="../../counter_app/ui/labels.py" line="96"/>
         <source>Corrected materials received</source>
         <translation>补正材料已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="89"/>
+        <location filename="../../counter_app/ui/labels.py" line="97"/>
         <source>Special procedure started</source>
         <translation>进入特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="90"/>
+        <location filename="../../counter_app/ui/labels.py" line="98"/>
         <source>Special procedure ended</source>
         <translation>特别程序结束</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="91"/>
+        <location filename="../../counter_app/ui/labels.py" line="99"/>
         <source>Extension approved</source>
         <translation>批准延期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="92"/>
+        <location filename="../../counter_app/ui/labels.py" line="100"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="93"/>
+        <location filename="../../counter_app/ui/labels.py" line="101"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="94"/>
+        <location filename="../../counter_app/ui/labels.py" line="102"/>
         <source>Result delivered</source>
         <translation>结果已送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="95"/>
+        <location filename="../../counter_app/ui/labels.py" line="103"/>
         <source>Case returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="96"/>
+        <location filename="../../counter_app/ui/labels.py" line="104"/>
         <source>Withdrawn by the applicant</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="97"/>
+        <location filename="../../counter_app/ui/labels.py" line="105"/>
         <source>Deadline recomputed</source>
         <translation>期限重新计算</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="98"/>
+        <location filename="../../counter_app/ui/labels.py" line="106"/>
         <source>Consultation</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="99"/>
+        <location filename="../../counter_app/ui/labels.py" line="107"/>
         <source>Notice printed</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="100"/>
+        <location filename="../../counter_app/ui/labels.py" line="108"/>
         <source>Notice reprinted</source>
         <translation>补打文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="101"/>
+        <location filename="../../counter_app/ui/labels.py" line="109"/>
         <source>Materials receipt printed</source>
         <translation>打印材料接收清单</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="102"/>
+        <location filename="../../counter_app/ui/labels.py" line="110"/>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="103"/>
+        <location filename="../../counter_app/ui/labels.py" line="111"/>
         <source>Notice saved as PDF</source>
         <translation>文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="104"/>
+        <location filename="../../counter_app/ui/labels.py" line="112"/>
         <source>Visit recorded</source>
         <translation>接待记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/labels.py" line="105"/>
+        <location filename="../../counter_app/ui/labels.py" line="113"/>
         <source>Applicant&apos;s rating</source>
         <translation>办事人评价</translation>
     </message>
@@ -3542,12 +3587,12 @@ Data folder: %2</source>
         <translation>不予许可须写明理由和法律依据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/casework.py" line="21"/>
+        <location filename="../../counter_app/services/casework.py" line="25"/>
         <source>The case was not found in this window&apos;s cache.</source>
         <translation>本窗口的本地缓存中找不到该办件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/casework.py" line="22"/>
+        <location filename="../../counter_app/services/casework.py" line="26"/>
         <source>The case changed meanwhile (it is now “{state}”): reopen it and check before going on.</source>
         <translation>该办件已有变化（现为“{state}”）：请重新打开核对后再继续。</translation>
     </message>

@@ -13,11 +13,13 @@ import pytest
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import MaterialCheck, MaterialStatus, Party, ServiceMode
+from counter_app.domain.case_steps import Step
 from counter_app.domain.dates import PROVISIONAL_ZH, written_date
 from counter_app.domain.identity import IdType, PartyKind
 from counter_app.domain.records import Notice, NoticeKind
 from counter_app.printing.linebreak import CLOSING, OPENING
 from counter_app.printing.render import Paper
+from counter_app.services.casework import Approver, CaseWork
 from counter_app.services.context import AppContext
 from counter_app.services.demo import credit_code, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
@@ -41,7 +43,7 @@ PARTIES = {
     ),
 }
 WHOLE_LABELS = {"统一社会信用代码", "原件及复印件"}  # label columns wide enough for these
-SIGNATURE_MARKS = ("专用章", "经办人", "签收", "移交人", "接收人", "交接时间")
+SIGNATURE_MARKS = ("专用章", "经办人", "签收", "移交人", "接收人", "交接时间", "领取人签字", "日期：")
 FOOTER = re.compile(r"第\s*\d+\s*页\s*共\s*\d+\s*页")
 A_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 
@@ -90,6 +92,7 @@ def issue_every_kind(ctx: AppContext, who: Party) -> Issued:
         application(ctx, "居民身份证换领", who), REASON, "《行政许可法》第三十二条"
     ).notices
     issued.notices.append(NoticeService(ctx).material_receipt(notified.case.id))
+    issued.notices += take_every_step(ctx, who, issued)
     assert {n.kind for n in issued.notices} == set(NoticeKind)
     for n in issued.notices:
         issued.numbers.add(n.number)
@@ -98,6 +101,56 @@ def issue_every_kind(ctx: AppContext, who: Party) -> Issued:
         )
         issued.numbers.add(n.payload["hall"]["query_phone"])
     return issued
+
+
+def take_every_step(ctx: AppContext, who: Party, issued: Issued) -> list[Notice]:
+    """The notices of a case's steps after acceptance: 补正 to pickup on one case, a refusal of the
+    licence, a return and a delivery by post on three others."""
+    intake, work = IntakeService(ctx), CaseWork(ctx)
+    chief = Approver("chenjun", "陈军", "chief")
+    collector = {"method": "pickup", "collector_name": "李代理", "collector_id_type": "resident_id"}
+    collector["collector_id_number"] = person("李代理", "33010619900101201").id_number
+    complete = {"result": "准予换领居民身份证", "certificate_number": "330106-2026-000123", "fee": "20"}
+    cases = [intake.accept(application(ctx, "居民身份证换领", who)).case.id for _ in range(4)]
+    steps: list[tuple[int, Step, dict[str, object]]] = [
+        (0, Step.START_REVIEW, {}),
+        (0, Step.REQUEST_CORRECTION, {"materials": [{"name": "居民户口簿", "problem": NOTE}], "note": NOTE}),
+        (0, Step.CORRECTED, {}),
+        (0, Step.START_SPECIAL, {"procedure": "on_site", "reason": REASON, "expected_days": 5}),
+        (0, Step.END_SPECIAL, {}),
+        (0, Step.EXTEND, {"days": 10, "reason": REASON}),
+        (0, Step.DECIDE, {"decision": "grant"}),
+        (0, Step.COMPLETE, complete),
+        (0, Step.DELIVER, collector),
+        (1, Step.START_REVIEW, {}),
+        (1, Step.DECIDE, {"decision": "deny", "reasons": REASON, "legal_basis": "《行政许可法》第三十八条"}),
+        (2, Step.RETURN, {"reasons": REASON, "remedies": "可补齐材料后重新申请。"}),
+        (3, Step.START_REVIEW, {}),
+        (3, Step.DECIDE, {"decision": "grant"}),
+        (3, Step.COMPLETE, complete),
+        (
+            3,
+            Step.DELIVER,
+            {
+                "method": "mail",
+                "carrier": "中国邮政EMS",
+                "tracking_number": "1187654321098",
+                "address": ADDRESS,
+            },
+        ),
+    ]
+    notices = []
+    for n, step, details in steps:
+        done = work.take(cases[n], step, details, approver=chief if step is Step.EXTEND else None)
+        notices += done.notices
+        for notice in done.notices:
+            for key in ("supplement_by", "promised_due"):
+                if notice.payload.get(key):
+                    mark = notice.payload.get(
+                        f"{key}_provisional" if key == "supplement_by" else "promised_provisional"
+                    )
+                    (issued.provisional if mark else issued.firm).add(date.fromisoformat(notice.payload[key]))
+    return notices
 
 
 def is_signature_line(line: str) -> bool:

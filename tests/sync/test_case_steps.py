@@ -81,10 +81,10 @@ def test_a_case_lives_from_review_to_pickup_and_window_and_hall_agree_on_every_d
     clock.now += timedelta(days=2)
     stopped = work.take(
         case.id, Step.REQUEST_CORRECTION, {"materials": [{"name": "近期免冠照片", "problem": "背景颜色不符"}]}
-    )
+    ).case
     assert stopped.state is CaseState.CORRECTION
     clock.now += timedelta(days=9)
-    resumed = work.take(case.id, Step.CORRECTED, {})
+    resumed = work.take(case.id, Step.CORRECTED, {}).case
     assert resumed.promised_due is not None and case.promised_due is not None
     assert resumed.promised_due > case.promised_due  # the stopped days are given back
     clock.now += timedelta(days=19)  # today
@@ -98,8 +98,8 @@ def test_a_case_lives_from_review_to_pickup_and_window_and_hall_agree_on_every_d
             "fee": "20",
             "overtime_reason": "照片重拍",
         },
-    )
-    delivered = work.take(case.id, Step.DELIVER, PICKUP | {"collector_id_number": APPLICANT_ID})
+    ).case
+    delivered = work.take(case.id, Step.DELIVER, PICKUP | {"collector_id_number": APPLICANT_ID}).case
     report = window.sync()
     assert (report.pushed, report.rejected, report.waiting) == (7, 0, 0)
     on_server, events = server_case(hall_db, case.id)
@@ -196,7 +196,7 @@ def test_an_extension_is_the_approving_supervisors_op_and_moves_the_hall_date(
     work = CaseWork(window.ctx)
     work.take(case.id, Step.START_REVIEW, {})
     approver = Approver(supervisor.username, supervisor.display_name, supervisor.role)
-    extended = work.take(case.id, Step.EXTEND, {"days": 10, "reason": "需现场核查"}, approver=approver)
+    extended = work.take(case.id, Step.EXTEND, {"days": 10, "reason": "需现场核查"}, approver=approver).case
     report = window.sync()
     assert (report.pushed, report.rejected) == (3, 0)
     on_server, _ = server_case(hall_db, case.id)
