@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from counter_app.domain.records import NoticeKind
 from counter_app.services.context import DB_FILE, open_context
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,19 +204,8 @@ def test_print_test_saves_every_sample_and_an_80mm_receipt(tmp_path: Path, syste
     )
     assert result.returncode == 0, result.stderr
     saved = sorted(p.name for p in out.iterdir())
-    assert saved == sorted(
-        [
-            "acceptance-a4.pdf",
-            "acceptance-80mm.pdf",
-            "completion-a4.pdf",
-            "joint_acceptance-a4.pdf",
-            "joint_processing-a4.pdf",
-            "material_receipt-a4.pdf",
-            "one_time-a4.pdf",
-            "processing-a4.pdf",
-            "refusal-a4.pdf",
-        ]
-    )
+    # every kind of notice, the steps after acceptance too, and the acceptance notice on a roll
+    assert saved == sorted([f"{kind.value}-a4.pdf" for kind in NoticeKind] + ["acceptance-80mm.pdf"])
     assert page_width(out / "acceptance-80mm.pdf") == pytest.approx(ROLL_80MM_POINTS, abs=0.5)
     assert page_width(out / "acceptance-a4.pdf") == pytest.approx(A4_POINTS, abs=0.5)
     assert not data_dir.exists()  # the real cache was never created, let alone written
@@ -258,12 +248,12 @@ def test_print_test_goes_on_after_a_missing_printer_and_reports_every_notice(
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     failures = [line for line in result.stderr.splitlines() if line.startswith("打印失败 / print failed:")]
-    assert len(failures) == 9
+    assert len(failures) == len(NoticeKind) + 1
     for title in SAMPLE_TITLES:
         assert any(line.startswith(f"打印失败 / print failed: {title} (") for line in failures)
     assert all("不存在的打印机" in line for line in failures)
     assert "受理通知书 (80 mm)" in result.stderr
-    assert "9 of 9 samples failed" in result.stderr
+    assert f"{len(NoticeKind) + 1} of {len(NoticeKind) + 1} samples failed" in result.stderr
 
 
 def test_print_test_sends_each_notice_to_the_printer_of_the_real_settings(
@@ -282,7 +272,7 @@ def test_print_test_sends_each_notice_to_the_printer_of_the_real_settings(
         assert f"printed {title} (A4) on file:{printed}" in result.stdout
     for title in ("受理通知书", "并联审批受理通知书", "办结通知书"):
         assert f"打印失败 / print failed: {title} (80 mm) on 小票打印机:" in result.stderr
-    assert "3 of 8 samples failed" in result.stderr
+    assert f"3 of {len(NoticeKind)} samples failed" in result.stderr
     assert printed.is_file()
     assert sorted(p.name for p in data_dir.iterdir()) == ["settings.ini"]
 

@@ -85,3 +85,6 @@ def seed_demo(ctx: AppContext) -> None:
         "申请人户籍不在本市，本事项不属于本机关职权范围，请向户籍所在地公安机关申请。",
         "《中华人民共和国居民身份证法》第八条",
     )
+    from counter_app.services.demo_lifecycle import seed_lifecycle
+
+    seed_lifecycle(ctx)

@@ -50,7 +50,8 @@ def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
                 CaseRow.department.in_(wanted), CaseRow.state.in_([st.value for st in WORKLIST_STATES])
             )
         ).all()
-        stopped = [r.id for r in rows if CaseState(r.state) in STOPPED_STATES]
+        # a stopped clock keeps its days in the lifecycle; a completion says whether it waits for pickup
+        stopped = [r.id for r in rows if CaseState(r.state) in STOPPED_STATES | {CaseState.COMPLETED}]
         extra = {}
         for start in range(0, len(stopped), 500):
             chunk = stopped[start : start + 500]
@@ -64,6 +65,8 @@ def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
                 extra[case_id] = (lifecycle or {}, limits)
         for r in rows:
             lifecycle, limits = extra.get(r.id, (None, (0, 0)))
+            if r.state == CaseState.COMPLETED.value and not (lifecycle or {}).get("completion"):
+                continue  # completed on the spot (即办): handed over at once, nothing to collect
             found.append(
                 OpenCase(
                     r.id,

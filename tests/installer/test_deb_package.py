@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from counter_app.domain.records import NoticeKind
 from tests.installer.conftest import VERSION
 from tests.installer.debroot import APP_DIR, APPID, LINUX, NEW_SUITE, OLD_SUITE, Chroot, clean_root, ok, run
 
@@ -86,15 +87,16 @@ def test_installed_program_runs_diagnose_and_print_test(chroot: Chroot) -> None:
     assert re.search(r"Qt / PySide6: 6\.\d+", report), report
     assert re.search(r"system CJK fonts: [1-9]", report), report  # the Depends brought one
     out = chroot.ok("rm -rf /tmp/pt && counter-app --data-dir /tmp/diag print-test --out /tmp/pt")
-    assert "all 9 samples saved" in out
+    assert f"all {SAMPLES} samples saved" in out
     pdfs = sorted((chroot.root / "tmp/pt").glob("*.pdf"))
-    assert len(pdfs) == 9
+    assert len(pdfs) == SAMPLES
     text = "".join(
         page.extract_text() or "" for page in PdfReader(chroot.root / "tmp/pt/acceptance-a4.pdf").pages
     )
     assert "受理通知书" in re.sub(r"\s+", "", text)
 
 
+SAMPLES = len(NoticeKind) + 1  # print-test: every kind of notice, and the acceptance notice on a roll
 LDD_ALL = (
     f"export LD_LIBRARY_PATH={APP_DIR}/files/_internal; find {APP_DIR}/files -type f \\( -name '*.so*' -o -name counter-app \\) "
     '-exec sh -c \'ldd "$1" 2>/dev/null | grep "not found" | sed "s|^|$1: |"\' _ {} \\;'
@@ -124,7 +126,7 @@ def test_the_package_runs_on_the_oldest_and_newest_suites(
         report = old.ok("counter-app --data-dir /tmp/diag diagnose")
         assert f"counter-app {__version__}" in report and "system CJK fonts: " in report, report
         out = old.ok("counter-app --data-dir /tmp/diag print-test --out /tmp/pt")
-        assert "all 9 samples saved" in out
+        assert f"all {SAMPLES} samples saved" in out
         text = "".join(page.extract_text() or "" for page in PdfReader(root / "tmp/pt/refusal-a4.pdf").pages)
         assert "不予受理" in re.sub(r"\s+", "", text)
         missing = [line for line in old.ok(LDD_ALL).splitlines() if "not found" in line]

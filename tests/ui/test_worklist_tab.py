@@ -63,6 +63,12 @@ def test_a_case_is_reviewed_and_sent_for_correction_from_the_worklist(gui: Gui) 
     assert tab.table.item(0, 2).text() == "补正中"
     assert tab.table.item(0, 4).text().startswith("计时已暂停")
     assert "要求补正" in tab.text.toPlainText()  # the timeline says it
+    notice = tab.notice_dialog  # the 补正通知书, to print for the applicant at once
+    assert notice is not None and notice.isVisible()
+    assert [n.title for n in notice.notices] == ["补正通知书"]
+    activate(gui, notice)
+    key(gui, Qt.Key.Key_Escape, notice)
+    settle(gui)
     ops = rows(gui, "SELECT op_type FROM outbox ORDER BY seq")
     assert [o for (o,) in ops] == ["case.accept", "case.review", "case.correction"]
     assert QApplication.activeModalWidget() is None
