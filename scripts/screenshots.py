@@ -26,6 +26,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.cli import _context, _enrol_demo, _parser, _start_demo_hall
+from counter_app.domain.case_steps import Step
 from counter_app.services.demo import person
 from counter_app.services.hall_link import HallLink
 from counter_app.ui.app import build_window, make_application
@@ -141,6 +142,21 @@ def clerk(out: Path, language: str, size: str, data: Path, demo_hall: dict[str, 
     s.then(3000, lambda: s.shot("notice-print-failed"))
     s.then(0, close_notice)
     s.then(1500, lambda: s.shot("cases"))
+    s.then(0, lambda: window.tabs.setCurrentWidget(window.worklist))
+    s.then(2500, lambda: s.shot("worklist"))
+
+    def correction() -> None:  # the case waiting for review in the list: its 补正 form
+        wl = window.worklist
+        for row in range(wl.table.rowCount()):
+            if wl.rows[row].case.state.value == "under_review":
+                wl.table.setCurrentCell(row, 0)
+                break
+        settle(app, worker)
+        wl.open_step(Step.REQUEST_CORRECTION)
+
+    s.then(0, correction)
+    s.then(1500, lambda: s.shot("worklist-step"))
+    s.then(0, lambda: window.worklist.dialog.close() if window.worklist.dialog else None)
     dialogs(s, window, link, worker)
     s.run()
     window.queue_panel.stop()

@@ -31,6 +31,7 @@ class WorkRow:
     case: OpenCase
     days_left: int | None  # working days to the promised date (negative: overdue); at the stop
     urgency: Urgency
+    provisional: bool = False  # the promised date crosses a year whose holidays are not known
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def read_row(
             memo[due] = calendar.working_days_between(today, due)
         left = memo[due]
         urgency = Urgency.OVERDUE if left < 0 else Urgency.WARNING if left <= warn else Urgency.NORMAL
-        return WorkRow(case, left, urgency)
+        start = case.accepted_on or due
+        unknown = any(not calendar.knows(y) for y in range(min(start, today).year, max(due, today).year + 1))
+        return WorkRow(case, left, urgency, unknown)
     if case.state in (CaseState.CORRECTION, CaseState.SUSPENDED) and case.accepted_on and case.lifecycle:
         clock = CaseClock(
             case.accepted_on,

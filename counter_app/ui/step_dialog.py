@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +26,6 @@ from counter_app.domain.identity import IdType
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
 from counter_app.services.casework import CaseWork, StepDone
-from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.keys import bind
@@ -35,7 +34,20 @@ from counter_app.ui.worker import Worker
 
 
 def step_title(step: Step) -> str:
-    return labels.operation(step.value)
+    """What the clerk does, as a button says it."""
+    return {
+        Step.START_REVIEW: QCoreApplication.translate("StepDialog", "Start review"),
+        Step.REQUEST_CORRECTION: QCoreApplication.translate("StepDialog", "Request correction"),
+        Step.CORRECTED: QCoreApplication.translate("StepDialog", "Corrected materials received"),
+        Step.START_SPECIAL: QCoreApplication.translate("StepDialog", "Start a special procedure"),
+        Step.END_SPECIAL: QCoreApplication.translate("StepDialog", "End the special procedure"),
+        Step.EXTEND: QCoreApplication.translate("StepDialog", "Extend (supervisor)"),
+        Step.DECIDE: QCoreApplication.translate("StepDialog", "Decide"),
+        Step.COMPLETE: QCoreApplication.translate("StepDialog", "Complete"),
+        Step.DELIVER: QCoreApplication.translate("StepDialog", "Hand over or post the result"),
+        Step.RETURN: QCoreApplication.translate("StepDialog", "Return the case"),
+        Step.WITHDRAW: QCoreApplication.translate("StepDialog", "Withdraw at the applicant's request"),
+    }[step]
 
 
 class StepDialog(QDialog):
@@ -67,11 +79,11 @@ class StepDialog(QDialog):
             bind(self, seq, self.save, window_wide=True)
         layout = QVBoxLayout(self)
         if self.materials is not None:
-            layout.addWidget(self.materials)
+            layout.addWidget(self.materials, 1)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(680, max(self.sizeHint().height(), 480 if self.materials is not None else 0))
 
     # -- the form --------------------------------------------------------------------------------
     def _line(self, key: str, label: str, text: str = "") -> QLineEdit:

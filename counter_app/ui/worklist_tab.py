@@ -131,10 +131,8 @@ class WorklistTab(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.text, 1)
-        grid = QGridLayout()
-        for n, button in enumerate(self.buttons.values()):
-            grid.addWidget(button, n // 3, n % 3)
-        rl.addLayout(grid)
+        self.grid = QGridLayout()
+        rl.addLayout(self.grid)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
@@ -196,7 +194,7 @@ class WorklistTab(QWidget):
                 NUMBER: c.case_number or "",
                 APPLICANT: c.applicant_name,
                 STATE: labels.state(c.state),
-                PROMISED: written_date(c.promised_due, provisional=c.deadline_provisional, english=en)
+                PROMISED: written_date(c.promised_due, provisional=row.provisional, english=en)
                 if c.promised_due and row.urgency is not Urgency.STOPPED
                 else "",
                 LEFT: self.left_text(row),
@@ -247,6 +245,11 @@ class WorklistTab(QWidget):
     def _set_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
         allowed = set(allowed_steps(detail.case.state)) if detail else set()
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+        shown = [b for step, b in self.buttons.items() if step in allowed]
+        for n, button in enumerate(shown):  # the allowed steps only, side by side, in order
+            self.grid.addWidget(button, n // 3, n % 3)
         for step, button in self.buttons.items():
             button.setVisible(step in allowed)
         self.text.setHtml(self.detail_html(detail) if detail else "")
@@ -261,7 +264,9 @@ class WorklistTab(QWidget):
         who = [str(c.applicant.get(k) or "") for k in ("name", "id_number", "phone")]
         lines.append(f"<p>{escape(' · '.join(w for w in who if w))}</p>")
         if c.promised_due and c.state not in (CaseState.CORRECTION, CaseState.SUSPENDED):
-            due = written_date(c.promised_due, provisional=c.deadline_provisional, english=en)
+            start = c.accepted_on or c.promised_due
+            unknown = any(not self.ctx.calendar.knows(y) for y in range(start.year, c.promised_due.year + 1))
+            due = written_date(c.promised_due, provisional=unknown, english=en)
             lines.append(f"<p>{escape(promised.replace('%1', due))}</p>")
         lines.append(f"<h4>{escape(materials)}</h4><ul>")
         for m in c.materials:

@@ -2050,179 +2050,234 @@ Data folder: %2</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="39"/>
+        <source>Start review</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
+        <source>Request correction</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
+        <source>Corrected materials received</source>
+        <translation>补正材料已收</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
+        <source>Start a special procedure</source>
+        <translation>进入特别程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
+        <source>End the special procedure</source>
+        <translation>结束特别程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
+        <source>Extend (supervisor)</source>
+        <translation>延期（须负责人批准）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
+        <source>Decide</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
+        <source>Complete</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
+        <source>Hand over or post the result</source>
+        <translation>领取或邮寄送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
+        <source>Return the case</source>
+        <translation>退办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
+        <source>Withdraw at the applicant&apos;s request</source>
+        <translation>申请人撤回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="74"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="63"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="117"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="129"/>
         <source>Material (tick those to correct)</source>
         <translation>材料（勾选需补正的）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="117"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="129"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="131"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="182"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="143"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="146"/>
         <source>Hearing</source>
         <translation>听证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="135"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="147"/>
         <source>Inspection or testing</source>
         <translation>检验检测</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="136"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
         <source>Expert review</source>
         <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="149"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="150"/>
         <source>On-site verification</source>
         <translation>现场勘查</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="139"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="141"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="153"/>
         <source>Procedure</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="142"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="154"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="143"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
         <source>Grant the licence</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
         <source>Refuse the licence</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="150"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="191"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
         <source>Granted</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
         <source>Denied</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="157"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="169"/>
         <source>Certificate or licence number</source>
         <translation>证照编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="158"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
         <source>Fee charged (yuan)</source>
         <translation>实收费用（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
         <source>Reason for the delay (if past the promised date)</source>
         <translation>超时说明（超过承诺期限时填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
         <source>Collected at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
         <source>Collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="183"/>
         <source>Collector&apos;s ID type</source>
         <translation>领取人证件类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="174"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="186"/>
         <source>Collector&apos;s ID number</source>
         <translation>领取人证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="188"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="189"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="192"/>
         <source>Remedies open to the applicant</source>
         <translation>申请人可寻求的救济途径</translation>
     </message>
@@ -2742,63 +2797,63 @@ Data folder: %2</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="171"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="169"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="173"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="171"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="175"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="173"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="177"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="175"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="179"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="177"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="180"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="178"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="257"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="260"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="258"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="291"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="296"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
