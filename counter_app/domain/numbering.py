@@ -34,6 +34,14 @@ class Series(StrEnum):
     DOCUMENT = "WS"  # 文书: the notices of a case's steps after acceptance (补正, 延期, 办结 ...)
 
 
+_ANY_NUMBER = re.compile(r"^(?:[A-Z]{2})?\d{6,12}[A-Z][A-Z0-9]{1,5}\d{12}$")
+
+
+def is_number(text: str) -> bool:
+    """Is *text* a case or notice number of this format (what a notice's barcode carries)?"""
+    return bool(_ANY_NUMBER.fullmatch(text))
+
+
 def check_hall_code(code: str, field: str = "hall_code") -> str:
     if not _HALL_CODE.fullmatch(code or ""):
         raise DomainError(MSG_BAD_HALL_CODE, field)

@@ -29,6 +29,7 @@ from counter_app.ui import labels
 from counter_app.ui.case_history import english, event_line, when
 from counter_app.ui.errors import explain
 from counter_app.ui.notice_dialog import NoticeDialog
+from counter_app.ui.scanner import TAKES_SCANS
 from counter_app.ui.worker import Worker
 
 # The deadline columns come before the item's name: at 1366 px the promised date stays in view
@@ -50,6 +51,7 @@ class CasesTab(QWidget):
         self.notice_dialog: NoticeDialog | None = None
         self.query = QLineEdit()
         self.query.setObjectName("case_query")
+        self.query.setProperty(TAKES_SCANS, True)
         self.query.setPlaceholderText(
             self.tr("Case or notice number, applicant name, ID number, phone or item (empty: today's cases)")
         )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.records import CaseSummary
 from counter_app.ui.keys import bind
+from counter_app.ui.scanner import TAKES_SCANS
 
 DEFAULT_REFUSAL_BASIS = "《中华人民共和国行政许可法》第三十二条"
 
@@ -117,6 +118,7 @@ class ReturningDialog(QDialog):
         self._lookup = lookup
         self.query = QLineEdit()
         self.query.setObjectName("returning_query")
+        self.query.setProperty(TAKES_SCANS, True)
         self.query.setPlaceholderText(self.tr("Scan the notice barcode, or type its number or the ID number"))
         self.results = QListWidget()
         self.message = QLabel()

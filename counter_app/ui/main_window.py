@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app import __version__
+from counter_app.domain.numbering import Series
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
 from counter_app.services.visits import VisitInProgress, record_visit
@@ -19,6 +20,7 @@ from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
 from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.queue_panel import QueuePanel
+from counter_app.ui.scanner import ScanCatcher
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.sync_panel import SyncBridge, SyncLogDialog, SyncStatusLabel
 from counter_app.ui.worker import Worker, finish_prints
@@ -54,6 +56,12 @@ class MainWindow(QMainWindow):
             )
         )
         self.worklist.stepped.connect(lambda _c: self.link.poke() if self.link else None)
+        self.worklist.not_found.connect(self._search_cases)
+        self.scanner = ScanCatcher(self)  # a receipt scanned into any field opens its case
+        self.scanner.scanned.connect(self.open_scanned)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.scanner)
         self.queue_panel = QueuePanel(link if self._serves_at_window() else None)  # 叫号: above the tabs
         self.monitor: MonitorTab | None = None
         self._add_monitor()
@@ -234,6 +242,25 @@ class MainWindow(QMainWindow):
             return
         SyncLogDialog(self.link, self.worker, self).exec()
 
+    def open_scanned(self, number: str) -> None:
+        """A receipt's barcode: the case in the worklist (取件 and the other steps are there)."""
+        if number.startswith(Series.ONE_TIME_NOTICE.value):  # 一次性告知书: the applicant is back
+            self.tabs.setCurrentWidget(self.intake)
+            self.intake.returning()
+            dialog = self.intake.returning_dialog
+            if dialog is not None:
+                dialog.query.setText(number)
+                dialog.query.returnPressed.emit()
+            return
+        self.tabs.setCurrentWidget(self.worklist)
+        self.worklist.find_case(number)
+
+    def _search_cases(self, number: str) -> None:
+        """No open case has the number: every case is searched for it on the cases tab."""
+        self.tabs.setCurrentWidget(self.cases)
+        self.cases.query.setText(number)
+        self.cases.refresh()
+
     def _worklist_title(self, counts: tuple[int, int, int] | None) -> str:
         """``待办 (Alt+3) 12 · 预警 2 · 超期 1``: the counts of the whole worklist."""
         title = self.tr("&Worklist (Alt+3)")
@@ -312,6 +339,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
         wait = float(self.ctx.settings["print_wait_seconds"]) + 10
         finish_prints(wait)  # a notice still printing comes out and is handed over to be recorded...
         self.worker.stop()  # ...with the queued clerk actions, before the window goes

@@ -40,6 +40,7 @@ from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.keys import bind
 from counter_app.ui.notice_dialog import NoticeDialog
+from counter_app.ui.scanner import TAKES_SCANS
 from counter_app.ui.step_dialog import StepDialog, step_title
 from counter_app.ui.worker import Worker
 
@@ -52,6 +53,7 @@ OFFERED = [s for s in Step if s is not Step.EXTEND]
 
 class WorklistTab(QWidget):
     counts_changed = Signal(int, int, int)  # total, 预警, 超期: the main window's tab title
+    not_found = Signal(str)  # a scanned number no open case has
 
     def __init__(self, ctx: AppContext, worker: Worker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,9 +62,11 @@ class WorklistTab(QWidget):
         self.rows: list[WorkRow] = []
         self.detail: CaseDetail | None = None
         self.dialog: StepDialog | None = None
+        self._finding = ""
         self.notice_dialog: NoticeDialog | None = None
         self.search = QLineEdit()
         self.search.setObjectName("worklist_search")
+        self.search.setProperty(TAKES_SCANS, True)
         self.search.setPlaceholderText(self.tr("Case number, applicant name or ID number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.state = QComboBox()
@@ -156,6 +160,21 @@ class WorklistTab(QWidget):
             mine=self.mine.isChecked(),
         )
 
+    def find_case(self, number: str) -> None:
+        """A scanned receipt: the case under that number, whatever the filters were; when no open
+        case has it, ``not_found`` says so (the main window then searches every case)."""
+        for widget in (self.search, self.state, self.item, self.due_soon, self.overdue, self.mine):
+            widget.blockSignals(True)
+        self.search.setText(number)
+        self.state.setCurrentIndex(0)
+        self.item.setCurrentIndex(0)
+        for check in (self.due_soon, self.overdue, self.mine):
+            check.setChecked(False)
+        for widget in (self.search, self.state, self.item, self.due_soon, self.overdue, self.mine):
+            widget.blockSignals(False)
+        self._finding = number
+        self.refresh()
+
     def refresh(self) -> None:
         flt = self.current_filter()
         self.worker.submit(lambda: self.worklist.load(flt), self._show, self._failed)
@@ -179,6 +198,9 @@ class WorklistTab(QWidget):
 
     def _show(self, view: WorklistView) -> None:
         self.problem.hide()
+        finding, self._finding = self._finding, ""
+        if finding and not view.rows:
+            self.not_found.emit(finding)
         self.counts_changed.emit(view.total, view.warning, view.overdue)
         self._items(view)
         current = self.detail.case.id if self.detail else None
@@ -218,6 +240,8 @@ class WorklistTab(QWidget):
         self.table.blockSignals(False)
         if view.rows:
             self._open(keep)
+            if finding:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self._set_detail(None)
 

@@ -4,7 +4,7 @@
 <context>
     <name>CasesTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="140"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="240"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="242"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>printed %n time</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>WorklistTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="173"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="192"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>Clock stopped, %n working day kept</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="175"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="194"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="178"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>

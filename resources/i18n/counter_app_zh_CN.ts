@@ -37,139 +37,139 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="54"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="56"/>
         <source>Case or notice number, applicant name, ID number, phone or item (empty: today&apos;s cases)</source>
         <translation>办件编号、告知书编号、申请人姓名、证件号码、电话或事项（留空：今日办件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="67"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="71"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="73"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="68"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="74"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="71"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="66"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="68"/>
         <source>Case or notice number</source>
         <translation>办件编号或文书编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="82"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="84"/>
         <source>&amp;Reprint notices</source>
         <translation>补打文书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="84"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="86"/>
         <source>&amp;Materials receipt list</source>
         <translation>材料接收清单(&amp;M)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="139"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="140"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="145"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="147"/>
         <source>Provisional: counted without the holiday calendar of a year it crosses (weekends only).</source>
         <translation>暂定：期限所跨年份缺少节假日安排，仅按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="207"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="209"/>
         <source>(not accepted)</source>
         <translation>（未受理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="208"/>
-        <location filename="../../counter_app/ui/cases_tab.py" line="227"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="229"/>
         <source>(%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="209"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="211"/>
         <source>None</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="212"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="212"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="219"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="221"/>
         <source>Accepted on %1</source>
         <translation>受理日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="223"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="225"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="231"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="233"/>
         <source>Provisional: this window lacks the holiday calendar of a year it crosses.</source>
         <translation>暂定：本窗口缺少期限所跨年份的节假日安排，日期待日历发布后重新计算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="236"/>
         <source>Reason for refusal: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="240"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="242"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>已打印 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="265"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="267"/>
         <source>Reprint (marked 补打)</source>
         <translation>补打（文书将标注“补打”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="275"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="277"/>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
@@ -258,27 +258,27 @@
 <context>
     <name>ConsultDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="94"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="95"/>
         <source>Consult register (Ctrl+Enter to save)</source>
         <translation>咨询登记（Ctrl+Enter 保存）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="95"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="96"/>
         <source>(no item chosen)</source>
         <translation>（未选择事项）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="102"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="103"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="103"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="104"/>
         <source>&amp;Question</source>
         <translation>咨询问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="104"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="105"/>
         <source>&amp;Answer</source>
         <translation>答复(&amp;A)</translation>
     </message>
@@ -662,114 +662,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="40"/>
+        <location filename="../../counter_app/ui/main_window.py" line="42"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="47"/>
+        <location filename="../../counter_app/ui/main_window.py" line="49"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="48"/>
+        <location filename="../../counter_app/ui/main_window.py" line="50"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="105"/>
+        <location filename="../../counter_app/ui/main_window.py" line="113"/>
         <source>Hall &amp;monitor (Alt+4)</source>
         <translation>大厅监控(&amp;M)（Alt+4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="178"/>
+        <location filename="../../counter_app/ui/main_window.py" line="186"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>%1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="190"/>
+        <location filename="../../counter_app/ui/main_window.py" line="198"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="85"/>
+        <location filename="../../counter_app/ui/main_window.py" line="93"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="109"/>
+        <location filename="../../counter_app/ui/main_window.py" line="117"/>
         <source>A supervisor watches the hall: sign in as a clerk to take applications.</source>
         <translation>值班长账号用于监控大厅：受理申请请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="119"/>
+        <location filename="../../counter_app/ui/main_window.py" line="127"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="147"/>
+        <location filename="../../counter_app/ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="148"/>
+        <location filename="../../counter_app/ui/main_window.py" line="156"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="154"/>
+        <location filename="../../counter_app/ui/main_window.py" line="162"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="156"/>
+        <location filename="../../counter_app/ui/main_window.py" line="164"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="158"/>
+        <location filename="../../counter_app/ui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="159"/>
-        <location filename="../../counter_app/ui/main_window.py" line="292"/>
+        <location filename="../../counter_app/ui/main_window.py" line="167"/>
+        <location filename="../../counter_app/ui/main_window.py" line="319"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="160"/>
-        <location filename="../../counter_app/ui/main_window.py" line="308"/>
+        <location filename="../../counter_app/ui/main_window.py" line="168"/>
+        <location filename="../../counter_app/ui/main_window.py" line="335"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="180"/>
+        <location filename="../../counter_app/ui/main_window.py" line="188"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="189"/>
+        <location filename="../../counter_app/ui/main_window.py" line="197"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="239"/>
+        <location filename="../../counter_app/ui/main_window.py" line="266"/>
         <source>&amp;Worklist (Alt+3)</source>
         <translation>待办(&amp;W)（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="244"/>
+        <location filename="../../counter_app/ui/main_window.py" line="271"/>
         <source>%1 %2 · due soon %3 · overdue %4</source>
         <translation>%1 %2 · 预警 %3 · 超期 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="268"/>
+        <location filename="../../counter_app/ui/main_window.py" line="295"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="294"/>
+        <location filename="../../counter_app/ui/main_window.py" line="321"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -782,18 +782,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="173"/>
-        <location filename="../../counter_app/ui/main_window.py" line="287"/>
+        <location filename="../../counter_app/ui/main_window.py" line="181"/>
+        <location filename="../../counter_app/ui/main_window.py" line="314"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="277"/>
+        <location filename="../../counter_app/ui/main_window.py" line="304"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="309"/>
+        <location filename="../../counter_app/ui/main_window.py" line="336"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -1588,27 +1588,27 @@ Data folder: %2</source>
 <context>
     <name>RefusalDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="61"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="62"/>
         <source>Refuse the application (Ctrl+Enter to confirm)</source>
         <translation>不予受理（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="64"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="65"/>
         <source>(choose a usual reason of this item, or type your own below)</source>
         <translation>（选择本事项的常用理由，或在下方自行填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="74"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="75"/>
         <source>&amp;Usual reasons</source>
         <translation>常用理由(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="75"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="76"/>
         <source>&amp;Reason</source>
         <translation>不予受理理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="76"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="77"/>
         <source>Legal &amp;basis</source>
         <translation>法律依据(&amp;B)</translation>
     </message>
@@ -1884,22 +1884,22 @@ Data folder: %2</source>
 <context>
     <name>ReturningDialog</name>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="115"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="116"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="120"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="122"/>
         <source>Scan the notice barcode, or type its number or the ID number</source>
         <translation>扫描告知书条码，或输入告知书编号、证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="145"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="147"/>
         <source>No notified case matches. Check the number.</source>
         <translation>没有找到对应的一次性告知办件，请核对号码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/dialogs.py" line="147"/>
+        <location filename="../../counter_app/ui/dialogs.py" line="149"/>
         <source>Several cases match: choose one and press Enter.</source>
         <translation>找到多个办件：请选择后按回车。</translation>
     </message>
@@ -2732,128 +2732,128 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="66"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="70"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="70"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="74"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="75"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="79"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="81"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="78"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="95"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="96"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="97"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="98"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="169"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="188"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="171"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="190"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="173"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="192"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="175"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="194"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="177"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="196"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="178"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="260"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="284"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="261"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="296"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="320"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
