@@ -213,3 +213,57 @@ def test_an_extension_is_the_approving_supervisors_op_and_moves_the_hall_date(
         assert actor == "赵磊" or actor == "zhaolei"
     finally:
         db.dispose()
+
+
+def test_two_windows_act_on_one_case_offline_and_the_hall_applies_the_first_only(
+    hall: ServerProcess, hall_db: str, tmp_path: Path, clock: Clock
+) -> None:
+    """A01 completes a case while A02, offline, returns it; then both record its pickup. The hall
+    applies the first valid step and refuses the other with the state it found; the refused window
+    shows why and gets the hall's case back. Nothing is applied twice, nothing is lost."""
+    one = window_client(tmp_path / "w01", hall.url, hall_db, device="W01", window="A01", clock=clock)
+    two = window_client(tmp_path / "w02", hall.url, hall_db, device="W02", window="A02", clock=clock)
+    try:
+        case = one.accept().case
+        one.sync()
+        two.sync()  # A02 serves the department: the case is in its worklist
+        assert two.ctx.cases.get(case.id) is not None
+        w1, w2 = CaseWork(one.ctx), CaseWork(two.ctx)
+        for step, details in ((Step.START_REVIEW, {}), (Step.DECIDE, {"decision": "grant"})):
+            w1.take(case.id, step, details)
+        w1.take(case.id, Step.COMPLETE, {"result": "准予", "overtime_reason": "积压"})
+        w2.take(case.id, Step.RETURN, {"reasons": "申请人材料虚假"})  # offline: it saw the case accepted
+        first, second = one.sync(), two.sync()
+        assert (first.pushed, first.rejected) == (3, 0) and (second.pushed, second.rejected) == (0, 1)
+        [item] = two.store.attention()
+        assert "completed on the server" in item.reason
+        back = two.ctx.cases.get(case.id)
+        assert back is not None and back[0].state is CaseState.COMPLETED  # the hall's case, fetched
+        pickup = PICKUP | {"collector_id_number": APPLICANT_ID}
+        w1.take(case.id, Step.DELIVER, pickup)
+        w2.take(case.id, Step.DELIVER, pickup)  # the same applicant at the other window, offline
+        second, first = two.sync(), one.sync()
+        assert (second.pushed, second.rejected, first.pushed, first.rejected) == (1, 0, 0, 1)
+        one.sync()
+        on_server, events = server_case(hall_db, case.id)
+        assert on_server["state"] == "delivered"
+        ops = [(w, r.op_type, r.status) for w in (one, two) for r in _outbox(w)]
+        applied = sum(1 for *_, status in ops if status == "applied")
+        refused = sum(1 for *_, status in ops if status == "rejected")
+        lost = sum(1 for *_, status in ops if status == "pending")
+        steps = [e for e in events if e != "case.accept"]
+        duplicated = len(steps) - len(set(steps))
+        print(
+            f"two windows, one case: applied={applied} refused={refused} lost={lost} duplicated={duplicated}"
+        )
+        assert (refused, lost, duplicated) == (2, 0, 0)
+        assert steps == ["case.review", "case.decide", "case.complete", "case.deliver"]
+        assert applied == 1 + len(steps)  # the acceptance and every step the hall holds, once
+    finally:
+        one.close()
+        two.close()
+
+
+def _outbox(window: WindowClient) -> list[OutboxRow]:
+    with window.ctx.db.reads() as s:
+        return list(s.scalars(select(OutboxRow).order_by(OutboxRow.seq)))
