@@ -3,9 +3,11 @@ promised_due) index, columns only; the lifecycle JSON only of cases whose clock 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from counter_app.domain.case import CaseState
 from counter_app.domain.records import OpenCase
@@ -43,46 +45,49 @@ def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
         CaseRow.promised_due,
         CaseRow.deadline_provisional,
     )
+    stopped = [st.value for st in STOPPED_STATES]
+    # only a stopped clock needs its lifecycle (the days it keeps) and its item's limit; only a
+    # completed case needs to say whether it waits for pickup: read in SQL, no document decoded
+    lifecycle = case((CaseRow.state.in_(stopped), CaseRow.lifecycle), else_=None)
+    limit = case(
+        (CaseRow.state.in_(stopped), func.json_extract(CaseRow.item_snapshot, "$.promised_limit_days")),
+        else_=None,
+    )
+    collect = case(
+        (
+            CaseRow.state == CaseState.COMPLETED.value,
+            func.json_extract(CaseRow.lifecycle, "$.completion").is_not(None),
+        ),
+        else_=None,
+    )
     found: list[OpenCase] = []
     with db.reads() as s:
         rows = s.execute(
-            select(*columns).where(
+            select(*columns, lifecycle, limit, collect).where(
                 CaseRow.department.in_(wanted), CaseRow.state.in_([st.value for st in WORKLIST_STATES])
             )
         ).all()
-        # a stopped clock keeps its days in the lifecycle; a completion says whether it waits for pickup
-        stopped = [r.id for r in rows if CaseState(r.state) in STOPPED_STATES | {CaseState.COMPLETED}]
-        extra = {}
-        for start in range(0, len(stopped), 500):
-            chunk = stopped[start : start + 500]
-            for case_id, lifecycle, snapshot in s.execute(
-                select(CaseRow.id, CaseRow.lifecycle, CaseRow.item_snapshot).where(CaseRow.id.in_(chunk))
-            ):
-                limits = (
-                    int(snapshot.get("promised_limit_days", 0)),
-                    int(snapshot.get("legal_limit_days", 0)),
-                )
-                extra[case_id] = (lifecycle or {}, limits)
-        for r in rows:
-            lifecycle, limits = extra.get(r.id, (None, (0, 0)))
-            if r.state == CaseState.COMPLETED.value and not (lifecycle or {}).get("completion"):
-                continue  # completed on the spot (即办): handed over at once, nothing to collect
-            found.append(
-                OpenCase(
-                    r.id,
-                    r.case_number,
-                    CaseState(r.state),
-                    r.item_code,
-                    r.item_name,
-                    r.department,
-                    r.applicant_name,
-                    r.applicant_id_number,
-                    r.clerk,
-                    r.accepted_on,
-                    r.promised_due,
-                    bool(r.deadline_provisional),
-                    limits,
-                    lifecycle,
-                )
+    for r in rows:
+        state = CaseState(r[2])
+        if state is CaseState.COMPLETED and not r[14]:
+            continue  # completed on the spot (即办): handed over at once, nothing to collect
+        life: Any = r[12]
+        found.append(
+            OpenCase(
+                r[0],
+                r[1],
+                state,
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                bool(r[11]),
+                (int(r[13] or 0), 0),
+                json.loads(life) if isinstance(life, str) else life,
             )
+        )
     return found

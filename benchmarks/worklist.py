@@ -1,0 +1,165 @@
+"""The worklist of a department with 50,000 open cases, and a step after acceptance (a 补正 with
+its notice PDF), each beside its floor measured in the same run:
+
+- worklist: ``Worklist.load()`` (read, clocks, flags, sort) vs the same rows read with raw sqlite3
+  through the same index;
+- step: ``CaseWork.take`` (transaction + audit + outbox + notice) and the notice's PDF vs a 3-row
+  WAL/FULL transaction plus a bare reportlab page with the same font and a Code128.
+
+.venv/bin/python -m benchmarks.worklist [OPEN_CASES]      (default 50000)
+"""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from benchmarks.common import percentile, summary
+from counter_app.domain.case_steps import Step
+from counter_app.services.casework import CaseWork
+from counter_app.services.context import DB_FILE, AppContext, open_context
+from counter_app.services.demo import DEMO_SETTINGS, all_received, person, seed_demo
+from counter_app.services.intake import ApplicationDraft, IntakeService
+from counter_app.services.notices import NoticeService
+from counter_app.services.worklist import Worklist
+from counter_app.store.worklist_reads import WORKLIST_STATES
+
+STATES = ["accepted", "under_review", "under_review", "decided", "correction", "completed"]
+
+
+def fill(ctx: AppContext, count: int) -> None:
+    """*count* open cases of the 公安 department, copied from one real acceptance, due over 60 days."""
+    item = next(i for i in ctx.catalogue.items if i.name == "居民身份证换领")
+    draft = ApplicationDraft(
+        item, person("李建国", "33010619800101201"), None, ctx_mode(), all_received(item)
+    )
+    model = IntakeService(ctx).accept(draft).case
+    db = sqlite3.connect(ctx.data_dir / DB_FILE)
+    columns = [r[1] for r in db.execute("PRAGMA table_info(cases)")]
+    row = db.execute(f"SELECT {', '.join(columns)} FROM cases WHERE id = ?", (model.id,)).fetchone()
+    base = dict(zip(columns, row, strict=True))
+    rows = []
+    for n in range(count):
+        copy = dict(base)
+        copy["id"] = str(uuid.uuid4())
+        copy["case_number"] = f"{base['case_number'][:-4]}{n:09d}"
+        copy["state"] = STATES[n % len(STATES)]
+        copy["applicant_name"] = f"申请人{n}"
+        due = model.promised_due + timedelta(days=n % 60 - 20) if model.promised_due else None
+        copy["promised_due"] = due.isoformat() if due else None
+        if copy["state"] == "correction":
+            copy["lifecycle"] = (
+                f'{{"stops": [{{"kind": "correction", "started_on": "{model.accepted_on}", "ended_on": null}}]}}'
+            )
+        if copy["state"] == "completed":
+            copy["lifecycle"] = '{"completion": {"result": "准予"}}'
+        rows.append(tuple(copy[c] for c in columns))
+    db.executemany(f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+    db.commit()
+    db.close()
+
+
+def ctx_mode():  # type: ignore[no-untyped-def]
+    from counter_app.domain.case import ServiceMode
+
+    return ServiceMode.WINDOW
+
+
+def floor_worklist(path: Path, departments: list[str]) -> float:
+    db = sqlite3.connect(path)
+    marks = ", ".join("?" * len(departments))
+    states = [s.value for s in WORKLIST_STATES]
+    t0 = time.perf_counter()
+    db.execute(
+        "SELECT id, case_number, state, item_code, item_name, department, applicant_name, "
+        "applicant_id_number, clerk, accepted_on, promised_due, deadline_provisional FROM cases "
+        f"WHERE department IN ({marks}) AND state IN ({', '.join('?' * len(states))})",
+        (*departments, *states),
+    ).fetchall()
+    took = (time.perf_counter() - t0) * 1000
+    db.close()
+    return took
+
+
+def floor_step(path: Path, pdf_font: str) -> float:
+    from reportlab.graphics.barcode import code128
+    from reportlab.pdfgen import canvas
+
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE IF NOT EXISTS floor (id TEXT, body TEXT)")
+    t0 = time.perf_counter()
+    db.execute("BEGIN IMMEDIATE")
+    for n in range(3):
+        db.execute("INSERT INTO floor VALUES (?, ?)", (str(uuid.uuid4()), "x" * 400 * (n + 1)))
+    db.execute("COMMIT")
+    page = canvas.Canvas(io.BytesIO())
+    page.setFont(pdf_font, 11)
+    page.drawString(72, 720, "补正通知书 经审查，申请材料需要补正。")
+    code128.Code128("WS330100W01202612050001").drawOn(page, 72, 760)
+    page.showPage()
+    page.save()
+    took = (time.perf_counter() - t0) * 1000
+    db.close()
+    return took
+
+
+def main(count: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_context(Path(tmp), dict(DEMO_SETTINGS))
+        seed_demo(ctx)
+        fill(ctx, count)
+        worklist = Worklist(ctx)
+        departments = worklist.departments()
+        for _ in range(3):
+            worklist.load()
+        ours, floor = [], []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            view = worklist.load()
+            ours.append((time.perf_counter() - t0) * 1000)
+            floor.append(floor_worklist(Path(tmp) / DB_FILE, departments))
+        print(f"worklist of {view.total:,} open cases ({view.overdue:,} overdue, {view.warning:,} due soon)")
+        print("  " + summary("Worklist.load", ours))
+        print("  " + summary("floor: raw sqlite3, same rows", floor))
+        print(f"  ratio p95: {percentile(ours, 95) / percentile(floor, 95):.1f}x")
+
+        from counter_app.printing.fonts import register_fonts
+
+        font = register_fonts()
+        item = next(i for i in ctx.catalogue.items if i.name == "居民身份证换领")
+        draft = ApplicationDraft(
+            item, person("李建国", "33010619800101201"), None, ctx_mode(), all_received(item)
+        )
+        work, notices = CaseWork(ctx), NoticeService(ctx)
+        cases = [IntakeService(ctx).accept(draft).case.id for _ in range(110)]
+        for case_id in cases:
+            work.take(case_id, Step.START_REVIEW, {})
+        correction = {"materials": [{"name": "居民户口簿", "problem": "复印件不清晰"}]}
+        steps, floors = [], []
+        for n, case_id in enumerate(cases):
+            t0 = time.perf_counter()
+            done = work.take(case_id, Step.REQUEST_CORRECTION, correction)
+            notices.pdf(done.notices[0], for_output=False)
+            took = (time.perf_counter() - t0) * 1000
+            floor_took = floor_step(Path(tmp) / "floor.db", font)
+            if n >= 10:  # warm-up
+                steps.append(took)
+                floors.append(floor_took)
+        print("  " + summary("step (补正) + its notice PDF", steps))
+        print(
+            "  " + summary("floor: 3-row WAL/FULL transaction + reportlab page, same font, Code128", floors)
+        )
+        print(f"  ratio p95: {percentile(steps, 95) / percentile(floors, 95):.1f}x")
+        ctx.close()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50_000)
