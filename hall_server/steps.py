@@ -55,6 +55,7 @@ def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
         normalise_id(row.applicant_id_number),
         normalise_id(str(agent.get("id_number", ""))) if agent else None,
         data.get("lifecycle") or {},
+        row.promised_due,
     )
     try:
         outcome = take(

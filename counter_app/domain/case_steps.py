@@ -121,14 +121,14 @@ class Limits:
 
     promised: int
     legal: int
+    known: bool = True  # False: the snapshot does not say (the case's dates are kept as they are)
 
     @classmethod
     def of(cls, item_snapshot: dict[str, Any]) -> Limits:
-        def days(key: str) -> int:
-            value = item_snapshot.get(key, 0)
-            return value if isinstance(value, int) and 0 <= value <= 3650 else 0
-
-        return cls(days("promised_limit_days"), days("legal_limit_days"))
+        values = [item_snapshot.get(k) for k in ("promised_limit_days", "legal_limit_days")]
+        if not all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 3650 for v in values):
+            return cls(0, 0, known=False)
+        return cls(int(values[0] or 0), int(values[1] or 0))
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,7 @@ class CaseFacts:
     applicant_id: str
     agent_id: str | None
     lifecycle: dict[str, Any]
+    promised_due: date | None = None  # as the case holds it now
 
 
 @dataclass(frozen=True)
@@ -347,12 +348,13 @@ def take(
         lifecycle["delivery"] = entry
     elif step in (Step.RETURN, Step.WITHDRAW):
         lifecycle["ending"] = {"step": step.value, **entry}
-    dates = deadlines(calendar, facts.accepted_on, facts.limits, lifecycle) if facts.accepted_on else None
+    counted = facts.accepted_on is not None and facts.limits.known
+    dates = deadlines(calendar, facts.accepted_on, facts.limits, lifecycle) if counted else None  # type: ignore[arg-type]
     promised, legal = dates if dates else (None, None)
     provisional = bool(dates) and (dates[0].provisional or dates[1].provisional)  # type: ignore[index]
     kept: Timeliness | None = None
     if step is Step.COMPLETE:
-        due = promised.due if promised else on
+        due = promised.due if promised else facts.promised_due or on
         kept = timeliness(on, due)
         if kept is Timeliness.OVERDUE and not details["overtime_reason"]:
             raise DomainError(MSG_OVERTIME, "overtime_reason")

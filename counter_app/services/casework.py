@@ -63,6 +63,7 @@ def facts_of(row: CaseRow) -> CaseFacts:
         normalise_id(row.applicant_id_number),
         normalise_id(str(agent.get("id_number", ""))) if agent else None,
         row.lifecycle or {},
+        row.promised_due,
     )
 
 

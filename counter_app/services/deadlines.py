@@ -37,7 +37,10 @@ def fix_provisional_dates(ctx: AppContext) -> list[Case]:
 def _fix_deadlines(ctx: AppContext, case: Case) -> bool:
     if case.accepted_on is None:
         return False
-    dates = deadlines(ctx.calendar, case.accepted_on, Limits.of(case.item_snapshot), case.lifecycle)
+    limits = Limits.of(case.item_snapshot)
+    if not limits.known:
+        return False
+    dates = deadlines(ctx.calendar, case.accepted_on, limits, case.lifecycle)
     if dates is None:
         return False  # stopped: the dates are counted when the clock resumes
     promised, legal = dates

@@ -80,7 +80,14 @@ COLUMNS = (
 VISIT_COLUMNS = frozenset(
     {"tickets", "average_wait_seconds", "average_service_seconds", "ratings", "satisfaction_rate"}
 )
-STATE_ACTIONS = ("case.accept", "case.complete_instant", "case.notify", "case.refuse", "case.transition")
+STATE_ACTIONS = (
+    "case.accept",
+    "case.complete_instant",
+    "case.notify",
+    "case.refuse",
+    "case.transition",
+    "case.complete",  # 办结 after acceptance (domain/case_steps.py)
+)
 INTAKE_ACTIONS = STATE_ACTIONS[:4]
 ACCEPT_ACTIONS = ("case.accept", "case.complete_instant")
 SATISFIED = 3  # 1 非常满意, 2 满意, 3 基本满意

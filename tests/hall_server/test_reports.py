@@ -178,8 +178,13 @@ def hall_month(hall: ServerProcess, hall_db: str) -> Iterator[Hall]:
     _received_at(db, c5, "case.transition", "2026-11-23T16:30:00")  # 00:30 on the 24th: one day late
     c10 = w01.case(_case("case.accept", "accepted", ID_FIRST, "B01", "2026-11-20", "2026-11-24"))
     _received_at(db, c10, "case.accept", "2026-11-20T02:00:00")
-    w01.push("case.transition", {"case_id": c10, "from_state": "accepted", "to_state": "completed"})
-    _received_at(db, c10, "case.transition", "2026-11-24T15:30:00")  # 23:30 on the 24th: on time
+    for step, was, details in (  # completed through the worklist's steps
+        ("case.review", "accepted", {}),
+        ("case.decide", "under_review", {"decision": "grant"}),
+        ("case.complete", "decided", {"result": "准予", "fee_fen": 2000, "overtime_reason": "核查"}),
+    ):
+        w01.push(step, {"case_id": c10, "from_state": was, "on": "2026-11-24", "details": details})
+    _received_at(db, c10, "case.complete", "2026-11-24T15:30:00")  # 23:30 on the 24th: on time
     # C01 (lina), SCJG items
     for action, state, item, at in (
         ("case.notify", "notified", COMPANY, "2026-11-24T02:00:00"),  # c3
