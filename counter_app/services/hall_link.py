@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from counter_app.domain.case_steps import APPROVER_ROLES, MSG_APPROVER
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
+from counter_app.services.casework import Approver
 from counter_app.services.context import AppContext, SignedInUser
 from counter_app.services.deadlines import fix_provisional_dates
 from counter_app.store.sync_store import AttentionItem, LogEntry, Touched
@@ -72,6 +74,21 @@ class HallLink:
                 lock.release()
         self.ctx.user = SignedInUser(who.username, who.display_name, who.role, who.offline)
         return self.ctx.user
+
+    def approver(self, username: str, password: str) -> Approver:
+        """A chief or supervisor signing a clerk's step at this window (延期); the clerk stays
+        signed in. Raises ``DomainError`` for a wrong password or a role that may not approve."""
+        lock = self.runner.lock if self.runner else None
+        if lock:
+            lock.acquire()
+        try:
+            who = account.sign_in(self.ctx.sync_store, self.engine, username.strip(), password, adopt=False)
+        finally:
+            if lock:
+                lock.release()
+        if who.role not in APPROVER_ROLES:
+            raise DomainError(MSG_APPROVER, "approver")
+        return Approver(who.username, who.display_name, who.role)
 
     def after_round(self, report: SyncReport) -> None:
         """On the sync thread: reload what the pull changed before the GUI hears of it."""

@@ -121,7 +121,12 @@ def enroll(store: SyncStore, engine: SyncEngine, server_url: str, code: str) -> 
     )
 
 
-def sign_in(store: SyncStore, engine: SyncEngine, username: str, password: str) -> SignIn:
+def sign_in(
+    store: SyncStore, engine: SyncEngine, username: str, password: str, *, adopt: bool = True
+) -> SignIn:
+    """Sign *username* in at this PC (online, else offline with the verifier of an earlier online
+    sign-in here). ``adopt=False`` checks who it is without making them the window's user: a
+    supervisor approving a clerk's step (the hall still records that they signed in on this PC)."""
     device_id = store.get("device_id")
     secret = engine.credentials.device_secret
     if not device_id or not secret:
@@ -141,7 +146,8 @@ def sign_in(store: SyncStore, engine: SyncEngine, username: str, password: str) 
             raise DomainError(MSG_LOCKED, "username") from None
         _throttled(exc, "password")
         raise DomainError(MSG_SERVER_REFUSED, "server", reason=exc.message) from None
-    engine.adopt(answer)
+    if adopt:
+        engine.adopt(answer)
     user = answer["user"]
     assert isinstance(user, dict)
     store.remember_login(user["username"], user["display_name"], user["role"], _hasher.hash(password))

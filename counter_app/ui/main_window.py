@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, self.tr("&Intake (Alt+1)"))
         self.tabs.addTab(self.cases, self.tr("&Cases (Alt+2)"))
-        self.worklist = WorklistTab(ctx, worker)
+        self.worklist = WorklistTab(ctx, worker, link=link)
         self.tabs.addTab(self.worklist, self._worklist_title(None))
         self.worklist.counts_changed.connect(
             lambda total, warning, overdue: self.tabs.setTabText(

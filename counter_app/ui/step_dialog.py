@@ -3,6 +3,7 @@ domain on the window's worker; a wrong field is named in Chinese and the form st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,7 +26,7 @@ from counter_app.domain.case_steps import SPECIAL_KINDS, Step
 from counter_app.domain.identity import IdType
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
-from counter_app.services.casework import CaseWork, StepDone
+from counter_app.services.casework import Approver, CaseWork, StepDone
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.keys import bind
@@ -54,10 +55,17 @@ class StepDialog(QDialog):
     done_step = Signal(object)  # StepDone: the case after the step and the notice it issued
 
     def __init__(
-        self, worker: Worker, work: CaseWork, case: Case, step: Step, parent: QWidget | None = None
+        self,
+        worker: Worker,
+        work: CaseWork,
+        case: Case,
+        step: Step,
+        parent: QWidget | None = None,
+        approve: Callable[[str, str], Approver] | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker, self.work, self.case, self.step = worker, work, case, step
+        self.approve = approve  # 延期: a chief or supervisor signs at this window
         self.setWindowTitle(f"{step_title(step)} · {case.case_number or ''}")
         self.fields: dict[str, QWidget] = {}
         self.form = QFormLayout()
@@ -187,6 +195,12 @@ class StepDialog(QDialog):
             self._line("carrier", self.tr("Carrier"))
             self._line("tracking_number", self.tr("Tracking number"))
             self._line("address", self.tr("Postal address"), str(self.case.applicant.get("address", "")))
+        elif s is Step.EXTEND:
+            self._days("days", self.tr("Extra working days"), 60)
+            self._text("reason", self.tr("Reason"))
+            self._line("approver_username", self.tr("Approving chief or supervisor (user name)"))
+            password = self._line("approver_password", self.tr("Their password"))
+            password.setEchoMode(QLineEdit.EchoMode.Password)
         elif s in (Step.RETURN, Step.WITHDRAW):
             self._text("reasons", self.tr("Reasons"))
             self._text("remedies", self.tr("Remedies open to the applicant"))
@@ -219,10 +233,16 @@ class StepDialog(QDialog):
     def save(self) -> None:
         details = self.details()
         case_id, step, seen = self.case.id, self.step, self.case.state
+        username = str(details.pop("approver_username", ""))
+        password = str(details.pop("approver_password", ""))
+        approve = self.approve
+
+        def job() -> StepDone:
+            approver = approve(username, password) if approve is not None and step is Step.EXTEND else None
+            return self.work.take(case_id, step, details, seen_state=seen, approver=approver)
+
         self.buttons.setEnabled(False)
-        self.worker.submit(
-            lambda: self.work.take(case_id, step, details, seen_state=seen), self._saved, self._failed
-        )
+        self.worker.submit(job, self._saved, self._failed)
 
     def _saved(self, done: StepDone) -> None:
         self.done_step.emit(done)
@@ -231,6 +251,10 @@ class StepDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
+        if "approver_password" in self.fields:
+            password = self.fields["approver_password"]
+            assert isinstance(password, QLineEdit)
+            password.clear()  # a password is never kept in a form
         self.error.show()
         if isinstance(error, DomainError) and error.field in self.fields:
             self.fields[error.field].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -32,6 +32,7 @@ from counter_app.domain.messages import DomainError
 from counter_app.services.cases import CaseDetail, CaseService
 from counter_app.services.casework import CaseWork, StepDone
 from counter_app.services.context import AppContext
+from counter_app.services.hall_link import HallLink
 from counter_app.services.worklist import Urgency, WorkFilter, Worklist, WorklistView, WorkRow
 from counter_app.store.worklist_reads import WORKLIST_STATES
 from counter_app.ui import labels
@@ -47,17 +48,19 @@ from counter_app.ui.worker import Worker
 NUMBER, APPLICANT, STATE, PROMISED, LEFT, ITEM, CLERK = range(7)
 COLOURS = {Urgency.OVERDUE: "#ffcdd2", Urgency.WARNING: "#ffe0b2", Urgency.STOPPED: "#e0e0e0"}
 ITEM_WIDTH = 220
-# the steps offered as buttons (延期 needs a supervisor's sign-in at the window: not offered yet)
-OFFERED = [s for s in Step if s is not Step.EXTEND]
+# 延期 is offered where the window is joined to a hall: its approver signs in as the hall knows them
+STEPS_ALONE = [s for s in Step if s is not Step.EXTEND]
 
 
 class WorklistTab(QWidget):
     counts_changed = Signal(int, int, int)  # total, 预警, 超期: the main window's tab title
     not_found = Signal(str)  # a scanned number no open case has
 
-    def __init__(self, ctx: AppContext, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, worker: Worker, parent: QWidget | None = None, link: HallLink | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx, self.worker = ctx, worker
+        self.ctx, self.worker, self.link = ctx, worker, link
         self.worklist, self.work, self.cases = Worklist(ctx), CaseWork(ctx), CaseService(ctx)
         self.rows: list[WorkRow] = []
         self.detail: CaseDetail | None = None
@@ -106,7 +109,7 @@ class WorklistTab(QWidget):
         self.text = QTextBrowser()
         self.text.setObjectName("worklist_detail")
         self.buttons: dict[Step, QPushButton] = {}
-        for step in OFFERED:
+        for step in list(Step) if link is not None else STEPS_ALONE:
             button = QPushButton(step_title(step))
             button.setObjectName(f"step_{step.name.lower()}")
             button.clicked.connect(lambda _c=False, s=step: self.open_step(s))
@@ -307,7 +310,8 @@ class WorklistTab(QWidget):
     def open_step(self, step: Step) -> None:
         if self.detail is None:
             return
-        dialog = StepDialog(self.worker, self.work, self.detail.case, step, self)
+        approve = self.link.approver if self.link is not None else None
+        dialog = StepDialog(self.worker, self.work, self.detail.case, step, self, approve)
         dialog.setObjectName("step_dialog")
         dialog.done_step.connect(self._stepped)
         self.dialog = dialog

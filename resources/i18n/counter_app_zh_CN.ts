@@ -2050,234 +2050,250 @@ Data folder: %2</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="39"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
         <source>Start review</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
         <source>Request correction</source>
         <translation>要求补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
         <source>Corrected materials received</source>
         <translation>补正材料已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
         <source>Start a special procedure</source>
         <translation>进入特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
         <source>End the special procedure</source>
         <translation>结束特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
         <source>Extend (supervisor)</source>
         <translation>延期（须负责人批准）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
         <source>Decide</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
         <source>Hand over or post the result</source>
         <translation>领取或邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
         <source>Return the case</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="50"/>
         <source>Withdraw at the applicant&apos;s request</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="74"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="82"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="75"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
         <source>Material (tick those to correct)</source>
         <translation>材料（勾选需补正的）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="129"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="143"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="208"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="146"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="154"/>
         <source>Hearing</source>
         <translation>听证</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
         <source>Inspection or testing</source>
         <translation>检验检测</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="156"/>
         <source>Expert review</source>
         <translation>专家评审</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="149"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="157"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="150"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="158"/>
         <source>On-site verification</source>
         <translation>现场勘查</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="153"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
         <source>Procedure</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="154"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="162"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="200"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
         <source>Grant the licence</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
         <source>Refuse the licence</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="162"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="191"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="205"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
         <source>Granted</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
         <source>Denied</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="169"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
         <source>Certificate or licence number</source>
         <translation>证照编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="178"/>
         <source>Fee charged (yuan)</source>
         <translation>实收费用（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
         <source>Reason for the delay (if past the promised date)</source>
         <translation>超时说明（超过承诺期限时填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="183"/>
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
         <source>Collected at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
         <source>Collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="191"/>
         <source>Collector&apos;s ID type</source>
         <translation>领取人证件类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="186"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
         <source>Collector&apos;s ID number</source>
         <translation>领取人证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="196"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="189"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="197"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="192"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="199"/>
+        <source>Extra working days</source>
+        <translation>延长工作日数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="201"/>
+        <source>Approving chief or supervisor (user name)</source>
+        <translation>批准人（首席代表或督查人员）用户名</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="202"/>
+        <source>Their password</source>
+        <translation>批准人密码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="206"/>
         <source>Remedies open to the applicant</source>
         <translation>申请人可寻求的救济途径</translation>
     </message>
@@ -2732,128 +2748,128 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="70"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="73"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="74"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="79"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="83"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="81"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="84"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="95"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="96"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="95"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="98"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="96"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="99"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="97"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="100"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="98"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="101"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="188"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="191"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="190"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="193"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="192"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="195"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="194"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="196"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="199"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="200"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="284"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="287"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="285"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="320"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="324"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3512,7 +3528,7 @@ Data folder: %2</source>
         <translation>本设备当日该类编号已用完（9999 个）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/hall_link.py" line="22"/>
+        <location filename="../../counter_app/services/hall_link.py" line="24"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>

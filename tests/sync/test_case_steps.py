@@ -267,3 +267,27 @@ def test_two_windows_act_on_one_case_offline_and_the_hall_applies_the_first_only
 def _outbox(window: WindowClient) -> list[OutboxRow]:
     with window.ctx.db.reads() as s:
         return list(s.scalars(select(OutboxRow).order_by(OutboxRow.seq)))
+
+
+def test_a_supervisor_approves_an_extension_at_the_window_and_the_clerk_stays_signed_in(
+    window: WindowClient, hall: ServerProcess, hall_db: str
+) -> None:
+    from counter_app.domain.case_steps import MSG_APPROVER
+    from counter_app.services.hall_link import HallLink
+    from counter_app.sync.account import MSG_BAD_PASSWORD
+
+    link = HallLink(window.ctx, hall.url)
+    case = window.accept().case
+    CaseWork(window.ctx).take(case.id, Step.START_REVIEW, {})
+    with pytest.raises(DomainError) as wrong:
+        link.approver("zhaolei", "not-the-password")
+    assert wrong.value.message == MSG_BAD_PASSWORD
+    with pytest.raises(DomainError) as clerk:
+        link.approver("wangfang", PASSWORD)  # a clerk cannot approve, not even her own case
+    assert clerk.value.message == MSG_APPROVER
+    approver = link.approver("zhaolei", PASSWORD)
+    assert window.ctx.user is not None and window.ctx.user.username == "wangfang"  # still the clerk
+    CaseWork(window.ctx).take(case.id, Step.EXTEND, {"days": 3, "reason": "需核查"}, approver=approver)
+    report = window.sync()  # pushed under the clerk's token, recorded as the supervisor's
+    assert (report.pushed, report.rejected) == (3, 0)
+    assert server_case(hall_db, case.id)[0]["lifecycle"]["extension_days"] == 3
