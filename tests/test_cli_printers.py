@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.domain.records import NoticeKind
 from tests.cups_server import CupsServer
 from tests.test_cli import run
+
+SAMPLES = len(NoticeKind) + 1  # print-test: every kind of notice, and the acceptance notice on a roll
 
 
 def test_diagnose_shows_each_printer_and_what_cups_says(
@@ -65,7 +68,7 @@ def test_print_test_fails_every_sample_a_queue_did_not_print(
     )
     assert result.returncode == 2, result.stdout
     failures = [line for line in result.stderr.splitlines() if line.startswith("打印失败 / print failed:")]
-    assert len(failures) == 9
+    assert len(failures) == SAMPLES
     assert all(f" on {queue}: {reason}" in line for line in failures)
     assert "printed" not in result.stdout.replace("every sample on the printer", "")
 
@@ -85,6 +88,6 @@ def test_print_test_says_printed_with_the_job_for_each_sample_that_came_out(
     )
     assert result.returncode == 0, result.stderr
     printed = [line for line in result.stdout.splitlines() if line.startswith("printed ")]
-    assert len(printed) == 9 and all(" on pt_ready (job " in line for line in printed)
-    assert len(cups.printed(out, count=9)) == 9
+    assert len(printed) == SAMPLES and all(" on pt_ready (job " in line for line in printed)
+    assert len(cups.printed(out, count=SAMPLES)) == SAMPLES
     assert os.environ["CUPS_SERVER"] == cups.address
