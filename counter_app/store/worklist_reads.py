@@ -3,11 +3,10 @@ promised_due) index, columns only; the lifecycle JSON only of cases whose clock 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from counter_app.domain.case import CaseState
 from counter_app.domain.records import OpenCase
@@ -24,6 +23,8 @@ WORKLIST_STATES = (
     CaseState.COMPLETED,
 )
 STOPPED_STATES = frozenset({CaseState.CORRECTION, CaseState.SUSPENDED})
+_EXTRA = frozenset({CaseState.CORRECTION.value, CaseState.SUSPENDED.value, CaseState.COMPLETED.value})
+_STATES = {st.value: st for st in CaseState}
 
 
 def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
@@ -45,33 +46,32 @@ def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
         CaseRow.promised_due,
         CaseRow.deadline_provisional,
     )
-    stopped = [st.value for st in STOPPED_STATES]
-    # only a stopped clock needs its lifecycle (the days it keeps) and its item's limit; only a
-    # completed case needs to say whether it waits for pickup: read in SQL, no document decoded
-    lifecycle = case((CaseRow.state.in_(stopped), CaseRow.lifecycle), else_=None)
-    limit = case(
-        (CaseRow.state.in_(stopped), func.json_extract(CaseRow.item_snapshot, "$.promised_limit_days")),
-        else_=None,
-    )
-    collect = case(
-        (
-            CaseRow.state == CaseState.COMPLETED.value,
-            func.json_extract(CaseRow.lifecycle, "$.completion").is_not(None),
-        ),
-        else_=None,
-    )
     found: list[OpenCase] = []
     with db.reads() as s:
         rows = s.execute(
-            select(*columns, lifecycle, limit, collect).where(
+            select(*columns).where(
                 CaseRow.department.in_(wanted), CaseRow.state.in_([st.value for st in WORKLIST_STATES])
             )
         ).all()
+        # only a stopped clock needs its lifecycle (the days it keeps) and its item's limit; only
+        # a completed case needs to say whether it waits for pickup: read for those rows alone
+        wanted_extra = [r[0] for r in rows if r[2] in _EXTRA]
+        extra: dict[str, tuple[Any, Any, Any]] = {}
+        for start in range(0, len(wanted_extra), 500):
+            for case_id, life, limit, collect in s.execute(
+                select(
+                    CaseRow.id,
+                    CaseRow.lifecycle,
+                    func.json_extract(CaseRow.item_snapshot, "$.promised_limit_days"),
+                    func.json_extract(CaseRow.lifecycle, "$.completion").is_not(None),
+                ).where(CaseRow.id.in_(wanted_extra[start : start + 500]))
+            ):
+                extra[case_id] = (life, limit, collect)
     for r in rows:
-        state = CaseState(r[2])
-        if state is CaseState.COMPLETED and not r[14]:
+        state = _STATES[r[2]]
+        life, limit, collect = extra.get(r[0], (None, None, None))
+        if state is CaseState.COMPLETED and not collect:
             continue  # completed on the spot (即办): handed over at once, nothing to collect
-        life: Any = r[12]
         found.append(
             OpenCase(
                 r[0],
@@ -86,8 +86,8 @@ def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
                 r[9],
                 r[10],
                 bool(r[11]),
-                (int(r[13] or 0), 0),
-                json.loads(life) if isinstance(life, str) else life,
+                (int(limit or 0), 0),
+                life if state in STOPPED_STATES else None,
             )
         )
     return found
