@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installer.debroot import APP_DIR, LINUX, Chroot, clean_root, ok
+from tests.installer.debroot import LINUX, Chroot, clean_root, ok
 
 VERSION = "0.2.0"
 
@@ -53,6 +53,9 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
 
 
 PREVIOUS_VERSION = "0.1.0"
+# the last commit before this release's first client migration (0006, a case's lifecycle)
+PREVIOUS_COMMIT = "28859fb1449283dcc915f0a376d41b76e183922a"
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +63,11 @@ def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Pa
     """The release before this one, which the upgrade test installs first; in the root as
     /tmp/counter-app-previous.deb.
 
-    No release has been published yet, so it is made from the package under test with the newest
-    client migration taken out of its bundle: that program creates, and knows no schema beyond,
-    the one before this release's, as the previous release did. Once a release is published,
+    No release has been published yet, so it is built, the same way, from this repository's last
+    commit before this release's first schema change (``PREVIOUS_COMMIT``): a real older program,
+    which creates and knows only the schema before this release's and writes its own demo cases.
+    (Taking the newest migration out of this build, as before, no longer makes an older program:
+    this release's code reads a column that migration adds.) Once a release is published,
     ``COUNTER_APP_PREVIOUS_DEB=FILE`` runs the same tests from it (its version must be lower).
     """
     given = os.environ.get("COUNTER_APP_PREVIOUS_DEB")
@@ -70,15 +75,13 @@ def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Pa
         deb = Path(given)
     else:
         work = tmp_path_factory.mktemp("previous")
-        ok(["dpkg-deb", "-x", str(chroot.deb), str(work / "tree")])
-        bundle = work / "tree" / APP_DIR.lstrip("/") / "files"
-        versions = bundle / "_internal" / "counter_app" / "store" / "migrations" / "versions"
-        newest = max(versions.glob("[0-9]*.py"))
-        newest.unlink()
-        for cached in versions.glob(f"__pycache__/{newest.stem}.*"):
-            cached.unlink()
-        env = {**os.environ, "BUNDLE": str(bundle), "OUT": str(work / "out"), "TMPDIR": str(work)}
-        out = ok(["bash", str(LINUX / "build-deb.sh"), PREVIOUS_VERSION], env=env)
+        tree = work / "tree"
+        ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
+        try:
+            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
+            out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)
+        finally:
+            ok(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
         deb = Path(out.strip().splitlines()[-1])
     shutil.copyfile(deb, chroot.root / "tmp/counter-app-previous.deb")
     return deb
