@@ -264,15 +264,19 @@ def _stops(lifecycle: dict[str, Any]) -> list[Stop]:
     return [Stop.from_json(s) for s in lifecycle.get("stops", [])]
 
 
+def clock_of(accepted_on: date, limit_days: int, lifecycle: dict[str, Any]) -> CaseClock:
+    """The clock of a case from its lifecycle record: its stops and its extensions."""
+    stops = tuple(_stops(lifecycle))
+    return CaseClock(accepted_on, limit_days, stops, int(lifecycle.get("extension_days", 0)))
+
+
 def deadlines(
     calendar: WorkingCalendar, accepted_on: date, limits: Limits, lifecycle: dict[str, Any]
 ) -> tuple[Deadline, Deadline] | None:
     """The promised and legal due dates, every stop taken out and every extension added; None
     while the clock is stopped."""
-    stops = tuple(_stops(lifecycle))
-    extension = int(lifecycle.get("extension_days", 0))
-    promised = due_date(calendar, CaseClock(accepted_on, limits.promised, stops, extension))
-    legal = due_date(calendar, CaseClock(accepted_on, limits.legal, stops, extension))
+    promised = due_date(calendar, clock_of(accepted_on, limits.promised, lifecycle))
+    legal = due_date(calendar, clock_of(accepted_on, limits.legal, lifecycle))
     return None if promised is None or legal is None else (promised, legal)
 
 

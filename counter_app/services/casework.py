@@ -12,8 +12,8 @@ from typing import Any
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import CASE_STATE_LABELS, CaseState
-from counter_app.domain.case_clock import CaseClock, Stop, days_left_at_stop
-from counter_app.domain.case_steps import CaseFacts, Limits, Step, clean_details, take
+from counter_app.domain.case_clock import days_left_at_stop
+from counter_app.domain.case_steps import CaseFacts, Limits, Step, clean_details, clock_of, take
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Case, Notice
@@ -49,9 +49,7 @@ def days_kept(
     """Working days the case has left when its clock next runs (what a stop notice prints)."""
     if accepted_on is None:
         return 0
-    stops = tuple(Stop.from_json(s) for s in lifecycle.get("stops", []))
-    clock = CaseClock(accepted_on, limits.promised, stops, int(lifecycle.get("extension_days", 0)))
-    return days_left_at_stop(calendar, clock)
+    return days_left_at_stop(calendar, clock_of(accepted_on, limits.promised, lifecycle))
 
 
 def facts_of(row: CaseRow) -> CaseFacts:

@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import CaseState
-from counter_app.domain.case_clock import CaseClock, Stop, days_left_at_stop
+from counter_app.domain.case_clock import days_left_at_stop
+from counter_app.domain.case_steps import clock_of
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.records import OpenCase
 from counter_app.services.context import AppContext
@@ -70,12 +71,7 @@ def read_row(
         unknown = any(not calendar.knows(y) for y in range(min(start, today).year, max(due, today).year + 1))
         return WorkRow(case, left, urgency, unknown)
     if case.state in (CaseState.CORRECTION, CaseState.SUSPENDED) and case.accepted_on and case.lifecycle:
-        clock = CaseClock(
-            case.accepted_on,
-            case.item_snapshot_limits[0],
-            tuple(Stop.from_json(s) for s in case.lifecycle.get("stops", [])),
-            int(case.lifecycle.get("extension_days", 0)),
-        )
+        clock = clock_of(case.accepted_on, case.item_snapshot_limits[0], case.lifecycle)
         return WorkRow(case, days_left_at_stop(calendar, clock), Urgency.STOPPED)
     return WorkRow(case, None, Urgency.STOPPED if case.state is not CaseState.COMPLETED else Urgency.DONE)
 
