@@ -52,6 +52,14 @@ class WorkingCalendar:
     def knows(self, year: int) -> bool:
         return year in self.years
 
+    def knows_span(self, start: date | None, end: date | None) -> bool:
+        """Does this calendar know every year from *start* to *end*? A date counted over an
+        unknown year is provisional (暂定). Missing dates count as known: nothing was counted."""
+        if start is None or end is None:
+            return True
+        first, last = min(start, end), max(start, end)
+        return all(self.knows(y) for y in range(first.year, last.year + 1))
+
     def is_working_day(self, day: date) -> bool:
         year = self.years.get(day.year)
         if year is not None:

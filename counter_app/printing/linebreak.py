@@ -166,4 +166,11 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]
                 descent=-0.2 * style.fontSize,
             )
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return cjk_lines(self.frags, list(maxWidths), auto not in ("", "off"))
+        # a table measures each cell's paragraph, then draws it at the same width: break once
+        key = (tuple(maxWidths), auto)
+        cached = getattr(self, "_cjk_lines", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        lines = cjk_lines(self.frags, list(maxWidths), auto not in ("", "off"))
+        self._cjk_lines = (key, lines)
+        return lines

@@ -35,9 +35,7 @@ def kind_of(step: Step, details: dict[str, Any]) -> NoticeKind | None:
 
 def _provisional(ctx: AppContext, start: date | None, due: date | None) -> bool:
     """Is the promised date counted over a year whose holidays this window does not know?"""
-    if start is None or due is None:
-        return False
-    return any(not ctx.calendar.knows(y) for y in range(start.year, due.year + 1))
+    return not ctx.calendar.knows_span(start, due)
 
 
 def yuan(fen: int) -> str:

@@ -4,7 +4,7 @@ clock read for today: working days left, stopped clocks as such, and 预警 / �
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from counter_app.domain.calendar import WorkingCalendar
@@ -14,9 +14,7 @@ from counter_app.domain.case_steps import clock_of
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.records import OpenCase
 from counter_app.services.context import AppContext
-from counter_app.store.worklist_reads import open_cases
-
-RUNNING = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.DECIDED})
+from counter_app.store.worklist_reads import RUNNING_STATES, STOPPED_STATES, Selection, counts, items, page
 
 
 class Urgency(StrEnum):
@@ -47,88 +45,96 @@ class WorkFilter:
 
 @dataclass(frozen=True)
 class WorklistView:
-    rows: list[WorkRow]  # the filtered rows: overdue first, then the fewest days left
+    rows: list[WorkRow]  # the first page of the filtered rows: overdue first, then soonest due
+    matched: int  # how many rows the filter holds (more pages are read as the list scrolls)
     total: int  # counts of the whole worklist, for the tab's title
     warning: int
     overdue: int
     items: list[tuple[str, str]]  # (code, name) of the items in the list, for the filter
 
 
-_ORDER = {Urgency.OVERDUE: 0, Urgency.WARNING: 1, Urgency.NORMAL: 2, Urgency.STOPPED: 3, Urgency.DONE: 4}
+PAGE = 200
+
+
+def warn_before(calendar: WorkingCalendar, today: date, warn: int) -> date:
+    """The first day with more than *warn* working days left from *today*: a running clock due
+    from today up to (not including) that day is 预警."""
+    day, left = today, 0
+    while left <= warn:
+        day += timedelta(days=1)
+        left += calendar.is_working_day(day)
+    return day
 
 
 def read_row(
     calendar: WorkingCalendar, case: OpenCase, today: date, warn: int, memo: dict[date, int]
 ) -> WorkRow:
     """The case's clock today; *memo* keeps each due date's count (a department's cases share few)."""
-    if case.state in RUNNING and case.promised_due is not None:
+    if case.state in RUNNING_STATES and case.promised_due is not None:
         due = case.promised_due
         if due not in memo:
             memo[due] = calendar.working_days_between(today, due)
         left = memo[due]
-        urgency = Urgency.OVERDUE if left < 0 else Urgency.WARNING if left <= warn else Urgency.NORMAL
-        start = case.accepted_on or due
-        unknown = any(not calendar.knows(y) for y in range(min(start, today).year, max(due, today).year + 1))
-        return WorkRow(case, left, urgency, unknown)
-    if case.state in (CaseState.CORRECTION, CaseState.SUSPENDED) and case.accepted_on and case.lifecycle:
+        urgency = Urgency.OVERDUE if due < today else Urgency.WARNING if left <= warn else Urgency.NORMAL
+        known = calendar.knows_span(min(case.accepted_on or due, today), max(due, today))
+        return WorkRow(case, left, urgency, not known)
+    if case.state in STOPPED_STATES and case.accepted_on and case.lifecycle:
         clock = clock_of(case.accepted_on, case.item_snapshot_limits[0], case.lifecycle)
         return WorkRow(case, days_left_at_stop(calendar, clock), Urgency.STOPPED)
     return WorkRow(case, None, Urgency.STOPPED if case.state is not CaseState.COMPLETED else Urgency.DONE)
 
 
-def _matches(row: WorkRow, flt: WorkFilter, clerk: str) -> bool:
-    c = row.case
-    if flt.state is not None and c.state is not flt.state:
-        return False
-    if flt.item_code and c.item_code != flt.item_code:
-        return False
-    if flt.due_soon and row.urgency is not Urgency.WARNING:
-        return False
-    if flt.overdue and row.urgency is not Urgency.OVERDUE:
-        return False
-    if flt.mine and c.clerk != clerk:
-        return False
-    text = flt.text.strip()
-    if text:
-        wanted = normalise_id(text)
-        return (
-            wanted in normalise_id(c.case_number or "")
-            or wanted in c.applicant_id_number
-            or text in c.applicant_name
-        )
-    return True
-
-
 class Worklist:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: AppContext, page_size: int = PAGE) -> None:
+        self.ctx, self.page_size = ctx, page_size
 
     def departments(self) -> list[str]:
         return list(self.ctx.settings.departments_served or self.ctx.window().departments)
 
-    def load(self, flt: WorkFilter | None = None) -> WorklistView:
-        flt = flt or WorkFilter()
+    def _today(self) -> tuple[date, int, date]:
         today = self.ctx.clock().date()
         warn = int(self.ctx.settings["warning_working_days"])
-        memo: dict[date, int] = {}
-        rows = [
-            read_row(self.ctx.calendar, c, today, warn, memo)
-            for c in open_cases(self.ctx.db, self.departments())
-        ]
-        clerk = self.ctx.actor.clerk
-        shown = sorted(
-            (r for r in rows if _matches(r, flt, clerk)),
-            key=lambda r: (
-                _ORDER[r.urgency],
-                r.days_left if r.days_left is not None else 0,
-                r.case.case_number or "",
-            ),
+        return today, warn, warn_before(self.ctx.calendar, today, warn)
+
+    def selection(self, flt: WorkFilter) -> Selection:
+        today, _warn, soon = self._today()
+        due_from, due_before = None, None
+        if flt.overdue:
+            due_before = today
+        if flt.due_soon:  # both ticked: nothing is due soon and overdue at once
+            due_from, due_before = today, (today if flt.overdue else soon)
+        text = flt.text.strip()
+        return Selection(
+            self.departments(),
+            state=flt.state,
+            item_code=flt.item_code,
+            due_from=due_from,
+            due_before=due_before,
+            clerk=self.ctx.actor.clerk if flt.mine else "",
+            id_text=normalise_id(text),
+            name_text=text,
         )
-        items = sorted({(r.case.item_code, r.case.item_name) for r in rows}, key=lambda i: i[1])
+
+    def load(self, flt: WorkFilter | None = None) -> WorklistView:
+        """The counts of the whole list, the filter's count and its first page."""
+        flt = flt or WorkFilter()
+        today, _warn, soon = self._today()
+        sel = self.selection(flt)
+        whole = counts(self.ctx.db, Selection(sel.departments), today, soon)
+        matched = (
+            whole.total if sel == Selection(sel.departments) else counts(self.ctx.db, sel, today, soon).total
+        )
         return WorklistView(
-            shown,
-            len(rows),
-            sum(r.urgency is Urgency.WARNING for r in rows),
-            sum(r.urgency is Urgency.OVERDUE for r in rows),
-            items,
+            self.page(sel, 0),
+            matched,
+            whole.total,
+            whole.warning,
+            whole.overdue,
+            items(self.ctx.db, sel.departments),
         )
+
+    def page(self, sel: Selection, offset: int) -> list[WorkRow]:
+        today, warn, _soon = self._today()
+        memo: dict[date, int] = {}
+        found = page(self.ctx.db, sel, offset, self.page_size)
+        return [read_row(self.ctx.calendar, c, today, warn, memo) for c in found]

@@ -1,19 +1,23 @@
-"""The department's worklist (待办): its open cases, read through the (department, state,
-promised_due) index, columns only; the lifecycle JSON only of cases whose clock is stopped."""
+"""The department's worklist (待办), read through its partial index of open cases: the counts of
+the whole list and one page of rows in order (running clocks soonest due first, stopped clocks,
+then results waiting to be collected), so 50,000 open cases never come into Python at once.
+The lifecycle JSON is read only for the stopped clocks on the page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, text
 
 from counter_app.domain.case import CaseState
 from counter_app.domain.records import OpenCase
 from counter_app.store.db import Database
-from counter_app.store.models import CaseRow
+from counter_app.store.models import WORKLIST_OPEN
 
-# open after acceptance: the clock runs or is stopped, or the result waits to be collected
 WORKLIST_STATES = (
     CaseState.ACCEPTED,
     CaseState.UNDER_REVIEW,
@@ -22,72 +26,147 @@ WORKLIST_STATES = (
     CaseState.DECIDED,
     CaseState.COMPLETED,
 )
+RUNNING_STATES = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.DECIDED})
 STOPPED_STATES = frozenset({CaseState.CORRECTION, CaseState.SUSPENDED})
-_EXTRA = frozenset({CaseState.CORRECTION.value, CaseState.SUSPENDED.value, CaseState.COMPLETED.value})
 _STATES = {st.value: st for st in CaseState}
+_RUNNING = "state IN ('accepted', 'under_review', 'decided')"
+_ORDER = (
+    f"CASE WHEN {_RUNNING} THEN 0 WHEN state IN ('correction', 'suspended') THEN 1 ELSE 2 END, "
+    "promised_due, case_number"
+)
+_COLUMNS = (
+    "id, case_number, state, item_code, item_name, department, applicant_name, "
+    "applicant_id_number, clerk, accepted_on, promised_due, deadline_provisional"
+)
 
 
-def open_cases(db: Database, departments: Iterable[str]) -> list[OpenCase]:
-    """Every open case of *departments*, soonest due first (stopped clocks last)."""
-    wanted = sorted(set(departments))
-    if not wanted:
-        return []
-    columns = (
-        CaseRow.id,
-        CaseRow.case_number,
-        CaseRow.state,
-        CaseRow.item_code,
-        CaseRow.item_name,
-        CaseRow.department,
-        CaseRow.applicant_name,
-        CaseRow.applicant_id_number,
-        CaseRow.clerk,
-        CaseRow.accepted_on,
-        CaseRow.promised_due,
-        CaseRow.deadline_provisional,
+@dataclass(frozen=True)
+class Selection:
+    """Which open cases: the departments, and the filters a clerk set (all optional)."""
+
+    departments: Sequence[str]
+    state: CaseState | None = None
+    item_code: str = ""
+    due_from: date | None = None  # only running clocks due on or after this day
+    due_before: date | None = None  # only running clocks due before this day
+    clerk: str = ""
+    id_text: str = ""  # part of a case or ID number, normalised as stored
+    name_text: str = ""  # part of the applicant's name
+
+
+@dataclass(frozen=True)
+class Counts:
+    total: int
+    warning: int  # running clocks due in [today, warn_before)
+    overdue: int  # running clocks due before today
+
+
+def _where(sel: Selection) -> tuple[str, dict[str, Any]]:
+    terms = ["department IN :departments", f"({WORKLIST_OPEN})"]
+    args: dict[str, Any] = {"departments": sorted(set(sel.departments))}
+    if sel.state is not None:
+        terms.append("state = :state")
+        args["state"] = sel.state.value
+    if sel.item_code:
+        terms.append("item_code = :item_code")
+        args["item_code"] = sel.item_code
+    if sel.due_from is not None or sel.due_before is not None:
+        terms.append(_RUNNING)
+    if sel.due_from is not None:
+        terms.append("promised_due >= :due_from")
+        args["due_from"] = sel.due_from.isoformat()
+    if sel.due_before is not None:
+        terms.append("promised_due < :due_before")
+        args["due_before"] = sel.due_before.isoformat()
+    if sel.clerk:
+        terms.append("clerk = :clerk")
+        args["clerk"] = sel.clerk
+    found = []
+    if sel.id_text:
+        found += ["instr(upper(case_number), :id_text) > 0", "instr(applicant_id_number, :id_text) > 0"]
+        args["id_text"] = sel.id_text
+    if sel.name_text:
+        found.append("instr(applicant_name, :name_text) > 0")
+        args["name_text"] = sel.name_text
+    if found:
+        terms.append(f"({' OR '.join(found)})")
+    return " AND ".join(terms), args
+
+
+def _statement(sql: str) -> Any:
+    return text(sql).bindparams(bindparam("departments", expanding=True))
+
+
+def counts(db: Database, sel: Selection, today: date, warn_before: date) -> Counts:
+    """How many cases *sel* holds, how many are 预警 and how many 超期, in one pass of the index."""
+    if not sel.departments:
+        return Counts(0, 0, 0)
+    where, args = _where(sel)
+    sql = (
+        f"SELECT count(*), coalesce(sum({_RUNNING} AND promised_due >= :today "
+        f"AND promised_due < :warn_before), 0), coalesce(sum({_RUNNING} AND promised_due < :today), 0) "
+        f"FROM cases WHERE {where}"
     )
-    found: list[OpenCase] = []
+    args |= {"today": today.isoformat(), "warn_before": warn_before.isoformat()}
     with db.reads() as s:
-        rows = s.execute(
-            select(*columns).where(
-                CaseRow.department.in_(wanted), CaseRow.state.in_([st.value for st in WORKLIST_STATES])
-            )
-        ).all()
-        # only a stopped clock needs its lifecycle (the days it keeps) and its item's limit; only
-        # a completed case needs to say whether it waits for pickup: read for those rows alone
-        wanted_extra = [r[0] for r in rows if r[2] in _EXTRA]
-        extra: dict[str, tuple[Any, Any, Any]] = {}
-        for start in range(0, len(wanted_extra), 500):
-            for case_id, life, limit, collect in s.execute(
-                select(
-                    CaseRow.id,
-                    CaseRow.lifecycle,
-                    func.json_extract(CaseRow.item_snapshot, "$.promised_limit_days"),
-                    func.json_extract(CaseRow.lifecycle, "$.completion").is_not(None),
-                ).where(CaseRow.id.in_(wanted_extra[start : start + 500]))
-            ):
-                extra[case_id] = (life, limit, collect)
+        total, warning, overdue = s.execute(_statement(sql), args).one()
+    return Counts(int(total), int(warning), int(overdue))
+
+
+def items(db: Database, departments: Sequence[str]) -> list[tuple[str, str]]:
+    """(code, name) of the items on the worklist, by name: the item filter's choices."""
+    if not departments:
+        return []
+    where, args = _where(Selection(departments))
+    sql = f"SELECT DISTINCT item_code, item_name FROM cases WHERE {where} ORDER BY item_name, item_code"
+    with db.reads() as s:
+        return [(str(code), str(name)) for code, name in s.execute(_statement(sql), args)]
+
+
+def page(db: Database, sel: Selection, offset: int, limit: int) -> list[OpenCase]:
+    """Rows *offset* to *offset* + *limit* of *sel* in worklist order."""
+    if not sel.departments:
+        return []
+    where, args = _where(sel)
+    sql = f"SELECT {_COLUMNS} FROM cases WHERE {where} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
+    args |= {"limit": limit, "offset": offset}
+    with db.reads() as s:
+        rows = s.execute(_statement(sql), args).all()
+        stopped = [r[0] for r in rows if _STATES[r[2]] in STOPPED_STATES]
+        extra: dict[str, tuple[Any, Any]] = {}
+        if stopped:  # a stopped clock keeps its days in the lifecycle, counted from its item's limit
+            more = text(
+                "SELECT id, lifecycle, json_extract(item_snapshot, '$.promised_limit_days') "
+                "FROM cases WHERE id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True))
+            for case_id, life, limit_days in s.execute(more, {"ids": stopped}):
+                extra[case_id] = (life, limit_days)
+    found = []
     for r in rows:
-        state = _STATES[r[2]]
-        life, limit, collect = extra.get(r[0], (None, None, None))
-        if state is CaseState.COMPLETED and not collect:
-            continue  # completed on the spot (即办): handed over at once, nothing to collect
+        life, limit_days = extra.get(r[0], (None, None))
         found.append(
             OpenCase(
                 r[0],
                 r[1],
-                state,
+                _STATES[r[2]],
                 r[3],
                 r[4],
                 r[5],
                 r[6],
                 r[7],
                 r[8],
-                r[9],
-                r[10],
+                date.fromisoformat(r[9]) if r[9] else None,
+                date.fromisoformat(r[10]) if r[10] else None,
                 bool(r[11]),
-                (int(limit or 0), 0),
-                life if state in STOPPED_STATES else None,
+                (int(limit_days or 0), 0),
+                _json(life),
             )
         )
     return found
+
+
+def _json(value: Any) -> dict[str, Any] | None:
+    if value is None or isinstance(value, dict):
+        return value
+    loaded = json.loads(value)
+    return loaded if isinstance(loaded, dict) else None

@@ -34,7 +34,7 @@ from counter_app.services.casework import CaseWork, StepDone
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
 from counter_app.services.worklist import Urgency, WorkFilter, Worklist, WorklistView, WorkRow
-from counter_app.store.worklist_reads import WORKLIST_STATES
+from counter_app.store.worklist_reads import WORKLIST_STATES, Selection
 from counter_app.ui import labels
 from counter_app.ui.case_history import english, event_line
 from counter_app.ui.errors import explain
@@ -63,6 +63,9 @@ class WorklistTab(QWidget):
         self.ctx, self.worker, self.link = ctx, worker, link
         self.worklist, self.work, self.cases = Worklist(ctx), CaseWork(ctx), CaseService(ctx)
         self.rows: list[WorkRow] = []
+        self.matched = 0
+        self._selection: Selection | None = None
+        self._paging = False
         self.detail: CaseDetail | None = None
         self.dialog: StepDialog | None = None
         self._finding = ""
@@ -88,6 +91,8 @@ class WorklistTab(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.hide()
+        self.shown = QLabel()
+        self.shown.setObjectName("worklist_shown")
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("worklist_table")
         self.table.setHorizontalHeaderLabels(
@@ -124,6 +129,7 @@ class WorklistTab(QWidget):
         for check in (self.due_soon, self.overdue, self.mine):
             check.toggled.connect(lambda _b: self.refresh())
         self.table.currentCellChanged.connect(lambda row, *_: self._open(row))
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
         bind(self, "Ctrl+F", lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self._set_detail(None)
 
@@ -134,6 +140,7 @@ class WorklistTab(QWidget):
         filters.addWidget(self.item, 2)
         for check in (self.due_soon, self.overdue, self.mine):
             filters.addWidget(check)
+        filters.addWidget(self.shown)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -180,7 +187,33 @@ class WorklistTab(QWidget):
 
     def refresh(self) -> None:
         flt = self.current_filter()
-        self.worker.submit(lambda: self.worklist.load(flt), self._show, self._failed)
+
+        def load() -> tuple[Selection, WorklistView]:
+            return self.worklist.selection(flt), self.worklist.load(flt)
+
+        self.worker.submit(load, lambda found: self._show(found[1], found[0]), self._failed)
+
+    def _scrolled(self, value: int) -> None:
+        """Near the end of what is shown: the next page, while the filter holds more."""
+        bar = self.table.verticalScrollBar()
+        if self._paging or self._selection is None or len(self.rows) >= self.matched:
+            return
+        if value < bar.maximum() - 2 * max(1, bar.pageStep()):
+            return
+        self._paging = True
+        sel, offset = self._selection, len(self.rows)
+
+        def shown(rows: list[WorkRow]) -> None:
+            self._paging = False
+            if sel is self._selection and offset == len(self.rows):
+                self._append(rows)
+                self._scrolled(self.table.verticalScrollBar().value())  # still room: the next
+
+        def failed(error: BaseException) -> None:
+            self._paging = False
+            self._failed(error)
+
+        self.worker.submit(lambda: self.worklist.page(sel, offset), shown, failed)
 
     def _failed(self, error: BaseException) -> None:
         self.problem.setText(error_text(error) if isinstance(error, DomainError) else explain(error))
@@ -193,13 +226,15 @@ class WorklistTab(QWidget):
             return self.tr("Clock stopped")
         if row.urgency is Urgency.STOPPED:
             return self.tr("Clock stopped, %n working day(s) kept", "", row.days_left)
+        if row.urgency is Urgency.OVERDUE and row.days_left == 0:
+            return self.tr("Overdue")  # due on a working day, today is a rest day after it
         if row.days_left < 0:
             return self.tr("Overdue by %n working day(s)", "", -row.days_left)
         if row.days_left == 0:
             return self.tr("Due today")
         return self.tr("%n working day(s) left", "", row.days_left)
 
-    def _show(self, view: WorklistView) -> None:
+    def _show(self, view: WorklistView, selection: Selection | None = None) -> None:
         self.problem.hide()
         finding, self._finding = self._finding, ""
         if finding and not view.rows:
@@ -207,14 +242,32 @@ class WorklistTab(QWidget):
         self.counts_changed.emit(view.total, view.warning, view.overdue)
         self._items(view)
         current = self.detail.case.id if self.detail else None
-        self.rows = view.rows
+        self._selection, self.matched, self.rows = selection, view.matched, []
         self.table.blockSignals(True)
-        self.table.setRowCount(len(view.rows))
+        self.table.setRowCount(0)
+        self._append(view.rows)
+        self.table.resizeColumnsToContents()
+        if self.table.columnWidth(ITEM) > ITEM_WIDTH:
+            self.table.setColumnWidth(ITEM, ITEM_WIDTH)
+        keep = next((n for n, row in enumerate(self.rows) if row.case.id == current), 0)
+        if view.rows:
+            self.table.setCurrentCell(keep, 0)
+        self.table.blockSignals(False)
+        if view.rows:
+            self._open(keep)
+            if finding:
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self._set_detail(None)
+        self._scrolled(self.table.verticalScrollBar().value())  # a short page fills the view
+
+    def _append(self, rows: list[WorkRow]) -> None:
         en = english()
-        keep = 0
-        for n, row in enumerate(view.rows):
+        first = len(self.rows)
+        self.rows = self.rows + rows
+        self.table.setRowCount(len(self.rows))
+        for n, row in enumerate(rows, start=first):
             c = row.case
-            keep = n if c.id == current else keep
             values = {
                 NUMBER: c.case_number or "",
                 APPLICANT: c.applicant_name,
@@ -235,18 +288,9 @@ class WorklistTab(QWidget):
                 if colour and col in (PROMISED, LEFT):
                     cell.setBackground(QColor(colour))
                 self.table.setItem(n, col, cell)
-        self.table.resizeColumnsToContents()
-        if self.table.columnWidth(ITEM) > ITEM_WIDTH:
-            self.table.setColumnWidth(ITEM, ITEM_WIDTH)
-        if view.rows:
-            self.table.setCurrentCell(keep, 0)
-        self.table.blockSignals(False)
-        if view.rows:
-            self._open(keep)
-            if finding:
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self._set_detail(None)
+        self.shown.setText(
+            self.tr("%1 of %2 shown").replace("%1", f"{len(self.rows):,}").replace("%2", f"{self.matched:,}")
+        )
 
     def _items(self, view: WorklistView) -> None:
         chosen = self.item.currentData()
@@ -291,8 +335,7 @@ class WorklistTab(QWidget):
         who = [str(c.applicant.get(k) or "") for k in ("name", "id_number", "phone")]
         lines.append(f"<p>{escape(' · '.join(w for w in who if w))}</p>")
         if c.promised_due and c.state not in (CaseState.CORRECTION, CaseState.SUSPENDED):
-            start = c.accepted_on or c.promised_due
-            unknown = any(not self.ctx.calendar.knows(y) for y in range(start.year, c.promised_due.year + 1))
+            unknown = not self.ctx.calendar.knows_span(c.accepted_on, c.promised_due)
             due = written_date(c.promised_due, provisional=unknown, english=en)
             lines.append(f"<p>{escape(promised.replace('%1', due))}</p>")
         lines.append(f"<h4>{escape(materials)}</h4><ul>")

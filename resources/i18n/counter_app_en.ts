@@ -148,7 +148,7 @@
 <context>
     <name>WorklistTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="195"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="228"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>Clock stopped, %n working day kept</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="200"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>

@@ -2748,128 +2748,138 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="73"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="77"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="83"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="86"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="84"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="87"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="95"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="100"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="96"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="101"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="97"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="98"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="103"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="99"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="104"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="101"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="191"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="224"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="193"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="226"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="195"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="228"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="230"/>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="197"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="199"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="234"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="200"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="287"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="292"/>
+        <source>%1 of %2 shown</source>
+        <translation>已显示 %1 件，共 %2 件</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="331"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="288"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="324"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="367"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>

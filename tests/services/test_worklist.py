@@ -70,3 +70,42 @@ def test_the_worklist_filters_by_state_item_flag_clerk_and_text(ctx: AppContext,
     assert worklist.load().items == sorted(
         [(item_named(ctx, n).code, n) for n in ("居民身份证换领", "无犯罪记录证明开具")], key=lambda i: i[1]
     )
+
+
+def test_a_long_worklist_comes_in_pages_in_the_same_order(ctx: AppContext, clock: Clock) -> None:
+    names = ["居民身份证换领", "无犯罪记录证明开具", "居住证申领", "普通护照签发", "居民身份证首次申领"]
+    ids = [accept(ctx, name, f"申请人{n}") for n, name in enumerate(names)]
+    CaseWork(ctx).take(ids[2], Step.START_REVIEW, {})
+    CaseWork(ctx).take(
+        ids[2], Step.REQUEST_CORRECTION, {"materials": [{"name": "居住证明", "problem": "缺"}]}
+    )
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    whole = [r.case.id for r in Worklist(ctx).load().rows]
+    assert sorted(whole) == sorted(ids)
+
+    worklist = Worklist(ctx, page_size=2)
+    view = worklist.load()
+    assert (view.matched, view.total, len(view.rows)) == (5, 5, 2)
+    sel = worklist.selection(WorkFilter())
+    paged = [r.case.id for r in view.rows]
+    paged += [r.case.id for r in worklist.page(sel, 2)] + [r.case.id for r in worklist.page(sel, 4)]
+    assert paged == whole
+    assert worklist.page(sel, 6) == []
+    assert whole[-1] == ids[2]  # the stopped clock after every running one
+
+    mine = worklist.load(WorkFilter(state=CaseState.CORRECTION))
+    assert (mine.matched, mine.total, [r.case.id for r in mine.rows]) == (1, 5, [ids[2]])
+
+
+def test_the_flags_follow_the_calendar_across_a_weekend(ctx: AppContext, clock: Clock) -> None:
+    # accepted Monday 23 November with a 1-day limit: due Tuesday 24
+    late = accept(ctx, "无犯罪记录证明开具", "甲")
+    clock.now = datetime(2026, 11, 20, 9, 0)  # the Friday before: 2 working days left, 预警 at 2
+    view = Worklist(ctx).load()
+    assert [(r.urgency, r.days_left) for r in view.rows] == [(Urgency.WARNING, 2)]
+    assert (view.warning, view.overdue) == (1, 0)
+    clock.now = datetime(2026, 11, 28, 9, 0)  # Saturday after: overdue by the 25th, 26th and 27th
+    view = Worklist(ctx).load(WorkFilter(overdue=True))
+    assert [(r.case.id, r.urgency, r.days_left) for r in view.rows] == [(late, Urgency.OVERDUE, -3)]
+    assert (view.warning, view.overdue, view.matched) == (0, 1, 1)
+    assert Worklist(ctx).load(WorkFilter(due_soon=True)).rows == []

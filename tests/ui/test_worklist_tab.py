@@ -72,3 +72,21 @@ def test_a_case_is_reviewed_and_sent_for_correction_from_the_worklist(gui: Gui) 
     ops = rows(gui, "SELECT op_type FROM outbox ORDER BY seq")
     assert [o for (o,) in ops] == ["case.accept", "case.review", "case.correction"]
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_long_worklist_loads_its_next_pages_as_the_clerk_walks_down(gui: Gui) -> None:
+    cases = [
+        IntakeService(gui.ctx).accept(draft(item_named(gui.ctx, "居民身份证换领"))).case for _ in range(7)
+    ]
+    tab = gui.window.worklist
+    tab.worklist.page_size = 2
+    key(gui, Qt.Key.Key_3, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    tab.table.setFocus()
+    for _ in range(8):  # the arrow keys walk past each page's end; the next page follows
+        key(gui, Qt.Key.Key_Down, tab.table)
+        settle(gui)
+    shown = [tab.table.item(n, 0).text() for n in range(tab.table.rowCount())]
+    assert shown == sorted(c.case_number for c in cases)  # all due the same day: by number
+    assert tab.shown.text() == "已显示 7 件，共 7 件"
+    assert tab.table.currentRow() == 6
