@@ -157,6 +157,9 @@ class CaseRow(Base):
     # set at 办结 (domain/case_steps.py): how the promise was kept, the fee charged in fen
     timeliness: Mapped[str | None] = mapped_column(String(10))
     fee_fen: Mapped[int | None] = mapped_column(BigInteger)
+    # ... and the working days promised (extensions in) and used (stops out): 承诺 vs 实际时限
+    days_promised: Mapped[int | None] = mapped_column(Integer)
+    days_used: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
     data: Mapped[dict[str, Any]]
     __table_args__ = (

@@ -77,7 +77,9 @@ def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
     if step is Step.COMPLETE:
         row.completed_at = now
         row.timeliness = outcome.timeliness.value if outcome.timeliness else None
-        row.fee_fen = int(outcome.lifecycle["completion"]["fee_fen"])
+        completion = outcome.lifecycle["completion"]
+        row.fee_fen = int(completion["fee_fen"])
+        row.days_promised, row.days_used = completion.get("days_promised"), completion.get("days_used")
     row.updated_at = now
     row.version += 1
     detail: dict[str, Any] = {"on": on.isoformat(), **p["details"]}

@@ -108,6 +108,20 @@ def days_left_at_stop(calendar: WorkingCalendar, clock: CaseClock) -> int:
     return remaining
 
 
+def days_used(calendar: WorkingCalendar, clock: CaseClock, on: date) -> int:
+    """The working days the department took from acceptance to *on*, stopped periods left out
+    (the day a stop starts counts, the day it ends does not): the 实际办理时限 halls publish."""
+    start, used = clock.accepted_on, 0
+    for stop in _ordered(clock.stops):
+        if stop.started_on >= on:
+            break
+        used += calendar.working_days_between(start, max(stop.started_on, start))
+        if stop.ended_on is None or stop.ended_on >= on:
+            return used
+        start = max(start, stop.ended_on)
+    return used + calendar.working_days_between(start, max(on, start))
+
+
 def read(calendar: WorkingCalendar, clock: CaseClock, today: date) -> ClockReading:
     found = due_date(calendar, clock)
     if found is None:

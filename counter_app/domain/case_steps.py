@@ -16,7 +16,15 @@ from typing import Any
 
 from counter_app.domain.calendar import Deadline, WorkingCalendar
 from counter_app.domain.case import CASE_STATE_LABELS, MSG_TRANSITION, CaseState, check_transition
-from counter_app.domain.case_clock import CaseClock, Stop, StopKind, Timeliness, due_date, timeliness
+from counter_app.domain.case_clock import (
+    CaseClock,
+    Stop,
+    StopKind,
+    Timeliness,
+    days_used,
+    due_date,
+    timeliness,
+)
 from counter_app.domain.identity import IdType, normalise_id, validate_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.text import clean_text
@@ -362,7 +370,14 @@ def take(
         kept = timeliness(on, due)
         if kept is Timeliness.OVERDUE and not details["overtime_reason"]:
             raise DomainError(MSG_OVERTIME, "overtime_reason")
-        lifecycle["completion"] = entry | {"timeliness": kept.value}
+        working: dict[str, int] = {}
+        if facts.accepted_on is not None and facts.limits.known:
+            clock = clock_of(facts.accepted_on, facts.limits.promised, lifecycle)
+            working = {
+                "days_promised": clock.limit_days + clock.extension_days,
+                "days_used": days_used(calendar, clock, on),
+            }
+        lifecycle["completion"] = entry | {"timeliness": kept.value} | working
     elif step is Step.START_REVIEW:
         lifecycle["review_started_on"] = on.isoformat()
     return Outcome(

@@ -28,8 +28,9 @@ from reportlab.rl_config import _FUZZ
 CLOSING = set("，。、；：！？）》」』”’〕】〉〗…‥·%‰℃°,.;:!?)]}>") | {"\u3015", "\uff60"}
 # 避尾: may not end a line
 OPENING = set("（《「『“‘〔【〈〖([{<¥$#")
-# inside a number or code: 330100W01202612040003, 0571-88886666, 2026/12/04, 91330100MA2C3K5L09
-WORD_JOIN = set("-/._:+@&")
+# inside a number or code: 330100W01202612040003, 0571-88886666, 2026/12/04, 91330100MA2C3K5L09,
+# an amount 1,234,567.89
+WORD_JOIN = set("-/._:+@&,")
 JOINER = "\u2060"  # WORD JOINER: glue, never drawn
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from counter_app.domain.dates import written_date
 
-Kind = Literal["count", "minutes", "share"]
+Kind = Literal["count", "minutes", "share", "days", "yuan"]
 Value = int | float | None
 
 
@@ -37,9 +37,14 @@ COLUMNS: dict[str, Column] = {
         Column("refused", "不予受理", "count"),
         Column("completed", "办结", "count"),
         Column("completed_on_time", "按时办结", "count"),
+        Column("completed_ahead", "其中提前办结", "count"),
+        Column("completed_overdue", "超期办结", "count"),
+        Column("average_days_promised", "平均承诺时限（工作日）", "days"),
+        Column("average_days_used", "平均实际时限（工作日）", "days"),
         Column("instant", "即办件", "count"),
         Column("instant_share", "即办件占比", "share"),
         Column("fee_cases", "收费件数", "count"),
+        Column("fees_charged_fen", "实收金额（元）", "yuan"),
         Column("ratings", "评价数", "count"),
         Column("satisfaction_rate", "满意率", "share"),
     )
@@ -120,6 +125,8 @@ def cell_number(column: str, value: Value) -> Value:
         return None
     if COLUMNS[column].kind == "minutes":
         return round(float(value) / 60, 1)
+    if COLUMNS[column].kind == "yuan":
+        return round(int(value) / 100, 2)
     return value
 
 
@@ -132,4 +139,8 @@ def cell_text(column: str, value: Value) -> str:
         return f"{float(value) / 60:.1f}"
     if kind == "share":
         return f"{float(value) * 100:.1f}%"
+    if kind == "days":
+        return f"{float(value):.1f}"
+    if kind == "yuan":
+        return f"{int(value) // 100:,}.{int(value) % 100:02d}"
     return str(int(value))

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from counter_app.printing.layout import Styles, grid, numbered_canvas, p
-from counter_app.printing.report_columns import Report, ReportRow, cell_text, period_line, sign_off
+from counter_app.printing.report_columns import COLUMNS, Report, ReportRow, cell_text, period_line, sign_off
 
 PAGE = landscape(A4)
 MARGIN = 10 * mm
@@ -38,11 +38,13 @@ def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
     styles, head, name, figure = _styles()
     width = PAGE[0] - 2 * MARGIN
     name_width = width * NAME_SHARE
-    figure_width = (width - name_width) / max(1, len(report.columns))
+    # an amount in yuan (1,234,567.89) takes two figures' room, every other figure one
+    weights = [2 if COLUMNS[c].kind == "yuan" else 1 for c in report.columns]
+    unit = (width - name_width) / max(1, sum(weights))
     data: list[list[Flowable]] = [[p(h.replace("（", "\n（"), head) for h in report.headings]]
     data += [_cells(report, r, name, figure) for r in report.rows]
     data.append(_cells(report, report.total, name, figure))
-    table = grid(data, [name_width] + [figure_width] * len(report.columns))
+    table = grid(data, [name_width] + [unit * w for w in weights])
     table.setStyle(
         TableStyle(
             [

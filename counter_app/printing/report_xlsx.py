@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.printing.report_columns import COLUMNS, Report, ReportRow, cell_number, period_line, sign_off
 
-FORMATS = {"count": "0", "minutes": "0.0", "share": "0.0%"}
+FORMATS = {"count": "0", "minutes": "0.0", "share": "0.0%", "days": "0.0", "yuan": "#,##0.00"}
 HEADER_ROW = 4  # title, period line, blank, then the headings
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)

@@ -211,9 +211,14 @@ class ReportDialog(QDialog):
             "refused": self.tr("Cases refused"),
             "completed": self.tr("Cases completed"),
             "completed_on_time": self.tr("Completed on time"),
+            "completed_ahead": self.tr("Of which ahead of time"),
+            "completed_overdue": self.tr("Completed late"),
+            "average_days_promised": self.tr("Average promised (working days)"),
+            "average_days_used": self.tr("Average taken (working days)"),
             "instant": self.tr("Instant items"),
             "instant_share": self.tr("Share of instant items"),
             "fee_cases": self.tr("Fee-charging cases"),
+            "fees_charged_fen": self.tr("Fees charged (yuan)"),
             "ratings": self.tr("Ratings"),
             "satisfaction_rate": self.tr("Satisfaction rate"),
         }
@@ -228,15 +233,16 @@ class ReportDialog(QDialog):
                 "record; acceptances by the window's acceptance date."
             ),
             "fees": self.tr(
-                "Fee-charging cases are accepted cases of items that charge a fee; intake records "
-                "no amount paid, so this report holds no amounts."
+                "Fee-charging cases are accepted cases of items that charge a fee; fees charged are "
+                "the amounts recorded at completion in the period."
             ),
             "rate": self.tr(
                 "Satisfaction rate = ratings of very satisfied, satisfied or fairly satisfied ÷ all ratings."
             ),
             "on_time": self.tr(
-                "Completed on time: completed on or before the promised date; instant items and "
-                "cases without a promised date count as on time."
+                "Completed on time: completed on or before the promised date (ahead of time "
+                "included); instant items and cases without a promised date count as on time. Time "
+                "taken is counted in working days, without corrections and special procedures."
             ),
             "no_visits": self.tr(
                 "By department or item, tickets, waiting and service times and ratings are left out: "

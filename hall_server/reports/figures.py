@@ -17,7 +17,7 @@ What each figure counts:
 - ``accepted``: cases accepted (受理) on a hall day of the period (``accepted_on``, the window's
   date), instant cases included; ``instant`` of them are instant items (即办件: the catalogue's
   ``item_class`` is ``instant``) and ``fee_cases`` of them are items that charge a fee (the
-  catalogue lists fees; intake records no amount, so amounts are not reported);
+  catalogue lists fees);
 - ``notified``: one-time notices (一次性告知) issued, a second notice to the same case included;
 - ``refused``: 不予受理; ``completed``: cases that became completed (办结) in the period;
   ``completed_on_time``: of those, completed on or before their promised date (instant
@@ -71,9 +71,14 @@ COLUMNS = (
     "refused",
     "completed",
     "completed_on_time",
+    "completed_ahead",
+    "completed_overdue",
+    "average_days_promised",
+    "average_days_used",
     "instant",
     "instant_share",
     "fee_cases",
+    "fees_charged_fen",
     "ratings",
     "satisfaction_rate",
 )
@@ -92,13 +97,16 @@ INTAKE_ACTIONS = STATE_ACTIONS[:4]
 ACCEPT_ACTIONS = ("case.accept", "case.complete_instant")
 SATISFIED = 3  # 1 非常满意, 2 满意, 3 基本满意
 
-NOTE_FEES = "收费件数为所受理的收费事项件数；受理时不记录实收金额，本表不含金额。"
+NOTE_FEES = "收费件数为所受理的收费事项件数；实收金额为本期办结时登记的收费金额。"
 NOTE_TIME = (
     "取号与评价按大厅当地时间统计；收件、告知、不予受理、办结按服务器收到窗口记录的时间统计；"
     "受理按窗口的受理日期统计。"
 )
 NOTE_RATE = "满意率 = 评价为非常满意、满意、基本满意的次数 ÷ 评价总次数。"
-NOTE_ON_TIME = "按时办结：办结日期不晚于承诺办结日期；即办件及无承诺日期的办件视为按时。"
+NOTE_ON_TIME = (
+    "按时办结：办结日期不晚于承诺办结日期（含提前办结）；即办件及无承诺日期的办件视为按时。"
+    "实际时限按工作日计，补正、特别程序期间不计。"
+)
 NOTE_NO_VISITS = "按部门、事项统计时不含取号、等候、办理时长与评价：一位办事群众一次可办多个部门的事项。"
 NOTE_EMPTY_KEY = "“（未指定）”为未选事项的咨询或无法归属的记录。"
 
@@ -121,6 +129,12 @@ class Tally:
     completed_on_time: int = 0
     instant: int = 0
     fee_cases: int = 0
+    completed_ahead: int = 0
+    completed_overdue: int = 0
+    days_promised_sum: int = 0
+    days_used_sum: int = 0
+    days_counted: int = 0
+    fees_charged_fen: int = 0
     ratings: int = 0
     satisfied: int = 0
 
@@ -134,6 +148,12 @@ class Tally:
             "average_service_seconds": round(self.service_sum / self.services) if self.services else None,
             "instant_share": round(self.instant / self.accepted, 4) if self.accepted else None,
             "satisfaction_rate": round(self.satisfied / self.ratings, 4) if self.ratings else None,
+            "average_days_promised": (
+                round(self.days_promised_sum / self.days_counted, 1) if self.days_counted else None
+            ),
+            "average_days_used": round(self.days_used_sum / self.days_counted, 1)
+            if self.days_counted
+            else None,
         }
         return {c: derived[c] if c in derived else getattr(self, c) for c in columns}
 
@@ -272,12 +292,20 @@ class Figures:
         key = self._case_key()
         changed = CaseEventRow.action.in_(STATE_ACTIONS)
         completed = and_(changed, CaseEventRow.to_state == "completed")
+        # a 办结 step was judged by the server on the step's date; older records by when they arrived
         on_time = and_(
             completed,
             or_(
-                CaseEventRow.action == "case.complete_instant",
-                CaseRow.promised_due.is_(None),
-                local_date(CaseEventRow.at, self.sp.offset_seconds, self.postgres) <= CaseRow.promised_due,
+                CaseRow.timeliness.in_(("ahead", "on_time")),
+                and_(
+                    CaseRow.timeliness.is_(None),
+                    or_(
+                        CaseEventRow.action == "case.complete_instant",
+                        CaseRow.promised_due.is_(None),
+                        local_date(CaseEventRow.at, self.sp.offset_seconds, self.postgres)
+                        <= CaseRow.promised_due,
+                    ),
+                ),
             ),
         )
         rows = self.s.execute(
@@ -304,6 +332,38 @@ class Figures:
             t.refused += _int(refused)
             t.completed += _int(done)
             t.completed_on_time += _int(in_time)
+
+    def completions(self) -> None:
+        """The period's 办结 steps: how each kept its promise, its working days and its fee."""
+        key = self._case_key()
+        counted = CaseRow.days_used.is_not(None)
+        rows = self.s.execute(
+            select(
+                key,
+                func.count(case((CaseRow.timeliness == "ahead", 1))),
+                func.count(case((CaseRow.timeliness == "overdue", 1))),
+                func.coalesce(func.sum(case((counted, CaseRow.days_promised))), 0),
+                func.coalesce(func.sum(CaseRow.days_used), 0),
+                func.count(case((counted, 1))),
+                func.coalesce(func.sum(CaseRow.fee_fen), 0),
+            )
+            .select_from(CaseEventRow)
+            .join(CaseRow, CaseRow.id == CaseEventRow.case_id)
+            .where(
+                CaseEventRow.at >= self.sp.utc_start,
+                CaseEventRow.at < self.sp.utc_end,
+                CaseEventRow.action == "case.complete",
+            )
+            .group_by(key)
+        )
+        for k, ahead, late, promised, used, n, fen in rows:
+            t = self.tally(k)
+            t.completed_ahead += _int(ahead)
+            t.completed_overdue += _int(late)
+            t.days_promised_sum += _int(promised)
+            t.days_used_sum += _int(used)
+            t.days_counted += _int(n)
+            t.fees_charged_fen += _int(fen)
 
     def acceptances(self) -> None:
         key = self._case_key()
@@ -351,6 +411,7 @@ def report(db: ServerDatabase, period: Period, start: date, by: Grouping, tz: st
             notes.append(("no_visits", NOTE_NO_VISITS))
         figures.consults()
         figures.case_events()
+        figures.completions()
         figures.acceptances()
         names, hall = figures.names(), hall_name(s)
     total = Tally()

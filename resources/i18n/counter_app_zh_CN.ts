@@ -1772,111 +1772,136 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
+        <source>Of which ahead of time</source>
+        <translation>其中提前办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <source>Completed late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <source>Average promised (working days)</source>
+        <translation>平均承诺时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <source>Average taken (working days)</source>
+        <translation>平均实际时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
         <source>Instant items</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="219"/>
         <source>Share of instant items</source>
         <translation>即办件占比</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="220"/>
         <source>Fee-charging cases</source>
         <translation>收费件数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="221"/>
+        <source>Fees charged (yuan)</source>
+        <translation>实收金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="222"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="223"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="226"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
         <source>Tickets and ratings are counted in the hall&apos;s local time; applications received, notifications, refusals and completions by when the server received the window&apos;s record; acceptances by the window&apos;s acceptance date.</source>
         <translation>取号与评价按大厅当地时间统计；收件、告知、不予受理、办结按服务器收到窗口记录的时间统计；受理按窗口的受理日期统计。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
-        <source>Fee-charging cases are accepted cases of items that charge a fee; intake records no amount paid, so this report holds no amounts.</source>
-        <translation>收费件数为所受理的收费事项件数；受理时不记录实收金额，本表不含金额。</translation>
+        <location filename="../../counter_app/ui/report_dialog.py" line="236"/>
+        <source>Fee-charging cases are accepted cases of items that charge a fee; fees charged are the amounts recorded at completion in the period.</source>
+        <translation>收费件数为所受理的收费事项件数；实收金额为本期办结时登记的收费金额。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="235"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="243"/>
+        <source>Completed on time: completed on or before the promised date (ahead of time included); instant items and cases without a promised date count as on time. Time taken is counted in working days, without corrections and special procedures.</source>
+        <translation>按时办结：办结日期不晚于承诺办结日期（含提前办结）；即办件及无承诺日期的办件视为按时。实际时限按工作日计，补正、特别程序期间不计。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/report_dialog.py" line="240"/>
         <source>Satisfaction rate = ratings of very satisfied, satisfied or fairly satisfied ÷ all ratings.</source>
         <translation>满意率 = 评价为非常满意、满意、基本满意的次数 ÷ 评价总次数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="238"/>
-        <source>Completed on time: completed on or before the promised date; instant items and cases without a promised date count as on time.</source>
-        <translation>按时办结：办结日期不晚于承诺办结日期；即办件及无承诺日期的办件视为按时。</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="242"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="248"/>
         <source>By department or item, tickets, waiting and service times and ratings are left out: one applicant may do several departments&apos; items in one visit.</source>
         <translation>按部门、事项统计时不含取号、等候、办理时长与评价：一位办事群众一次可办多个部门的事项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="246"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="252"/>
         <source>&quot;(unspecified)&quot; holds consultations without an item and records that belong to no one.</source>
         <translation>“（未指定）”为未选事项的咨询或无法归属的记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="251"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="257"/>
         <source>Note: %1</source>
         <translation>注：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="255"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="261"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="257"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="263"/>
         <source>(unspecified)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="290"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="296"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="292"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="298"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="294"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="300"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="304"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="310"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="304"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="310"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="320"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="326"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="325"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="331"/>
         <source>Saved to %1.</source>
         <translation>已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="331"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="337"/>
         <source>The file could not be written: choose another folder or name, or close the file in the program that has it open. (%1)</source>
         <translation>文件无法写入：请换一个文件夹或文件名，或先在打开它的程序中关闭该文件。（%1）</translation>
     </message>
@@ -3618,52 +3643,52 @@ Data folder: %2</source>
         <translation>值班长账号只能监控大厅，不能登记办件：请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="91"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="99"/>
         <source>The case is completed after its promised date: give the reason for the delay.</source>
         <translation>办结时已超过承诺期限：请填写超时说明。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="94"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="102"/>
         <source>Enter the fee in yuan, such as 0, 15 or 120.50 (at most two decimals, up to 10,000,000).</source>
         <translation>请以元为单位填写收费金额，如 0、15 或 120.50（最多两位小数，不超过 10,000,000 元）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="97"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="105"/>
         <source>Enter a whole number of working days from 1 to {limit}.</source>
         <translation>请填写 1 至 {limit} 之间的整数工作日。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="98"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="106"/>
         <source>Choose one of the offered values.</source>
         <translation>请从给出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="99"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="107"/>
         <source>The collector&apos;s ID number matches neither the applicant nor the recorded agent: only they may collect.</source>
         <translation>领取人的证件号码与申请人和登记的代理人均不一致：只有他们本人可以领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="103"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="111"/>
         <source>Only a case whose clock is running can be extended (accepted, under review or decided).</source>
         <translation>只有办理时限正在计算的办件（已受理、审核中或已审批）才能延期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="106"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="114"/>
         <source>An extension needs a supervisor&apos;s approval: a chief or a supervisor must sign it.</source>
         <translation>延期须经负责人批准：请首席代表或督查人员签批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="109"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="117"/>
         <source>The date of this step is before the case&apos;s previous step: check the PC&apos;s date.</source>
         <translation>本步骤的日期早于该办件的上一步骤：请检查本机日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="112"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="120"/>
         <source>Name at least one material and what is wrong with it.</source>
         <translation>请至少列出一项材料及其存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="113"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="121"/>
         <source>A refusal of the licence needs its reasons and its legal basis.</source>
         <translation>不予许可须写明理由和法律依据。</translation>
     </message>

@@ -15,6 +15,7 @@ from counter_app.domain.case_clock import (
     StopKind,
     Timeliness,
     days_left_at_stop,
+    days_used,
     due_date,
     read,
     timeliness,
@@ -91,3 +92,16 @@ def test_a_completion_is_ahead_on_time_or_overdue() -> None:
     assert timeliness(date(2025, 10, 10), due) is Timeliness.AHEAD
     assert timeliness(due, due) is Timeliness.ON_TIME
     assert timeliness(date(2025, 10, 13), due) is Timeliness.OVERDUE
+
+
+def test_the_days_used_leave_the_stops_and_the_holiday_out() -> None:
+    stops = (
+        correction(date(2025, 9, 23), date(2025, 9, 25)),  # 23rd used, 24th and 25th stopped
+        Stop(StopKind.SPECIAL, date(2025, 9, 29), date(2025, 10, 13)),  # 26, 28 (调休), 29 used
+    )
+    clock = CaseClock(MONDAY, 10, stops)
+    # then 14, 15 and 16 October: 1 + 3 + 3
+    assert days_used(CAL, clock, date(2025, 10, 16)) == 7
+    assert days_used(CAL, clock, date(2025, 10, 5)) == 4  # during the second stop: what was used
+    assert days_used(CAL, CaseClock(MONDAY, 10), date(2025, 10, 11)) == 10  # the due date: all 10
+    assert days_used(CAL, CaseClock(MONDAY, 10), MONDAY) == 0  # completed on the day of acceptance

@@ -45,8 +45,13 @@ def _case(
     window: str,
     accepted_on: str | None = None,
     promised_due: str | None = None,
+    limits: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
-    """A window's case op; the snapshot has no time limits, so the server keeps the due date."""
+    """A window's case op; without *limits* (promised, legal working days) the snapshot has none,
+    so the server keeps the due date."""
+    snapshot: dict[str, Any] = {"code": item}
+    if limits:
+        snapshot |= {"promised_limit_days": limits[0], "legal_limit_days": limits[1]}
     return {
         "case": {
             "id": str(uuid.uuid4()),
@@ -55,7 +60,7 @@ def _case(
             "item_code": item,
             "department": DEPARTMENTS[item],
             "window_code": window,
-            "item_snapshot": {"code": item},
+            "item_snapshot": snapshot,
             "applicant": {"name": "张三", "id_number": "110105194912310021"},
             "accepted_on": accepted_on,
             "promised_due": promised_due,
@@ -112,6 +117,7 @@ class Hall:
     server: ServerProcess
     clerk: Device
     boss: Device
+    window: Window  # the clerk's, numbering its ops on from the story's
 
 
 @pytest.fixture
@@ -176,7 +182,8 @@ def hall_month(hall: ServerProcess, hall_db: str) -> Iterator[Hall]:
     _received_at(db, c5, "case.accept", "2026-11-20T02:00:00")
     w01.push("case.transition", {"case_id": c5, "from_state": "accepted", "to_state": "completed"})
     _received_at(db, c5, "case.transition", "2026-11-23T16:30:00")  # 00:30 on the 24th: one day late
-    c10 = w01.case(_case("case.accept", "accepted", ID_FIRST, "B01", "2026-11-20", "2026-11-24"))
+    # 2 working days from Friday the 20th: due Tuesday the 24th
+    c10 = w01.case(_case("case.accept", "accepted", ID_FIRST, "B01", "2026-11-20", "2026-11-24", (2, 20)))
     _received_at(db, c10, "case.accept", "2026-11-20T02:00:00")
     for step, was, details in (  # completed through the worklist's steps
         ("case.review", "accepted", {}),
@@ -196,7 +203,7 @@ def hall_month(hall: ServerProcess, hall_db: str) -> Iterator[Hall]:
     ):
         case_id = w02.case(_case(action, state, item, "C01"))
         _received_at(db, case_id, action, at)
-    yield Hall(db, hall, w01.device, boss)
+    yield Hall(db, hall, w01.device, boss, w01)
     db.dispose()
 
 
@@ -217,7 +224,13 @@ ZERO = {
     "instant": 0,
     "instant_share": None,
     "fee_cases": 0,
+    "completed_ahead": 0,
+    "completed_overdue": 0,
+    "average_days_promised": None,
+    "average_days_used": None,
+    "fees_charged_fen": 0,
 }
+C10_DONE = {"average_days_promised": 2.0, "average_days_used": 2.0, "fees_charged_fen": 2000}
 NO_VISITS = {
     "tickets": 0,
     "average_wait_seconds": None,
@@ -241,6 +254,9 @@ B01_DAY = {
     "fee_cases": 2,
     "ratings": 2,
     "satisfaction_rate": 0.5,
+    "completed_ahead": 0,
+    "completed_overdue": 0,
+    **C10_DONE,
 }
 C01_DAY = {**ZERO, **NO_VISITS, "received": 3, "notified": 2, "refused": 1}
 
@@ -292,6 +308,9 @@ def test_a_day_by_window_over_http_and_by_clerk(hall_month: Hall) -> None:
         "fee_cases": 2,
         "ratings": 2,
         "satisfaction_rate": 0.5,
+        "completed_ahead": 0,
+        "completed_overdue": 0,
+        **C10_DONE,
     }
     assert any("金额" in note for note in body["notes"])
     assert body["note_keys"] == ["time", "fees", "rate", "on_time"]  # one key per note, in its order
@@ -322,6 +341,7 @@ def test_department_item_month_and_the_hall_midnight(hall_month: Hall) -> None:
         "instant": 1,
         "instant_share": 0.5,
         "fee_cases": 2,
+        **C10_DONE,
     }
     assert departments["SCJG"] == {
         "key": "SCJG",
@@ -354,6 +374,7 @@ def test_department_item_month_and_the_hall_midnight(hall_month: Hall) -> None:
         "fee_cases": 1,
     }
     assert items[ID_FIRST]["completed_on_time"] == 1 and items[SOLE_TRADER]["refused"] == 1
+    assert {k: items[ID_FIRST][k] for k in C10_DONE} == C10_DONE
     assert items[COMPANY]["notified"] == 2
     # the 25th: only the refusal received at 00:30 hall time (16:30 UTC on the 24th)
     next_day = _figures(report(db, "day", date(2026, 11, 25), "window", TZ))
@@ -416,3 +437,27 @@ def test_only_supervisors_and_clear_errors_for_bad_parameters(hall_month: Hall) 
         assert (answer.status_code, answer.json()["error"]) == (422, code), params
     month = ask(hall_month.boss, period="month", date="2026-11", by="clerk")
     assert month.status_code == 200 and month.json()["start"] == "2026-11-01"
+
+
+def test_completions_ahead_and_late_with_their_working_days_and_fees(hall_month: Hall) -> None:
+    w = hall_month.window
+    # accepted Tuesday 1 December, 2 working days promised: due Thursday the 3rd
+    ahead = w.case(_case("case.accept", "accepted", ID_FIRST, "B01", "2026-12-01", "2026-12-03", (2, 20)))
+    late = w.case(_case("case.accept", "accepted", ID_FIRST, "B01", "2026-12-01", "2026-12-03", (2, 20)))
+    for case_id, on, details in (
+        (ahead, "2026-12-02", {"result": "准予", "fee_fen": 1250}),
+        (late, "2026-12-04", {"result": "准予", "fee_fen": 99_999_999, "overtime_reason": "专家评审延误"}),
+    ):
+        for step, was, d in (
+            ("case.review", "accepted", {}),
+            ("case.decide", "under_review", {"decision": "grant"}),
+            ("case.complete", "decided", details),
+        ):
+            w.push(step, {"case_id": case_id, "from_state": was, "on": on, "details": d})
+        _received_at(hall_month.db, case_id, "case.complete", "2026-12-04T03:00:00")
+    row = _figures(report(hall_month.db, "day", date(2026, 12, 4), "item", TZ))[ID_FIRST]
+    assert (row["completed"], row["completed_on_time"]) == (2, 1)  # judged by the step's date
+    assert (row["completed_ahead"], row["completed_overdue"]) == (1, 1)
+    assert row["average_days_promised"] == 2.0
+    assert row["average_days_used"] == 2.0  # 1 (the 2nd) and 3 (2nd, 3rd, 4th)
+    assert row["fees_charged_fen"] == 100_001_249  # 12.50 + 999,999.99 yuan, to the fen

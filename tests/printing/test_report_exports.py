@@ -33,6 +33,11 @@ def _row(key: str, name: str, n: int) -> dict[str, Any]:
         "refused": 2,
         "completed": 30,
         "completed_on_time": 29,
+        "completed_ahead": 10,
+        "completed_overdue": 1,
+        "average_days_promised": 12.5,
+        "average_days_used": 8.25,
+        "fees_charged_fen": 123450,
         "instant": 8,
         "instant_share": 0.25,
         "fee_cases": 5,
@@ -67,6 +72,11 @@ def test_excel_holds_numbers_percentages_headings_and_a_frozen_header(tmp_path: 
     assert headings == ["窗口", *(COLUMNS[c].heading for c in ALL)]
     assert "满意率" in headings and "平均等候（分钟）" in headings and "收费件数" in headings
     first = {h: c for h, c in zip(headings, sheet[5], strict=True)}
+    assert first["实收金额（元）"].value == 1234.5 and first["实收金额（元）"].number_format == "#,##0.00"
+    assert (
+        first["平均实际时限（工作日）"].value == 8.25
+        and first["平均实际时限（工作日）"].number_format == "0.0"
+    )
     assert first["窗口"].value == "W00 公安户政窗口" and first["服务人次"].value == 120
     assert first["平均等候（分钟）"].value == 12.6 and first["平均办理（分钟）"].value == 5.5
     assert first["满意率"].value == 0.9875 and first["满意率"].number_format == "0.0%"

@@ -185,7 +185,7 @@ def test_the_english_interface_shows_english_headings_names_and_notes(
         assert "Satisfaction rate" in headings
         assert table.item(1, 0).text() == "Total"
         notes = dialog.notes.text()
-        assert "Note: " in notes and "no amounts" in notes
+        assert "Note: " in notes and "amounts recorded at completion" in notes
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in "".join(headings) + notes), (headings, notes)
         _save(qtbot, dialog, "pdf", tmp_path / "day.pdf")
         text = text_of((tmp_path / "day.pdf").read_bytes())
