@@ -22,13 +22,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.common import percentile, summary
+from counter_app.domain.case_clock import warn_before
 from counter_app.domain.case_steps import Step
 from counter_app.services.casework import CaseWork
 from counter_app.services.context import DB_FILE, AppContext, open_context
 from counter_app.services.demo import DEMO_SETTINGS, all_received, person, seed_demo
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.services.notices import NoticeService
-from counter_app.services.worklist import Worklist, warn_before
+from counter_app.services.worklist import Worklist
 
 STATES = ["accepted", "under_review", "under_review", "decided", "correction", "completed"]
 

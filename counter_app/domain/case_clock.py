@@ -132,6 +132,16 @@ def read(calendar: WorkingCalendar, clock: CaseClock, today: date) -> ClockReadi
     return ClockReading(found.due, calendar.working_days_between(today, found.due), False, missing)
 
 
+# 预警: a running clock with this many working days left or fewer (a hall may set its own)
+WARNING_WORKING_DAYS = 2
+
+
+def warn_before(calendar: WorkingCalendar, today: date, warn: int = WARNING_WORKING_DAYS) -> date:
+    """The first day with more than *warn* working days left from *today*: a running clock due
+    from today up to (not including) that day is 预警, one due before today 超期."""
+    return calendar.add_working_days(today, warn + 1).due
+
+
 class Timeliness(StrEnum):
     """How a completed case kept its promise (办结时限)."""
 

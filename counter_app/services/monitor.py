@@ -41,7 +41,8 @@ class MonitoredQueue:
 
 @dataclass(frozen=True)
 class Alert:
-    """long_wait (queue), long_pause (window, reason), deadline_near / deadline_past (a case)."""
+    """long_wait (queue), long_pause (window, reason), department_deadlines (a department's
+    超期 and 预警 counts and its first case due; deadline_near / deadline_past from older servers)."""
 
     kind: str
     queue: str = ""
@@ -52,6 +53,9 @@ class Alert:
     applicant: str = ""
     due: str = ""
     provisional: bool = False  # the due date crosses a year the hall's calendar does not know
+    department: str = ""
+    overdue: int = 0
+    warning: int = 0
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,9 @@ def _alert(a: dict[str, Any]) -> Alert:
         applicant=str(a.get("applicant") or ""),
         due=str(a.get("due") or ""),
         provisional=bool(a.get("provisional")),
+        department=str(a.get("department") or ""),
+        overdue=int(a.get("overdue") or 0),
+        warning=int(a.get("warning") or 0),
     )
 
 

@@ -4,12 +4,12 @@ clock read for today: working days left, stopped clocks as such, and 预警 / �
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import CaseState
-from counter_app.domain.case_clock import days_left_at_stop
+from counter_app.domain.case_clock import days_left_at_stop, warn_before
 from counter_app.domain.case_steps import clock_of
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.records import OpenCase
@@ -54,16 +54,6 @@ class WorklistView:
 
 
 PAGE = 200
-
-
-def warn_before(calendar: WorkingCalendar, today: date, warn: int) -> date:
-    """The first day with more than *warn* working days left from *today*: a running clock due
-    from today up to (not including) that day is 预警."""
-    day, left = today, 0
-    while left <= warn:
-        day += timedelta(days=1)
-        left += calendar.is_working_day(day)
-    return day
 
 
 def read_row(

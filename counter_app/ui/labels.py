@@ -113,3 +113,15 @@ def operation(op_type: str) -> str:
         "visit.rated": QCoreApplication.translate("labels", "Applicant's rating"),
     }
     return names.get(op_type, op_type)
+
+
+def procedure(kind: str) -> str:
+    """A special procedure (特别程序) by its kind (``case_steps.SPECIAL_KINDS``)."""
+    return {
+        "hearing": QCoreApplication.translate("labels", "Hearing"),
+        "inspection": QCoreApplication.translate("labels", "Inspection or testing"),
+        "expert_review": QCoreApplication.translate("labels", "Expert review"),
+        "public_notice": QCoreApplication.translate("labels", "Public notice"),
+        "on_site": QCoreApplication.translate("labels", "On-site verification"),
+        "other": QCoreApplication.translate("labels", "Other"),
+    }.get(kind, kind)

@@ -19,6 +19,7 @@ from counter_app.ui.i18n import LANGUAGES
 from counter_app.ui.intake_tab import IntakeTab
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
 from counter_app.ui.monitor_tab import MonitorTab
+from counter_app.ui.oversight_tab import OversightTab
 from counter_app.ui.queue_panel import QueuePanel
 from counter_app.ui.scanner import ScanCatcher
 from counter_app.ui.settings_dialog import SettingsDialog
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.scanner)
         self.queue_panel = QueuePanel(link if self._serves_at_window() else None)  # 叫号: above the tabs
         self.monitor: MonitorTab | None = None
+        self.oversight: OversightTab | None = None
         self._add_monitor()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
             return
         self.monitor = MonitorTab(self.link)
         self.tabs.addTab(self.monitor, self.tr("Hall &monitor (Alt+4)"))
+        self.oversight = OversightTab(self.link)  # 电子监察 (Alt+5): the promises kept and broken
+        self.tabs.addTab(self.oversight, self.tr("&Supervision (Alt+5)"))
+        self.monitor.alerts.itemActivated.connect(lambda _i: self.tabs.setCurrentWidget(self.oversight))
         if not self._serves_at_window():  # the server refuses a supervisor's cases: no intake form
             self.tabs.setTabEnabled(0, False)
             self.tabs.setTabToolTip(
@@ -145,7 +150,7 @@ class MainWindow(QMainWindow):
             self.evaluation = None
 
     def _menus(self) -> None:
-        for n in (1, 2, 3, 4):
+        for n in (1, 2, 3, 4, 5):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{n}"))
             action.triggered.connect(
@@ -284,6 +289,8 @@ class MainWindow(QMainWindow):
             self.worklist.table.setFocus()
         elif self.tabs.widget(index) is self.monitor and self.monitor is not None:
             self.monitor.windows.setFocus()
+        elif self.tabs.widget(index) is self.oversight and self.oversight is not None:
+            self.oversight.departments.setFocus()
         else:
             self.intake.focus_item_search()
 
@@ -348,6 +355,8 @@ class MainWindow(QMainWindow):
         self.queue_panel.stop()
         if self.monitor is not None:
             self.monitor.stop()
+        if self.oversight is not None:
+            self.oversight.stop()
         if self.evaluation is not None:
             self.evaluation.close()
         if self.link is not None:

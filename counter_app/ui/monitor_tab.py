@@ -329,7 +329,7 @@ class MonitorTab(QWidget):
 
     @staticmethod
     def _alert_colour(kind: str) -> str:
-        return "#e65100" if kind in ("deadline_near", "long_pause") else "#c62828"
+        return "#e65100" if kind in ("deadline_near", "long_pause") else "#c62828"  # 超期 counted in red
 
     # -- actions ------------------------------------------------------------------------------
     def _window_at(self, row: int) -> str:

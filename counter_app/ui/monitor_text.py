@@ -50,6 +50,8 @@ def alert_text(a: Alert, names: dict[str, str]) -> str:
             )
         )
         return text.replace("%1", a.case_number).replace("%2", window).replace("%3", a.reason)
+    if a.kind == "department_deadlines":
+        return department_deadlines(a)
     text = (
         QCoreApplication.translate("monitor_text", "Case %1 (%2, %3) is past its promised date %4")
         if a.kind == "deadline_past"
@@ -58,4 +60,21 @@ def alert_text(a: Alert, names: dict[str, str]) -> str:
     due = written_date(a.due, provisional=a.provisional, english=english()) if a.due else ""
     return (
         text.replace("%1", a.case_number).replace("%2", a.applicant).replace("%3", window).replace("%4", due)
+    )
+
+
+def department_deadlines(a: Alert) -> str:
+    """``示范市公安局：超期 3 件，预警 5 件；最早到期 330100…（2026年11月24日）``."""
+    parts = []
+    if a.overdue:
+        parts.append(QCoreApplication.translate("monitor_text", "%n overdue", "", a.overdue))
+    if a.warning:
+        parts.append(QCoreApplication.translate("monitor_text", "%n due soon", "", a.warning))
+    due = written_date(a.due, provisional=a.provisional, english=english()) if a.due else ""
+    return (
+        QCoreApplication.translate("monitor_text", "%1: %2; first due %3 (%4)")
+        .replace("%1", a.department)
+        .replace("%2", QCoreApplication.translate("monitor_text", ", ").join(parts))
+        .replace("%3", a.case_number)
+        .replace("%4", due)
     )

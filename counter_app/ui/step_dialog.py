@@ -27,6 +27,7 @@ from counter_app.domain.identity import IdType
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
 from counter_app.services.casework import Approver, CaseWork, StepDone
+from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.keys import bind
@@ -150,15 +151,7 @@ class StepDialog(QDialog):
             self.materials = table
             self._text("note", self.tr("Note"))
         elif s is Step.START_SPECIAL:
-            procedures = {
-                "hearing": self.tr("Hearing"),
-                "inspection": self.tr("Inspection or testing"),
-                "expert_review": self.tr("Expert review"),
-                "public_notice": self.tr("Public notice"),
-                "on_site": self.tr("On-site verification"),
-                "other": self.tr("Other"),
-            }
-            self._choice("procedure", self.tr("Procedure"), [(k, procedures[k]) for k in SPECIAL_KINDS])
+            self._choice("procedure", self.tr("Procedure"), [(k, labels.procedure(k)) for k in SPECIAL_KINDS])
             self._text("reason", self.tr("Reason"))
             self._days("expected_days", self.tr("Expected working days"), 365)
         elif s is Step.DECIDE:

@@ -101,6 +101,12 @@ def window_names(s: Session) -> dict[str, str]:
     return {r.data.get("code", r.key[7:]): r.data.get("name", r.key[7:]) for r in rows}
 
 
+def department_names(s: Session) -> dict[str, str]:
+    """Department code → name, from the catalogue."""
+    rows = s.scalars(select(CatalogueEntryRow).where(CatalogueEntryRow.key.like("department:%")))
+    return {r.key.split(":", 1)[1]: str(r.data.get("name") or r.key.split(":", 1)[1]) for r in rows}
+
+
 def hall_name(s: Session) -> str:
     row = s.get(HallSettingRow, "hall_name")
     return row.value if row is not None else ""

@@ -8,22 +8,24 @@ and were most of the monitor's database time, which it shares with 300 windows' 
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, extract, func, select
+from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.case_clock import warn_before
+from hall_server.cases import load_calendar
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, UserRow
 from hall_server.numbers import recent_collisions
-from hall_server.queue.layout import int_setting, window_layout, window_names
+from hall_server.queue.layout import department_names, int_setting, window_layout, window_names
 from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowStateRow
 from hall_server.queue.visits import BAD_RATINGS, RATINGS
 
 # cases whose deadline clock runs (特别程序 stops it; completed cases have met it or not already)
 RUNNING_CASE_STATES = ("accepted", "under_review", "decided")
-DEADLINE_WARNING_DAYS = 2
 SLOT_MINUTES = 15
 
 
@@ -147,36 +149,7 @@ def _alerts(
                     "reason": w["pause_reason"],
                 }
             )
-    due = s.execute(
-        select(
-            CaseRow.case_number,
-            CaseRow.window_code,
-            CaseRow.applicant_name,
-            CaseRow.promised_due,
-            CaseRow.state,
-            CaseRow.deadline_provisional,
-        )
-        .where(
-            CaseRow.state.in_(RUNNING_CASE_STATES),
-            CaseRow.promised_due <= today + timedelta(days=DEADLINE_WARNING_DAYS),
-        )
-        .order_by(CaseRow.promised_due)
-        .limit(50)
-    )
-    for number, window, applicant, promised, state, provisional in due:
-        if promised is None:
-            continue
-        alerts.append(
-            {
-                "kind": "deadline_past" if promised < today else "deadline_near",
-                "case_number": number,
-                "window": window,
-                "applicant": applicant,
-                "due": promised.isoformat(),
-                "provisional": bool(provisional),
-                "state": state,
-            }
-        )
+    alerts += _deadline_alerts(s, today)
     for clash in recent_collisions(s, limit=20):  # two PCs under one device code, most likely
         alerts.append(
             {
@@ -188,6 +161,66 @@ def _alerts(
             }
         )
     return alerts
+
+
+def _deadline_alerts(s: Session, today: date) -> list[dict[str, Any]]:
+    """One alert per department with cases 超期 (past their promised date) or 预警 (a working-day
+    clock with ``WARNING_WORKING_DAYS`` or fewer left), most overdue first, each naming the case
+    due first: the supervisor sees where the hall is late, not a wall of case numbers."""
+    soon = _warning_until(s, today)
+    running = CaseRow.state.in_(RUNNING_CASE_STATES)
+    flagged = and_(running, CaseRow.promised_due < soon)
+    rows = s.execute(
+        select(
+            CaseRow.department,
+            func.count(case((CaseRow.promised_due < today, 1))),
+            func.count(case((CaseRow.promised_due >= today, 1))),
+            func.min(CaseRow.promised_due),
+        )
+        .where(flagged)
+        .group_by(CaseRow.department)
+    ).all()
+    if not rows:
+        return []
+    names = department_names(s)
+    alerts = []
+    for department, overdue, warning, first_due in sorted(
+        rows, key=lambda r: (-int(r[1] or 0), -int(r[2] or 0))
+    ):
+        first = s.execute(
+            select(CaseRow.case_number, CaseRow.window_code, CaseRow.deadline_provisional)
+            .where(flagged, CaseRow.department == department, CaseRow.promised_due == first_due)
+            .order_by(CaseRow.case_number)
+            .limit(1)
+        ).first()
+        alerts.append(
+            {
+                "kind": "department_deadlines",
+                "department": names.get(department, department),
+                "overdue": int(overdue or 0),
+                "warning": int(warning or 0),
+                "case_number": first[0] if first else "",
+                "window": first[1] if first else "",
+                "due": first_due.isoformat() if first_due else "",
+                "provisional": bool(first[2]) if first else False,
+            }
+        )
+    return alerts
+
+
+_WARNING_UNTIL: dict[date, tuple[float, date]] = {}
+
+
+def _warning_until(s: Session, today: date) -> date:
+    """The first day past 预警, on the hall's calendar, read again each minute (a calendar year
+    published mid-day counts within a minute, and the monitor's second-by-second read stays cheap)."""
+    cached = _WARNING_UNTIL.get(today)
+    if cached is not None and time.monotonic() - cached[0] < 60:
+        return cached[1]
+    until = warn_before(load_calendar(s), today)
+    _WARNING_UNTIL.clear()
+    _WARNING_UNTIL[today] = (time.monotonic(), until)
+    return until
 
 
 def _slot(column: Any) -> Any:

@@ -1,4 +1,5 @@
-"""``GET /api/v1/queue/reports``: the daily and monthly figures, for supervisors (docs/queue.md)."""
+"""``GET /api/v1/queue/reports``: the daily and monthly figures, and ``GET /api/v1/queue/oversight``:
+电子监察, the promised dates kept and broken; for supervisors (docs/queue.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
 from hall_server.queue.supervision import SUPERVISOR_ROLES
 from hall_server.reports.figures import GROUPINGS, Grouping, report
+from hall_server.reports.oversight import oversight
 from hall_server.reports.periods import PERIODS, Period
 
 DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -68,5 +70,15 @@ def add_report_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> No
             raise ReportError(403, "role", "only supervisors see the hall's reports")
         chosen, start, grouping = parse_request(period, date, by)
         return report(db, chosen, start, grouping, cfg.timezone)
+
+    @router.get("/oversight")
+    def supervision(
+        month: str | None = Query(None, max_length=7), authorization: str | None = Header(None)
+    ) -> dict[str, Any]:
+        caller = auth.authenticate(db, authorization)
+        if caller.claims.role not in SUPERVISOR_ROLES:
+            raise ReportError(403, "role", "only supervisors see the hall's supervision view")
+        first = parse_request("month", month, "department")[1] if month is not None else None
+        return oversight(db, first, cfg.timezone)
 
     app.include_router(router)

@@ -48,12 +48,11 @@ from hall_server.models import (
     AuditRow,
     CaseEventRow,
     CaseRow,
-    CatalogueEntryRow,
     CatalogueItemRow,
     ConsultRow,
     UserRow,
 )
-from hall_server.queue.layout import hall_name, window_names
+from hall_server.queue.layout import department_names, hall_name, window_names
 from hall_server.queue.models import TicketRow, VisitRow
 from hall_server.queue.tickets import hall_now
 from hall_server.reports.periods import Period, Span, local_date, span
@@ -197,11 +196,6 @@ def _catalogue(s: Session) -> dict[str, Item]:
                 ),
             )
     return {code: item for code, (_rank, item) in items.items()}
-
-
-def _entry_names(s: Session, kind: str) -> dict[str, str]:
-    rows = s.scalars(select(CatalogueEntryRow).where(CatalogueEntryRow.key.like(kind + ":%")))
-    return {r.key.split(":", 1)[1]: str(r.data.get("name") or r.key.split(":", 1)[1]) for r in rows}
 
 
 class Figures:
@@ -388,7 +382,7 @@ class Figures:
         if self.by == "window":
             return window_names(self.s)
         if self.by == "department":
-            return _entry_names(self.s, "department")
+            return department_names(self.s)
         if self.by == "item":
             return {code: item.name for code, item in self.items.items()}
         return {u: n for u, n in self.s.execute(select(UserRow.username, UserRow.display_name))}

@@ -172,4 +172,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>monitor_text</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/monitor_text.py" line="70"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/monitor_text.py" line="72"/>
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n due soon</numerusform>
+            <numerusform>%n due soon</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -662,114 +662,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="42"/>
+        <location filename="../../counter_app/ui/main_window.py" line="43"/>
         <source>%1 — window %2 — counter client</source>
         <translation>%1 — %2 号窗口 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="49"/>
+        <location filename="../../counter_app/ui/main_window.py" line="50"/>
         <source>&amp;Intake (Alt+1)</source>
         <translation>受理(&amp;I)（Alt+1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="50"/>
+        <location filename="../../counter_app/ui/main_window.py" line="51"/>
         <source>&amp;Cases (Alt+2)</source>
         <translation>办件查询(&amp;C)（Alt+2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="113"/>
+        <location filename="../../counter_app/ui/main_window.py" line="115"/>
         <source>Hall &amp;monitor (Alt+4)</source>
         <translation>大厅监控(&amp;M)（Alt+4）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="186"/>
+        <location filename="../../counter_app/ui/main_window.py" line="191"/>
         <source>Window %1 · clerk %2 · device %3</source>
         <translation>%1 · 经办人 %2 · 设备 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="198"/>
+        <location filename="../../counter_app/ui/main_window.py" line="203"/>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="93"/>
+        <location filename="../../counter_app/ui/main_window.py" line="95"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/main_window.py" line="117"/>
+        <source>&amp;Supervision (Alt+5)</source>
+        <translation>电子监察(&amp;S)（Alt+5）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/main_window.py" line="122"/>
         <source>A supervisor watches the hall: sign in as a clerk to take applications.</source>
         <translation>值班长账号用于监控大厅：受理申请请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="127"/>
+        <location filename="../../counter_app/ui/main_window.py" line="132"/>
         <source>The visit was not recorded: %1</source>
         <translation>本次办事记录未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="155"/>
+        <location filename="../../counter_app/ui/main_window.py" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="156"/>
+        <location filename="../../counter_app/ui/main_window.py" line="161"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="162"/>
+        <location filename="../../counter_app/ui/main_window.py" line="167"/>
         <source>Connect to a &amp;hall server…</source>
         <translation>连接大厅服务器(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="164"/>
+        <location filename="../../counter_app/ui/main_window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="166"/>
+        <location filename="../../counter_app/ui/main_window.py" line="171"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="167"/>
-        <location filename="../../counter_app/ui/main_window.py" line="319"/>
+        <location filename="../../counter_app/ui/main_window.py" line="172"/>
+        <location filename="../../counter_app/ui/main_window.py" line="326"/>
         <source>Keyboard keys</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="168"/>
-        <location filename="../../counter_app/ui/main_window.py" line="335"/>
+        <location filename="../../counter_app/ui/main_window.py" line="173"/>
+        <location filename="../../counter_app/ui/main_window.py" line="342"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="188"/>
+        <location filename="../../counter_app/ui/main_window.py" line="193"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="197"/>
+        <location filename="../../counter_app/ui/main_window.py" line="202"/>
         <source> (offline sign-in)</source>
         <translation>（离线登录）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="266"/>
+        <location filename="../../counter_app/ui/main_window.py" line="271"/>
         <source>&amp;Worklist (Alt+3)</source>
         <translation>待办(&amp;W)（Alt+3）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="271"/>
+        <location filename="../../counter_app/ui/main_window.py" line="276"/>
         <source>%1 %2 · due soon %3 · overdue %4</source>
         <translation>%1 %2 · 预警 %3 · 超期 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="295"/>
+        <location filename="../../counter_app/ui/main_window.py" line="302"/>
         <source>No holiday calendar for %1 yet: deadlines reaching into it are provisional.</source>
         <translation>尚无 %1 年节假日安排：跨入该年的办结日期为暂定日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="321"/>
+        <location filename="../../counter_app/ui/main_window.py" line="328"/>
         <source>F2 item search · F3 returning applicant · F4 consult · F6 all materials received
 F7 agent · F8 complete now (instant items) · F9 accept · F10 one-time notice · F11 refuse
 Ctrl+N next applicant · Alt+1 intake · Alt+2 cases · Ctrl+P print (notices)
@@ -782,18 +787,18 @@ Ctrl+N 下一位 · Alt+1 受理 · Alt+2 办件查询 · Ctrl+P 打印（文书
 叫号：F12 叫下一位 · Ctrl+F12 选号呼叫 · Shift+F12 重呼 · F5 开始办理 · Shift+F5 办结 · Ctrl+Shift+N 过号 · Ctrl+Shift+T 转移 · Ctrl+Shift+K 暂挂 · Ctrl+Shift+P 暂停/恢复 · Ctrl+Shift+W 现场接待</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="181"/>
-        <location filename="../../counter_app/ui/main_window.py" line="314"/>
+        <location filename="../../counter_app/ui/main_window.py" line="186"/>
+        <location filename="../../counter_app/ui/main_window.py" line="321"/>
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="304"/>
+        <location filename="../../counter_app/ui/main_window.py" line="311"/>
         <source>Device code not set (default %1): ask IT to set device_code or enrol this PC.</source>
         <translation>设备编码未配置（默认 %1），可能与其他电脑重号：请信息技术人员设置或注册本机</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/main_window.py" line="336"/>
+        <location filename="../../counter_app/ui/main_window.py" line="343"/>
         <source>Counter client %1
 Data folder: %2</source>
         <translation>窗口受理客户端 %1
@@ -1097,6 +1102,200 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/notice_dialog.py" line="316"/>
         <source>The PDF was not saved: %1</source>
         <translation>PDF 未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OversightTab</name>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="200"/>
+        <source>Reading the hall…</source>
+        <translation>正在读取大厅数据…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="88"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="111"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="123"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="134"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="146"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
+        <source>Due soon</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
+        <source>Clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
+        <source>Completed this month</source>
+        <translation>本月办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
+        <source>Ahead</source>
+        <translation>提前办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
+        <source>Late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="104"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="122"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
+        <source>Promised by</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
+        <source>Working days late</source>
+        <translation>超期工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
+        <source>Completed on</source>
+        <translation>办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
+        <source>Working days promised / taken</source>
+        <translation>承诺 / 实际工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="127"/>
+        <source>Overtime reason</source>
+        <translation>超时说明</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
+        <source>Working days added</source>
+        <translation>延长工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
+        <source>Approved by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="139"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
+        <source>Why stopped</source>
+        <translation>暂停原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
+        <source>Since</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="150"/>
+        <source>Expected working days</source>
+        <translation>预计工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="203"/>
+        <source>As of %1; completions of %2; due soon at %3 working days or fewer left.</source>
+        <translation>截至 %1；办结统计月份 %2；剩余 %3 个工作日及以内为预警。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="210"/>
+        <source>The hall server did not answer (%1): this is the view of %2.</source>
+        <translation>大厅服务器未应答（%1）：以下为 %2 的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="229"/>
+        <source>Overdue, still open (%1)</source>
+        <translation>超期在办（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="231"/>
+        <source>Completed late (%1)</source>
+        <translation>超期办结（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="234"/>
+        <source>Extensions this month (%1)</source>
+        <translation>本月延期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="236"/>
+        <source>Clocks stopped (%1)</source>
+        <translation>暂停计时（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="282"/>
+        <source>Correction</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="284"/>
+        <source>Special procedure: %1</source>
+        <translation>特别程序：%1</translation>
     </message>
 </context>
 <context>
@@ -2075,250 +2274,220 @@ Data folder: %2</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
         <source>Start review</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
         <source>Request correction</source>
         <translation>要求补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
         <source>Corrected materials received</source>
         <translation>补正材料已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
         <source>Start a special procedure</source>
         <translation>进入特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
         <source>End the special procedure</source>
         <translation>结束特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
         <source>Extend (supervisor)</source>
         <translation>延期（须负责人批准）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
         <source>Decide</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
         <source>Hand over or post the result</source>
         <translation>领取或邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="50"/>
         <source>Return the case</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="50"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="51"/>
         <source>Withdraw at the applicant&apos;s request</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="82"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="83"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="83"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="84"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
         <source>Material (tick those to correct)</source>
         <translation>材料（勾选需补正的）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="137"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="151"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="208"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="152"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="201"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="154"/>
-        <source>Hearing</source>
-        <translation>听证</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
-        <source>Inspection or testing</source>
-        <translation>检验检测</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="156"/>
-        <source>Expert review</source>
-        <translation>专家评审</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="157"/>
-        <source>Public notice</source>
-        <translation>公示</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="158"/>
-        <source>On-site verification</source>
-        <translation>现场勘查</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
         <source>Procedure</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="162"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="193"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="156"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
         <source>Grant the licence</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
         <source>Refuse the licence</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="205"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="198"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
         <source>Granted</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="175"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
         <source>Denied</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
         <source>Certificate or licence number</source>
         <translation>证照编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="178"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
         <source>Fee charged (yuan)</source>
         <translation>实收费用（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="172"/>
         <source>Reason for the delay (if past the promised date)</source>
         <translation>超时说明（超过承诺期限时填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="183"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
         <source>Collected at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="180"/>
         <source>Collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="191"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
         <source>Collector&apos;s ID type</source>
         <translation>领取人证件类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
         <source>Collector&apos;s ID number</source>
         <translation>领取人证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="188"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="196"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="189"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="197"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="190"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="192"/>
         <source>Extra working days</source>
         <translation>延长工作日数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
         <source>Approving chief or supervisor (user name)</source>
         <translation>批准人（首席代表或督查人员）用户名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="202"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
         <source>Their password</source>
         <translation>批准人密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="206"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="199"/>
         <source>Remedies open to the applicant</source>
         <translation>申请人可寻求的救济途径</translation>
     </message>
@@ -3389,6 +3558,36 @@ Data folder: %2</source>
         <source>Applicant&apos;s rating</source>
         <translation>办事人评价</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="121"/>
+        <source>Hearing</source>
+        <translation>听证</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="122"/>
+        <source>Inspection or testing</source>
+        <translation>检验检测</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="123"/>
+        <source>Expert review</source>
+        <translation>专家评审</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="124"/>
+        <source>Public notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="125"/>
+        <source>On-site verification</source>
+        <translation>现场勘查</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/labels.py" line="126"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -3799,14 +3998,38 @@ Data folder: %2</source>
         <translation>文书编号 %1 重复（%2）：请检查设备编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_text.py" line="54"/>
+        <location filename="../../counter_app/ui/monitor_text.py" line="56"/>
         <source>Case %1 (%2, %3) is past its promised date %4</source>
         <translation>办件 %1（%2，%3）已超过承诺办结日期 %4</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_text.py" line="56"/>
+        <location filename="../../counter_app/ui/monitor_text.py" line="58"/>
         <source>Case %1 (%2, %3) is due by %4</source>
         <translation>办件 %1（%2，%3）将于 %4 到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/monitor_text.py" line="70"/>
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>超期 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/monitor_text.py" line="72"/>
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>预警 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="75"/>
+        <source>%1: %2; first due %3 (%4)</source>
+        <translation>%1：%2；最早到期 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_text.py" line="77"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>

@@ -86,9 +86,18 @@ def test_monitor_shows_windows_queues_alerts_and_curves(db: ServerDatabase) -> N
     assert queue_b["waiting"] == 1 and queue_b["served"] == 1
     assert queue_b["longest_wait_seconds"] == 14 * 60 + 30 and queue_b["average_service_seconds"] == 240
     assert queue_b["average_wait_seconds"] == (10 * 60 + 15 * 60) // 2
-    kinds = {(a["kind"], a.get("case_number")) for a in view["alerts"]}
-    assert ("deadline_near", "NEAR") in kinds and ("deadline_past", "PAST") in kinds
-    assert not any(a.get("case_number") == "LATER" for a in view["alerts"])
+    # per department: 1 overdue, 1 due tomorrow (预警: 2 working days or fewer), naming the first due
+    (deadlines,) = [a for a in view["alerts"] if a["kind"] == "department_deadlines"]
+    assert deadlines == {
+        "kind": "department_deadlines",
+        "department": "示范市公安局",
+        "overdue": 1,
+        "warning": 1,
+        "case_number": "PAST",
+        "window": "B01",
+        "due": "2026-11-23",
+        "provisional": False,
+    }
     curve = {p["at"]: p["waiting"] for p in view["curves"]["waiting"]}
     assert curve["12:00"] == 0 and curve["12:15"] == 2 and curve["11:45"] == 0  # waiting at that moment
     assert list(curve)[-1] == "12:16" and curve["12:16"] == 1  # and now

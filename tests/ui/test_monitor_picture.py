@@ -61,6 +61,16 @@ def hall(**changes: Any) -> dict[str, Any]:
                 "due": "2027-01-04",
                 "provisional": True,
             },
+            {
+                "kind": "department_deadlines",
+                "department": "示范市公安局",
+                "overdue": 3,
+                "warning": 1,
+                "case_number": "330100W01202611200002",
+                "window": "03",
+                "due": "2026-11-23",
+                "provisional": False,
+            },
         ],
         "curves": {"waiting": [], "served_per_hour": [], "served_per_window": {}},
         "bad_ratings": [],
@@ -131,9 +141,13 @@ def test_alerts_name_a_window_once_and_write_dates_one_way(tab: MonitorTab) -> N
     if _chinese(tab):
         assert shown[0] == "03 3号窗口 已暂停 25 分钟（午休）"
         assert "2027年1月4日（暂定）" in shown[2]
+        assert (
+            shown[3] == "示范市公安局：超期 3 件，预警 1 件；最早到期 330100W01202611200002（2026年11月23日）"
+        )
     else:
         assert shown[0] == "03 3号窗口 paused for 25 min (午休)"
         assert "2027-01-04 (provisional)" in shown[2]
+        assert shown[3] == "示范市公安局: 3 overdue, 1 due soon; first due 330100W01202611200002 (2026-11-23)"
 
 
 def test_empty_lists_say_none(tab: MonitorTab) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.report_dialog import ReportDialog
 from hall_server.changes import utcnow
 from hall_server.db import open_server_database
-from hall_server.models import SignInGuardRow
+from hall_server.models import CaseRow, SignInGuardRow
 from hall_server.queue.tickets import hall_now
 from tests.hall_server.api import Device, enrol
 from tests.servers import PASSWORD, ServerProcess, enrollment_code
@@ -273,3 +273,54 @@ def test_a_clerk_has_no_monitor_tab(tmp_path: Path, qtbot: QtBot, hall: ServerPr
         assert window.queue_panel.isVisible()
     finally:
         close_window(window)
+
+
+def _server_case(hall_db: str, number: str, state: str, due: date, data: dict[str, object]) -> None:
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s, s.begin():
+            now = utcnow()
+            s.add(
+                CaseRow(
+                    id=number,
+                    case_number=number,
+                    state=state,
+                    item_code="010700100000",
+                    department="GA",
+                    window_code="B01",
+                    device_id="d",
+                    applicant_name="张三",
+                    applicant_id_number="",
+                    promised_due=due,
+                    created_at=now,
+                    updated_at=now,
+                    data={"item_name": "居民身份证换领", **data},
+                )
+            )
+    finally:
+        db.dispose()
+
+
+def test_the_supervision_tab_shows_each_department_and_the_cases_behind_it(
+    supervisor: Supervisor, hall_db: str
+) -> None:
+    today = hall_now("Asia/Shanghai").date()
+    _server_case(hall_db, "OVERDUE1", "under_review", today - timedelta(days=12), {})
+    stop = {"kind": "special", "started_on": today.isoformat(), "ended_on": None}
+    stop["detail"] = {"procedure": "expert_review", "reason": "技术审查", "expected_days": 10}
+    _server_case(
+        hall_db, "STOPPED1", "suspended", today + timedelta(days=9), {"lifecycle": {"stops": [stop]}}
+    )
+    supervisor.key(Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    tab = supervisor.window.oversight
+    assert tab is not None and supervisor.window.tabs.currentWidget() is tab
+    supervisor.qtbot.waitUntil(lambda: tab.view is not None, timeout=WAIT)
+    assert supervisor.row(tab.departments, "示范市公安局")[1:5] == ["2", "0", "1", "1"]
+    assert tab.lists.tabText(0) == "超期在办（1）"
+    assert supervisor.row(tab.overdue, "OVERDUE1")[1:3] == ["示范市公安局", "居民身份证换领"]
+    assert int(supervisor.row(tab.overdue, "OVERDUE1")[5]) >= 5  # working days late
+    assert supervisor.row(tab.stopped, "STOPPED1")[3] == "特别程序：专家评审"
+    assert "截至" in tab.age.text()
+    _server_case(hall_db, "OVERDUE2", "accepted", today - timedelta(days=3), {})
+    supervisor.key(Qt.Key.Key_F5)  # read again at once
+    supervisor.qtbot.waitUntil(lambda: tab.lists.tabText(0) == "超期在办（2）", timeout=WAIT)
