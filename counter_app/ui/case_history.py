@@ -119,4 +119,12 @@ def event_line(event: CaseEvent, window_code: str) -> str:
     parts = [when(event.at), action_text(event), event.clerk]
     if window:
         parts.append(QCoreApplication.translate("case_history", "window %1").replace("%1", window))
+    on = event.detail.get("on")  # a step's own date, when the record was made on another day
+    if isinstance(on, str) and on != local(event.at).date().isoformat():
+        try:
+            dated = written_date(on, english=english())
+        except ValueError:  # a record from elsewhere with no date in it: said without one
+            dated = ""
+        if dated:
+            parts.append(QCoreApplication.translate("case_history", "dated %1").replace("%1", dated))
     return " · ".join(p for p in parts if p)

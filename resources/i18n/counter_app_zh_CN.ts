@@ -1107,193 +1107,193 @@ Data folder: %2</source>
 <context>
     <name>OversightTab</name>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="200"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="84"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="199"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="88"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="87"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="111"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="123"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="134"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="146"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
-        <source>Open</source>
-        <translation>在办</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
-        <source>Due soon</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
-        <source>Overdue</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
-        <source>Clock stopped</source>
-        <translation>暂停计时</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
-        <source>Completed this month</source>
-        <translation>本月办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
-        <source>Ahead</source>
-        <translation>提前办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
-        <source>On time</source>
-        <translation>按时办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
-        <source>Late</source>
-        <translation>超期办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="104"/>
-        <source>On-time rate</source>
-        <translation>按时办结率</translation>
-    </message>
-    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="94"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="110"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="122"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
+        <source>Due soon</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
+        <source>Clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
+        <source>Completed this month</source>
+        <translation>本月办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
+        <source>Ahead</source>
+        <translation>提前办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
+        <source>Late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="109"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="121"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="132"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="144"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="111"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="123"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="134"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="146"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
         <source>Working days late</source>
         <translation>超期工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
         <source>Working days promised / taken</source>
         <translation>承诺 / 实际工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
         <source>Overtime reason</source>
         <translation>超时说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
         <source>Working days added</source>
         <translation>延长工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="139"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
         <source>Why stopped</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="150"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="203"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="202"/>
         <source>As of %1; completions of %2; due soon at %3 working days or fewer left.</source>
         <translation>截至 %1；办结统计月份 %2；剩余 %3 个工作日及以内为预警。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="210"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="209"/>
         <source>The hall server did not answer (%1): this is the view of %2.</source>
         <translation>大厅服务器未应答（%1）：以下为 %2 的数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="229"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="228"/>
         <source>Overdue, still open (%1)</source>
         <translation>超期在办（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="231"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="230"/>
         <source>Completed late (%1)</source>
         <translation>超期办结（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="233"/>
         <source>Extensions this month (%1)</source>
         <translation>本月延期（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="235"/>
         <source>Clocks stopped (%1)</source>
         <translation>暂停计时（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="282"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="281"/>
         <source>Correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="284"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="283"/>
         <source>Special procedure: %1</source>
         <translation>特别程序：%1</translation>
     </message>
@@ -3162,6 +3162,11 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/case_history.py" line="121"/>
         <source>window %1</source>
         <translation>窗口 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="129"/>
+        <source>dated %1</source>
+        <translation>办理日期 %1</translation>
     </message>
 </context>
 <context>
