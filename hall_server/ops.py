@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.messages import DomainError
 from counter_app.domain.numbering import Series
-from counter_app.sync.wire import APPLIED, REJECTED, STEP_OPS, VISIT_OPS
+from counter_app.sync.wire import APPLIED, EXTEND_REQUEST, REJECTED, STEP_OPS, VISIT_OPS
 from hall_server import numbers
 from hall_server.authority import (
     INTAKE_ROLES,
@@ -32,7 +32,7 @@ from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeN
 from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
 from hall_server.queue.visits import apply_visit
 from hall_server.rows import append
-from hall_server.steps import apply_step
+from hall_server.steps import apply_extension_request, apply_step
 
 
 @dataclass
@@ -293,6 +293,8 @@ def apply(c: OpContext) -> Verdict:
         return apply_consult(c)
     if c.op_type in STEP_OPS:
         return _step(c)
+    if c.op_type == EXTEND_REQUEST:
+        return apply_extension_request(c, Verdict)
     if c.op_type in VISIT_OPS:
         refusal = _authorised(c)
         return refusal if refusal is not None else apply_visit(c, Verdict, rejected)

@@ -114,6 +114,10 @@ MSG_NOT_EXTENDABLE = QT_TRANSLATE_NOOP(
 MSG_APPROVER = QT_TRANSLATE_NOOP(
     "messages", "An extension needs a supervisor's approval: a chief or a supervisor must sign it."
 )
+MSG_REQUEST_PENDING = QT_TRANSLATE_NOOP(
+    "messages", "An extension of this case is already waiting for a supervisor's decision."
+)
+MSG_NO_REQUEST = QT_TRANSLATE_NOOP("messages", "No extension of this case is waiting for a decision.")
 MSG_DATE_ORDER = QT_TRANSLATE_NOOP(
     "messages", "The date of this step is before the case's previous step: check the PC's date."
 )
@@ -295,6 +299,56 @@ def _last_day(facts: CaseFacts) -> date | None:
     return max(days) if days else None
 
 
+# a clerk's request for an extension, decided by a supervisor from the supervision view (电子监察)
+EXTENSION_REQUEST = "extension_request"
+
+
+def extension_request(lifecycle: dict[str, Any]) -> dict[str, Any] | None:
+    found = lifecycle.get(EXTENSION_REQUEST)
+    return found if isinstance(found, dict) else None
+
+
+def approved_extension(lifecycle: dict[str, Any], days: int) -> dict[str, Any] | None:
+    """The supervisor's approval of exactly *days* working days, not yet used, or None."""
+    found = extension_request(lifecycle)
+    if found and found.get("status") == "approved" and found.get("days") == days:
+        return found
+    return None
+
+
+def request_extension(
+    facts: CaseFacts, details: dict[str, Any], on: date, requested_by: str
+) -> dict[str, Any]:
+    """The case's lifecycle with a pending request for an extension (延期申请); nothing else moves."""
+    details = clean_details(Step.EXTEND, details)
+    if facts.state not in FROM_STATES[Step.EXTEND]:
+        raise DomainError(MSG_NOT_EXTENDABLE, "state")
+    pending = extension_request(facts.lifecycle)
+    if pending and pending.get("status") == "pending":
+        raise DomainError(MSG_REQUEST_PENDING, "state")
+    request = {**details, "on": on.isoformat(), "requested_by": requested_by, "status": "pending"}
+    return {**facts.lifecycle, EXTENSION_REQUEST: request}
+
+
+def decide_extension(
+    lifecycle: dict[str, Any], approve: bool, decided_by: str, role: str, on: date, note: str
+) -> dict[str, Any]:
+    """The lifecycle with the pending request approved or refused by *decided_by*."""
+    pending = extension_request(lifecycle)
+    if not pending or pending.get("status") != "pending":
+        raise DomainError(MSG_NO_REQUEST, "state")
+    if approve and role not in APPROVER_ROLES:
+        raise DomainError(MSG_APPROVER, "approver")
+    decided = pending | {
+        "status": "approved" if approve else "refused",
+        "decided_by": decided_by,
+        "decided_role": role,
+        "decided_on": on.isoformat(),
+        "note": clean_text(note, "note", limit=500, required=not approve, multiline=True),
+    }
+    return {**lifecycle, EXTENSION_REQUEST: decided}
+
+
 def allowed_steps(state: CaseState) -> list[Step]:
     """The steps a case in *state* may take, in the order the worklist offers them."""
     return [step for step in Step if state in FROM_STATES[step]]
@@ -345,8 +399,15 @@ def take(
             stops[open_stops[-1]] = dict(stops[open_stops[-1]]) | {"ended_on": on.isoformat()}
         lifecycle.pop("resume_state", None)
     elif step is Step.EXTEND:
-        if approver_role not in APPROVER_ROLES:
+        granted = approved_extension(facts.lifecycle, details["days"])
+        if approver_role not in APPROVER_ROLES and granted is None:
             raise DomainError(MSG_APPROVER, "approver")
+        if approver_role not in APPROVER_ROLES and granted is not None:  # approved from the monitor
+            entry |= {
+                "approved_by": str(granted.get("decided_by") or ""),
+                "approved_on": granted.get("decided_on"),
+            }
+        lifecycle.pop(EXTENSION_REQUEST, None)
         lifecycle["extension_days"] = int(lifecycle.get("extension_days", 0)) + details["days"]
         lifecycle["extensions"] = [*lifecycle.get("extensions", []), entry]
     elif step is Step.DECIDE:

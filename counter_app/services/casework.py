@@ -13,7 +13,16 @@ from typing import Any
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case import CASE_STATE_LABELS, CaseState
 from counter_app.domain.case_clock import days_left_at_stop
-from counter_app.domain.case_steps import CaseFacts, Limits, Step, clean_details, clock_of, take
+from counter_app.domain.case_steps import (
+    CaseFacts,
+    Limits,
+    Step,
+    approved_extension,
+    clean_details,
+    clock_of,
+    request_extension,
+    take,
+)
 from counter_app.domain.identity import normalise_id
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Case, Notice
@@ -21,6 +30,7 @@ from counter_app.services.context import AppContext
 from counter_app.services.step_notices import issue
 from counter_app.store.models import CaseRow
 from counter_app.store.unit_of_work import unit_of_work
+from counter_app.sync.wire import EXTEND_REQUEST
 
 MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in this window's cache.")
 MSG_MOVED = QT_TRANSLATE_NOOP(
@@ -50,6 +60,14 @@ def days_kept(
     if accepted_on is None:
         return 0
     return days_left_at_stop(calendar, clock_of(accepted_on, limits.promised, lifecycle))
+
+
+def _granted_by(facts: CaseFacts, step: Step, details: dict[str, Any]) -> str:
+    """Who approved an extension from the supervision view (the notice names them)."""
+    if step is not Step.EXTEND:
+        return ""
+    granted = approved_extension(facts.lifecycle, details["days"])
+    return str(granted.get("decided_by") or "") if granted else ""
 
 
 def facts_of(row: CaseRow) -> CaseFacts:
@@ -121,7 +139,7 @@ class CaseWork:
                 today,
                 old_promised_due=old_due,
                 days_left=days_kept(self.ctx.calendar, row.accepted_on, facts.limits, outcome.lifecycle),
-                approver_name=approver.name if approver else "",
+                approver_name=approver.name if approver else _granted_by(facts, step, cleaned),
             )
             numbers = [n.number for n in notices]
             detail = {"on": today.isoformat(), **cleaned, "notices": numbers}
@@ -140,3 +158,30 @@ class CaseWork:
                 },
             )
             return StepDone(uow.case(row), notices)
+
+
+def ask_for_extension(
+    ctx: AppContext, case_id: str, details: dict[str, Any], seen_state: CaseState | None = None
+) -> Case:
+    """延期申请: the clerk asks the supervisors, who decide in their supervision tab; once one
+    approves, the clerk takes the extension step (its notice is printed here). One local
+    transaction with its history, audit row and outbox op; the case does not move."""
+    ctx.require_recorder()
+    today = ctx.clock().date()
+    with unit_of_work(ctx.db, ctx.actor) as uow:
+        row = uow.get_case(case_id)
+        if row is None:
+            raise DomainError(MSG_NO_CASE, "case")
+        if seen_state is not None and row.state != seen_state.value:
+            raise DomainError(MSG_MOVED, "state", state=CASE_STATE_LABELS[CaseState(row.state)])
+        row.lifecycle = request_extension(facts_of(row), details, today, ctx.actor.clerk)
+        request = row.lifecycle["extension_request"]
+        cleaned = {"days": request["days"], "reason": request["reason"]}
+        row.updated_at = uow.now
+        uow.add_event(row.id, EXTEND_REQUEST, row.state, row.state, on=today.isoformat(), **cleaned)
+        uow.audit(EXTEND_REQUEST, "case", row.id, case_number=row.case_number, **cleaned)
+        uow.outbox(
+            EXTEND_REQUEST,
+            {"case_id": row.id, "from_state": row.state, "on": today.isoformat(), "details": cleaned},
+        )
+        return uow.case(row)

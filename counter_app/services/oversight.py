@@ -60,6 +60,7 @@ class Oversight:
     late_completions: CaseList
     extensions: CaseList
     stopped: CaseList
+    extension_requests: CaseList  # 延期申请 waiting for a decision
 
 
 def _count(value: Any) -> int:
@@ -121,6 +122,7 @@ def parse_oversight(answer: dict[str, Any]) -> Oversight:
             _list(answer["late_completions"]),
             _list(answer["extensions"]),
             _list(answer["stopped"]),
+            _list(answer.get("extension_requests", {"total": 0, "cases": []})),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise QueueProblem(GARBAGE, f"the supervision view is not understood: {exc}") from None
@@ -132,3 +134,11 @@ class HallOversight(HallRoutes):
         return parse_oversight(
             self.request("GET", "/queue/oversight", params={"month": month} if month else None)
         )
+
+    def decide(self, case_id: str, approve: bool, note: str = "") -> str:
+        """Approve or refuse a clerk's request for an extension; the decider's name as the hall
+        recorded it. A refusal needs *note* (why); a decided or moved case is a QueueProblem."""
+        answer = self.request(
+            "POST", f"/queue/oversight/extensions/{case_id}", json={"approve": approve, "note": note}
+        )
+        return str(answer.get("decided_by") or "")

@@ -45,7 +45,15 @@ STEP_OPS = frozenset(
         "case.withdraw",
     }
 )
-OP_TYPES = CASE_OPS | CASE_NOTE_OPS | VISIT_OPS | STEP_OPS | frozenset({"case.transition", "consult.record"})
+# a clerk asks the supervisors for an extension (they decide from the supervision view)
+EXTEND_REQUEST = "case.extend_request"
+OP_TYPES = (
+    CASE_OPS
+    | CASE_NOTE_OPS
+    | VISIT_OPS
+    | STEP_OPS
+    | frozenset({"case.transition", "consult.record", EXTEND_REQUEST})
+)
 
 # Statuses of an op in the server's answer
 APPLIED = "applied"

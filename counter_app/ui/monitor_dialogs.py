@@ -62,6 +62,15 @@ def explain(problem: QueueProblem) -> str:
             "monitor", "That window serves no queue in the hall layout: choose another."
         ),
         "bad_message": QCoreApplication.translate("monitor", "A message is 1 to 500 characters."),
+        "unknown_case": QCoreApplication.translate(
+            "monitor", "The hall has no such case: read the list again."
+        ),
+        "state": QCoreApplication.translate(
+            "monitor", "Someone decided it already, or the case moved on: the list is read again."
+        ),
+        "note": QCoreApplication.translate(
+            "monitor", "Say why the extension is refused (at most 500 characters)."
+        ),
         "invalid_request": QCoreApplication.translate("monitor", "The hall server refused the request: %1"),
     }
     text = texts.get(problem.code) or QCoreApplication.translate("monitor", "The hall server refused: %1")

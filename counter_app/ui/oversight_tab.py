@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
@@ -149,10 +150,40 @@ class OversightTab(QWidget):
                 self.tr("Expected working days"),
             ],
         )
+        self.requests = _table(
+            "oversight_requests",
+            [
+                self.tr("Case number"),
+                self.tr("Department"),
+                self.tr("Item"),
+                self.tr("Asked on"),
+                self.tr("Working days asked"),
+                self.tr("Asked by"),
+                self.tr("Reason"),
+            ],
+        )
+        self.approve_button = QPushButton(self.tr("Approve (Ctrl+Shift+A)"))
+        self.approve_button.setObjectName("oversight_approve")
+        self.approve_button.clicked.connect(lambda: self.decide(True))
+        self.refuse_button = QPushButton(self.tr("Refuse… (Ctrl+Shift+X)"))
+        self.refuse_button.setObjectName("oversight_refuse")
+        self.refuse_button.clicked.connect(lambda: self.decide(False))
+        bind(self, "Ctrl+Shift+A", lambda: self.decide(True))
+        bind(self, "Ctrl+Shift+X", lambda: self.decide(False))
+        requests_page = QWidget()
+        page = QVBoxLayout(requests_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.requests, 1)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.approve_button)
+        actions.addWidget(self.refuse_button)
+        page.addLayout(actions)
         self.lists = QTabWidget()
         self.lists.setObjectName("oversight_lists")
         for table in (self.overdue, self.late, self.extensions, self.stopped):
             self.lists.addTab(table, "")
+        self.lists.addTab(requests_page, "")
         self._titles(None)
         top = QHBoxLayout()
         top.addWidget(self.age, 1)
@@ -233,6 +264,8 @@ class OversightTab(QWidget):
             2, title(self.tr("Extensions this month (%1)"), view.extensions if view else None)
         )
         self.lists.setTabText(3, title(self.tr("Clocks stopped (%1)"), view.stopped if view else None))
+        asked = view.extension_requests if view else None
+        self.lists.setTabText(4, title(self.tr("Extension requests (%1)"), asked))
 
     def _show(self, view: Oversight) -> None:
         self._titles(view)
@@ -250,6 +283,7 @@ class OversightTab(QWidget):
         _fill(self.late, [self._late_row(c) for c in view.late_completions.cases])
         _fill(self.extensions, [self._extension_row(c) for c in view.extensions.cases])
         _fill(self.stopped, [self._stopped_row(c) for c in view.stopped.cases])
+        _fill(self.requests, [self._request_row(c) for c in view.extension_requests.cases])
 
     @staticmethod
     def _start(c: WatchedCase) -> list[str]:
@@ -274,6 +308,45 @@ class OversightTab(QWidget):
             str(x.get("approved_by") or ""),
             str(x.get("reason") or ""),
         ]
+
+    def _request_row(self, c: WatchedCase) -> list[str]:
+        x = c.extra
+        asked = [self._iso(x.get("on")), str(x.get("days") or ""), str(x.get("requested_by") or "")]
+        return [*self._start(c), *asked, str(x.get("reason") or "")]
+
+    # -- deciding a request ------------------------------------------------------------------
+    def decide(self, approve: bool) -> None:
+        """Approve or refuse the request on the selected row (a refusal says why)."""
+        row = self.requests.currentRow()
+        if self.view is None or not 0 <= row < len(self.view.extension_requests.cases):
+            self.lists.setCurrentIndex(4)
+            self.requests.setFocus()
+            return
+        case = self.view.extension_requests.cases[row]
+        note = ""
+        if not approve:
+            note, ok = QInputDialog.getMultiLineText(
+                self,
+                self.tr("Refuse the extension"),
+                self.tr("Why is the extension of %1 refused? The clerk's window shows it.").replace(
+                    "%1", case.case_number
+                ),
+            )
+            if not ok or not note.strip():
+                return
+        service = self.service
+        self.approve_button.setEnabled(False)
+        self.refuse_button.setEnabled(False)
+        self.worker.submit(guarded(lambda: service.decide(case.id, approve, note)), self._decided, owner=self)
+
+    def _decided(self, result: tuple[bool, Any]) -> None:
+        self.approve_button.setEnabled(True)
+        self.refuse_button.setEnabled(True)
+        ok, value = result
+        if not ok:
+            self.problem = value
+            self._say_age()
+        self.read()  # decided here or by someone else: the list as the hall has it now
 
     def _stopped_row(self, c: WatchedCase) -> list[str]:
         x = c.extra

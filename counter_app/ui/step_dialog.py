@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.case_steps import SPECIAL_KINDS, Step
+from counter_app.domain.case_steps import SPECIAL_KINDS, Step, extension_request
 from counter_app.domain.identity import IdType
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
-from counter_app.services.casework import Approver, CaseWork, StepDone
+from counter_app.services.casework import Approver, CaseWork, StepDone, ask_for_extension
 from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
@@ -189,16 +189,56 @@ class StepDialog(QDialog):
             self._line("tracking_number", self.tr("Tracking number"))
             self._line("address", self.tr("Postal address"), str(self.case.applicant.get("address", "")))
         elif s is Step.EXTEND:
-            self._days("days", self.tr("Extra working days"), 60)
-            self._text("reason", self.tr("Reason"))
-            self._line("approver_username", self.tr("Approving chief or supervisor (user name)"))
-            password = self._line("approver_password", self.tr("Their password"))
-            password.setEchoMode(QLineEdit.EchoMode.Password)
+            self._extension()
         elif s in (Step.RETURN, Step.WITHDRAW):
             self._text("reasons", self.tr("Reasons"))
             self._text("remedies", self.tr("Remedies open to the applicant"))
         else:
             self._text("note", self.tr("Note"))
+
+    def _extension(self) -> None:
+        """延期: approved from the supervision view (take it as approved), or signed here by a
+        chief or supervisor, or, with no one to sign, asked of the supervisors."""
+        request = extension_request(self.case.lifecycle) or {}
+        days = self._days("days", self.tr("Extra working days"), 60)
+        reason = self._text("reason", self.tr("Reason"))
+        status = request.get("status")
+        if status == "approved":
+            days.setValue(int(request.get("days") or 1))
+            days.setEnabled(False)  # exactly the days approved
+            reason.setPlainText(str(request.get("reason") or ""))
+            self.note = QLabel(
+                self.tr(
+                    "Approved by %1 from the supervision view: take the extension and print its notice."
+                ).replace("%1", str(request.get("decided_by") or ""))
+            )
+            self.form.addRow(self.note)
+            return
+        self._line("approver_username", self.tr("Approving chief or supervisor (user name)"))
+        password = self._line("approver_password", self.tr("Their password"))
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        if self.approve is None:
+            return
+        if status == "pending":
+            text = self.tr("Already asked of the supervisors on %1: their decision comes with the next sync.")
+            text = text.replace("%1", str(request.get("on") or ""))
+        else:
+            text = self.tr(
+                "No one to sign here? Leave both empty: the request goes to the supervisors' "
+                "supervision tab, and the case shows their decision."
+            )
+            if status == "refused":
+                text = (
+                    self.tr("The last request was refused by %1: %2")
+                    .replace("%1", str(request.get("decided_by") or ""))
+                    .replace("%2", str(request.get("note") or ""))
+                    + "\n"
+                    + text
+                )
+        self.note = QLabel(text)
+        self.note.setObjectName("extension_note")
+        self.note.setWordWrap(True)
+        self.form.addRow(self.note)
 
     def details(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -230,8 +270,15 @@ class StepDialog(QDialog):
         password = str(details.pop("approver_password", ""))
         approve = self.approve
 
+        asking = step is Step.EXTEND and approve is not None and not username.strip() and not password
+        approved = (extension_request(self.case.lifecycle) or {}).get("status") == "approved"
+        ctx = self.work.ctx
+
         def job() -> StepDone:
-            approver = approve(username, password) if approve is not None and step is Step.EXTEND else None
+            if asking and not approved:  # no one signs here: the supervisors decide
+                return StepDone(ask_for_extension(ctx, case_id, details, seen_state=seen), [])
+            signing = approve is not None and step is Step.EXTEND and not approved
+            approver = approve(username, password) if signing and approve is not None else None
             return self.work.take(case_id, step, details, seen_state=seen, approver=approver)
 
         self.buttons.setEnabled(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.case import CaseState
-from counter_app.domain.case_steps import Step, allowed_steps
+from counter_app.domain.case_steps import Step, allowed_steps, extension_request
 from counter_app.domain.dates import written_date
 from counter_app.domain.messages import DomainError
 from counter_app.services.cases import CaseDetail, CaseService
@@ -338,6 +338,7 @@ class WorklistTab(QWidget):
             unknown = not self.ctx.calendar.knows_span(c.accepted_on, c.promised_due)
             due = written_date(c.promised_due, provisional=unknown, english=en)
             lines.append(f"<p>{escape(promised.replace('%1', due))}</p>")
+        lines += self._request_html(c.lifecycle)
         lines.append(f"<h4>{escape(materials)}</h4><ul>")
         for m in c.materials:
             lines.append(f"<li>{escape(str(m.get('name', '')))}</li>")
@@ -349,6 +350,23 @@ class WorklistTab(QWidget):
         lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
         lines.append("</ul>")
         return "".join(lines)
+
+    def _request_html(self, lifecycle: dict[str, object]) -> list[str]:
+        """Where the clerk's request for an extension stands (decided from the supervision view)."""
+        request = extension_request(dict(lifecycle)) or {}
+        status, who = request.get("status"), str(request.get("decided_by") or "")
+        days = str(request.get("days") or "")
+        if status == "pending":
+            text = self.tr("Extension of %1 working day(s) asked: waiting for a supervisor's decision.")
+        elif status == "approved":
+            text = self.tr("Extension of %1 working day(s) approved by %2: take it with the Extend button.")
+        elif status == "refused":
+            text = self.tr("Extension refused by %2: %3")
+        else:
+            return []
+        text = text.replace("%1", days).replace("%2", who).replace("%3", str(request.get("note") or ""))
+        colour = "#2e7d32" if status == "approved" else "#c62828" if status == "refused" else "#e65100"
+        return [f'<p style="color: {colour};">{escape(text)}</p>']
 
     def open_step(self, step: Step) -> None:
         if self.detail is None:

@@ -7,16 +7,18 @@ import re
 from datetime import date
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Header, Query, Request
+from fastapi import APIRouter, FastAPI, Header, Path, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from counter_app.domain.case_steps import APPROVER_ROLES
 from counter_app.sync.wire import API_PREFIX
 from hall_server import auth
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
 from hall_server.queue.supervision import SUPERVISOR_ROLES
 from hall_server.reports.figures import GROUPINGS, Grouping, report
-from hall_server.reports.oversight import oversight
+from hall_server.reports.oversight import DecisionRefused, decide_request, oversight
 from hall_server.reports.periods import PERIODS, Period
 
 DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -24,6 +26,12 @@ MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 # the years a report may ask for: a period's bounds are turned into UTC and the month's end is
 # computed, which year 1 and year 9999 cannot do; no hall has records outside these
 FIRST_YEAR, LAST_YEAR = 2000, 2999
+
+
+class ExtensionDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    approve: StrictBool
+    note: str = Field("", max_length=500)
 
 
 class ReportError(Exception):
@@ -80,5 +88,20 @@ def add_report_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> No
             raise ReportError(403, "role", "only supervisors see the hall's supervision view")
         first = parse_request("month", month, "department")[1] if month is not None else None
         return oversight(db, first, cfg.timezone)
+
+    @app.exception_handler(DecisionRefused)
+    async def _refused(_r: Request, exc: DecisionRefused) -> JSONResponse:
+        return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status)
+
+    @router.post("/oversight/extensions/{case_id}")
+    def decide(
+        body: ExtensionDecision,
+        case_id: str = Path(..., max_length=36),
+        authorization: str | None = Header(None),
+    ) -> dict[str, Any]:
+        caller = auth.authenticate(db, authorization)
+        if caller.claims.role not in APPROVER_ROLES:
+            raise ReportError(403, "role", "only a chief or a supervisor decides an extension")
+        return decide_request(db, case_id, body.approve, body.note, caller.claims, cfg.timezone)
 
     app.include_router(router)

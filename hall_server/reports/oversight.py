@@ -5,7 +5,8 @@
   and of the month's 办结 steps: ahead, on time, late and the on-time rate;
 - the open cases past their promised date, with the working days they are late;
 - the month's late completions with their overtime reasons (超时说明), kept for supervision;
-- the month's extensions (延期) with who approved them, and every stopped clock with since when.
+- the month's extensions (延期) with who approved them, and every stopped clock with since when;
+- the extensions clerks asked for (延期申请), which a supervisor approves or refuses from here.
 
 Counts are database aggregates; each list is bounded (``LIST_LIMIT``, most urgent first) and says
 how many there are in all. The month is the hall's (its time zone), as in the reports.
@@ -21,12 +22,16 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case_clock import WARNING_WORKING_DAYS, warn_before
-from hall_server.cases import load_calendar
+from counter_app.domain.case_steps import decide_extension
+from counter_app.domain.messages import DomainError
+from hall_server.cases import add_event, load_calendar, publish
+from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
-from hall_server.models import CaseEventRow, CaseRow, UserRow
+from hall_server.models import AuditRow, CaseEventRow, CaseRow, UserRow
 from hall_server.queue.layout import department_names, hall_name
 from hall_server.queue.tickets import hall_now
 from hall_server.reports.periods import Span, span
+from hall_server.security import AccessClaims
 
 RUNNING = ("accepted", "under_review", "decided")
 STOPPED = ("correction", "suspended")
@@ -181,7 +186,7 @@ def _extensions(s: Session, sp: Span, names: dict[str, str]) -> dict[str, Any]:
                 "on": str(detail.get("on") or ""),
                 "days": _int(detail.get("days")),
                 "reason": str(detail.get("reason") or ""),
-                "approved_by": people.get(event.actor, event.actor),
+                "approved_by": str(detail.get("approved_by") or people.get(event.actor, event.actor)),
             }
         )
     return {"total": total, "cases": found}
@@ -210,6 +215,76 @@ def _stopped(s: Session, names: dict[str, str]) -> dict[str, Any]:
     return {"total": total, "cases": found}
 
 
+def _requests(s: Session, names: dict[str, str]) -> dict[str, Any]:
+    """Extensions clerks asked for, waiting for a supervisor's decision, oldest first."""
+    pending = CaseRow.data["lifecycle"]["extension_request"]["status"].as_string() == "pending"
+    where = and_(CaseRow.state.in_(RUNNING), pending)
+    total = _int(s.scalar(select(func.count()).select_from(CaseRow).where(where)))
+    found = []
+    for row in s.scalars(select(CaseRow).where(where).order_by(CaseRow.updated_at).limit(LIST_LIMIT)):
+        request = row.data["lifecycle"]["extension_request"]
+        found.append(
+            _case(row, names)
+            | {
+                "on": str(request.get("on") or ""),
+                "days": _int(request.get("days")),
+                "reason": str(request.get("reason") or ""),
+                "requested_by": str(request.get("requested_by") or ""),
+            }
+        )
+    return {"total": total, "cases": found}
+
+
+class DecisionRefused(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+def decide_request(
+    db: ServerDatabase, case_id: str, approve: bool, note: str, who: AccessClaims, tz: str
+) -> dict[str, Any]:
+    """A supervisor approves or refuses a clerk's request for an extension; the clerk's window
+    hears of it in its next pull, and on approval takes the extension (and prints its notice)."""
+    today = hall_now(tz).date()
+    with db.sessions() as s, s.begin():
+        row = s.get(CaseRow, case_id, with_for_update=True)
+        if row is None:
+            raise DecisionRefused(404, "unknown_case", "no such case")
+        name = s.scalar(select(UserRow.display_name).where(UserRow.username == who.username)) or who.username
+        if row.state not in RUNNING:
+            raise DecisionRefused(409, "state", f"the case is {row.state}: its clock no longer runs")
+        try:
+            lifecycle = decide_extension(
+                row.data.get("lifecycle") or {}, approve, name, who.role, today, note
+            )
+        except DomainError as exc:
+            raise DecisionRefused(409 if exc.field == "state" else 422, exc.field, str(exc)) from None
+        row.data = {**row.data, "lifecycle": lifecycle}
+        row.updated_at = utcnow()
+        row.version += 1
+        request = lifecycle["extension_request"]
+        detail = {
+            "approve": approve,
+            "days": request["days"],
+            "note": request["note"],
+            "on": today.isoformat(),
+        }
+        add_event(s, row.id, "case.extend_decision", row.state, row.state, who.username, None, None, **detail)
+        s.add(
+            AuditRow(
+                at=utcnow(),
+                actor=who.username,
+                device_id=who.device_id,
+                action="case.extend_decision",
+                object_id=row.id,
+                detail=detail,
+            )
+        )
+        publish(s, db, row)
+        return {"case_id": row.id, "status": request["status"], "decided_by": name}
+
+
 def oversight(db: ServerDatabase, month: date | None, tz: str) -> dict[str, Any]:
     """The hall's promised dates kept and broken: today's clocks and *month*'s completions
     (the hall's current month when None), read in one transaction."""
@@ -233,5 +308,6 @@ def oversight(db: ServerDatabase, month: date | None, tz: str) -> dict[str, Any]
             "late_completions": _late_completions(s, sp, names),
             "extensions": _extensions(s, sp, names),
             "stopped": _stopped(s, names),
+            "extension_requests": _requests(s, names),
         }
     return answer

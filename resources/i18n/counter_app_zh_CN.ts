@@ -808,27 +808,27 @@ Data folder: %2</source>
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="283"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="292"/>
         <source>Message a window (Ctrl+Enter to send)</source>
         <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="293"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="302"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="294"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="303"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="301"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="310"/>
         <source>Write the message first.</source>
         <translation>请先写消息内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="304"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="313"/>
         <source>Choose the window.</source>
         <translation>请选择窗口。</translation>
     </message>
@@ -1107,193 +1107,237 @@ Data folder: %2</source>
 <context>
     <name>OversightTab</name>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="84"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="199"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="230"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="87"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="88"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="94"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="110"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="122"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
-        <source>Open</source>
-        <translation>在办</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
-        <source>Due soon</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
-        <source>Overdue</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
-        <source>Clock stopped</source>
-        <translation>暂停计时</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
-        <source>Completed this month</source>
-        <translation>本月办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
-        <source>Ahead</source>
-        <translation>提前办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
-        <source>On time</source>
-        <translation>按时办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
-        <source>Late</source>
-        <translation>超期办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
-        <source>On-time rate</source>
-        <translation>按时办结率</translation>
-    </message>
-    <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="109"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="121"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="132"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="144"/>
-        <source>Case number</source>
-        <translation>办件编号</translation>
-    </message>
-    <message>
         <location filename="../../counter_app/ui/oversight_tab.py" line="111"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="123"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="134"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="146"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="157"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
+        <source>Open</source>
+        <translation>在办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
+        <source>Due soon</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
+        <source>Clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
+        <source>Completed this month</source>
+        <translation>本月办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
+        <source>Ahead</source>
+        <translation>提前办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
+        <source>On time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
+        <source>Late</source>
+        <translation>超期办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="104"/>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="122"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="156"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="158"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
         <source>Working days late</source>
         <translation>超期工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
         <source>Working days promised / taken</source>
         <translation>承诺 / 实际工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="127"/>
         <source>Overtime reason</source>
         <translation>超时说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
         <source>Working days added</source>
         <translation>延长工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="139"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="162"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
         <source>Why stopped</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="150"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="202"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="159"/>
+        <source>Asked on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="160"/>
+        <source>Working days asked</source>
+        <translation>申请延长工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="161"/>
+        <source>Asked by</source>
+        <translation>申请人（经办）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="165"/>
+        <source>Approve (Ctrl+Shift+A)</source>
+        <translation>批准 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="168"/>
+        <source>Refuse… (Ctrl+Shift+X)</source>
+        <translation>不批准… (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="233"/>
         <source>As of %1; completions of %2; due soon at %3 working days or fewer left.</source>
         <translation>截至 %1；办结统计月份 %2；剩余 %3 个工作日及以内为预警。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="209"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="240"/>
         <source>The hall server did not answer (%1): this is the view of %2.</source>
         <translation>大厅服务器未应答（%1）：以下为 %2 的数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="228"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="259"/>
         <source>Overdue, still open (%1)</source>
         <translation>超期在办（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="230"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="261"/>
         <source>Completed late (%1)</source>
         <translation>超期办结（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="264"/>
         <source>Extensions this month (%1)</source>
         <translation>本月延期（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="235"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="266"/>
         <source>Clocks stopped (%1)</source>
         <translation>暂停计时（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="281"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="268"/>
+        <source>Extension requests (%1)</source>
+        <translation>延期申请（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="330"/>
+        <source>Refuse the extension</source>
+        <translation>不批准延期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="331"/>
+        <source>Why is the extension of %1 refused? The clerk&apos;s window shows it.</source>
+        <translation>为什么不批准 %1 的延期？经办窗口将看到此理由。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="354"/>
         <source>Correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="283"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="356"/>
         <source>Special procedure: %1</source>
         <translation>特别程序：%1</translation>
     </message>
@@ -2350,7 +2394,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="152"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="197"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2361,7 +2405,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="193"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="204"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -2387,7 +2431,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="198"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
@@ -2472,22 +2516,42 @@ Data folder: %2</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="192"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="203"/>
         <source>Extra working days</source>
         <translation>延长工作日数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="212"/>
+        <source>Approved by %1 from the supervision view: take the extension and print its notice.</source>
+        <translation>%1 已在电子监察中批准：请办理延期并打印延期告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="217"/>
         <source>Approving chief or supervisor (user name)</source>
         <translation>批准人（首席代表或督查人员）用户名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="218"/>
         <source>Their password</source>
         <translation>批准人密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="223"/>
+        <source>Already asked of the supervisors on %1: their decision comes with the next sync.</source>
+        <translation>已于 %1 提交负责人审批：审批结果将随下次同步送达。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="227"/>
+        <source>No one to sign here? Leave both empty: the request goes to the supervisors&apos; supervision tab, and the case shows their decision.</source>
+        <translation>负责人不在窗口？两项均留空即提交延期申请，由负责人在“电子监察”中审批，审批结果显示在办件上。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="232"/>
+        <source>The last request was refused by %1: %2</source>
+        <translation>上次申请未获 %1 批准：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
         <source>Remedies open to the applicant</source>
         <translation>申请人可寻求的救济途径</translation>
     </message>
@@ -2783,97 +2847,97 @@ Data folder: %2</source>
 <context>
     <name>TicketsDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="87"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="96"/>
         <source>Tickets</source>
         <translation>号票处理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="91"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="100"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="92"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="101"/>
         <source>Parked</source>
         <translation>暂挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="93"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="94"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="103"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="111"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="111"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="120"/>
         <source>e.g. A012</source>
         <translation>如 A012</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="123"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="132"/>
         <source>&amp;Look up (Enter)</source>
         <translation>查找(&amp;L)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="124"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="133"/>
         <source>&amp;Move to queue</source>
         <translation>移至队列(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="125"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="134"/>
         <source>Cance&amp;l ticket</source>
         <translation>取消号票(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="126"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="135"/>
         <source>&amp;Reactivate</source>
         <translation>恢复等候(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="127"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="136"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="141"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="150"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="142"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="151"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="143"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
         <source>N&amp;umber</source>
         <translation>号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="161"/>
         <source>&amp;To queue</source>
         <translation>目标队列(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="189"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="198"/>
         <source>%1   queue %2   waited %3</source>
         <translation>%1   队列 %2   已等 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="199"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="208"/>
         <source>No ticket found.</source>
         <translation>没有找到号票。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="208"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="217"/>
         <source>The ticket is in that queue already: choose another queue.</source>
         <translation>号票已在该队列：请选择其他队列。</translation>
     </message>
@@ -2914,27 +2978,27 @@ Data folder: %2</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="313"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="322"/>
         <source>Unlock a user (Ctrl+Enter)</source>
         <translation>解锁用户（Ctrl+Enter 确定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="317"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="326"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="326"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="335"/>
         <source>Type the user name to unlock.</source>
         <translation>请输入要解锁的用户名。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="331"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="340"/>
         <source>%1 is unlocked: they can sign in again now.</source>
         <translation>%1 已解锁：现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="333"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="342"/>
         <source>%1 was not locked: if they cannot sign in, check the user name and password.</source>
         <translation>%1 未被锁定：如仍无法登录，请核对用户名和密码。</translation>
     </message>
@@ -3073,7 +3137,22 @@ Data folder: %2</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="367"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="360"/>
+        <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
+        <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="362"/>
+        <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
+        <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="364"/>
+        <source>Extension refused by %2: %3</source>
+        <translation>%2 未批准延期：%3</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="385"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3883,26 +3962,36 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/domain/case_steps.py" line="117"/>
+        <source>An extension of this case is already waiting for a supervisor&apos;s decision.</source>
+        <translation>该办件已有延期申请等待负责人审批。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="120"/>
+        <source>No extension of this case is waiting for a decision.</source>
+        <translation>该办件没有待审批的延期申请。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/case_steps.py" line="121"/>
         <source>The date of this step is before the case&apos;s previous step: check the PC&apos;s date.</source>
         <translation>本步骤的日期早于该办件的上一步骤：请检查本机日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="120"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="124"/>
         <source>Name at least one material and what is wrong with it.</source>
         <translation>请至少列出一项材料及其存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="121"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="125"/>
         <source>A refusal of the licence needs its reasons and its legal basis.</source>
         <translation>不予许可须写明理由和法律依据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/casework.py" line="25"/>
+        <location filename="../../counter_app/services/casework.py" line="35"/>
         <source>The case was not found in this window&apos;s cache.</source>
         <translation>本窗口的本地缓存中找不到该办件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/casework.py" line="26"/>
+        <location filename="../../counter_app/services/casework.py" line="36"/>
         <source>The case changed meanwhile (it is now “{state}”): reopen it and check before going on.</source>
         <translation>该办件已有变化（现为“{state}”）：请重新打开核对后再继续。</translation>
     </message>
@@ -3961,11 +4050,26 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/monitor_dialogs.py" line="65"/>
+        <source>The hall has no such case: read the list again.</source>
+        <translation>大厅没有该办件：请重新读取列表。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="68"/>
+        <source>Someone decided it already, or the case moved on: the list is read again.</source>
+        <translation>该申请已被他人审批，或办件状态已变化：列表已重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="71"/>
+        <source>Say why the extension is refused (at most 500 characters).</source>
+        <translation>请填写不批准延期的理由（不超过500字）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="74"/>
         <source>The hall server refused the request: %1</source>
         <translation>大厅服务器拒绝了请求：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="67"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="76"/>
         <source>The hall server refused: %1</source>
         <translation>大厅服务器拒绝：%1</translation>
     </message>

@@ -6,11 +6,12 @@ The server judges on its own clock, so the cases are dated from the hall's today
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import requests
 
-from tests.hall_server.api import enrol
+from tests.hall_server.api import enrol, op
 from tests.hall_server.test_reports import ID_FIRST, ID_RENEWAL, TZ, Window, _case
 from tests.servers import ServerProcess
 
@@ -90,3 +91,79 @@ def test_the_supervision_view_lists_what_broke_its_promise_and_why(hall: ServerP
     )
     assert month.status_code == 422 and month.json()["error"] == "bad_date"
     assert date.fromisoformat(body["today"]) == datetime.now(ZoneInfo(TZ)).date()
+
+
+def test_an_extension_asked_at_the_window_is_decided_from_the_supervision_view(
+    hall: ServerProcess, hall_db: str
+) -> None:
+    clerk = Window(enrol(hall.url, hall_db, device="W01", window="B01"))
+    boss = enrol(hall.url, hall_db, device="W03", user="zhaolei", window="A01")
+    today = _day(0)
+    asked = clerk.case(_case("case.accept", "accepted", ID_FIRST, "B01", _day(-2), None, (15, 20)))
+    refused = clerk.case(_case("case.accept", "accepted", ID_FIRST, "B01", _day(-2), None, (15, 20)))
+    for case_id in (asked, refused):
+        clerk.push(
+            "case.extend_request",
+            {
+                "case_id": case_id,
+                "from_state": "accepted",
+                "on": today,
+                "details": {"days": 5, "reason": "需调取档案"},
+            },
+        )
+
+    def oversight() -> dict[str, Any]:
+        answer = requests.get(
+            hall.url + "/api/v1/queue/oversight",
+            headers={"Authorization": f"Bearer {boss.token}"},
+            timeout=30,
+        )
+        assert answer.status_code == 200, answer.text
+        return dict(answer.json())
+
+    def decide(device_token: str, case_id: str, **body: Any) -> requests.Response:
+        return requests.post(
+            hall.url + f"/api/v1/queue/oversight/extensions/{case_id}",
+            json=body,
+            headers={"Authorization": f"Bearer {device_token}"},
+            timeout=30,
+        )
+
+    requests_seen = oversight()["extension_requests"]
+    assert requests_seen["total"] == 2
+    first = next(c for c in requests_seen["cases"] if c["id"] == asked)
+    assert (first["days"], first["reason"], first["requested_by"]) == (5, "需调取档案", "王芳")
+    extend = {
+        "case_id": asked,
+        "from_state": "accepted",
+        "on": today,
+        "details": {"days": 5, "reason": "需调取档案"},
+    }
+    early = clerk.device.push([op(clerk.seq + 1, "case.extend", extend)]).json()["results"][0]
+    assert early["status"] == "rejected" and "role" in early["reason"]  # not approved yet: refused
+    clerk.seq += 1
+
+    assert decide(clerk.device.token, asked, approve=True).status_code == 403  # a clerk does not decide
+    assert decide(boss.token, asked, approve="yes").status_code == 422
+    assert decide(boss.token, refused, approve=False).status_code == 422  # a refusal says why
+    assert (
+        decide(boss.token, refused, approve=False, note="材料齐全，应按期办结").json()["status"] == "refused"
+    )
+    approved = decide(boss.token, asked, approve=True)
+    assert approved.status_code == 200 and approved.json()["decided_by"] == "赵磊"
+    assert decide(boss.token, asked, approve=True).status_code == 409  # decided already
+    assert oversight()["extension_requests"]["total"] == 0
+
+    wrong_days = extend | {"details": {"days": 9, "reason": "需调取档案"}}
+    assert (
+        clerk.device.push([op(clerk.seq + 1, "case.extend", wrong_days)]).json()["results"][0]["status"]
+        == "rejected"
+    )
+    clerk.seq += 1
+    clerk.push("case.extend", extend)  # the days approved: the clerk takes the extension
+    refused_extend = extend | {"case_id": refused}
+    answer = clerk.device.push([op(clerk.seq + 1, "case.extend", refused_extend)]).json()["results"][0]
+    assert answer["status"] == "rejected"
+    clerk.seq += 1
+    (grant,) = [c for c in oversight()["extensions"]["cases"] if c["id"] == asked]
+    assert (grant["days"], grant["approved_by"]) == (5, "赵磊")  # the clerk's op, 赵磊's approval

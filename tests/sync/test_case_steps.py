@@ -291,3 +291,47 @@ def test_a_supervisor_approves_an_extension_at_the_window_and_the_clerk_stays_si
     report = window.sync()  # pushed under the clerk's token, recorded as the supervisor's
     assert (report.pushed, report.rejected) == (3, 0)
     assert server_case(hall_db, case.id)[0]["lifecycle"]["extension_days"] == 3
+
+
+def test_an_extension_asked_at_the_window_is_approved_from_the_supervision_view(
+    window: WindowClient, hall: ServerProcess, hall_db: str
+) -> None:
+    import requests
+
+    from counter_app.services.casework import ask_for_extension
+    from tests.hall_server.api import enrol
+
+    case = window.accept().case
+    work = CaseWork(window.ctx)
+    work.take(case.id, Step.START_REVIEW, {})
+    asked = ask_for_extension(window.ctx, case.id, {"days": 7, "reason": "需调取外地档案"})
+    assert (
+        asked.lifecycle["extension_request"]["status"] == "pending"
+        and asked.promised_due == case.promised_due
+    )
+    with pytest.raises(DomainError) as pending:  # one request at a time
+        ask_for_extension(window.ctx, case.id, {"days": 3, "reason": "再延"})
+    assert pending.value.field == "state"
+    report = window.sync()
+    assert (report.pushed, report.rejected) == (3, 0)
+
+    boss = enrol(hall.url, hall_db, device="W03", user="zhaolei", window="A01")
+    decided = requests.post(
+        hall.url + f"/api/v1/queue/oversight/extensions/{case.id}",
+        json={"approve": True, "note": ""},
+        headers={"Authorization": f"Bearer {boss.token}"},
+        timeout=30,
+    )
+    assert decided.status_code == 200, decided.text
+    window.sync()  # the approval comes with the pull
+    with pytest.raises(DomainError):  # approved for 7 days, not 9
+        work.take(case.id, Step.EXTEND, {"days": 9, "reason": "需调取外地档案"})
+    done = work.take(case.id, Step.EXTEND, {"days": 7, "reason": "需调取外地档案"})
+    (notice,) = done.notices
+    assert notice.payload["extension"]["approved_by"] == "赵磊"  # the notice names who approved
+    assert "extension_request" not in done.case.lifecycle
+    report = window.sync()
+    assert (report.pushed, report.rejected) == (1, 0)
+    on_server, events = server_case(hall_db, case.id)
+    assert on_server["promised_due"] == done.case.promised_due != case.promised_due
+    assert events[-3:] == ["case.extend_request", "case.extend_decision", "case.extend"]

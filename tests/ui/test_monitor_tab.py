@@ -324,3 +324,47 @@ def test_the_supervision_tab_shows_each_department_and_the_cases_behind_it(
     _server_case(hall_db, "OVERDUE2", "accepted", today - timedelta(days=3), {})
     supervisor.key(Qt.Key.Key_F5)  # read again at once
     supervisor.qtbot.waitUntil(lambda: tab.lists.tabText(0) == "超期在办（2）", timeout=WAIT)
+
+
+def test_a_supervisor_approves_a_requested_extension_by_keyboard(
+    supervisor: Supervisor, hall_db: str
+) -> None:
+    today = hall_now("Asia/Shanghai").date()
+    request = {
+        "days": 5,
+        "reason": "需调取外地档案",
+        "on": today.isoformat(),
+        "requested_by": "王芳",
+        "status": "pending",
+    }
+    _server_case(
+        hall_db,
+        "ASKED1",
+        "under_review",
+        today + timedelta(days=6),
+        {"lifecycle": {"extension_request": request}},
+    )
+    supervisor.key(Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    tab = supervisor.window.oversight
+    assert tab is not None
+    supervisor.qtbot.waitUntil(lambda: tab.lists.tabText(4) == "延期申请（1）", timeout=WAIT)
+    assert supervisor.row(tab.requests, "ASKED1")[3:] == [
+        tab._iso(today.isoformat()),
+        "5",
+        "王芳",
+        "需调取外地档案",
+    ]
+    tab.lists.setCurrentIndex(4)
+    tab.requests.setFocus()
+    tab.requests.setCurrentCell(0, 0)
+    supervisor.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    supervisor.qtbot.waitUntil(lambda: tab.lists.tabText(4) == "延期申请（0）", timeout=WAIT)
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s:
+            row = s.get(CaseRow, "ASKED1")
+            assert row is not None
+            decided = row.data["lifecycle"]["extension_request"]
+        assert (decided["status"], decided["decided_by"]) == ("approved", "赵磊")
+    finally:
+        db.dispose()
