@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case_clock import warn_before
 from hall_server.cases import load_calendar
 from hall_server.db import ServerDatabase
@@ -167,7 +168,7 @@ def _deadline_alerts(s: Session, today: date) -> list[dict[str, Any]]:
     """One alert per department with cases 超期 (past their promised date) or 预警 (a working-day
     clock with ``WARNING_WORKING_DAYS`` or fewer left), most overdue first, each naming the case
     due first: the supervisor sees where the hall is late, not a wall of case numbers."""
-    soon = _warning_until(s, today)
+    soon, calendar = _warning_until(s, today)
     running = CaseRow.state.in_(RUNNING_CASE_STATES)
     flagged = and_(running, CaseRow.promised_due < soon)
     rows = s.execute(
@@ -202,25 +203,28 @@ def _deadline_alerts(s: Session, today: date) -> list[dict[str, Any]]:
                 "case_number": first[0] if first else "",
                 "window": first[1] if first else "",
                 "due": first_due.isoformat() if first_due else "",
-                "provisional": bool(first[2]) if first else False,
+                # the case's flag may be its legal date's: the date shown is provisional only when
+                # its own year is one the hall's calendar does not know
+                "provisional": bool(first and first[2] and first_due and not calendar.knows(first_due.year)),
             }
         )
     return alerts
 
 
-_WARNING_UNTIL: dict[date, tuple[float, date]] = {}
+_WARNING_UNTIL: dict[date, tuple[float, date, WorkingCalendar]] = {}
 
 
-def _warning_until(s: Session, today: date) -> date:
+def _warning_until(s: Session, today: date) -> tuple[date, WorkingCalendar]:
     """The first day past 预警, on the hall's calendar, read again each minute (a calendar year
     published mid-day counts within a minute, and the monitor's second-by-second read stays cheap)."""
     cached = _WARNING_UNTIL.get(today)
     if cached is not None and time.monotonic() - cached[0] < 60:
-        return cached[1]
-    until = warn_before(load_calendar(s), today)
+        return cached[1], cached[2]
+    calendar = load_calendar(s)
+    until = warn_before(calendar, today)
     _WARNING_UNTIL.clear()
-    _WARNING_UNTIL[today] = (time.monotonic(), until)
-    return until
+    _WARNING_UNTIL[today] = (time.monotonic(), until, calendar)
+    return until, calendar
 
 
 def _slot(column: Any) -> Any:
