@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,18 +37,73 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+class WriterTurns:
+    """This program's writers take the database's write lock in the order they asked for it.
+
+    SQLite lets a waiting writer sleep in growing steps while the one that just committed takes
+    the lock straight back, so a clerk's save could wait seconds behind a reload's pages. Here a
+    writer queues; when the lock is handed on, the writer that has waited longest gets it. A
+    thread already holding its turn (a nested write) goes on; one that waited ``patience``
+    seconds goes on without its turn, to SQLite's own busy timeout, as before."""
+
+    def __init__(self, patience: float = 5.0) -> None:
+        self.patience = patience
+        self._cond = threading.Condition()
+        self._queue: deque[int] = deque()
+        self._owner: int | None = None
+        self._depth = 0
+
+    def enter(self) -> int | None:
+        """The turn taken (the thread's id, to hand to ``leave``), or None without one."""
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+                return me
+            self._queue.append(me)
+            mine = self._cond.wait_for(lambda: self._owner is None and self._queue[0] == me, self.patience)
+            self._queue.remove(me)
+            if mine:
+                self._owner, self._depth = me, 1
+            self._cond.notify_all()
+            return me if mine else None
+
+    def leave(self, turn: int) -> None:
+        """End *turn* (whichever thread commits the transaction that took it)."""
+        with self._cond:
+            if self._owner != turn:
+                return
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._cond.notify_all()
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
+    turns = WriterTurns()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
         if conn.get_execution_options().get("read_only"):
             # a reader in WAL mode takes no lock: it never waits for a write in progress
             conn.exec_driver_sql("BEGIN")
-        else:
+            return
+        conn.info["writer_turn"] = turns.enter()
+        try:
             # a writer takes the write lock at the start, so it never fails half-way on a lock
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _end(conn)
+            raise
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _end(conn: Any) -> None:
+        turn = conn.info.pop("writer_turn", None)
+        if turn is not None:
+            turns.leave(turn)
 
     return engine
 

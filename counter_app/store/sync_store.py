@@ -38,7 +38,7 @@ SERVER_FAILURES_FOR_ATTENTION = 3
 PUSH_FAILURE_KEY = "push_failure"
 
 
-SNAPSHOT_PAGE = 1000  # open cases per transaction when a snapshot is applied
+SNAPSHOT_PAGE = 100  # open cases per transaction when a snapshot is applied
 
 
 class Touched:
