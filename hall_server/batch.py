@@ -24,6 +24,7 @@ from hall_server.models import (
     RefreshTokenRow,
     UserRow,
 )
+from hall_server.queue.layout import department_names
 from hall_server.schemas import Op
 
 
@@ -42,6 +43,7 @@ class BatchCache:
         self._stale: dict[tuple[int, ...], bool] = {}
         self._signed_in: dict[tuple[int, str], bool] = {}
         self._departments: dict[str, list[str]] = {}
+        self._department_names: dict[str, str] | None = None
         ids = set().union(*(_case_ids(op) for op in ops)) if ops else set()
         numbers = {
             str(op.payload["case"].get("case_number"))
@@ -135,6 +137,12 @@ class BatchCache:
         if window_code not in self._departments:
             self._departments[window_code] = window_departments(self.s, window_code)
         return self._departments[window_code]
+
+    def department_names(self) -> dict[str, str]:
+        """Department code → name from the catalogue, read once per batch (joint parts keep them)."""
+        if self._department_names is None:
+            self._department_names = department_names(self.s)
+        return self._department_names
 
     def calendar_is_stale(self, start: date | None, end: date | None) -> bool:
         """Has a year this cached calendar lacks between *start* and *end* been imported since?"""

@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar
 from counter_app.domain.case_steps import Limits, deadlines
+from counter_app.domain.joint import Part, parts_of, with_dues
 from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase
-from hall_server.models import CalendarYearRow, CaseEventRow, CaseRow
+from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
 from hall_server.rows import append
 
 
@@ -76,7 +77,12 @@ def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
         limits = Limits(int(snapshot["promised_limit_days"]), int(snapshot["legal_limit_days"]))
     except (KeyError, TypeError, ValueError):
         return False
-    dates = deadlines(calendar, row.accepted_on, limits, row.data.get("lifecycle") or {})
+    lifecycle = row.data.get("lifecycle") or {}
+    if parts_of(lifecycle):  # 并联: each part's own date on the same clock
+        timed = with_dues(lifecycle, row.accepted_on, calendar)
+        if timed != lifecycle:
+            row.data = {**row.data, "lifecycle": timed}
+    dates = deadlines(calendar, row.accepted_on, limits, lifecycle)
     if dates is None:  # the clock is stopped: no date until it resumes
         return False
     promised, legal = dates
@@ -88,9 +94,27 @@ def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
 
 
 def publish(s: Session, db: ServerDatabase, row: CaseRow, whole: bool = False) -> None:
-    """Tell the windows: the whole record when a window's intake wrote it, else only its state."""
+    """Tell the windows: the whole record when a window's intake wrote it, else only its state.
+    A joint case goes to each co-department too, and its parts are indexed for them."""
     data = case_wire(row) if whole else case_state_wire(row)
     record_change(s, db, "case", row.id, data, department=row.department, window_code=row.window_code)
+    parts = parts_of(row.data.get("lifecycle"))
+    if not parts:
+        return
+    index_parts(s, row.id, parts)
+    for part in parts:
+        if part.department != row.department:
+            record_change(s, db, "case", row.id, data, department=part.department)
+
+
+def index_parts(s: Session, case_id: str, parts: list[Part]) -> None:
+    held = {r.department: r for r in s.scalars(select(CasePartRow).where(CasePartRow.case_id == case_id))}
+    for part in parts:
+        found = held.get(part.department)
+        if found is None:
+            s.add(CasePartRow(case_id=case_id, department=part.department, state=part.state, due=part.due))
+        elif (found.state, found.due) != (part.state, part.due):
+            found.state, found.due = part.state, part.due
 
 
 def add_event(

@@ -170,6 +170,18 @@ class CaseRow(Base):
     )
 
 
+class CasePartRow(Base):
+    """A co-department's part of a joint case (并联审批), indexed from the case's lifecycle so a
+    department's windows find their parts and supervision counts them; the lifecycle is the truth."""
+
+    __tablename__ = "case_parts"
+    case_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    department: Mapped[str] = mapped_column(String(40), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    due: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_case_parts_department", "department", "state"),)
+
+
 class CaseEventRow(Base):
     __tablename__ = "case_events"
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from counter_app.domain.case import CaseState
-from counter_app.sync.wire import CASE_NOTE_OPS, EXTEND_REQUEST, STEP_OPS, VISIT_OPS, canonical
+from counter_app.sync.wire import CASE_NOTE_OPS, EXTEND_REQUEST, PART_OPINION, STEP_OPS, VISIT_OPS, canonical
 from hall_server.queue.visits import validate_visit
 
 TARGET_STATE = {
@@ -135,16 +135,18 @@ def _case_op(op_type: str, payload: dict[str, Any]) -> None:
         raise BadOp("from_state: not a case state")
 
 
-def _step(payload: dict[str, Any]) -> None:
+def _step(payload: dict[str, Any], fields: frozenset[str] = frozenset()) -> None:
     """A step after acceptance; what its details say is checked by the domain's own rules."""
     _text(payload, "case_id", 36)
+    if "department" in fields:
+        _text(payload, "department", 40)
     if payload.get("from_state") not in {s.value for s in CaseState}:
         raise BadOp("from_state: not a case state")
     if date_of(payload, "on") is None:
         raise BadOp("on: a date YYYY-MM-DD expected")
     _dict(payload, "details")
     _numbers(payload, "notices")
-    extra = payload.keys() - {"case_id", "from_state", "on", "details", "notices"}
+    extra = payload.keys() - {"case_id", "from_state", "on", "details", "notices"} - fields
     if extra:
         raise BadOp(f"{sorted(extra)[0]}: not a field of a case's step")
 
@@ -189,5 +191,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         _case_note(payload)
     elif op_type in STEP_OPS or op_type == EXTEND_REQUEST:
         _step(payload)
+    elif op_type == PART_OPINION:
+        _step(payload, frozenset({"department"}))
     elif op_type in VISIT_OPS:
         validate_visit(op_type, payload, BadOp)

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from counter_app.domain.case import CaseState, check_transition
+from counter_app.domain.joint import PARTS, open_parts, parts_of
 from counter_app.domain.messages import DomainError
 from counter_app.domain.numbering import Series
-from counter_app.sync.wire import APPLIED, EXTEND_REQUEST, REJECTED, STEP_OPS, VISIT_OPS
+from counter_app.sync.wire import APPLIED, EXTEND_REQUEST, PART_OPINION, REJECTED, STEP_OPS, VISIT_OPS
 from hall_server import numbers
 from hall_server.authority import (
     INTAKE_ROLES,
@@ -28,6 +29,7 @@ from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
+from hall_server.joint import apply_opinion
 from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeNumberRow, UserRow
 from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
 from hall_server.queue.visits import apply_visit
@@ -140,6 +142,7 @@ def apply_case_op(c: OpContext) -> Verdict:
         set_deadlines(row, c.cache.calendar())
         if row.deadline_provisional and c.cache.calendar_is_stale(row.accepted_on, row.legal_due):
             set_deadlines(row, c.cache.calendar(fresh=True))
+        _copy_to_parts(c, row)
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
     publish(c.s, c.db, row, whole=True)
@@ -154,6 +157,30 @@ def apply_case_op(c: OpContext) -> Verdict:
     if clashes:
         result["notice_collisions"] = clashes
     return Verdict(APPLIED, result=result)
+
+
+def _copy_to_parts(c: OpContext, row: CaseRow) -> None:
+    """抄告: a joint case accepted gets one open part per co-department, made here from the item
+    snapshot on the hall's calendar (what the window sent about parts is not taken)."""
+    lifecycle = {k: v for k, v in (row.data.get("lifecycle") or {}).items() if k != PARTS}
+    snapshot = row.data.get("item_snapshot") or {}
+    if row.accepted_on is None or snapshot.get("item_class") != "joint":
+        return
+    parts = open_parts(snapshot, row.accepted_on, c.cache.calendar(), c.cache.department_names())
+    row.data = {**row.data, "lifecycle": {**lifecycle, **parts}}
+    for part in parts_of(parts):
+        add_event(
+            c.s,
+            row.id,
+            "case.joint_notified",
+            row.state,
+            row.state,
+            c.actor_name,
+            None,
+            c.op_id,
+            department=part.department,
+            due=part.due.isoformat() if part.due else None,
+        )
 
 
 def _case_number(c: OpContext, row: CaseRow | None, case: dict[str, Any]) -> str | None:
@@ -295,6 +322,8 @@ def apply(c: OpContext) -> Verdict:
         return _step(c)
     if c.op_type == EXTEND_REQUEST:
         return apply_extension_request(c, Verdict)
+    if c.op_type == PART_OPINION:
+        return apply_opinion(c, Verdict)
     if c.op_type in VISIT_OPS:
         refusal = _authorised(c)
         return refusal if refusal is not None else apply_visit(c, Verdict, rejected)

@@ -14,6 +14,7 @@ from hall_server.changes import pull_page, snapshot_cursor, utcnow, window_depar
 from hall_server.db import ServerDatabase
 from hall_server.models import (
     CalendarYearRow,
+    CasePartRow,
     CaseRow,
     CatalogueEntryRow,
     CatalogueItemRow,
@@ -21,6 +22,12 @@ from hall_server.models import (
 )
 
 FINAL_STATES = ("refused", "withdrawn", "delivered", "returned")
+
+
+def _visible(window_code: str, departments: list[str]) -> Any:
+    """The cases a window holds: taken there, of its departments, or with a part for them (并联)."""
+    parts = select(CasePartRow.case_id).where(CasePartRow.department.in_(departments))
+    return or_(CaseRow.window_code == window_code, CaseRow.department.in_(departments), CaseRow.id.in_(parts))
 
 
 def pull(db: ServerDatabase, device: DeviceView, cursor: str, limit: int) -> str:
@@ -42,8 +49,7 @@ def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:
             entries = list(s.scalars(select(CatalogueEntryRow)))
             cases = s.scalars(
                 select(CaseRow).where(
-                    or_(CaseRow.window_code == device.window_code, CaseRow.department.in_(departments)),
-                    CaseRow.state.not_in(FINAL_STATES),
+                    _visible(device.window_code, departments), CaseRow.state.not_in(FINAL_STATES)
                 )
             )
             return {
@@ -66,9 +72,6 @@ def cases(db: ServerDatabase, device: DeviceView, ids: list[str]) -> list[dict[s
     with db.sessions() as s:
         departments = window_departments(s, device.window_code)
         rows = s.scalars(
-            select(CaseRow).where(
-                CaseRow.id.in_(ids),
-                or_(CaseRow.window_code == device.window_code, CaseRow.department.in_(departments)),
-            )
+            select(CaseRow).where(CaseRow.id.in_(ids), _visible(device.window_code, departments))
         )
         return [case_wire(r) for r in rows]

@@ -26,6 +26,7 @@ from counter_app.domain.case_clock import (
     timeliness,
 )
 from counter_app.domain.identity import IdType, normalise_id, validate_id
+from counter_app.domain.joint import clean_materials, reopen_corrected, require_agreement, with_dues
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.text import clean_text
 
@@ -121,7 +122,6 @@ MSG_NO_REQUEST = QT_TRANSLATE_NOOP("messages", "No extension of this case is wai
 MSG_DATE_ORDER = QT_TRANSLATE_NOOP(
     "messages", "The date of this step is before the case's previous step: check the PC's date."
 )
-MSG_MATERIALS = QT_TRANSLATE_NOOP("messages", "Name at least one material and what is wrong with it.")
 MSG_DENY_REASONS = QT_TRANSLATE_NOOP(
     "messages", "A refusal of the licence needs its reasons and its legal basis."
 )
@@ -202,20 +202,7 @@ def clean_details(step: Step, raw: dict[str, Any]) -> dict[str, Any]:
         return clean_text(str(raw.get(key) or ""), key, limit=limit, required=required, multiline=limit > 200)
 
     if step is Step.REQUEST_CORRECTION:
-        materials = raw.get("materials") or []
-        if not isinstance(materials, list) or not materials or len(materials) > 50:
-            raise DomainError(MSG_MATERIALS, "materials")
-        cleaned = [
-            {
-                "name": clean_text(str(m.get("name") or ""), "materials", limit=200, required=True),
-                "problem": clean_text(str(m.get("problem") or ""), "materials", limit=500, required=True),
-            }
-            for m in materials
-            if isinstance(m, dict)
-        ]
-        if len(cleaned) != len(materials):
-            raise DomainError(MSG_MATERIALS, "materials")
-        return {"materials": cleaned, "note": text("note", 1000)}
+        return {"materials": clean_materials(raw.get("materials")), "note": text("note", 1000)}
     if step is Step.START_SPECIAL:
         return {
             "procedure": _choice(raw.get("procedure"), SPECIAL_KINDS, "procedure"),
@@ -269,6 +256,9 @@ def _fen(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= int(MAX_FEE * 100):
         raise DomainError(MSG_FEE, "fee")
     return value
+
+
+_CLOCK_STEPS = frozenset({Step.REQUEST_CORRECTION, Step.CORRECTED, Step.START_SPECIAL, Step.END_SPECIAL})
 
 
 # -- taking a step -------------------------------------------------------------------------------
@@ -381,6 +371,11 @@ def take(
     """Check the step against the case and return what the case becomes (nothing is changed)."""
     details = clean_details(step, details)
     target = target_of(step, facts)
+    decided = (facts.lifecycle.get("decision") or {}).get("decision")
+    if (step is Step.DECIDE and details["decision"] == "grant") or (
+        step is Step.COMPLETE and decided != "deny"
+    ):
+        require_agreement(facts.lifecycle)  # 并联: every co-department agreed
     last = _last_day(facts)
     if last is not None and on < last:
         raise DomainError(MSG_DATE_ORDER, "on")
@@ -398,6 +393,8 @@ def take(
         if open_stops:  # a case stopped by an older window may have no record of its stop
             stops[open_stops[-1]] = dict(stops[open_stops[-1]]) | {"ended_on": on.isoformat()}
         lifecycle.pop("resume_state", None)
+        if step is Step.CORRECTED:
+            lifecycle = reopen_corrected(lifecycle)
     elif step is Step.EXTEND:
         granted = approved_extension(facts.lifecycle, details["days"])
         if approver_role not in APPROVER_ROLES and granted is None:
@@ -441,6 +438,8 @@ def take(
         lifecycle["completion"] = entry | {"timeliness": kept.value} | working
     elif step is Step.START_REVIEW:
         lifecycle["review_started_on"] = on.isoformat()
+    if facts.accepted_on is not None and step in _CLOCK_STEPS:
+        lifecycle = with_dues(lifecycle, facts.accepted_on, calendar)
     return Outcome(
         target,
         lifecycle,

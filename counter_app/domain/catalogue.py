@@ -79,6 +79,17 @@ class Material:
 
 
 @dataclass(frozen=True)
+class JointPart:
+    """A co-department's part of a joint item (并联审批): what it checks, its own limit in working
+    days and the materials it needs (names of the item's materials; empty = all of them)."""
+
+    department: str
+    checks: str
+    limit_days: int
+    materials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ServiceItem:
     """A published service item (政务服务事项), one version of it."""
 
@@ -101,6 +112,9 @@ class ServiceItem:
     refusal_reasons: tuple[str, ...] = ()
     # who applies: the first kind is the applicant form's default (企业开办 → organisation)
     applicant_kinds: tuple[PartyKind, ...] = (PartyKind.PERSON, PartyKind.ORGANISATION)
+    # a joint item's co-departments and their parts, as the catalogue gives them (may be empty:
+    # then each joint department checks the whole application within the item's promised limit)
+    joint_parts: tuple[JointPart, ...] = ()
 
     @property
     def class_label(self) -> str:
@@ -113,6 +127,13 @@ class ServiceItem:
     @property
     def is_joint(self) -> bool:
         return self.item_class is ItemClass.JOINT
+
+    @property
+    def parts(self) -> tuple[JointPart, ...]:
+        """Every co-department's part (抄告): the catalogue's own, else one per joint department."""
+        if self.joint_parts or not self.is_joint:
+            return self.joint_parts
+        return tuple(JointPart(d, "", self.promised_limit_days) for d in self.joint_departments)
 
 
 @dataclass(frozen=True)

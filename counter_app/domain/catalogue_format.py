@@ -14,6 +14,7 @@ from counter_app.domain.catalogue import (
     Department,
     Fee,
     ItemClass,
+    JointPart,
     Material,
     MaterialForm,
     ServiceItem,
@@ -142,12 +143,6 @@ def _item(raw: Any, where: str, departments: set[str]) -> ServiceItem:
     department = _code(obj, "department", where)
     if department not in departments:
         raise CatalogueFormatError(f"{where}: unknown department {department!r}")
-    joint = tuple(str(d) for d in _list(obj, "joint_departments", where))
-    for dep in joint:
-        if dep not in departments:
-            raise CatalogueFormatError(f"{where}: unknown joint department {dep!r}")
-    if item_class is ItemClass.JOINT and not joint:
-        raise CatalogueFormatError(f"{where}: a joint item needs joint_departments")
     legal = _int(obj, "legal_limit_days", where, 0, 3650)
     promised = _int(obj, "promised_limit_days", where, 0, 3650)
     if legal and promised > legal:
@@ -165,6 +160,20 @@ def _item(raw: Any, where: str, departments: set[str]) -> ServiceItem:
     materials = tuple(
         _material(m, f"{where} material {n}") for n, m in enumerate(_list(obj, "materials", where), 1)
     )
+    parts = _joint_parts(obj, where, departments, department, promised, {m.name for m in materials})
+    listed = tuple(str(d) for d in _list(obj, "joint_departments", where))
+    for dep in listed:
+        if dep not in departments:
+            raise CatalogueFormatError(f"{where}: unknown joint department {dep!r}")
+    if parts and listed and set(listed) != {p.department for p in parts}:
+        raise CatalogueFormatError(
+            f"{where}: 'joint_departments' and 'joint_parts' name different departments"
+        )
+    joint = tuple(p.department for p in parts) or listed
+    if item_class is ItemClass.JOINT and not joint:
+        raise CatalogueFormatError(f"{where}: a joint item needs joint_departments")
+    if item_class is not ItemClass.JOINT and parts:
+        raise CatalogueFormatError(f"{where}: only a joint item has joint_parts")
     return ServiceItem(
         code=code,
         name=_text(obj, "name", where, limit=300),
@@ -184,7 +193,43 @@ def _item(raw: Any, where: str, departments: set[str]) -> ServiceItem:
             obj, "refusal_reasons", where, most=MAX_REFUSAL_REASONS, limit=REFUSAL_REASON_CHARS
         ),
         applicant_kinds=_applicant_kinds(obj, where),
+        joint_parts=parts,
     )
+
+
+MAX_PARTS = 20
+
+
+def _joint_parts(
+    obj: dict[str, Any], where: str, departments: set[str], lead: str, promised: int, materials: set[str]
+) -> tuple[JointPart, ...]:
+    """A joint item's parts: each co-department once, what it checks, its own limit (at most the
+    item's promised limit: the lead completes within that) and the item's materials it needs."""
+    raws = _list(obj, "joint_parts", where)
+    if len(raws) > MAX_PARTS:
+        raise CatalogueFormatError(f"{where}: more than {MAX_PARTS} joint parts")
+    parts: list[JointPart] = []
+    for n, raw in enumerate(raws, 1):
+        part = _dict(raw, f"{where} joint part {n}")
+        at = f"{where} joint part {n}"
+        dep = _code(part, "department", at)
+        if dep not in departments:
+            raise CatalogueFormatError(f"{at}: unknown department {dep!r}")
+        if dep == lead or any(p.department == dep for p in parts):
+            raise CatalogueFormatError(f"{at}: {dep} is the lead department or has a part already")
+        needs = _texts(part, "materials", at, most=50, limit=300)
+        unknown = [m for m in needs if m not in materials]
+        if unknown:
+            raise CatalogueFormatError(f"{at}: materials not in the item's list: {unknown}")
+        parts.append(
+            JointPart(
+                department=dep,
+                checks=_text(part, "checks", at, limit=500),
+                limit_days=_int(part, "limit_days", at, 1, max(promised, 1)),
+                materials=needs,
+            )
+        )
+    return tuple(parts)
 
 
 def parse_catalogue(data: Any) -> Catalogue:
@@ -261,6 +306,16 @@ def item_to_json(item: ServiceItem) -> dict[str, Any]:
         data["refusal_reasons"] = list(item.refusal_reasons)
     if item.applicant_kinds != DEFAULT_APPLICANT_KINDS:
         data["applicant_kinds"] = [k.value for k in item.applicant_kinds]
+    if item.joint_parts:
+        data["joint_parts"] = [
+            {
+                "department": p.department,
+                "checks": p.checks,
+                "limit_days": p.limit_days,
+                "materials": list(p.materials),
+            }
+            for p in item.joint_parts
+        ]
     return data
 
 

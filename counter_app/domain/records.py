@@ -159,3 +159,4 @@ class OpenCase:
     deadline_provisional: bool
     item_snapshot_limits: tuple[int, int] = (0, 0)
     lifecycle: dict[str, Any] | None = None
+    part: str = ""  # a co-department's part of a joint case (并联): that department's code

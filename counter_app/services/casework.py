@@ -29,7 +29,7 @@ from counter_app.domain.records import Case, Notice
 from counter_app.services.context import AppContext
 from counter_app.services.step_notices import issue
 from counter_app.store.models import CaseRow
-from counter_app.store.unit_of_work import unit_of_work
+from counter_app.store.unit_of_work import UnitOfWork, unit_of_work
 from counter_app.sync.wire import EXTEND_REQUEST
 
 MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in this window's cache.")
@@ -70,6 +70,17 @@ def _granted_by(facts: CaseFacts, step: Step, details: dict[str, Any]) -> str:
     return str(granted.get("decided_by") or "") if granted else ""
 
 
+def held_case(uow: UnitOfWork, case_id: str, seen_state: CaseState | None) -> CaseRow:
+    """The case in this transaction, as the clerk saw it when choosing what to do (a pull may
+    have moved it since: then the clerk looks again)."""
+    row = uow.get_case(case_id)
+    if row is None:
+        raise DomainError(MSG_NO_CASE, "case")
+    if seen_state is not None and row.state != seen_state.value:
+        raise DomainError(MSG_MOVED, "state", state=CASE_STATE_LABELS[CaseState(row.state)])
+    return row
+
+
 def facts_of(row: CaseRow) -> CaseFacts:
     agent = row.agent or {}
     return CaseFacts(
@@ -106,11 +117,7 @@ class CaseWork:
         if approver is not None:  # the op is the approver's: the server checks their role
             actor = replace(actor, clerk=approver.name, username=approver.username, role=approver.role)
         with unit_of_work(self.ctx.db, actor) as uow:
-            row = uow.get_case(case_id)
-            if row is None:
-                raise DomainError(MSG_NO_CASE, "case")
-            if seen_state is not None and row.state != seen_state.value:
-                raise DomainError(MSG_MOVED, "state", state=CASE_STATE_LABELS[CaseState(row.state)])
+            row = held_case(uow, case_id, seen_state)
             facts = facts_of(row)
             outcome = take(
                 step,
@@ -169,11 +176,7 @@ def ask_for_extension(
     ctx.require_recorder()
     today = ctx.clock().date()
     with unit_of_work(ctx.db, ctx.actor) as uow:
-        row = uow.get_case(case_id)
-        if row is None:
-            raise DomainError(MSG_NO_CASE, "case")
-        if seen_state is not None and row.state != seen_state.value:
-            raise DomainError(MSG_MOVED, "state", state=CASE_STATE_LABELS[CaseState(row.state)])
+        row = held_case(uow, case_id, seen_state)
         row.lifecycle = request_extension(facts_of(row), details, today, ctx.actor.clerk)
         request = row.lifecycle["extension_request"]
         cleaned = {"days": request["days"], "reason": request["reason"]}

@@ -14,6 +14,7 @@ from counter_app.domain.messages import DomainError
 from counter_app.services.casework import Approver, CaseWork
 from counter_app.services.context import AppContext
 from counter_app.services.intake import ApplicationDraft, IntakeService
+from counter_app.services.joint_parts import answer_part
 
 CORRECTION = {"materials": [{"name": "居住证明", "problem": "租赁合同未经登记备案，请补交备案证明"}]}
 SPECIAL = {"procedure": "on_site", "reason": "经营场所布局需现场核查", "expected_days": 5}
@@ -22,6 +23,12 @@ COMPLETE = {"result": "准予许可，证照已制作", "certificate_number": ""
 LATE = "证件制作中心设备故障，制证延迟"
 DENIED = "经现场核查，经营场所的通风设施和卫生间设置不符合公共场所卫生标准"
 PICKUP = {"method": "pickup", "collector_id_type": "resident_id"}  # by the applicant, filled in below
+JOINT_ITEM = "开办餐饮店“一件事”联办"
+FIRE_AGREES = {
+    "opinion": "agree",
+    "text": "经现场检查，疏散通道、安全出口及消防设施符合要求。",
+    "attachments": ["公众聚集场所投入使用、营业前消防安全检查意见书"],
+}
 # (item, applicant, days since acceptance, [(days ago, step, details)])
 LIVES: list[tuple[str, str, int, list[tuple[int, Step, dict[str, Any]]]]] = [
     ("居民身份证换领", "孙立伟", 30, [(28, Step.START_REVIEW, {})]),  # 超期
@@ -112,6 +119,17 @@ def seed_lifecycle(ctx: AppContext) -> None:
                     if exc.field != "overtime_reason":
                         raise
                     work.take(case.id, step, details | {"overtime_reason": LATE})
+        joint = items.get(JOINT_ITEM)
+        if joint is not None:  # 并联: the fire brigade has agreed, the environment part is open
+            on(4)
+            draft = ApplicationDraft(
+                joint, _applicant("林家宝", 80), None, ServiceMode.WINDOW, all_received(joint)
+            )
+            case = intake.accept(draft).case
+            on(3)
+            work.take(case.id, Step.START_REVIEW, {})
+            on(2)
+            answer_part(ctx, case.id, FIRE_AGREES, ["XF"])
         if not ctx.settings["server_url"]:  # an approval by a chief the hall never saw sign in here
             on(10)
             case = intake.accept(

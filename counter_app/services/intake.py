@@ -25,6 +25,7 @@ from counter_app.domain.case import (
 )
 from counter_app.domain.catalogue import ServiceItem
 from counter_app.domain.catalogue_format import item_to_json
+from counter_app.domain.joint import open_parts
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.numbering import Series
 from counter_app.domain.records import Case, Consult, Notice, NoticeKind
@@ -197,6 +198,9 @@ class IntakeService:
             row.promised_due = promised.due
             row.legal_due = legal.due
             row.deadline_provisional = promised.provisional or legal.provisional
+            if draft.item.is_joint:  # 抄告: the parts as this window sees them until the hall's arrive
+                names = {code: d.name for code, d in self.ctx.catalogue.departments.items()}
+                row.lifecycle = open_parts(row.item_snapshot, today, self.ctx.calendar, names) or None
             extra = deadline_fields(today, promised, legal)
             extra.update(case_number=number, materials=received(row.materials))
             joint = draft.item.is_joint

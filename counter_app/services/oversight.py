@@ -61,6 +61,7 @@ class Oversight:
     extensions: CaseList
     stopped: CaseList
     extension_requests: CaseList  # 延期申请 waiting for a decision
+    joint_parts: CaseList = CaseList(0, ())  # 并联: parts due soon or past their own date
 
 
 def _count(value: Any) -> int:
@@ -123,6 +124,7 @@ def parse_oversight(answer: dict[str, Any]) -> Oversight:
             _list(answer["extensions"]),
             _list(answer["stopped"]),
             _list(answer.get("extension_requests", {"total": 0, "cases": []})),
+            _list(answer.get("joint_parts", {"total": 0, "cases": []})),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise QueueProblem(GARBAGE, f"the supervision view is not understood: {exc}") from None

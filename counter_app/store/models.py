@@ -129,6 +129,18 @@ class CaseRow(Base):
     )
 
 
+class CasePartRow(Base):
+    """A co-department's part of a joint case (并联), written by triggers from the case's
+    lifecycle (migration 0008): read it, never write it."""
+
+    __tablename__ = "case_parts"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    department: Mapped[str] = mapped_column(String(40), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    due: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_case_parts_department", "department", "state", "due"),)
+
+
 class NoticeRow(Base):
     """A notice handed out; ``payload`` freezes what was printed so a reprint is identical."""
 

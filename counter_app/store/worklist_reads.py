@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 
 from counter_app.domain.case import CaseState
+from counter_app.domain.joint import part_of
 from counter_app.domain.records import OpenCase
 from counter_app.store.db import Database
 from counter_app.store.models import WORKLIST_OPEN
@@ -61,8 +62,22 @@ class Counts:
     overdue: int  # running clocks due before today
 
 
-def _where(sel: Selection) -> tuple[str, dict[str, Any]]:
-    terms = ["department IN :departments", f"({WORKLIST_OPEN})"]
+# A co-department's parts of joint cases (并联): the cases of other departments with a part for
+# one of ours still waiting (to answer, or its 补正 to come), due on the part's own date; listed
+# before the department's own cases (their limits are the shortest), a handful beside thousands.
+_PARTS_FROM = (
+    "cases JOIN (SELECT case_id, min(due) AS due, min(department) AS part FROM case_parts "
+    "WHERE department IN :departments AND state IN ('open', 'correction') GROUP BY case_id) parts "
+    "ON parts.case_id = cases.id"
+)
+_PARTS_OPEN = "state IN ('accepted', 'under_review', 'correction', 'suspended')"
+
+
+def _where(sel: Selection, parts: bool = False) -> tuple[str, dict[str, Any]]:
+    if parts:
+        terms, due = ["department NOT IN :departments", _PARTS_OPEN], "due"
+    else:
+        terms, due = ["department IN :departments", f"({WORKLIST_OPEN})"], "promised_due"
     args: dict[str, Any] = {"departments": sorted(set(sel.departments))}
     if sel.state is not None:
         terms.append("state = :state")
@@ -73,10 +88,10 @@ def _where(sel: Selection) -> tuple[str, dict[str, Any]]:
     if sel.due_from is not None or sel.due_before is not None:
         terms.append(_RUNNING)
     if sel.due_from is not None:
-        terms.append("promised_due >= :due_from")
+        terms.append(f"{due} >= :due_from")
         args["due_from"] = sel.due_from.isoformat()
     if sel.due_before is not None:
-        terms.append("promised_due < :due_before")
+        terms.append(f"{due} < :due_before")
         args["due_before"] = sel.due_before.isoformat()
     if sel.clerk:
         terms.append("clerk = :clerk")
@@ -97,50 +112,79 @@ def _statement(sql: str) -> Any:
     return text(sql).bindparams(bindparam("departments", expanding=True))
 
 
+def _counts_sql(parts: bool, where: str) -> str:
+    due = "due" if parts else "promised_due"
+    return (
+        f"SELECT count(*), coalesce(sum({_RUNNING} AND {due} >= :today "
+        f"AND {due} < :warn_before), 0), coalesce(sum({_RUNNING} AND {due} < :today), 0) "
+        f"FROM {_PARTS_FROM if parts else 'cases'} WHERE {where}"
+    )
+
+
 def counts(db: Database, sel: Selection, today: date, warn_before: date) -> Counts:
-    """How many cases *sel* holds, how many are 预警 and how many 超期, in one pass of the index."""
+    """How many cases *sel* holds, how many are 预警 and how many 超期, in one pass of the index
+    (and one of the parts index)."""
     if not sel.departments:
         return Counts(0, 0, 0)
-    where, args = _where(sel)
-    sql = (
-        f"SELECT count(*), coalesce(sum({_RUNNING} AND promised_due >= :today "
-        f"AND promised_due < :warn_before), 0), coalesce(sum({_RUNNING} AND promised_due < :today), 0) "
-        f"FROM cases WHERE {where}"
-    )
-    args |= {"today": today.isoformat(), "warn_before": warn_before.isoformat()}
+    total = [0, 0, 0]
     with db.reads() as s:
-        total, warning, overdue = s.execute(_statement(sql), args).one()
-    return Counts(int(total), int(warning), int(overdue))
+        for parts in (True, False):
+            where, args = _where(sel, parts)
+            args |= {"today": today.isoformat(), "warn_before": warn_before.isoformat()}
+            found = s.execute(_statement(_counts_sql(parts, where)), args).one()
+            total = [a + int(b) for a, b in zip(total, found, strict=True)]
+    return Counts(*total)
 
 
 def items(db: Database, departments: Sequence[str]) -> list[tuple[str, str]]:
     """(code, name) of the items on the worklist, by name: the item filter's choices."""
     if not departments:
         return []
-    where, args = _where(Selection(departments))
-    sql = f"SELECT DISTINCT item_code, item_name FROM cases WHERE {where} ORDER BY item_name, item_code"
+    found: set[tuple[str, str]] = set()
     with db.reads() as s:
-        return [(str(code), str(name)) for code, name in s.execute(_statement(sql), args)]
+        for parts in (True, False):
+            where, args = _where(Selection(departments), parts)
+            source = _PARTS_FROM if parts else "cases"
+            sql = f"SELECT DISTINCT item_code, item_name FROM {source} WHERE {where}"
+            found |= {(str(code), str(name)) for code, name in s.execute(_statement(sql), args)}
+    return sorted(found, key=lambda pair: (pair[1], pair[0]))
 
 
 def page(db: Database, sel: Selection, offset: int, limit: int) -> list[OpenCase]:
-    """Rows *offset* to *offset* + *limit* of *sel* in worklist order."""
+    """Rows *offset* to *offset* + *limit* of *sel* in worklist order: the parts of joint cases
+    waiting for our departments first, then the departments' own cases."""
     if not sel.departments:
         return []
-    where, args = _where(sel)
-    sql = f"SELECT {_COLUMNS} FROM cases WHERE {where} ORDER BY {_ORDER} LIMIT :limit OFFSET :offset"
-    args |= {"limit": limit, "offset": offset}
     with db.reads() as s:
-        rows = s.execute(_statement(sql), args).all()
-        stopped = [r[0] for r in rows if _STATES[r[2]] in STOPPED_STATES]
-        extra: dict[str, tuple[Any, Any]] = {}
-        if stopped:  # a stopped clock keeps its days in the lifecycle, counted from its item's limit
-            more = text(
-                "SELECT id, lifecycle, json_extract(item_snapshot, '$.promised_limit_days') "
-                "FROM cases WHERE id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True))
-            for case_id, life, limit_days in s.execute(more, {"ids": stopped}):
-                extra[case_id] = (life, limit_days)
+        where, args = _where(sel, parts=True)
+        waiting = int(
+            s.execute(_statement(f"SELECT count(*) FROM {_PARTS_FROM} WHERE {where}"), args).scalar() or 0
+        )
+        found = _rows(s, sel, True, offset, limit) if offset < waiting else []
+        if len(found) < limit:
+            found += _rows(s, sel, False, max(0, offset - waiting), limit - len(found))
+    return found
+
+
+def _rows(s: Any, sel: Selection, parts: bool, offset: int, limit: int) -> list[OpenCase]:
+    where, args = _where(sel, parts)
+    columns = _COLUMNS.replace("promised_due", "due") + ", part" if parts else _COLUMNS + ", ''"
+    order = _ORDER.replace("promised_due", "due") if parts else _ORDER
+    source = _PARTS_FROM if parts else "cases"
+    sql = f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    args |= {"limit": limit, "offset": offset}
+    rows = s.execute(_statement(sql), args).all()
+    # a stopped clock keeps its days in the lifecycle, counted from its item's limit; a part
+    # counts from its own limit, kept there too
+    stopped = [r[0] for r in rows if parts or _STATES[r[2]] in STOPPED_STATES]
+    extra: dict[str, tuple[Any, Any]] = {}
+    if stopped:
+        more = text(
+            "SELECT id, lifecycle, json_extract(item_snapshot, '$.promised_limit_days') "
+            "FROM cases WHERE id IN :ids"
+        ).bindparams(bindparam("ids", expanding=True))
+        for case_id, life, limit_days in s.execute(more, {"ids": stopped}):
+            extra[case_id] = (life, limit_days)
     found = []
     for r in rows:
         life, limit_days = extra.get(r[0], (None, None))
@@ -158,11 +202,17 @@ def page(db: Database, sel: Selection, offset: int, limit: int) -> list[OpenCase
                 date.fromisoformat(r[9]) if r[9] else None,
                 date.fromisoformat(r[10]) if r[10] else None,
                 bool(r[11]),
-                (int(limit_days or 0), 0),
+                (_part_limit(life, r[12]) if parts else int(limit_days or 0), 0),
                 _json(life),
+                r[12],
             )
         )
     return found
+
+
+def _part_limit(life: Any, department: str) -> int:
+    part = part_of(_json(life), department)
+    return part.limit_days if part else 0
 
 
 def _json(value: Any) -> dict[str, Any] | None:

@@ -47,12 +47,14 @@ STEP_OPS = frozenset(
 )
 # a clerk asks the supervisors for an extension (they decide from the supervision view)
 EXTEND_REQUEST = "case.extend_request"
+# a co-department answers its part of a joint case (并联审批: 同意 / 不同意 / 需补正)
+PART_OPINION = "case.opinion"
 OP_TYPES = (
     CASE_OPS
     | CASE_NOTE_OPS
     | VISIT_OPS
     | STEP_OPS
-    | frozenset({"case.transition", "consult.record", EXTEND_REQUEST})
+    | frozenset({"case.transition", "consult.record", EXTEND_REQUEST, PART_OPINION})
 )
 
 # Statuses of an op in the server's answer

@@ -162,6 +162,18 @@ class OversightTab(QWidget):
                 self.tr("Reason"),
             ],
         )
+        self.parts = _table(
+            "oversight_parts",
+            [
+                self.tr("Case number"),
+                self.tr("Lead department"),
+                self.tr("Item"),
+                self.tr("Joint department"),
+                self.tr("Part due"),
+                self.tr("Working days left"),
+                self.tr("Window"),
+            ],
+        )
         self.approve_button = QPushButton(self.tr("Approve (Ctrl+Shift+A)"))
         self.approve_button.setObjectName("oversight_approve")
         self.approve_button.clicked.connect(lambda: self.decide(True))
@@ -184,6 +196,7 @@ class OversightTab(QWidget):
         for table in (self.overdue, self.late, self.extensions, self.stopped):
             self.lists.addTab(table, "")
         self.lists.addTab(requests_page, "")
+        self.lists.addTab(self.parts, "")
         self._titles(None)
         top = QHBoxLayout()
         top.addWidget(self.age, 1)
@@ -266,6 +279,8 @@ class OversightTab(QWidget):
         self.lists.setTabText(3, title(self.tr("Clocks stopped (%1)"), view.stopped if view else None))
         asked = view.extension_requests if view else None
         self.lists.setTabText(4, title(self.tr("Extension requests (%1)"), asked))
+        parts = view.joint_parts if view else None
+        self.lists.setTabText(5, title(self.tr("Joint parts due soon or late (%1)"), parts))
 
     def _show(self, view: Oversight) -> None:
         self._titles(view)
@@ -284,6 +299,11 @@ class OversightTab(QWidget):
         _fill(self.extensions, [self._extension_row(c) for c in view.extensions.cases])
         _fill(self.stopped, [self._stopped_row(c) for c in view.stopped.cases])
         _fill(self.requests, [self._request_row(c) for c in view.extension_requests.cases])
+        late = {
+            (n, 5): OVERDUE_COLOUR if _left(c) < 0 else WARNING_COLOUR
+            for n, c in enumerate(view.joint_parts.cases)
+        }
+        _fill(self.parts, [self._part_row(c) for c in view.joint_parts.cases], late)
 
     @staticmethod
     def _start(c: WatchedCase) -> list[str]:
@@ -308,6 +328,12 @@ class OversightTab(QWidget):
             str(x.get("approved_by") or ""),
             str(x.get("reason") or ""),
         ]
+
+    def _part_row(self, c: WatchedCase) -> list[str]:
+        left = _left(c)
+        days = self.tr("%1 late").replace("%1", str(-left)) if left < 0 else str(left)
+        part = str(c.extra.get("part_department_name") or c.extra.get("part_department") or "")
+        return [*self._start(c), part, self._iso(c.extra.get("part_due")), days, c.window]
 
     def _request_row(self, c: WatchedCase) -> list[str]:
         x = c.extra
@@ -358,3 +384,8 @@ class OversightTab(QWidget):
             )
         expected = str(x.get("expected_days") or "") if x.get("kind") != "correction" else ""
         return [*self._start(c), why, self._iso(x.get("since")), expected]
+
+
+def _left(c: WatchedCase) -> int:
+    value = c.extra.get("working_days_left")
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0

@@ -10,27 +10,26 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.case_steps import SPECIAL_KINDS, Step, extension_request
 from counter_app.domain.identity import IdType
+from counter_app.domain.joint import disagreements
 from counter_app.domain.messages import DomainError
 from counter_app.domain.records import Case
 from counter_app.services.casework import Approver, CaseWork, StepDone, ask_for_extension
 from counter_app.ui import labels
 from counter_app.ui.errors import explain
+from counter_app.ui.form_parts import error_label, materials_table, save_buttons, ticked
 from counter_app.ui.i18n import error_text
-from counter_app.ui.keys import bind
 from counter_app.ui.party_form import id_type_text
 from counter_app.ui.worker import Worker
 
@@ -72,20 +71,8 @@ class StepDialog(QDialog):
         self.form = QFormLayout()
         self.materials: QTableWidget | None = None
         self._build()
-        self.error = QLabel()
-        self.error.setObjectName("step_error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save (Ctrl+Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            bind(self, seq, self.save, window_wide=True)
+        self.error = error_label("step_error")
+        self.buttons = save_buttons(self, self.save)
         layout = QVBoxLayout(self)
         if self.materials is not None:
             layout.addWidget(self.materials, 1)
@@ -132,23 +119,7 @@ class StepDialog(QDialog):
         s = self.step
         if s is Step.REQUEST_CORRECTION:
             names = [str(m.get("name", "")) for m in self.case.materials]
-            table = QTableWidget(len(names), 2)
-            table.setObjectName("correction_materials")
-            table.setHorizontalHeaderLabels(
-                [self.tr("Material (tick those to correct)"), self.tr("What is wrong")]
-            )
-            for row, name in enumerate(names):
-                cell = QTableWidgetItem(name)
-                cell.setFlags(
-                    Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                )
-                cell.setCheckState(Qt.CheckState.Unchecked)
-                table.setItem(row, 0, cell)
-                table.setItem(row, 1, QTableWidgetItem(""))
-            table.horizontalHeader().setStretchLastSection(True)
-            table.resizeColumnToContents(0)
-            table.verticalHeader().hide()
-            self.materials = table
+            self.materials = materials_table(names, "correction_materials")
             self._text("note", self.tr("Note"))
         elif s is Step.START_SPECIAL:
             self._choice("procedure", self.tr("Procedure"), [(k, labels.procedure(k)) for k in SPECIAL_KINDS])
@@ -160,8 +131,9 @@ class StepDialog(QDialog):
                 self.tr("Decision"),
                 [("grant", self.tr("Grant the licence")), ("deny", self.tr("Refuse the licence"))],
             )
-            self._text("reasons", self.tr("Reasons"))
+            reasons = self._text("reasons", self.tr("Reasons"))
             self._line("legal_basis", self.tr("Legal basis"))
+            self._disagreed(reasons, "decision")
         elif s is Step.COMPLETE:
             decision = (self.case.lifecycle.get("decision") or {}).get("decision")
             self._line(
@@ -191,10 +163,22 @@ class StepDialog(QDialog):
         elif s is Step.EXTEND:
             self._extension()
         elif s in (Step.RETURN, Step.WITHDRAW):
-            self._text("reasons", self.tr("Reasons"))
+            reasons = self._text("reasons", self.tr("Reasons"))
             self._text("remedies", self.tr("Remedies open to the applicant"))
+            if s is Step.RETURN:
+                self._disagreed(reasons, "")
         else:
             self._text("note", self.tr("Note"))
+
+    def _disagreed(self, reasons: QPlainTextEdit, decision: str) -> None:
+        """并联: a co-department disagreed; its reasons go into the refusal or the return as said."""
+        said = disagreements(self.case.lifecycle)
+        if not said:
+            return
+        reasons.setPlainText(said)
+        box = self.fields.get(decision)
+        if isinstance(box, QComboBox):
+            box.setCurrentIndex(max(0, box.findData("deny")))
 
     def _extension(self) -> None:
         """延期: approved from the supervision view (take it as approved), or signed here by a
@@ -251,15 +235,8 @@ class StepDialog(QDialog):
                 values[key] = widget.currentData()
             elif isinstance(widget, QSpinBox):
                 values[key] = widget.value()
-        table = self.materials
-        if table is not None:
-            values["materials"] = []
-            for r in range(table.rowCount()):
-                name, problem = table.item(r, 0), table.item(r, 1)
-                if name is not None and name.checkState() == Qt.CheckState.Checked:
-                    values["materials"].append(
-                        {"name": name.text(), "problem": problem.text() if problem else ""}
-                    )
+        if self.materials is not None:
+            values["materials"] = ticked(self.materials)
         return values
 
     # -- saving ----------------------------------------------------------------------------------

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import Step, allowed_steps, extension_request
 from counter_app.domain.dates import written_date
+from counter_app.domain.joint import OPEN, Part, parts_of
 from counter_app.domain.messages import DomainError
+from counter_app.domain.records import Case
 from counter_app.services.cases import CaseDetail, CaseService
 from counter_app.services.casework import CaseWork, StepDone
 from counter_app.services.context import AppContext
@@ -39,8 +41,10 @@ from counter_app.ui import labels
 from counter_app.ui.case_history import english, event_line
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
+from counter_app.ui.joint_text import parts_html
 from counter_app.ui.keys import bind
 from counter_app.ui.notice_dialog import NoticeDialog
+from counter_app.ui.opinion_dialog import OpinionDialog
 from counter_app.ui.scanner import TAKES_SCANS
 from counter_app.ui.step_dialog import StepDialog, step_title
 from counter_app.ui.worker import Worker
@@ -119,6 +123,10 @@ class WorklistTab(QWidget):
             button.setObjectName(f"step_{step.name.lower()}")
             button.clicked.connect(lambda _c=False, s=step: self.open_step(s))
             self.buttons[step] = button
+        self.opinion_button = QPushButton(self.tr("Joint review &opinion"))
+        self.opinion_button.setObjectName("step_opinion")
+        self.opinion_button.clicked.connect(self.open_opinion)
+        self.opinion_dialog: OpinionDialog | None = None
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._layout()
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -313,12 +321,29 @@ class WorklistTab(QWidget):
         case_id = cell.data(Qt.ItemDataRole.UserRole)
         self.worker.submit(lambda: self.cases.detail(case_id), self._set_detail, self._failed)
 
+    def _my_part(self, case: Case) -> Part | None:
+        """This window's department's part of a joint case it does not lead (并联), if any."""
+        served = self.worklist.departments()
+        mine = [p for p in parts_of(case.lifecycle) if p.department in served]
+        return next((p for p in mine if p.state == OPEN), mine[0] if mine else None)
+
     def _set_detail(self, detail: CaseDetail | None) -> None:
         self.detail = detail
         allowed = set(allowed_steps(detail.case.state)) if detail else set()
-        for button in self.buttons.values():
+        part = self._my_part(detail.case) if detail else None
+        leads = detail is not None and (
+            detail.case.department in self.worklist.departments()
+            or detail.case.window_code == self.ctx.actor.window_code
+        )
+        if not leads:  # a co-department answers its part; the lead department takes the steps
+            allowed = set()
+        for button in [*self.buttons.values(), self.opinion_button]:
             self.grid.removeWidget(button)
         shown = [b for step, b in self.buttons.items() if step in allowed]
+        answering = part is not None and part.state == OPEN and detail is not None
+        self.opinion_button.setVisible(answering)
+        if answering:
+            shown.insert(0, self.opinion_button)
         for n, button in enumerate(shown):  # the allowed steps only, side by side, in order
             self.grid.addWidget(button, n // 3, n % 3)
         for step, button in self.buttons.items():
@@ -339,6 +364,7 @@ class WorklistTab(QWidget):
             due = written_date(c.promised_due, provisional=unknown, english=en)
             lines.append(f"<p>{escape(promised.replace('%1', due))}</p>")
         lines += self._request_html(c.lifecycle)
+        lines += parts_html(c.lifecycle, self.ctx.clock().date(), self.ctx.calendar, en)
         lines.append(f"<h4>{escape(materials)}</h4><ul>")
         for m in c.materials:
             lines.append(f"<li>{escape(str(m.get('name', '')))}</li>")
@@ -377,6 +403,22 @@ class WorklistTab(QWidget):
         dialog.done_step.connect(self._stepped)
         self.dialog = dialog
         dialog.open()
+
+    def open_opinion(self) -> None:
+        part = self._my_part(self.detail.case) if self.detail else None
+        if self.detail is None or part is None:
+            return
+        dialog = OpinionDialog(
+            self.ctx, self.worker, self.detail.case, part, self.worklist.departments(), self
+        )
+        dialog.setObjectName("opinion_dialog")
+        dialog.answered.connect(self._answered)
+        self.opinion_dialog = dialog
+        dialog.open()
+
+    def _answered(self, case: Case) -> None:
+        self.stepped.emit(case)
+        self.refresh()
 
     def _stepped(self, done: StepDone) -> None:
         self.stepped.emit(done.case)

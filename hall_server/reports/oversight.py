@@ -6,7 +6,8 @@
 - the open cases past their promised date, with the working days they are late;
 - the month's late completions with their overtime reasons (超时说明), kept for supervision;
 - the month's extensions (延期) with who approved them, and every stopped clock with since when;
-- the extensions clerks asked for (延期申请), which a supervisor approves or refuses from here.
+- the extensions clerks asked for (延期申请), which a supervisor approves or refuses from here;
+- the parts of joint cases (并联审批) due soon or past their own date, each co-department's own.
 
 Counts are database aggregates; each list is bounded (``LIST_LIMIT``, most urgent first) and says
 how many there are in all. The month is the hall's (its time zone), as in the reports.
@@ -27,7 +28,7 @@ from counter_app.domain.messages import DomainError
 from hall_server.cases import add_event, load_calendar, publish
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
-from hall_server.models import AuditRow, CaseEventRow, CaseRow, UserRow
+from hall_server.models import AuditRow, CaseEventRow, CasePartRow, CaseRow, UserRow
 from hall_server.queue.layout import department_names, hall_name
 from hall_server.queue.tickets import hall_now
 from hall_server.reports.periods import Span, span
@@ -138,6 +139,37 @@ def _overdue(s: Session, today: date, calendar: WorkingCalendar, names: dict[str
         assert row.promised_due is not None  # the WHERE says so
         late = max(1, calendar.working_days_between(row.promised_due, today))
         found.append(_case(row, names) | {"working_days_late": late})
+    return {"total": total, "cases": found}
+
+
+def _joint_parts(
+    s: Session, today: date, soon: date, calendar: WorkingCalendar, names: dict[str, str]
+) -> dict[str, Any]:
+    """Open parts of open joint cases due before *soon* (预警 and 超期 on the part's own date)."""
+    where = and_(
+        CasePartRow.state == "open",
+        CasePartRow.due < soon,
+        CaseRow.state.in_((*RUNNING, *STOPPED)),
+    )
+    joined = select(CasePartRow, CaseRow).join(CaseRow, CaseRow.id == CasePartRow.case_id).where(where)
+    total = _int(s.scalar(select(func.count()).select_from(joined.subquery())))
+    found = []
+    for part, row in s.execute(joined.order_by(CasePartRow.due, CaseRow.case_number).limit(LIST_LIMIT)):
+        assert part.due is not None  # the WHERE says so
+        left = (
+            calendar.working_days_between(today, part.due)
+            if part.due >= today
+            else -max(1, calendar.working_days_between(part.due, today))
+        )
+        found.append(
+            _case(row, names)
+            | {
+                "part_department": part.department,
+                "part_department_name": names.get(part.department, part.department),
+                "part_due": part.due.isoformat(),
+                "working_days_left": left,
+            }
+        )
     return {"total": total, "cases": found}
 
 
@@ -309,5 +341,6 @@ def oversight(db: ServerDatabase, month: date | None, tz: str) -> dict[str, Any]
             "extensions": _extensions(s, sp, names),
             "stopped": _stopped(s, names),
             "extension_requests": _requests(s, names),
+            "joint_parts": _joint_parts(s, today, soon, calendar, names),
         }
     return answer

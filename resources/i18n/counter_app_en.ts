@@ -48,6 +48,25 @@
     </message>
 </context>
 <context>
+    <name>JointText</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/joint_text.py" line="36"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>Overdue by %n working day</numerusform>
+            <numerusform>Overdue by %n working days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/joint_text.py" line="40"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message numerus="yes">
         <location filename="../../counter_app/ui/notice_dialog.py" line="134"/>
@@ -148,7 +167,7 @@
 <context>
     <name>WorklistTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="228"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="236"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>Clock stopped, %n working day kept</numerusform>
@@ -156,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="240"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -164,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>

@@ -597,6 +597,78 @@
     </message>
 </context>
 <context>
+    <name>JointText</name>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="20"/>
+        <source>Reviewing</source>
+        <translation>会签中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="21"/>
+        <source>Agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="22"/>
+        <source>Disagreed</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="23"/>
+        <source>Asked for corrections</source>
+        <translation>需补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="32"/>
+        <source>Clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/joint_text.py" line="36"/>
+        <source>Overdue by %n working day(s)</source>
+        <translation>
+            <numerusform>已超期%n个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="38"/>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/joint_text.py" line="40"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余%n个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="49"/>
+        <source>Joint review by other departments</source>
+        <translation>并联审批 · 会签部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="56"/>
+        <source>due %1</source>
+        <translation>%1到期</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="63"/>
+        <source>Checks: %1</source>
+        <translation>审查内容：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="69"/>
+        <source>Answered by %1 on %2</source>
+        <translation>%1于%2出具意见</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="79"/>
+        <source>Attached: %1</source>
+        <translation>附件：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../counter_app/ui/login_dialog.py" line="40"/>
@@ -1105,10 +1177,58 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="51"/>
+        <source>Joint review opinion · %1</source>
+        <translation>会签意见 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="53"/>
+        <source>%1 checks: %2</source>
+        <translation>%1审查内容：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="60"/>
+        <source>&amp;1 Agree</source>
+        <translation>同意(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="61"/>
+        <source>&amp;2 Disagree</source>
+        <translation>不同意(&amp;2)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="62"/>
+        <source>&amp;3 Needs correction</source>
+        <translation>需补正(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="77"/>
+        <source>Names of the documents attached, separated by ；</source>
+        <translation>所附文书名称，以“；”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="83"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="84"/>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="85"/>
+        <source>Attached documents</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
     <name>OversightTab</name>
     <message>
         <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="230"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="243"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
@@ -1178,6 +1298,7 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="156"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="168"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
@@ -1187,6 +1308,7 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
         <location filename="../../counter_app/ui/oversight_tab.py" line="158"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="170"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
@@ -1207,6 +1329,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="174"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
@@ -1277,67 +1400,97 @@ Data folder: %2</source>
         <translation>申请人（经办）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="165"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="169"/>
+        <source>Lead department</source>
+        <translation>牵头部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="171"/>
+        <source>Joint department</source>
+        <translation>会签部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="172"/>
+        <source>Part due</source>
+        <translation>会签到期日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="173"/>
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="177"/>
         <source>Approve (Ctrl+Shift+A)</source>
         <translation>批准 (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="168"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="180"/>
         <source>Refuse… (Ctrl+Shift+X)</source>
         <translation>不批准… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="246"/>
         <source>As of %1; completions of %2; due soon at %3 working days or fewer left.</source>
         <translation>截至 %1；办结统计月份 %2；剩余 %3 个工作日及以内为预警。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="240"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="253"/>
         <source>The hall server did not answer (%1): this is the view of %2.</source>
         <translation>大厅服务器未应答（%1）：以下为 %2 的数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="259"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="272"/>
         <source>Overdue, still open (%1)</source>
         <translation>超期在办（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="261"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="274"/>
         <source>Completed late (%1)</source>
         <translation>超期办结（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="264"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="277"/>
         <source>Extensions this month (%1)</source>
         <translation>本月延期（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="266"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="279"/>
         <source>Clocks stopped (%1)</source>
         <translation>暂停计时（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="268"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="281"/>
         <source>Extension requests (%1)</source>
         <translation>延期申请（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="330"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="283"/>
+        <source>Joint parts due soon or late (%1)</source>
+        <translation>会签预警/超期（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="334"/>
+        <source>%1 late</source>
+        <translation>超期%1个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="356"/>
         <source>Refuse the extension</source>
         <translation>不批准延期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="331"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="357"/>
         <source>Why is the extension of %1 refused? The clerk&apos;s window shows it.</source>
         <translation>为什么不批准 %1 的延期？经办窗口将看到此理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="354"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="380"/>
         <source>Correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="356"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="382"/>
         <source>Special procedure: %1</source>
         <translation>特别程序：%1</translation>
     </message>
@@ -2318,240 +2471,240 @@ Data folder: %2</source>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
         <source>Start review</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="41"/>
         <source>Request correction</source>
         <translation>要求补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="42"/>
         <source>Corrected materials received</source>
         <translation>补正材料已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="43"/>
         <source>Start a special procedure</source>
         <translation>进入特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="44"/>
         <source>End the special procedure</source>
         <translation>结束特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="45"/>
         <source>Extend (supervisor)</source>
         <translation>延期（须负责人批准）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="46"/>
         <source>Decide</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="47"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="48"/>
         <source>Hand over or post the result</source>
         <translation>领取或邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="50"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="49"/>
         <source>Return the case</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="51"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="50"/>
         <source>Withdraw at the applicant&apos;s request</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="83"/>
+        <location filename="../../counter_app/ui/form_parts.py" line="27"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="84"/>
+        <location filename="../../counter_app/ui/form_parts.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/form_parts.py" line="44"/>
         <source>Material (tick those to correct)</source>
         <translation>材料（勾选需补正的）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="138"/>
+        <location filename="../../counter_app/ui/form_parts.py" line="45"/>
         <source>What is wrong</source>
         <translation>存在的问题</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="152"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="197"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="123"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="154"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="125"/>
         <source>Procedure</source>
         <translation>程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="155"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="126"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="188"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="156"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="127"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="131"/>
         <source>Decision</source>
         <translation>审批决定</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="132"/>
         <source>Grant the licence</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="132"/>
         <source>Refuse the licence</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="163"/>
-        <location filename="../../counter_app/ui/step_dialog.py" line="194"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="134"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="166"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="164"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="135"/>
         <source>Legal basis</source>
         <translation>法律依据</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="140"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="140"/>
         <source>Granted</source>
         <translation>准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="168"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="140"/>
         <source>Denied</source>
         <translation>不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="170"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="142"/>
         <source>Certificate or licence number</source>
         <translation>证照编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="171"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="143"/>
         <source>Fee charged (yuan)</source>
         <translation>实收费用（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="172"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="144"/>
         <source>Reason for the delay (if past the promised date)</source>
         <translation>超时说明（超过承诺期限时填写）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="176"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="148"/>
         <source>Delivery</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="149"/>
         <source>Collected at the window</source>
         <translation>窗口领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="177"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="149"/>
         <source>By post</source>
         <translation>邮寄送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="152"/>
         <source>Collector&apos;s name</source>
         <translation>领取人姓名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="184"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="156"/>
         <source>Collector&apos;s ID type</source>
         <translation>领取人证件类型</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="159"/>
         <source>Collector&apos;s ID number</source>
         <translation>领取人证件号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="188"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="160"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="189"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="161"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="190"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="162"/>
         <source>Postal address</source>
         <translation>邮寄地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="203"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="187"/>
         <source>Extra working days</source>
         <translation>延长工作日数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="212"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="196"/>
         <source>Approved by %1 from the supervision view: take the extension and print its notice.</source>
         <translation>%1 已在电子监察中批准：请办理延期并打印延期告知书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="217"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="201"/>
         <source>Approving chief or supervisor (user name)</source>
         <translation>批准人（首席代表或督查人员）用户名</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="202"/>
         <source>Their password</source>
         <translation>批准人密码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="223"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="207"/>
         <source>Already asked of the supervisors on %1: their decision comes with the next sync.</source>
         <translation>已于 %1 提交负责人审批：审批结果将随下次同步送达。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="227"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="211"/>
         <source>No one to sign here? Leave both empty: the request goes to the supervisors&apos; supervision tab, and the case shows their decision.</source>
         <translation>负责人不在窗口？两项均留空即提交延期申请，由负责人在“电子监察”中审批，审批结果显示在办件上。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="232"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="216"/>
         <source>The last request was refused by %1: %2</source>
         <translation>上次申请未获 %1 批准：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/step_dialog.py" line="195"/>
+        <location filename="../../counter_app/ui/step_dialog.py" line="167"/>
         <source>Remedies open to the applicant</source>
         <translation>申请人可寻求的救济途径</translation>
     </message>
@@ -3006,153 +3159,158 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="76"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="84"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="86"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="87"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="88"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="104"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="101"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="102"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="103"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="104"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="224"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="126"/>
+        <source>Joint review &amp;opinion</source>
+        <translation>会签意见(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="226"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="234"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="228"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="236"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="230"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="238"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="240"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="242"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="292"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="300"/>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="331"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="356"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="332"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="360"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="386"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="362"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="388"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="364"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="390"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="385"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="427"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3736,17 +3894,17 @@ Data folder: %2</source>
         <translation>本地缓存中找不到该办件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="43"/>
+        <location filename="../../counter_app/services/intake.py" line="44"/>
         <source>The holiday calendar of {years} is not published yet: the due date is counted on weekends only and marked provisional. It is recomputed when the calendar arrives.</source>
         <translation>{years}年节假日安排尚未发布：办结日期暂按双休日计算并标注为暂定，节假日数据到达后将自动重新计算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="48"/>
+        <location filename="../../counter_app/services/intake.py" line="49"/>
         <source>The case to resume was not found in the local cache.</source>
         <translation>本地缓存中找不到要继续办理的办件。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/intake.py" line="49"/>
+        <location filename="../../counter_app/services/intake.py" line="50"/>
         <source>The returning application is for another item.</source>
         <translation>补件办件对应的是另一个事项。</translation>
     </message>
@@ -3926,57 +4084,93 @@ Data folder: %2</source>
         <translation>值班长账号只能监控大厅，不能登记办件：请以窗口工作人员身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="99"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="100"/>
         <source>The case is completed after its promised date: give the reason for the delay.</source>
         <translation>办结时已超过承诺期限：请填写超时说明。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="102"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="103"/>
         <source>Enter the fee in yuan, such as 0, 15 or 120.50 (at most two decimals, up to 10,000,000).</source>
         <translation>请以元为单位填写收费金额，如 0、15 或 120.50（最多两位小数，不超过 10,000,000 元）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="105"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="106"/>
         <source>Enter a whole number of working days from 1 to {limit}.</source>
         <translation>请填写 1 至 {limit} 之间的整数工作日。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="106"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="107"/>
+        <location filename="../../counter_app/domain/joint.py" line="54"/>
         <source>Choose one of the offered values.</source>
         <translation>请从给出的选项中选择。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="107"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="108"/>
         <source>The collector&apos;s ID number matches neither the applicant nor the recorded agent: only they may collect.</source>
         <translation>领取人的证件号码与申请人和登记的代理人均不一致：只有他们本人可以领取。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="111"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="112"/>
         <source>Only a case whose clock is running can be extended (accepted, under review or decided).</source>
         <translation>只有办理时限正在计算的办件（已受理、审核中或已审批）才能延期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="114"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="115"/>
         <source>An extension needs a supervisor&apos;s approval: a chief or a supervisor must sign it.</source>
         <translation>延期须经负责人批准：请首席代表或督查人员签批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="117"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="118"/>
         <source>An extension of this case is already waiting for a supervisor&apos;s decision.</source>
         <translation>该办件已有延期申请等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="120"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="121"/>
         <source>No extension of this case is waiting for a decision.</source>
         <translation>该办件没有待审批的延期申请。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="121"/>
+        <location filename="../../counter_app/domain/case_steps.py" line="122"/>
         <source>The date of this step is before the case&apos;s previous step: check the PC&apos;s date.</source>
         <translation>本步骤的日期早于该办件的上一步骤：请检查本机日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/case_steps.py" line="124"/>
+        <location filename="../../counter_app/domain/joint.py" line="38"/>
+        <source>This case has no part for your department to answer.</source>
+        <translation>本件没有需要本部门会签的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="39"/>
+        <source>Your department&apos;s part of this case is already answered ({state}): reopen the case to see it.</source>
+        <translation>本部门已对本件出具会签意见（{state}），请重新打开办件查看。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="43"/>
+        <source>The case is “{state}”: its parts can no longer be answered.</source>
+        <translation>本件已“{state}”，不能再出具会签意见。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="44"/>
+        <source>The case is “{state}”: corrections can be asked only while its clock runs.</source>
+        <translation>本件已“{state}”，只能在办理计时期间提出补正。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="47"/>
+        <source>Give your department&apos;s reasons: a disagreement or a request for corrections needs them.</source>
+        <translation>请填写理由：不同意或需补正的会签意见须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="50"/>
+        <source>Not every joint department has agreed yet ({parts}): the licence can be granted and the case completed only when all have.</source>
+        <translation>尚有会签部门未同意（{parts}），全部同意后方可作出准予许可决定并办结。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="55"/>
+        <source>Name each attached document (at most 20).</source>
+        <translation>请逐一填写所附文书名称（最多20件）。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="180"/>
         <source>Name at least one material and what is wrong with it.</source>
         <translation>请至少列出一项材料及其存在的问题。</translation>
     </message>

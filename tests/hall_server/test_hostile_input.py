@@ -204,6 +204,18 @@ def op_payloads() -> dict[str, dict[str, Any]]:
         },
         **step_payloads(case_id),
         "case.extend_request": step_payloads(case_id)["case.extend"],
+        "case.opinion": {
+            "case_id": case_id,
+            "from_state": "accepted",
+            "on": "2026-11-25",
+            "department": "XF",
+            "details": {
+                "opinion": "correction",
+                "text": "疏散通道宽度不足",
+                "attachments": ["现场检查记录"],
+                "materials": [{"name": "场所平面布置图", "problem": "未标明疏散通道"}],
+            },
+        },
         "notice.print": {**note, "how": "print", "target": "打印机", "count": 1},
         "notice.reprint": {**note, "how": "print", "target": "打印机", "count": 2},
         "notice.saved_pdf": {**note, "how": "pdf", "target": "/home/clerk/告知书.pdf", "count": 0},

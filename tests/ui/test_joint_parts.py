@@ -1,0 +1,65 @@
+"""A joint case in the worklist by keyboard: the parts with their own dates on the case, the
+co-department's opinion (Alt+O) told in Chinese when its reasons are missing and kept as typed,
+and the lead's decision offered as a refusal carrying the co-department's reasons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from counter_app.domain.case_steps import Step
+from counter_app.services.casework import CaseWork
+from counter_app.services.intake import IntakeService
+from tests.services.helpers import draft, item_named
+from tests.ui.conftest import Gui
+from tests.ui.flows import activate, key, rows, settle, type_text
+
+
+def test_a_co_department_disagrees_by_keyboard_and_the_lead_refuses_with_its_reasons(gui: Gui) -> None:
+    case = IntakeService(gui.ctx).accept(draft(item_named(gui.ctx, "开办餐饮店“一件事”联办"))).case
+    CaseWork(gui.ctx).take(case.id, Step.START_REVIEW, {})
+    key(gui, Qt.Key.Key_3, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    tab = gui.window.worklist
+    detail = tab.text.toPlainText()
+    assert "并联审批 · 会签部门" in detail
+    assert "示范市消防救援支队 · 会签中" in detail and "示范市生态环境局 · 会签中" in detail
+    assert "剩余" in detail and "审查内容：公众聚集场所投入使用、营业前消防安全检查（告知承诺）" in detail
+    assert tab.opinion_button.isVisible()  # this window serves the fire department too
+
+    activate(gui, gui.window)
+    key(gui, Qt.Key.Key_O, gui.window, Qt.KeyboardModifier.AltModifier)
+    gui.qtbot.waitUntil(lambda: tab.opinion_dialog is not None)  # a mnemonic clicks after a beat
+    dialog = tab.opinion_dialog
+    assert dialog is not None
+    gui.qtbot.waitUntil(dialog.isVisible)
+    activate(gui, dialog)
+    assert "消防救援支队审查内容" in dialog.checks.text()
+    key(gui, Qt.Key.Key_2, dialog, Qt.KeyboardModifier.AltModifier)  # 不同意
+    gui.qtbot.waitUntil(lambda: dialog.opinion() == "disagree")
+    key(gui, Qt.Key.Key_Return, dialog, Qt.KeyboardModifier.ControlModifier)
+    settle(gui)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "请填写理由：不同意或需补正的会签意见须说明理由。"
+    assert dialog.opinion() == "disagree"  # the form stays as chosen
+    type_text(gui, dialog.text, "疏散通道宽度不足1.4米")
+    type_text(gui, dialog.attachments, "现场检查记录；整改意见书")
+    key(gui, Qt.Key.Key_Return, dialog, Qt.KeyboardModifier.ControlModifier)
+    settle(gui)
+    assert not dialog.isVisible()
+    detail = tab.text.toPlainText()
+    assert "示范市消防救援支队 · 不同意" in detail and "疏散通道宽度不足1.4米" in detail
+    assert "附件：现场检查记录；整改意见书" in detail
+    [(op,)] = rows(gui, "SELECT payload FROM outbox WHERE op_type = 'case.opinion'")
+    assert '"department": "XF"' in str(op) and '"opinion": "disagree"' in str(op)
+
+    button = tab.buttons[Step.DECIDE]
+    assert button.isVisible()
+    button.setFocus()
+    key(gui, Qt.Key.Key_Space, button)
+    decide = tab.dialog
+    assert decide is not None
+    gui.qtbot.waitUntil(decide.isVisible)
+    assert decide.fields["decision"].currentData() == "deny"  # type: ignore[attr-defined]
+    assert decide.fields["reasons"].toPlainText() == "示范市消防救援支队：疏散通道宽度不足1.4米"  # type: ignore[attr-defined]
+    key(gui, Qt.Key.Key_Escape, decide)
+    settle(gui)
