@@ -157,6 +157,17 @@ def clerk(out: Path, language: str, size: str, data: Path, demo_hall: dict[str, 
     s.then(0, correction)
     s.then(1500, lambda: s.shot("worklist-step"))
     s.then(0, lambda: window.worklist.dialog.close() if window.worklist.dialog else None)
+
+    def joint() -> None:  # the restaurant opening as the lead sees it: each part and its clock
+        wl = window.worklist
+        for row in range(wl.table.rowCount()):
+            if wl.rows[row].case.item_code == JOINT_ITEM_CODE:
+                wl.table.setCurrentCell(row, 0)
+                break
+        settle(app, worker)
+
+    s.then(0, joint)
+    s.then(1500, lambda: s.shot("worklist-joint"))
     dialogs(s, window, link, worker)
     s.run()
     window.queue_panel.stop()
@@ -205,6 +216,38 @@ def _evaluation(window: MainWindow, kind: type) -> QWidget:
     evaluation: QWidget = kind(window.ctx, window.worker, "screenshot-visit", "A001", keys_stay_with=window)
     evaluation.present(window)  # type: ignore[attr-defined]
     return evaluation
+
+
+JOINT_ITEM_CODE = "021000200000"  # 开办餐饮店“一件事”联办 (demo_lifecycle.py)
+
+
+def co_department(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
+    """The environment bureau's window (G02): the restaurant's part in its worklist, and its opinion."""
+    from hall_server import admin
+    from hall_server.db import open_server_database
+
+    hall_db = open_server_database(f"sqlite:///{data / 'demo-hall' / 'hall-server.sqlite'}")
+    code = admin.enrollment_code(hall_db, "W03", "G02")
+    hall_db.dispose()
+    ctx = _context(_parser().parse_args(["--data-dir", str(data / "g02"), "--lang", language]), demo_hall)
+    app = make_application(language)
+    link = HallLink(ctx)
+    link.enroll(code)
+    link.sign_in("wangfang", demo_hall["password"])
+    window, worker = build_window(ctx, link)
+    open_maximised(window)
+    window.start_sync()
+    s = Shooter(app, out, language)
+    s.then(4000, lambda: window.tabs.setCurrentWidget(window.worklist))
+    s.then(2000, lambda: s.shot("joint-part-worklist"))
+    s.then(0, window.worklist.open_opinion)
+    s.then(1500, lambda: s.shot("joint-opinion"))
+    s.then(0, lambda: window.worklist.opinion_dialog.close() if window.worklist.opinion_dialog else None)
+    s.run()
+    window.queue_panel.stop()
+    link.stop()
+    worker.stop()
+    ctx.close()
 
 
 def supervisor(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
@@ -258,6 +301,8 @@ def supervisor(out: Path, language: str, data: Path, demo_hall: dict[str, str]) 
     s.then(3000, lambda: s.shot("supervision"))
     s.then(0, lambda: window.oversight.lists.setCurrentIndex(3) if window.oversight else None)
     s.then(500, lambda: s.shot("supervision-stopped"))
+    s.then(0, lambda: window.oversight.lists.setCurrentIndex(5) if window.oversight else None)
+    s.then(500, lambda: s.shot("supervision-joint"))
     s.run()
     monitor.stop()
     if window.oversight is not None:
@@ -273,6 +318,7 @@ def main(out: Path, language: str, size: str) -> None:
     demo_hall = _start_demo_hall(data)
     assert demo_hall is not None
     clerk(out, language, size, data, demo_hall)
+    co_department(out, language, data, demo_hall)
     supervisor(out, language, data, demo_hall)
 
 

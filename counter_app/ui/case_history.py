@@ -12,7 +12,7 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import SPECIAL_KIND_LABELS
 from counter_app.domain.dates import written_date
 from counter_app.domain.records import CaseEvent, NoticeKind
-from counter_app.sync.wire import STEP_OPS
+from counter_app.sync.wire import PART_OPINION, STEP_OPS
 from counter_app.ui import labels
 
 
@@ -72,6 +72,26 @@ def step_detail(detail: dict[str, object]) -> str:
     return "，".join(parts) if not english() else ", ".join(parts)
 
 
+def _opinion(detail: dict[str, object]) -> str:
+    """会签意见（不同意）：理由 — a co-department's answer to its part of a joint case."""
+    opinion = {
+        "agree": QCoreApplication.translate("case_history", "agreed"),
+        "disagree": QCoreApplication.translate("case_history", "disagreed"),
+        "correction": QCoreApplication.translate("case_history", "asked for corrections"),
+    }.get(str(detail.get("opinion")), "")
+    head = QCoreApplication.translate("case_history", "Joint review opinion (%1)").replace("%1", opinion)
+    said = step_detail({k: v for k, v in detail.items() if k in ("materials",)})
+    text = str(detail.get("text") or "")[:60]
+    rest = (
+        "，".join(p for p in (text, said) if p) if not english() else ", ".join(p for p in (text, said) if p)
+    )
+    return (
+        QCoreApplication.translate("case_history", "%1: %2").replace("%1", head).replace("%2", rest)
+        if rest
+        else head
+    )
+
+
 def action_text(event: CaseEvent) -> str:
     """What happened, in the interface language."""
     fixed = {
@@ -98,6 +118,8 @@ def action_text(event: CaseEvent) -> str:
     }
     if event.action in about:
         return about[event.action].replace("%1", _notice(event.detail)).strip()
+    if event.action == PART_OPINION:
+        return _opinion(event.detail)
     if event.action in STEP_OPS:
         said = step_detail(event.detail)
         name = labels.operation(event.action)

@@ -49,9 +49,10 @@ class OpinionDialog(QDialog):
         self.ctx, self.worker, self.case, self.part = ctx, worker, case, part
         self.departments = list(departments)
         self.setWindowTitle(self.tr("Joint review opinion · %1").replace("%1", case.case_number or ""))
-        self.checks = checks = QLabel(
-            self.tr("%1 checks: %2").replace("%1", part.name).replace("%2", part.checks or "—")
-        )
+        said = self.tr("%1 checks: %2").replace("%1", part.name).replace("%2", part.checks or "—")
+        if part.materials:
+            said += "\n" + self.tr("Materials it needs: %1").replace("%1", "；".join(part.materials))
+        self.checks = checks = QLabel(said)
         checks.setWordWrap(True)
         self.choices = QButtonGroup(self)
         row = QHBoxLayout()
@@ -91,10 +92,13 @@ class OpinionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.choices.idToggled.connect(lambda _i, _on: self._shown())
         self._shown()
-        self.resize(680, 460)
 
     def _shown(self) -> None:
-        self.materials.setVisible(self.opinion() == "correction")
+        """The materials table only for 需补正; the dialog keeps its height to what it shows."""
+        correcting = self.opinion() == "correction"
+        self.materials.setVisible(correcting)
+        self.layout().activate()
+        self.resize(680, max(self.minimumSizeHint().height(), 480 if correcting else 0))
 
     def opinion(self) -> str:
         checked = self.choices.checkedButton()

@@ -1184,42 +1184,47 @@ Data folder: %2</source>
         <translation>会签意见 · %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="53"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="52"/>
         <source>%1 checks: %2</source>
         <translation>%1审查内容：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="54"/>
+        <source>Materials it needs: %1</source>
+        <translation>所需材料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="61"/>
         <source>&amp;1 Agree</source>
         <translation>同意(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="62"/>
         <source>&amp;2 Disagree</source>
         <translation>不同意(&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="62"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="63"/>
         <source>&amp;3 Needs correction</source>
         <translation>需补正(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="77"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="78"/>
         <source>Names of the documents attached, separated by ；</source>
         <translation>所附文书名称，以“；”分隔</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="83"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="84"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="84"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="85"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/opinion_dialog.py" line="85"/>
+        <location filename="../../counter_app/ui/opinion_dialog.py" line="86"/>
         <source>Attached documents</source>
         <translation>附件</translation>
     </message>
@@ -3332,76 +3337,97 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/case_history.py" line="78"/>
+        <source>agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="79"/>
+        <source>disagreed</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="80"/>
+        <source>asked for corrections</source>
+        <translation>需补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="82"/>
+        <source>Joint review opinion (%1)</source>
+        <translation>会签意见（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="98"/>
         <source>Application accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="79"/>
+        <location filename="../../counter_app/ui/case_history.py" line="99"/>
         <source>Accepted and completed on the spot</source>
         <translation>受理并当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="82"/>
+        <location filename="../../counter_app/ui/case_history.py" line="102"/>
         <source>One-time notification issued</source>
         <translation>出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="83"/>
+        <location filename="../../counter_app/ui/case_history.py" line="103"/>
         <source>Application refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="84"/>
+        <location filename="../../counter_app/ui/case_history.py" line="104"/>
         <source>Promised date recomputed (holiday calendar arrived)</source>
         <translation>承诺期限重新计算（节假日安排已发布）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="91"/>
+        <location filename="../../counter_app/ui/case_history.py" line="111"/>
         <source>Printed %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="92"/>
+        <location filename="../../counter_app/ui/case_history.py" line="112"/>
         <source>Reprinted (补打) %1</source>
         <translation>补打 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="93"/>
+        <location filename="../../counter_app/ui/case_history.py" line="113"/>
         <source>Saved %1 as PDF</source>
         <translation>%1 另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="94"/>
+        <location filename="../../counter_app/ui/case_history.py" line="114"/>
         <source>Printing %1 failed</source>
         <translation>%1 打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="95"/>
+        <location filename="../../counter_app/ui/case_history.py" line="115"/>
         <source>Materials receipt list %1 made</source>
         <translation>出具材料接收清单 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="105"/>
+        <location filename="../../counter_app/ui/case_history.py" line="89"/>
+        <location filename="../../counter_app/ui/case_history.py" line="127"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="110"/>
+        <location filename="../../counter_app/ui/case_history.py" line="132"/>
         <source>Now: %1</source>
         <translation>状态变为：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="113"/>
+        <location filename="../../counter_app/ui/case_history.py" line="135"/>
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="121"/>
+        <location filename="../../counter_app/ui/case_history.py" line="143"/>
         <source>window %1</source>
         <translation>窗口 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="129"/>
+        <location filename="../../counter_app/ui/case_history.py" line="151"/>
         <source>dated %1</source>
         <translation>办理日期 %1</translation>
     </message>

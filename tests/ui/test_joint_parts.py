@@ -49,6 +49,7 @@ def test_a_co_department_disagrees_by_keyboard_and_the_lead_refuses_with_its_rea
     detail = tab.text.toPlainText()
     assert "示范市消防救援支队 · 不同意" in detail and "疏散通道宽度不足1.4米" in detail
     assert "附件：现场检查记录；整改意见书" in detail
+    assert "会签意见（不同意）：疏散通道宽度不足1.4米" in detail  # the timeline says it
     [(op,)] = rows(gui, "SELECT payload FROM outbox WHERE op_type = 'case.opinion'")
     assert '"department": "XF"' in str(op) and '"opinion": "disagree"' in str(op)
 
