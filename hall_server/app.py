@@ -20,6 +20,7 @@ from hall_server.changes import CursorTooOld, utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase, open_server_database
 from hall_server.input_guard import InputGuard
+from hall_server.progress_api import add_progress_routes
 from hall_server.push import PushRefused, push
 from hall_server.queue.api import add_queue_routes
 from hall_server.reports.api import add_report_routes
@@ -200,6 +201,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
     add_queue_routes(app, database, cfg)
     add_user_routes(app, database)
     add_report_routes(app, database, cfg)
+    add_progress_routes(app, database, cfg)
     mount_pages(app)
     return InputGuard(app, cfg.max_body_bytes)  # type: ignore[return-value]
 

@@ -55,6 +55,10 @@ class ServerConfig:
     kiosk_tickets_per_minute: int = 20
     hall_tickets_per_minute: int = 60
     kiosk_green_per_hour: int = 6
+    # the public progress page (办件查询): queries a minute from one address, and wrong pairs an
+    # hour on one case number before it answers no more (guessing four characters needs thousands)
+    progress_queries_per_minute: int = 30
+    progress_misses_per_hour: int = 10
 
 
 def _coerce(kind: type, raw: str, key: str) -> object:

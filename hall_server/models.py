@@ -167,6 +167,7 @@ class CaseRow(Base):
         Index("ix_cases_provisional", "deadline_provisional"),
         Index("ix_cases_promised_due", "promised_due"),
         Index("ix_cases_accepted_on", "accepted_on"),  # reports count a period's acceptances
+        Index("ix_cases_receipt_number", "receipt_number"),  # the progress page finds a receipt's number
     )
 
 
@@ -301,3 +302,19 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     object_id: Mapped[str] = mapped_column(String(60))
     detail: Mapped[dict[str, Any]]
+
+
+class ProgressQueryRow(Base):
+    """One query of the public progress page (办件查询): who asked (the client address), about
+    which number and whether it was answered, kept for supervision and counted for the limits."""
+
+    __tablename__ = "progress_queries"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    address: Mapped[str] = mapped_column(String(45))
+    case_number: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(12))  # answered / unmatched / limited
+    __table_args__ = (
+        Index("ix_progress_queries_address", "address", "at"),
+        Index("ix_progress_queries_number", "case_number", "at"),
+    )

@@ -97,7 +97,9 @@ class OpinionDialog(QDialog):
         """The materials table only for 需补正; the dialog keeps its height to what it shows."""
         correcting = self.opinion() == "correction"
         self.materials.setVisible(correcting)
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         self.resize(680, max(self.minimumSizeHint().height(), 480 if correcting else 0))
 
     def opinion(self) -> str:

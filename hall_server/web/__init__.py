@@ -1,4 +1,5 @@
-"""The hall's browser pages: the ticket kiosk (/kiosk) and the hall display (/display).
+"""The hall's browser pages: the ticket kiosk (/kiosk), the hall display (/display) and the
+applicant's progress query (/progress: phones, and the kiosk's 办件查询).
 
 Each page is one self-contained HTML file (inline CSS and JS, nothing fetched from outside:
 halls run on offline LANs) that talks to the public queue API (docs/queue.md). The script both
@@ -13,7 +14,7 @@ from importlib import resources
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 
-PAGES = {"/kiosk": "kiosk.html", "/display": "display.html"}
+PAGES = {"/kiosk": "kiosk.html", "/display": "display.html", "/progress": "progress.html"}
 SHARED_SCRIPT, PLACEHOLDER = "hall-clock.js", "/* hall-clock.js */"
 _HEADERS = {"Cache-Control": "no-store"}  # a kiosk left on for months picks up a new page on reload
 

@@ -91,8 +91,10 @@ ROUTES = {
     ("GET", "/api/v1/queue/oversight"),
     ("POST", "/api/v1/queue/oversight/extensions/{case_id}"),
     ("POST", "/api/v1/users/unlock"),
+    ("POST", "/api/v1/progress"),
     ("GET", "/kiosk"),
     ("GET", "/display"),
+    ("GET", "/progress"),
 }
 
 
@@ -364,6 +366,7 @@ def _body_routes(h: Hall) -> list[tuple[str, str, str, dict[str, Any]]]:
         ("POST", "/sync/cases", c.token, {"ids": [NIL]}),
         ("POST", "/queue/tickets", "", {"queue": "A", "phone": "13800000000", "priority": "green"}),
         ("POST", "/queue/checkin", "", {"code": "K7Q2X"}),
+        ("POST", "/progress", "", {"number": "330100W01202611240001", "tail": "002X"}),
         ("POST", "/queue/call", c.token, {"ticket_id": NIL}),
         ("POST", "/queue/pause", c.token, {"reason": "午休"}),
         ("POST", "/queue/messages", b.token, {"window": "A01", "text": "请注意"}),
@@ -518,6 +521,7 @@ def test_bad_text_in_query_parameters_and_paths_is_refused(hall_under_attack: Ha
         h.send(f"path {bad}", "POST", API + f"/queue/tickets/{NIL}/{bad}", b.token, {})
         h.send(f"path {bad}", "POST", API + f"/queue/ticket/{bad}", c.token, {})
     h.send("page", "GET", "/kiosk?x=" + quote("\x00"))
+    h.send("page", "GET", "/progress?kiosk=" + quote("\x00"))
     h.refused_cleanly()
 
 

@@ -1,0 +1,207 @@
+"""The applicant's progress query (办件查询): the case number on the receipt and the last four
+characters of the applicant's ID number (or phone) answer where the case stands, its promised
+date, the next step and what to bring; the name masked (王*芳); nothing more.
+
+Against enumeration: a wrong pair answers exactly as an unknown number does (the same work,
+the tail compared in constant time); every query is kept (address, number, outcome) for
+supervision and counted for the limits: per address a minute, and wrong pairs per number an
+hour, after which the number answers no more for a while (the applicant asks at the desk).
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.case import CASE_STATE_LABELS, CaseState
+from counter_app.domain.case_steps import SPECIAL_KIND_LABELS
+from counter_app.domain.dates import written_date
+from hall_server.changes import utcnow
+from hall_server.config import ServerConfig
+from hall_server.db import ServerDatabase
+from hall_server.models import CaseRow, ProgressQueryRow
+
+NUMBER = re.compile(r"^[A-Z0-9]{6,40}$")
+TAIL = re.compile(r"^[0-9X]{4}$")
+MINUTE, HOUR = timedelta(minutes=1), timedelta(hours=1)
+NOT_FOUND: dict[str, Any] = {
+    "found": False,
+    "message": "未查到与该办件编号和证件号码（或手机号码）后四位相符的办件，请核对受理通知书上的编号后重试，或到服务台咨询。",
+}
+TO_COLLECT = ["受理通知书", "申请人身份证件（委托他人领取的，另带授权委托书及受托人身份证件）"]
+
+
+class BadQuery(ValueError):
+    """422: the number or the four characters are not what the form asks for."""
+
+
+class TooManyQueries(Exception):
+    def __init__(self, code: str, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.status, self.code, self.retry_after = 429, code, max(1, retry_after)
+
+
+@dataclass(frozen=True)
+class ProgressLimits:
+    per_address_per_minute: int = 30
+    misses_per_number_per_hour: int = 10
+
+    @classmethod
+    def of(cls, cfg: ServerConfig) -> ProgressLimits:
+        return cls(cfg.progress_queries_per_minute, cfg.progress_misses_per_hour)
+
+
+def mask_name(name: str) -> str:
+    """王*芳, 王*, 欧**锋; an organisation keeps its first and last characters."""
+    name = name.strip()
+    if len(name) <= 1:
+        return "*" if name else ""
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def clean_query(number: Any, tail: Any) -> tuple[str, str]:
+    text = str(number or "").strip().upper() if isinstance(number, str) else ""
+    four = str(tail or "").strip().upper() if isinstance(tail, str) else ""
+    if not NUMBER.match(text):
+        raise BadQuery("请输入受理通知书上的办件编号（字母和数字，6至40位）。")
+    if not TAIL.match(four):
+        raise BadQuery("请输入申请人证件号码或手机号码的后四位（数字或X）。")
+    return text, four
+
+
+def _tails(row: CaseRow | None) -> list[str]:
+    if row is None:
+        return ["\0\0\0\0", "\0\0\0\0"]  # compared all the same: an unknown number takes as long
+    applicant = (row.data or {}).get("applicant") or {}
+    digits = re.sub(r"\D", "", str(applicant.get("phone") or ""))
+    return [row.applicant_id_number.strip().upper()[-4:].rjust(4, "\0"), digits[-4:].rjust(4, "\0")]
+
+
+def _matches(row: CaseRow | None, tail: str) -> bool:
+    found = [hmac.compare_digest(known.encode(), tail.encode()) for known in _tails(row)]
+    return row is not None and any(found)
+
+
+def _count(s: Session, since: datetime, **where: str) -> tuple[int, datetime | None]:
+    query = select(func.count(), func.min(ProgressQueryRow.at)).where(ProgressQueryRow.at >= since)
+    for column, value in where.items():
+        query = query.where(getattr(ProgressQueryRow, column) == value)
+    count, oldest = s.execute(query).one()
+    return int(count), oldest
+
+
+def _limited(
+    s: Session, number: str, address: str, now: datetime, limits: ProgressLimits
+) -> TooManyQueries | None:
+    if limits.per_address_per_minute:
+        count, oldest = _count(s, now - MINUTE, address=address)
+        if count >= limits.per_address_per_minute:
+            wait = int(((oldest or now) + MINUTE - now).total_seconds()) + 1
+            return TooManyQueries("too_many_queries", "查询过于频繁，请稍后再试。", wait)
+    if limits.misses_per_number_per_hour:
+        count, oldest = _count(s, now - HOUR, case_number=number, outcome="unmatched")
+        if count >= limits.misses_per_number_per_hour:
+            wait = int(((oldest or now) + HOUR - now).total_seconds()) + 1
+            return TooManyQueries(
+                "number_locked",
+                "该办件编号查询错误次数过多，请一小时后再试，或携带身份证件到服务台查询。",
+                wait,
+            )
+    return None
+
+
+def query_progress(
+    db: ServerDatabase, number: Any, tail: Any, address: str, limits: ProgressLimits
+) -> dict[str, Any]:
+    """The answer for *number* and *tail*; raises BadQuery (422) or TooManyQueries (429)."""
+    number, tail = clean_query(number, tail)
+    now = utcnow()
+    with db.sessions() as s, s.begin():
+        refusal = _limited(s, number, address, now, limits)
+        row = None
+        if refusal is None:
+            row = s.scalars(
+                select(CaseRow)
+                .where(or_(CaseRow.case_number == number, CaseRow.receipt_number == number))
+                .limit(1)
+            ).first()
+        matched = refusal is None and _matches(row, tail)
+        outcome = "limited" if refusal else "answered" if matched else "unmatched"
+        s.add(ProgressQueryRow(at=now, address=address[:45], case_number=number, outcome=outcome))
+        answer = progress_of(row) if matched and row is not None else NOT_FOUND
+    if refusal is not None:
+        raise refusal
+    return answer
+
+
+def _open_stop(lifecycle: dict[str, Any]) -> dict[str, Any]:
+    stops = [s for s in lifecycle.get("stops", []) if isinstance(s, dict) and not s.get("ended_on")]
+    return stops[-1] if stops else {}
+
+
+def _next_step(row: CaseRow, state: CaseState) -> tuple[str, list[str]]:
+    data = row.data or {}
+    lifecycle = data.get("lifecycle") or {}
+    promised = written_date(row.promised_due, provisional=row.deadline_provisional)
+    if state is CaseState.NOTIFIED:
+        missing = [
+            str(m.get("name", ""))
+            for m in data.get("materials") or []
+            if isinstance(m, dict) and m.get("status") in ("missing", "needs_correction")
+        ]
+        return "申请材料尚不齐全：请按一次性告知书补齐下列材料后到窗口提交。", missing
+    if state in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW):
+        return f"正在审查，无需到场。承诺于{promised}前办结。", []
+    if state is CaseState.CORRECTION:
+        detail = _open_stop(lifecycle).get("detail") or {}
+        bring = [
+            f"{m.get('name', '')}（{m.get('problem', '')}）"
+            for m in detail.get("materials") or []
+            if isinstance(m, dict)
+        ]
+        return "需要补正材料：请携带下列材料到窗口补正；补正期间暂停计时，补正后继续计算。", bring
+    if state is CaseState.SUSPENDED:
+        kind = str((_open_stop(lifecycle).get("detail") or {}).get("procedure") or "other")
+        return (
+            f"已进入特别程序（{SPECIAL_KIND_LABELS.get(kind, '其他')}），期间暂停计时，结束后继续办理。",
+            [],
+        )
+    if state is CaseState.DECIDED:
+        return f"已作出审批决定，正在制证办结，承诺于{promised}前办结。", []
+    if state is CaseState.COMPLETED:
+        pickup = str((data.get("item_snapshot") or {}).get("pickup") or "")
+        return "已办结，请凭受理通知书和身份证件领取结果。" + (f"（{pickup}）" if pickup else ""), TO_COLLECT
+    return {
+        CaseState.DELIVERED: "办理结果已领取或已送达，办理完毕。",
+        CaseState.RETURNED: "本件已退办，原因及救济途径详见退办通知书。",
+        CaseState.REFUSED: "本件不予受理，原因及救济途径详见不予受理通知书。",
+        CaseState.WITHDRAWN: "申请已撤回，办理终止。",
+    }.get(state, ""), []
+
+
+def progress_of(row: CaseRow) -> dict[str, Any]:
+    """What the applicant may see: state, dates, next step, what to bring; the name masked."""
+    data = row.data or {}
+    state = CaseState(row.state)
+    step, bring = _next_step(row, state)
+    return {
+        "found": True,
+        "case_number": row.case_number or "",
+        "item_name": str((data.get("item_snapshot") or {}).get("name") or data.get("item_code") or ""),
+        "applicant": mask_name(row.applicant_name),
+        "state": CASE_STATE_LABELS[state],
+        "accepted_on": written_date(row.accepted_on),
+        "promised_due": written_date(row.promised_due, provisional=row.deadline_provisional)
+        if state in (CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.DECIDED)
+        else "",
+        "next_step": step,
+        "bring": bring,
+    }
