@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, func, insert, literal, or_, select
 
 from counter_app.domain.case import CASE_STATE_LABELS, CaseState
 from counter_app.domain.case_steps import SPECIAL_KIND_LABELS
@@ -77,7 +76,7 @@ def clean_query(number: Any, tail: Any) -> tuple[str, str]:
     return text, four
 
 
-def _tails(row: CaseRow | None) -> list[str]:
+def _tails(row: Any) -> list[str]:
     if row is None:
         return ["\0\0\0\0", "\0\0\0\0"]  # compared all the same: an unknown number takes as long
     applicant = (row.data or {}).get("applicant") or {}
@@ -85,36 +84,67 @@ def _tails(row: CaseRow | None) -> list[str]:
     return [row.applicant_id_number.strip().upper()[-4:].rjust(4, "\0"), digits[-4:].rjust(4, "\0")]
 
 
-def _matches(row: CaseRow | None, tail: str) -> bool:
+def _matches(row: Any, tail: str) -> bool:
     found = [hmac.compare_digest(known.encode(), tail.encode()) for known in _tails(row)]
     return row is not None and any(found)
 
 
-def _count(s: Session, since: datetime, **where: str) -> tuple[int, datetime | None]:
-    query = select(func.count(), func.min(ProgressQueryRow.at)).where(ProgressQueryRow.at >= since)
+def _window(since: str, **where: Any) -> tuple[Any, Any]:
+    """How many stored queries match *where* since *since*, and the oldest of them (subqueries)."""
+    query = select(func.count()).where(ProgressQueryRow.at >= bindparam(since))
+    oldest = select(func.min(ProgressQueryRow.at)).where(ProgressQueryRow.at >= bindparam(since))
     for column, value in where.items():
         query = query.where(getattr(ProgressQueryRow, column) == value)
-    count, oldest = s.execute(query).one()
-    return int(count), oldest
+        oldest = oldest.where(getattr(ProgressQueryRow, column) == value)
+    return query.scalar_subquery(), oldest.scalar_subquery()
 
 
-def _limited(
-    s: Session, number: str, address: str, now: datetime, limits: ProgressLimits
-) -> TooManyQueries | None:
-    if limits.per_address_per_minute:
-        count, oldest = _count(s, now - MINUTE, address=address)
-        if count >= limits.per_address_per_minute:
-            wait = int(((oldest or now) + MINUTE - now).total_seconds()) + 1
-            return TooManyQueries("too_many_queries", "查询过于频繁，请稍后再试。", wait)
-    if limits.misses_per_number_per_hour:
-        count, oldest = _count(s, now - HOUR, case_number=number, outcome="unmatched")
-        if count >= limits.misses_per_number_per_hour:
-            wait = int(((oldest or now) + HOUR - now).total_seconds()) + 1
-            return TooManyQueries(
-                "number_locked",
-                "该办件编号查询错误次数过多，请一小时后再试，或携带身份证件到服务台查询。",
-                wait,
-            )
+_CASE = CaseRow.__table__.c
+_SHOWN = [
+    _CASE.case_number,
+    _CASE.state,
+    _CASE.applicant_name,
+    _CASE.applicant_id_number,
+    _CASE.accepted_on,
+    _CASE.promised_due,
+    _CASE.deadline_provisional,
+    _CASE.data,
+]
+_STATEMENTS: dict[bool, Any] = {}
+
+
+def _statement(db: ServerDatabase) -> Any:
+    """One round trip: both limits' counts and the case (or none), built once per dialect. On
+    PostgreSQL the query log need not wait for the disk either (a crash may lose a moment of it,
+    never a case)."""
+    stmt = _STATEMENTS.get(db.is_postgres)
+    if stmt is None:
+        number: Any = bindparam("number")
+        per_address = _window("minute_ago", address=bindparam("address"))
+        per_number = _window("hour_ago", case_number=number, outcome=literal("unmatched"))
+        one = select(literal(1).label("one")).subquery()
+        columns = [*per_address, *per_number, *_SHOWN]
+        if db.is_postgres:
+            columns.append(func.set_config("synchronous_commit", "off", True))
+        found = or_(_CASE.case_number == number, _CASE.receipt_number == number)
+        stmt = _STATEMENTS[db.is_postgres] = (
+            select(*columns).select_from(one.outerjoin(CaseRow.__table__, found)).limit(1)
+        )
+    return stmt
+
+
+def _limited(row: Any, now: datetime, limits: ProgressLimits) -> TooManyQueries | None:
+    by_address, oldest_address, misses, oldest_miss = row[0], row[1], row[2], row[3]
+    if limits.per_address_per_minute and by_address >= limits.per_address_per_minute:
+        wait = int(((oldest_address or now) + MINUTE - now).total_seconds()) + 1
+        return TooManyQueries("too_many_queries", "查询过于频繁，请稍后再试。", wait)
+    if limits.misses_per_number_per_hour and misses >= limits.misses_per_number_per_hour:
+        wait = int(((oldest_miss or now) + HOUR - now).total_seconds()) + 1
+        return TooManyQueries(
+            "number_locked",
+            "该办件编号查询错误次数过多，请一小时后再试，或携带身份证件到服务台查询。",
+            wait,
+        )
     return None
 
 
@@ -124,19 +154,17 @@ def query_progress(
     """The answer for *number* and *tail*; raises BadQuery (422) or TooManyQueries (429)."""
     number, tail = clean_query(number, tail)
     now = utcnow()
-    with db.sessions() as s, s.begin():
-        refusal = _limited(s, number, address, now, limits)
-        row = None
-        if refusal is None:
-            row = s.scalars(
-                select(CaseRow)
-                .where(or_(CaseRow.case_number == number, CaseRow.receipt_number == number))
-                .limit(1)
-            ).first()
-        matched = refusal is None and _matches(row, tail)
+    with db.engine.connect() as conn, conn.begin():
+        params = {"number": number, "address": address, "minute_ago": now - MINUTE, "hour_ago": now - HOUR}
+        found = conn.execute(_statement(db), params).one()
+        refusal = _limited(found, now, limits)
+        case = found if found.case_number is not None and refusal is None else None
+        matched = refusal is None and _matches(case, tail)
         outcome = "limited" if refusal else "answered" if matched else "unmatched"
-        s.add(ProgressQueryRow(at=now, address=address[:45], case_number=number, outcome=outcome))
-        answer = progress_of(row) if matched and row is not None else NOT_FOUND
+        conn.execute(
+            insert(ProgressQueryRow).values(at=now, address=address[:45], case_number=number, outcome=outcome)
+        )
+        answer = progress_of(case) if matched else NOT_FOUND
     if refusal is not None:
         raise refusal
     return answer
@@ -147,7 +175,7 @@ def _open_stop(lifecycle: dict[str, Any]) -> dict[str, Any]:
     return stops[-1] if stops else {}
 
 
-def _next_step(row: CaseRow, state: CaseState) -> tuple[str, list[str]]:
+def _next_step(row: Any, state: CaseState) -> tuple[str, list[str]]:
     data = row.data or {}
     lifecycle = data.get("lifecycle") or {}
     promised = written_date(row.promised_due, provisional=row.deadline_provisional)
@@ -187,7 +215,7 @@ def _next_step(row: CaseRow, state: CaseState) -> tuple[str, list[str]]:
     }.get(state, ""), []
 
 
-def progress_of(row: CaseRow) -> dict[str, Any]:
+def progress_of(row: Any) -> dict[str, Any]:
     """What the applicant may see: state, dates, next step, what to bring; the name masked."""
     data = row.data or {}
     state = CaseState(row.state)
