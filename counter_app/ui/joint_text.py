@@ -73,6 +73,12 @@ def parts_html(
             )
         if part.opinion:
             body.append(escape(part.opinion))
+        if part.state == CORRECTION:
+            asked = _asked(lifecycle or {}, part.department)
+            if asked:
+                body.append(
+                    escape(QCoreApplication.translate("JointText", "To correct: %1").replace("%1", asked))
+                )
         if part.attachments:
             body.append(
                 escape(
@@ -84,3 +90,16 @@ def parts_html(
         lines.append(f"<li>{head}" + "".join(f"<br>{b}" for b in body) + "</li>")
     lines.append("</ul>")
     return lines
+
+
+def _asked(lifecycle: dict[str, Any], department: str) -> str:
+    """The materials this part asked to correct, from the open 补正 (as the notice would list them)."""
+    for stop in reversed(lifecycle.get("stops") or []):
+        if isinstance(stop, dict) and not stop.get("ended_on"):
+            materials = (stop.get("detail") or {}).get("materials") or []
+            return "；".join(
+                f"{m.get('name', '')}（{m.get('problem', '')}）"
+                for m in materials
+                if isinstance(m, dict) and m.get("department") == department
+            )
+    return ""

@@ -663,7 +663,12 @@
         <translation>%1于%2出具意见</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/joint_text.py" line="79"/>
+        <location filename="../../counter_app/ui/joint_text.py" line="80"/>
+        <source>To correct: %1</source>
+        <translation>需补正材料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/joint_text.py" line="85"/>
         <source>Attached: %1</source>
         <translation>附件：%1</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from counter_app.domain.case_steps import Step
 from counter_app.services.casework import CaseWork
 from counter_app.services.intake import IntakeService
+from counter_app.services.joint_parts import answer_part
 from tests.services.helpers import draft, item_named
 from tests.ui.conftest import Gui
 from tests.ui.flows import activate, key, rows, settle, type_text
@@ -64,3 +65,21 @@ def test_a_co_department_disagrees_by_keyboard_and_the_lead_refuses_with_its_rea
     assert decide.fields["reasons"].toPlainText() == "示范市消防救援支队：疏散通道宽度不足1.4米"  # type: ignore[attr-defined]
     key(gui, Qt.Key.Key_Escape, decide)
     settle(gui)
+
+
+def test_the_lead_sees_what_a_part_asked_to_correct(gui: Gui) -> None:
+    case = IntakeService(gui.ctx).accept(draft(item_named(gui.ctx, "开办餐饮店“一件事”联办"))).case
+    asked = {
+        "opinion": "correction",
+        "text": "排污登记表未标明排放口位置",
+        "materials": [{"name": "餐饮油烟净化设施说明及排污登记表", "problem": "未标明排放口位置"}],
+    }
+    answer_part(gui.ctx, case.id, asked, ["STHJ"])
+    key(gui, Qt.Key.Key_3, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    tab = gui.window.worklist
+    assert tab.table.item(0, 2).text() == "补正中"  # the part's 补正 stopped the case's clock
+    detail = tab.text.toPlainText()
+    assert "示范市生态环境局 · 需补正" in detail
+    assert "需补正材料：餐饮油烟净化设施说明及排污登记表（未标明排放口位置）" in detail
+    assert "示范市消防救援支队 · 会签中 · 暂停计时" in detail  # every part's clock stops with it
