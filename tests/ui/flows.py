@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.worker import print_worker
@@ -64,7 +64,16 @@ def type_applicant(gui: Gui, id_number: str = ID_OK, name: str = "张三") -> No
 def notice_dialog(gui: Gui) -> NoticeDialog:
     settle(gui)
     dialog = gui.window.intake.notice_dialog
-    assert dialog is not None and dialog.isVisible()
+    if (
+        dialog is None or not dialog.isVisible()
+    ):  # say what the window showed instead (a flake seen once in CI)
+        modal = QApplication.activeModalWidget()
+        raise AssertionError(
+            "no notice dialog after the acceptance: "
+            f"materials error {gui.window.intake.materials_error.text()!r}, "
+            f"status {gui.window.statusBar().currentMessage()!r}, "
+            f"focus {QApplication.focusWidget()!r}, modal {modal.findChildren(QLabel)[0].text() if modal and modal.findChildren(QLabel) else modal!r}"
+        )
     activate(gui, dialog)
     return dialog
 
