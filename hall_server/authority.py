@@ -52,11 +52,21 @@ def identity_refusal(c: OpContext, roles: Iterable[str] | None = INTAKE_ROLES) -
     return None
 
 
+def _hall_wide(c: OpContext) -> bool:
+    """Do both the actor and the user pushing hold a hall-wide role? (An actor's name never lends
+    its role to another's token.)"""
+    pusher = c.cache.user(c.pusher)
+    return {c.actor.role if c.actor else "", pusher.role if pusher else ""} <= HALL_WIDE_ROLES
+
+
+def serves_department(c: OpContext, department: str) -> bool:
+    """May this device act for *department* (its window serves it, or the users are hall-wide)?"""
+    return _hall_wide(c) or department in c.cache.departments(c.device.window_code)
+
+
 def case_access_refusal(c: OpContext, row: CaseRow) -> str | None:
     """May this device (and its actor, and the user pushing) act on an existing case?"""
-    pusher = c.cache.user(c.pusher)
-    roles = {c.actor.role if c.actor else "", pusher.role if pusher else ""}
-    if roles <= HALL_WIDE_ROLES:  # both: an actor's name never lends its role to another's token
+    if _hall_wide(c):
         return None
     window = c.device.window_code
     if row.window_code == window or row.department in c.cache.departments(window):

@@ -13,8 +13,8 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.joint import give_opinion, part_of, with_dues
 from counter_app.domain.messages import DomainError
 from counter_app.sync.wire import APPLIED
-from hall_server.authority import HALL_WIDE_ROLES, INTAKE_ROLES, identity_refusal
-from hall_server.cases import add_event, publish, set_deadlines
+from hall_server.authority import INTAKE_ROLES, identity_refusal, serves_department
+from hall_server.cases import add_event, publish
 from hall_server.changes import utcnow
 from hall_server.op_shapes import date_of
 from hall_server.queue.tickets import hall_now
@@ -25,17 +25,12 @@ if TYPE_CHECKING:
 FUTURE_DAYS = 1
 
 
-def _serves(c: OpContext, department: str) -> bool:
-    roles = {c.actor.role if c.actor else ""}
-    return roles <= HALL_WIDE_ROLES or department in c.cache.departments(c.device.window_code)
-
-
 def apply_opinion(c: OpContext, verdict: type[Verdict]) -> Verdict:
     if (refusal := identity_refusal(c, INTAKE_ROLES)) is not None:
         return verdict("rejected", refusal)
     p = c.payload
     department = str(p["department"])
-    if not _serves(c, department):
+    if not serves_department(c, department):
         return verdict("rejected", f"window {c.device.window_code} does not serve department {department}")
     row = c.cache.case(p["case_id"])
     if row is None:
@@ -52,11 +47,9 @@ def apply_opinion(c: OpContext, verdict: type[Verdict]) -> Verdict:
         state, lifecycle = give_opinion(CaseState(row.state), lifecycle, department, p["details"], on, who)
     except DomainError as exc:
         return verdict("rejected", str(exc), found | {"field": exc.field})
-    calendar = c.cache.calendar()
     from_state = row.state
     row.state = state.value
-    row.data = {**row.data, "lifecycle": with_dues(lifecycle, row.accepted_on, calendar)}
-    set_deadlines(row, calendar)
+    row.data = {**row.data, "lifecycle": with_dues(lifecycle, row.accepted_on, c.cache.calendar())}
     row.updated_at = utcnow()
     row.version += 1
     answer = part_of(lifecycle, department)

@@ -25,6 +25,7 @@ from hall_server.changes import utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, ProgressQueryRow
+from hall_server.queue.kiosk_limits import TooManyTickets
 
 NUMBER = re.compile(r"^[A-Z0-9]{6,40}$")
 TAIL = re.compile(r"^[0-9X]{4}$")
@@ -38,12 +39,6 @@ TO_COLLECT = ["受理通知书", "申请人身份证件（委托他人领取的�
 
 class BadQuery(ValueError):
     """422: the number or the four characters are not what the form asks for."""
-
-
-class TooManyQueries(Exception):
-    def __init__(self, code: str, message: str, retry_after: int) -> None:
-        super().__init__(message)
-        self.status, self.code, self.retry_after = 429, code, max(1, retry_after)
 
 
 @dataclass(frozen=True)
@@ -133,14 +128,14 @@ def _statement(db: ServerDatabase) -> Any:
     return stmt
 
 
-def _limited(row: Any, now: datetime, limits: ProgressLimits) -> TooManyQueries | None:
+def _limited(row: Any, now: datetime, limits: ProgressLimits) -> TooManyTickets | None:
     by_address, oldest_address, misses, oldest_miss = row[0], row[1], row[2], row[3]
     if limits.per_address_per_minute and by_address >= limits.per_address_per_minute:
         wait = int(((oldest_address or now) + MINUTE - now).total_seconds()) + 1
-        return TooManyQueries("too_many_queries", "查询过于频繁，请稍后再试。", wait)
+        return TooManyTickets("too_many_queries", "查询过于频繁，请稍后再试。", wait)
     if limits.misses_per_number_per_hour and misses >= limits.misses_per_number_per_hour:
         wait = int(((oldest_miss or now) + HOUR - now).total_seconds()) + 1
-        return TooManyQueries(
+        return TooManyTickets(
             "number_locked",
             "该办件编号查询错误次数过多，请一小时后再试，或携带身份证件到服务台查询。",
             wait,
@@ -151,7 +146,7 @@ def _limited(row: Any, now: datetime, limits: ProgressLimits) -> TooManyQueries 
 def query_progress(
     db: ServerDatabase, number: Any, tail: Any, address: str, limits: ProgressLimits
 ) -> dict[str, Any]:
-    """The answer for *number* and *tail*; raises BadQuery (422) or TooManyQueries (429)."""
+    """The answer for *number* and *tail*; raises BadQuery (422) or TooManyTickets (429)."""
     number, tail = clean_query(number, tail)
     now = utcnow()
     with db.engine.connect() as conn, conn.begin():

@@ -1,5 +1,6 @@
 """``POST /api/v1/progress``: the public progress query behind ``/progress`` and the kiosk's
-办件查询 (no sign-in; limits per client address and per case number, every query kept)."""
+办件查询 (no sign-in; limits per client address and per case number, every query kept; a limit
+reached is the public routes' one 429, answered by the queue routes' handler)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,12 @@ from fastapi.responses import JSONResponse
 from counter_app.sync.wire import API_PREFIX
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
-from hall_server.progress import BadQuery, ProgressLimits, TooManyQueries, query_progress
+from hall_server.progress import BadQuery, ProgressLimits, query_progress
 from hall_server.queue.kiosk_limits import client_key
 
 
 def add_progress_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> None:
     limits = ProgressLimits.of(cfg)
-
-    @app.exception_handler(TooManyQueries)
-    async def _too_many(_r: Request, exc: TooManyQueries) -> JSONResponse:
-        return JSONResponse(
-            {"error": exc.code, "message": str(exc), "retry_after": exc.retry_after},
-            status_code=exc.status,
-            headers={"Retry-After": str(exc.retry_after)},
-        )
 
     @app.exception_handler(BadQuery)
     async def _bad(_r: Request, exc: BadQuery) -> JSONResponse:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from counter_app.cli import _context, _enrol_demo, _parser, _start_demo_hall
 from counter_app.domain.case_steps import Step
+from counter_app.services.context import AppContext
 from counter_app.services.demo import person
 from counter_app.services.hall_link import HallLink
 from counter_app.ui.app import build_window, make_application
@@ -221,21 +222,31 @@ def _evaluation(window: MainWindow, kind: type) -> QWidget:
 JOINT_ITEM_CODE = "021000200000"  # 开办餐饮店“一件事”联办 (demo_lifecycle.py)
 
 
-def co_department(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
-    """The environment bureau's window (G02): the restaurant's part in its worklist, and its opinion."""
+def _another_pc(
+    language: str, data: Path, demo_hall: dict[str, str], who: tuple[str, str, str]
+) -> tuple[AppContext, QApplication, HallLink, MainWindow, Worker]:
+    """Another PC of the demo hall: enrolled as (device, window), *user* signed in, its window up."""
     from hall_server import admin
     from hall_server.db import open_server_database
 
+    device, window_code, user = who
     hall_db = open_server_database(f"sqlite:///{data / 'demo-hall' / 'hall-server.sqlite'}")
-    code = admin.enrollment_code(hall_db, "W03", "G02")
+    code = admin.enrollment_code(hall_db, device, window_code)
     hall_db.dispose()
-    ctx = _context(_parser().parse_args(["--data-dir", str(data / "g02"), "--lang", language]), demo_hall)
+    folder = data / window_code.lower()
+    ctx = _context(_parser().parse_args(["--data-dir", str(folder), "--lang", language]), demo_hall)
     app = make_application(language)
     link = HallLink(ctx)
     link.enroll(code)
-    link.sign_in("wangfang", demo_hall["password"])
+    link.sign_in(user, demo_hall["password"])
     window, worker = build_window(ctx, link)
     open_maximised(window)
+    return ctx, app, link, window, worker
+
+
+def co_department(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
+    """The environment bureau's window (G02): the restaurant's part in its worklist, and its opinion."""
+    ctx, app, link, window, worker = _another_pc(language, data, demo_hall, ("W03", "G02", "wangfang"))
     window.start_sync()
     s = Shooter(app, out, language)
     s.then(4000, lambda: window.tabs.setCurrentWidget(window.worklist))
@@ -252,20 +263,7 @@ def co_department(out: Path, language: str, data: Path, demo_hall: dict[str, str
 
 def supervisor(out: Path, language: str, data: Path, demo_hall: dict[str, str]) -> None:
     """The supervisors' hall monitor, its dialogs and a report, on a second PC of the demo hall."""
-    from hall_server import admin
-    from hall_server.db import open_server_database
-
-    hall_db = open_server_database(f"sqlite:///{data / 'demo-hall' / 'hall-server.sqlite'}")
-    code = admin.enrollment_code(hall_db, "W02", "A02")
-    hall_db.dispose()
-    second = data / "supervisor"
-    ctx = _context(_parser().parse_args(["--data-dir", str(second), "--lang", language]), demo_hall)
-    app = make_application(language)
-    link = HallLink(ctx)
-    link.enroll(code)
-    link.sign_in("zhaolei", demo_hall["password"])
-    window, worker = build_window(ctx, link)
-    open_maximised(window)
+    ctx, app, link, window, worker = _another_pc(language, data, demo_hall, ("W02", "A02", "zhaolei"))
     monitor = window.monitor
     assert monitor is not None
     window.tabs.setCurrentWidget(monitor)

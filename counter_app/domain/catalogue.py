@@ -128,13 +128,6 @@ class ServiceItem:
     def is_joint(self) -> bool:
         return self.item_class is ItemClass.JOINT
 
-    @property
-    def parts(self) -> tuple[JointPart, ...]:
-        """Every co-department's part (抄告): the catalogue's own, else one per joint department."""
-        if self.joint_parts or not self.is_joint:
-            return self.joint_parts
-        return tuple(JointPart(d, "", self.promised_limit_days) for d in self.joint_departments)
-
 
 @dataclass(frozen=True)
 class Catalogue:

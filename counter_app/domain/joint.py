@@ -24,10 +24,8 @@ from counter_app.domain.text import clean_text
 
 PARTS = "parts"
 OPEN, AGREED, DISAGREED, CORRECTION = "open", "agreed", "disagreed", "correction"
-PART_STATES = (OPEN, AGREED, DISAGREED, CORRECTION)
 PART_STATE_LABELS = {OPEN: "会签中", AGREED: "同意", DISAGREED: "不同意", CORRECTION: "需补正"}
 OPINIONS = {"agree": AGREED, "disagree": DISAGREED, "correction": CORRECTION}
-OPINION_LABELS = {"agree": "同意", "disagree": "不同意", "correction": "需补正"}
 # a part may answer while the case is open; 补正 only while its clock runs or already waits for 补正
 ANSWERABLE = frozenset(
     {CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.CORRECTION, CaseState.SUSPENDED}
@@ -70,15 +68,6 @@ class Part:
     attachments: tuple[str, ...] = ()
     answered_by: str = ""
     answered_on: date | None = None
-
-    @property
-    def answered(self) -> bool:
-        return self.state in (AGREED, DISAGREED)
-
-    @property
-    def waiting(self) -> bool:
-        """On the co-department's worklist: still to answer, or its 补正 still to come."""
-        return self.state in (OPEN, CORRECTION)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Part:

@@ -37,7 +37,8 @@ class IssueLimits:
 
 
 class TooManyTickets(Exception):
-    """429 with how long to wait (the ``Retry-After`` header)."""
+    """A public route's limit reached (tickets here, progress queries in hall_server/progress.py):
+    429 with how long to wait (the ``Retry-After`` header)."""
 
     def __init__(self, code: str, message: str, retry_after: int) -> None:
         super().__init__(message)
