@@ -14,6 +14,7 @@ from counter_app.domain.catalogue_format import CatalogueFormatError, parse_cata
 from hall_server import admin, auth
 from hall_server.config import ServerConfig, load_config
 from hall_server.db import SchemaMismatch, ServerDatabase, check_schema, open_server_database
+from hall_server.messages import commands as messages_commands
 from hall_server.private_files import loose_mode, write_private
 from hall_server.queue.appointments import import_appointments
 from hall_server.queue.layout import import_layout
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
         "prune-changes", help="drop change-log rows older than N days (windows behind reload)"
     )
     prune.add_argument("--keep-days", type=int, default=90)
+    messages_commands.add_commands(sub)
     demo = sub.add_parser("demo", help="seed a demo hall in FOLDER (SQLite) and serve it on loopback")
     demo.add_argument("folder")
     demo.add_argument("--port", type=int, default=0, help="0: any free port")
@@ -164,6 +166,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     from hall_server.app import create_app
     from hall_server.demo import seed_demo
+    from hall_server.messages.config import MessagesConfig
+    from hall_server.messages.worker import MessageWorker
     from hall_server.queue.demo_day import simulate_morning
     from hall_server.queue.tickets import hall_now
 
@@ -181,6 +185,9 @@ def _demo(args: argparse.Namespace) -> int:
     print(json.dumps(info, ensure_ascii=False), flush=True)
     # the morning so far, while the client starts (about a second of writes, once a day)
     threading.Thread(target=simulate_morning, args=(db, hall_now(cfg.timezone)), daemon=True).start()
+    # its text messages go to the log only (the default provider): their states show on the cases
+    messages = MessageWorker(db, MessagesConfig())
+    threading.Thread(target=messages.run, args=(threading.Event(),), daemon=True).start()
     if args.exit_with_parent:
 
         def watch_parent() -> None:
@@ -231,6 +238,8 @@ def _run(argv: list[str] | None) -> int:
                 )
             return 0
         check_schema(db.engine)
+        if args.command in messages_commands.COMMANDS:
+            return messages_commands.run(args, db, _config_file(args))
         if args.command == "create-user":
             password = (
                 sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("password: ")

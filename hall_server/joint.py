@@ -16,6 +16,7 @@ from counter_app.sync.wire import APPLIED
 from hall_server.authority import INTAKE_ROLES, identity_refusal, serves_department
 from hall_server.cases import add_event, publish
 from hall_server.changes import utcnow
+from hall_server.messages.events import CORRECTION, queue_for_applicant
 from hall_server.op_shapes import date_of
 from hall_server.queue.tickets import hall_now
 
@@ -56,6 +57,8 @@ def apply_opinion(c: OpContext, verdict: type[Verdict]) -> Verdict:
     detail = {"on": on.isoformat(), "department": department, **p["details"]}
     add_event(c.s, row.id, c.op_type, from_state, row.state, c.actor_name, c.device.id, c.op_id, **detail)
     c.audit(row.id, department=department, opinion=p["details"].get("opinion"))
+    if p["details"].get("opinion") == "correction":  # 需补正 asked by a part: the applicant hears of it
+        queue_for_applicant(c.s, row, CORRECTION, c.op_id, p["details"].get("materials"))
     publish(c.s, c.db, row)
     return verdict(
         APPLIED, "", {"case_id": row.id, "state": row.state, "part_state": answer.state if answer else None}

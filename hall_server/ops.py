@@ -30,6 +30,7 @@ from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.joint import apply_opinion
+from hall_server.messages.events import ACCEPTED, queue_for_applicant
 from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeNumberRow, UserRow
 from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
 from hall_server.queue.visits import apply_visit
@@ -143,6 +144,7 @@ def apply_case_op(c: OpContext) -> Verdict:
         if row.deadline_provisional and c.cache.calendar_is_stale(row.accepted_on, row.legal_due):
             set_deadlines(row, c.cache.calendar(fresh=True))
         _copy_to_parts(c, row)
+        queue_for_applicant(c.s, row, ACCEPTED, c.op_id)
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
     c.audit(row.id, case_number=number)
     publish(c.s, c.db, row, whole=True)

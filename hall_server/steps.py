@@ -25,6 +25,7 @@ from counter_app.sync.wire import APPLIED
 from hall_server.authority import INTAKE_ROLES, case_access_refusal, identity_refusal
 from hall_server.cases import add_event, publish
 from hall_server.changes import utcnow
+from hall_server.messages.events import CORRECTION, READY, queue_for_applicant
 from hall_server.op_shapes import date_of
 from hall_server.queue.tickets import hall_now
 
@@ -147,6 +148,10 @@ def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
         c.s, row.id, c.op_type, p["from_state"], row.state, c.actor_name, c.device.id, c.op_id, **detail
     )
     c.audit(row.id, to_state=row.state)
+    if step is Step.REQUEST_CORRECTION:
+        queue_for_applicant(c.s, row, CORRECTION, c.op_id, p["details"].get("materials"))
+    elif step is Step.COMPLETE:
+        queue_for_applicant(c.s, row, READY, c.op_id)
     publish(c.s, c.db, row)
     result = {
         "case_id": row.id,

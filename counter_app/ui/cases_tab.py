@@ -28,6 +28,7 @@ from counter_app.services.notices import NoticeService
 from counter_app.ui import labels
 from counter_app.ui.case_history import english, event_line, when
 from counter_app.ui.errors import explain
+from counter_app.ui.message_text import messages_html
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.scanner import TAKES_SCANS
 from counter_app.ui.worker import Worker
@@ -246,6 +247,7 @@ class CasesTab(QWidget):
             lines.append("</ul>")
         else:
             lines.append(f"<p>{escape(none)}</p>")
+        lines += messages_html(c.lifecycle)
         lines.append(f"<h4>{escape(history_heading)}</h4>")
         if detail.events:
             lines.append("<ul>")

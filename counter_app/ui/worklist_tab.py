@@ -43,6 +43,7 @@ from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
 from counter_app.ui.joint_text import parts_html
 from counter_app.ui.keys import bind
+from counter_app.ui.message_text import messages_html
 from counter_app.ui.notice_dialog import NoticeDialog
 from counter_app.ui.opinion_dialog import OpinionDialog
 from counter_app.ui.scanner import TAKES_SCANS
@@ -372,7 +373,9 @@ class WorklistTab(QWidget):
         lines.append(f"<h4>{escape(notices)}</h4><ul>")
         for n in detail.notices:
             lines.append(f"<li>{escape(labels.notice_kind(n.kind))} {escape(n.number)}</li>")
-        lines.append(f"</ul><h4>{escape(timeline)}</h4><ul>")
+        lines.append("</ul>")
+        lines += messages_html(c.lifecycle)
+        lines.append(f"<h4>{escape(timeline)}</h4><ul>")
         lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
         lines.append("</ul>")
         return "".join(lines)

@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import hall_server.queue.models  # noqa: F401  (its tables belong to the same schema)
+import hall_server.messages.models
+import hall_server.queue.models  # noqa: F401
 from hall_server.models import Base
 
 engine = context.config.attributes["engine"]

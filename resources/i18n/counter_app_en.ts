@@ -4,7 +4,7 @@
 <context>
     <name>CasesTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="140"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="141"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="242"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="243"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>printed %n time</numerusform>
@@ -167,7 +167,7 @@
 <context>
     <name>WorklistTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="237"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>Clock stopped, %n working day kept</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="240"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -183,11 +183,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="244"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>
             <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>message_text</name>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/message_text.py" line="49"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n attempt</numerusform>
+            <numerusform>%n attempts</numerusform>
         </translation>
     </message>
 </context>

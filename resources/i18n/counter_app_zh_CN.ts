@@ -37,139 +37,139 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="56"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="57"/>
         <source>Case or notice number, applicant name, ID number, phone or item (empty: today&apos;s cases)</source>
         <translation>办件编号、告知书编号、申请人姓名、证件号码、电话或事项（留空：今日办件）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="73"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="74"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="70"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="74"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="75"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="71"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="68"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="69"/>
         <source>Case or notice number</source>
         <translation>办件编号或文书编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="72"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="73"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="84"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="85"/>
         <source>&amp;Reprint notices</source>
         <translation>补打文书(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="86"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="87"/>
         <source>&amp;Materials receipt list</source>
         <translation>材料接收清单(&amp;M)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="138"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="139"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="140"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="140"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="141"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="147"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="148"/>
         <source>Provisional: counted without the holiday calendar of a year it crosses (weekends only).</source>
         <translation>暂定：期限所跨年份缺少节假日安排，仅按周末计算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="209"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
         <source>(not accepted)</source>
         <translation>（未受理）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="210"/>
-        <location filename="../../counter_app/ui/cases_tab.py" line="229"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="211"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="230"/>
         <source>(%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="211"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="212"/>
         <source>None</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="212"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="213"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="212"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="213"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="221"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="222"/>
         <source>Accepted on %1</source>
         <translation>受理日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="225"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="226"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="234"/>
         <source>Provisional: this window lacks the holiday calendar of a year it crosses.</source>
         <translation>暂定：本窗口缺少期限所跨年份的节假日安排，日期待日历发布后重新计算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="237"/>
         <source>Reason for refusal: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/cases_tab.py" line="242"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="243"/>
         <source>printed %n time(s)</source>
         <translation>
             <numerusform>已打印 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="267"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="269"/>
         <source>Reprint (marked 补打)</source>
         <translation>补打（文书将标注“补打”）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/cases_tab.py" line="277"/>
+        <location filename="../../counter_app/ui/cases_tab.py" line="279"/>
         <source>Materials receipt list</source>
         <translation>材料接收清单</translation>
     </message>
@@ -3169,158 +3169,158 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="80"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="81"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="84"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="89"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="104"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="111"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="127"/>
         <source>Joint review &amp;opinion</source>
         <translation>会签意见(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="232"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="233"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="234"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="237"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="238"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="239"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="240"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="242"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="244"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="300"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="301"/>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="356"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="386"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="389"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="388"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="391"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="390"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="393"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="427"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="430"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3863,6 +3863,76 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>message_text</name>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="18"/>
+        <source>Acceptance notice</source>
+        <translation>受理通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="19"/>
+        <source>Correction request</source>
+        <translation>补正通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="20"/>
+        <source>Result ready for pickup</source>
+        <translation>领取通知</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="21"/>
+        <source>Deadline warning to the department</source>
+        <translation>超期预警（部门）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="23"/>
+        <source>Text message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="28"/>
+        <source>waiting to be sent</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="29"/>
+        <source>being sent</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="30"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="31"/>
+        <source>logged only (no SMS provider set up)</source>
+        <translation>仅记录（未配置短信平台）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="32"/>
+        <source>not sent: the provider refused it or every attempt failed</source>
+        <translation>发送失败：短信平台拒收或多次重试均未成功</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="35"/>
+        <source>may not have arrived: check with the provider</source>
+        <translation>送达状态不明，请向短信平台核实</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../counter_app/ui/message_text.py" line="49"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>共尝试%n次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="58"/>
+        <source>Text messages</source>
+        <translation>短信通知</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../counter_app/settings/__init__.py" line="53"/>
@@ -4131,7 +4201,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/domain/case_steps.py" line="107"/>
-        <location filename="../../counter_app/domain/joint.py" line="54"/>
+        <location filename="../../counter_app/domain/joint.py" line="52"/>
         <source>Choose one of the offered values.</source>
         <translation>请从给出的选项中选择。</translation>
     </message>
@@ -4166,42 +4236,42 @@ Data folder: %2</source>
         <translation>本步骤的日期早于该办件的上一步骤：请检查本机日期。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="38"/>
+        <location filename="../../counter_app/domain/joint.py" line="36"/>
         <source>This case has no part for your department to answer.</source>
         <translation>本件没有需要本部门会签的内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="39"/>
+        <location filename="../../counter_app/domain/joint.py" line="37"/>
         <source>Your department&apos;s part of this case is already answered ({state}): reopen the case to see it.</source>
         <translation>本部门已对本件出具会签意见（{state}），请重新打开办件查看。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="43"/>
+        <location filename="../../counter_app/domain/joint.py" line="41"/>
         <source>The case is “{state}”: its parts can no longer be answered.</source>
         <translation>本件已“{state}”，不能再出具会签意见。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="44"/>
+        <location filename="../../counter_app/domain/joint.py" line="42"/>
         <source>The case is “{state}”: corrections can be asked only while its clock runs.</source>
         <translation>本件已“{state}”，只能在办理计时期间提出补正。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="47"/>
+        <location filename="../../counter_app/domain/joint.py" line="45"/>
         <source>Give your department&apos;s reasons: a disagreement or a request for corrections needs them.</source>
         <translation>请填写理由：不同意或需补正的会签意见须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="50"/>
+        <location filename="../../counter_app/domain/joint.py" line="48"/>
         <source>Not every joint department has agreed yet ({parts}): the licence can be granted and the case completed only when all have.</source>
         <translation>尚有会签部门未同意（{parts}），全部同意后方可作出准予许可决定并办结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="55"/>
+        <location filename="../../counter_app/domain/joint.py" line="53"/>
         <source>Name each attached document (at most 20).</source>
         <translation>请逐一填写所附文书名称（最多20件）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="180"/>
+        <location filename="../../counter_app/domain/joint.py" line="169"/>
         <source>Name at least one material and what is wrong with it.</source>
         <translation>请至少列出一项材料及其存在的问题。</translation>
     </message>

@@ -25,6 +25,7 @@ from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.services.joint_parts import answer_part
 from counter_app.services.worklist import Worklist
 from hall_server.db import open_server_database
+from hall_server.messages.models import MessageRow
 from hall_server.models import CaseEventRow, CasePartRow, CaseRow
 from hall_server.queue.tickets import hall_now
 from hall_server.reports.oversight import oversight
@@ -90,6 +91,18 @@ def on_server(url: str, case_id: str) -> tuple[str, dict[str, str], list[tuple[s
                 )
             ]
             return row.state, parts, events
+    finally:
+        db.dispose()
+
+
+def messages_of(url: str, case_id: str) -> list[tuple[str, str | None]]:
+    db = open_server_database(url)
+    try:
+        with db.sessions() as s:
+            rows = s.scalars(
+                select(MessageRow).where(MessageRow.case_id == case_id).order_by(MessageRow.created_at)
+            )
+            return [(m.event, m.params.get("materials")) for m in rows]
     finally:
         db.dispose()
 
@@ -171,6 +184,12 @@ def test_a_joint_case_walks_from_acceptance_through_every_part_to_completion(
     ]
     fire.sync()
     assert fire.ctx.cases.get(case.id)[0].state is CaseState.COMPLETED  # type: ignore[index]
+    # the applicant's text messages: accepted, the environment part's 补正 with its material, ready
+    assert messages_of(hall_db, case.id) == [
+        ("accepted", None),
+        ("correction", "餐饮油烟净化设施说明及排污登记表"),
+        ("ready", None),
+    ]
 
 
 def test_a_part_answered_from_two_windows_and_a_withdrawn_case_are_refused_with_the_state_found(

@@ -1,0 +1,182 @@
+"""The worker's transactions on the outbox: take due messages (each attempt leased), record what
+the provider answered, settle attempts a stopped worker left behind, and queue the departments'
+warnings of promised dates about to be missed.
+
+Exactly once: a message is marked ``sending`` (committed) before its request leaves, and its
+outcome is recorded after; a worker killed in between leaves an attempt that may or may not have
+reached the provider. Settled after its lease: made again with the same message id when the
+provider sends an id once (``dedupes``), else marked in doubt and never sent again.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from hall_server.admin import hall_settings
+from hall_server.cases import load_calendar
+from hall_server.changes import utcnow
+from hall_server.db import ServerDatabase
+from hall_server.messages.config import MessagesConfig
+from hall_server.messages.events import DUE_SOON, queue_due_soon
+from hall_server.messages.models import MessageRow
+from hall_server.messages.providers import LOGGED, REFUSED, RETRY, SENT, Outcome, Outgoing
+from hall_server.messages.templates import render
+from hall_server.messages.timeline import show_on_case
+from hall_server.models import CaseRow
+
+LEASE_MARGIN_SECONDS = 5  # an attempt is leased for its timeout twice (connect, read) and this
+MAX_DELAY_SECONDS = 3600
+CLOCK_RUNNING = ("accepted", "under_review", "decided")  # a promised date can still be met
+
+
+@dataclass
+class Tally:
+    sent: int = 0
+    logged: int = 0
+    retried: int = 0
+    failed: int = 0
+    in_doubt: int = 0
+    resent: int = 0  # attempts in doubt made again (a provider that sends an id once)
+    warned: int = 0  # departments' warnings queued
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("sent", "logged", "retried", "failed", "in_doubt", "resent", "warned"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _locked(db: ServerDatabase, stmt):  # type: ignore[no-untyped-def]
+    return stmt.with_for_update(skip_locked=True) if db.is_postgres else stmt
+
+
+def claim(
+    db: ServerDatabase, config: MessagesConfig, limit: int, now: datetime | None = None
+) -> list[tuple[Outgoing, int]]:
+    """Up to *limit* due messages, each leased to this worker for one attempt (committed before
+    any request leaves); with the attempt's number, so a late answer cannot overwrite a newer one."""
+    now = now or utcnow()
+    with db.sessions() as s, s.begin():
+        rows = s.scalars(
+            _locked(
+                db,
+                select(MessageRow)
+                .where(MessageRow.state == "queued", MessageRow.next_at <= now)
+                .order_by(MessageRow.next_at)
+                .limit(limit),
+            )
+        ).all()
+        hall = hall_settings(s).get("hall_name", "") if rows else ""
+        taken = []
+        for row in rows:
+            if row.text is None:  # words fixed at the first attempt: every retry says the same
+                row.text = render(config.template(row.event), {**row.params, "hall": hall})[:600]
+            row.state, row.attempts = "sending", row.attempts + 1
+            row.lease_until = now + timedelta(seconds=config.timeout_seconds * 2 + LEASE_MARGIN_SECONDS)
+            taken.append((Outgoing(row.id, row.event, row.phone, row.text, dict(row.params)), row.attempts))
+        return taken
+
+
+def delay(config: MessagesConfig, attempts: int) -> timedelta:
+    """Doubling from ``retry_seconds``, an hour at most, ±20 % so a hall's backlog spreads out."""
+    base = min(config.retry_seconds * 2 ** max(attempts - 1, 0), MAX_DELAY_SECONDS)
+    return timedelta(seconds=base * random.uniform(0.8, 1.2))
+
+
+def record(
+    db: ServerDatabase,
+    config: MessagesConfig,
+    message_id: str,
+    attempt: int,
+    outcome: Outcome,
+    provider: str,
+    dedupes: bool,
+) -> str:
+    """What the provider answered, on the message and its case; returns the state it is now in."""
+    now = utcnow()
+    with db.sessions() as s, s.begin():
+        stmt = select(MessageRow).where(MessageRow.id == message_id)
+        row = s.scalars(stmt.with_for_update() if db.is_postgres else stmt).one()
+        if row.state != "sending" or row.attempts != attempt:
+            return row.state  # settled meanwhile (this attempt outlived its lease)
+        row.provider, row.lease_until = provider, None
+        row.last_error = outcome.detail[:300] or None
+        kind = outcome.kind
+        if kind == "unknown" and dedupes:
+            kind = RETRY
+        if kind in (SENT, LOGGED):
+            row.state, row.finished_at, row.provider_ref = kind, now, outcome.ref[:100] or None
+        elif kind == RETRY and row.attempts < config.max_attempts:
+            row.state, row.next_at = "queued", now + delay(config, row.attempts)
+        elif kind in (RETRY, REFUSED):
+            row.state, row.finished_at = "failed", now
+        else:
+            row.state, row.finished_at = "in_doubt", now
+        show_on_case(s, db, row)
+        return row.state
+
+
+def settle_abandoned(db: ServerDatabase, dedupes: bool, now: datetime | None = None) -> Tally:
+    """Attempts whose worker stopped (killed, power cut) past their lease."""
+    now = now or utcnow()
+    tally = Tally()
+    with db.sessions() as s, s.begin():
+        rows = s.scalars(
+            _locked(db, select(MessageRow).where(MessageRow.state == "sending", MessageRow.lease_until < now))
+        ).all()
+        for row in rows:
+            row.lease_until = None
+            if dedupes:
+                row.state, row.next_at = "queued", now
+                row.last_error = "the worker stopped during an attempt; made again with the same message id"
+                tally.resent += 1
+            else:
+                row.state, row.finished_at = "in_doubt", now
+                row.last_error = (
+                    "the worker stopped during an attempt: the provider may have sent it; not sent again"
+                )
+                tally.in_doubt += 1
+            show_on_case(s, db, row)
+    return tally
+
+
+def queue_warnings(db: ServerDatabase, config: MessagesConfig, today: date) -> int:
+    """超期预警: a department hears of each open case whose promised date is *due_soon_days*
+    working days away or less (today included), once per promised date."""
+    phones = config.phones()
+    if not phones:
+        return 0
+    queued = 0
+    with db.sessions() as s, s.begin():
+        calendar = load_calendar(s)
+        horizon = today + timedelta(days=config.due_soon_days * 3 + 14)  # calendar days, wide enough
+        rows = s.scalars(
+            select(CaseRow).where(
+                CaseRow.state.in_(CLOCK_RUNNING),
+                CaseRow.department.in_(list(phones)),
+                CaseRow.promised_due >= today,
+                CaseRow.promised_due <= horizon,
+            )
+        ).all()
+        warned = (
+            set(
+                s.scalars(
+                    select(MessageRow.event_key).where(
+                        MessageRow.event == DUE_SOON, MessageRow.case_id.in_([r.id for r in rows])
+                    )
+                )
+            )
+            if rows
+            else set()
+        )
+        for row in rows:
+            assert row.promised_due is not None  # the query's
+            left = calendar.working_days_between(today, row.promised_due)
+            key = f"{row.id}:{DUE_SOON}:{row.promised_due}"
+            if left <= config.due_soon_days and key not in warned:
+                queue_due_soon(s, row, phones[row.department], left)
+                queued += 1
+    return queued

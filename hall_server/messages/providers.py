@@ -1,0 +1,165 @@
+"""Where a message goes: the server's log (the default), a hall's own HTTP gateway (短信平台), or a
+cloud SMS service (cloud.py). A provider answers each attempt with an ``Outcome``:
+
+- sent: the provider took it (its reference kept);
+- retry: it certainly did not take it (no connection, busy, 5xx): try again later;
+- refused: it will never take it (a 4xx, an invalid number, its own error code): given up;
+- unknown: the request may have reached it (a timeout after sending, an answer that is not one):
+  tried again only with a provider that sends one message id once (``dedupes``), else in doubt.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+import requests
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
+
+from hall_server.messages.config import MessagesConfig
+
+log = logging.getLogger("hall_server.messages")
+
+SENT, RETRY, REFUSED, UNKNOWN, LOGGED = "sent", "retry", "refused", "unknown", "logged"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    id: str
+    event: str
+    phone: str
+    text: str
+    params: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str
+    detail: str = ""
+    ref: str = ""
+
+
+class Provider(Protocol):
+    name: str
+    dedupes: bool
+
+    def send(self, message: Outgoing) -> Outcome: ...
+
+    def close(self) -> None: ...
+
+
+class LogOnly:
+    """No provider configured: the message is written to the worker's log, and its state says so."""
+
+    name, dedupes = "log", True
+
+    def send(self, message: Outgoing) -> Outcome:
+        log.info("text message %s (%s) to %s: %s", message.id, message.event, message.phone, message.text)
+        return Outcome(LOGGED)
+
+    def close(self) -> None:
+        pass
+
+
+def _never_left(exc: requests.RequestException) -> bool:
+    """True when the request certainly never reached the gateway (no connection was made)."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    reasons = [getattr(arg, "reason", arg) for arg in exc.args]
+    return any(isinstance(r, NewConnectionError | ConnectTimeoutError) for r in reasons)
+
+
+class HttpGateway:
+    """A hall's own SMS platform: one HTTP request per message, from the configured template
+    (``{phone}``, ``{text}``, ``{message_id}``, ``{event}``, ``{sign_name}``), JSON or a form."""
+
+    name = "http"
+
+    def __init__(self, config: MessagesConfig) -> None:
+        self.config = config
+        self.dedupes = bool(config.http_dedupes)
+        self.http = requests.Session()
+        self.http.trust_env = False  # a hall's proxy variables are not the gateway's business
+
+    def _fill(self, template: str, message: Outgoing, escape: bool) -> str:
+        values = {
+            "phone": message.phone,
+            "text": message.text,
+            "message_id": message.id,
+            "event": message.event,
+            "sign_name": self.config.sign_name,
+        }
+        for name, value in values.items():
+            template = template.replace("{" + name + "}", json.dumps(value)[1:-1] if escape else value)
+        return template
+
+    def _request(self, message: Outgoing) -> dict[str, object]:
+        c = self.config
+        headers = {c.http_secret_header: c.secret} if c.http_secret_header and c.secret else {}
+        if c.http_format == "json":
+            body = json.loads(self._fill(c.http_body, message, escape=True))
+            if c.http_method.upper() == "GET":
+                return {"params": body, "headers": headers}
+            return {"json": body, "headers": headers}
+        pairs = [p.partition("=") for p in c.http_body.split("&") if p]
+        form = {k: self._fill(v, message, escape=False) for k, _, v in pairs}
+        return {"params" if c.http_method.upper() == "GET" else "data": form, "headers": headers}
+
+    def send(self, message: Outgoing) -> Outcome:
+        c = self.config
+        try:
+            answer = self.http.request(
+                c.http_method.upper(),
+                c.http_url,
+                timeout=(c.timeout_seconds, c.timeout_seconds),
+                allow_redirects=False,
+                **self._request(message),  # type: ignore[arg-type]
+            )
+        except requests.RequestException as exc:
+            kind = RETRY if _never_left(exc) else UNKNOWN
+            return Outcome(kind, f"{type(exc).__name__}: {exc}"[:300])
+        said = answer.text[:200]
+        if answer.status_code == 429 or answer.status_code >= 500:
+            return Outcome(RETRY, f"HTTP {answer.status_code}: {said}")
+        if answer.status_code >= 300:
+            return Outcome(REFUSED, f"HTTP {answer.status_code}: {said}")
+        if not c.http_success:
+            return Outcome(SENT, "", _reference(answer))
+        field, _, wanted = c.http_success.partition("=")
+        try:
+            body = answer.json()
+        except ValueError:
+            return Outcome(UNKNOWN, f"the gateway's answer is not JSON: {said!r}")
+        if not isinstance(body, dict) or field not in body:
+            return Outcome(UNKNOWN, f"the gateway's answer has no {field!r}: {said!r}")
+        if str(body[field]) != wanted:
+            said = json.dumps(body, ensure_ascii=False)[:200]
+            return Outcome(REFUSED, f"the gateway answered {field}={body[field]}: {said}")
+        return Outcome(SENT, "", _reference(answer))
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _reference(answer: requests.Response) -> str:
+    try:
+        body = answer.json()
+    except ValueError:
+        return ""
+    if isinstance(body, dict):
+        for key in ("id", "msgid", "msg_id", "message_id", "serial_no", "biz_id"):
+            if body.get(key) not in (None, ""):
+                return str(body[key])[:100]
+    return ""
+
+
+def make_provider(config: MessagesConfig) -> Provider:
+    if config.provider == "http":
+        return HttpGateway(config)
+    if config.provider in ("aliyun", "tencent"):
+        from hall_server.messages.cloud import cloud_provider
+
+        return cloud_provider(config)
+    return LogOnly()

@@ -1,0 +1,103 @@
+"""The cloud SMS providers through their official SDKs (Alibaba Cloud dysmsapi, Tencent Cloud
+sms), pointed at a loopback process that speaks their APIs: what each request carries (template,
+variables, sign name, the message id as OutId / SessionContext, the access key), and what each
+answer they can give ends in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from hall_server.db import open_server_database
+from hall_server.messages.config import load_messages_config
+from hall_server.messages.models import MessageRow
+from hall_server.messages.worker import MessageWorker
+from tests.hall_server.messages_helpers import GatewayProcess, messages_config
+from tests.hall_server.test_messages import accept_cases, until
+from tests.servers import ServerProcess
+from tests.sync_helpers import WindowClient, window_client
+
+TEMPLATES = {
+    f"provider_template_{e}": f"SMS_{n}"
+    for n, e in enumerate(("accepted", "correction", "ready", "due_soon"))
+}
+
+
+@pytest.fixture
+def window(hall: ServerProcess, hall_db: str, tmp_path: Path) -> Iterator[WindowClient]:
+    client = window_client(tmp_path / "w01", hall.url, hall_db)
+    yield client
+    client.close()
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)  # the engine is test_messages.py's
+@pytest.mark.parametrize("provider", ["aliyun", "tencent"])
+def test_a_cloud_provider_gets_its_template_and_every_answer_ends_in_its_state(
+    provider: str, window: WindowClient, hall_db: str, tmp_path: Path
+) -> None:
+    accept_cases(window, 5)
+    cloud = GatewayProcess(tmp_path, module="cloud_sms").start()
+    path = messages_config(
+        tmp_path,
+        cloud.url,
+        provider=provider,
+        endpoint=cloud.url,
+        access_key_id="LTAI5tHall",
+        sign_name="示范市政务服务中心",
+        app_id="1400787878",
+        timeout_seconds=2,
+        **TEMPLATES,
+    )
+    config = load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "cloud-secret"})
+    db = open_server_database(hall_db)
+    worker = MessageWorker(db, config, senders=1)
+
+    def rows() -> list[MessageRow]:
+        with db.sessions() as s:
+            return list(s.scalars(select(MessageRow)))
+
+    def nothing_left(run: Callable[[], object] = worker.run_once) -> bool:
+        run()
+        return all(m.state != "queued" for m in rows())
+
+    try:
+        cloud.modes("ok", "busy", "refuse", "denied", "garbage")
+        until(nothing_left, 30)
+    finally:
+        worker.close()
+        cloud.stop()
+    by_id = {m.id: m for m in rows()}
+    seen = cloud.requests()
+    key = "SessionContext" if provider == "tencent" else "OutId"
+    first = {r["request"][key]: r["mode"] for r in reversed(seen)}
+    assert {mode: (by_id[i].state, by_id[i].attempts) for i, mode in first.items()} == {
+        "ok": ("sent", 1),
+        "busy": ("sent", 2),  # flow control: tried again after its delay
+        "refuse": ("failed", 1),  # an invalid number
+        "denied": ("failed", 1),  # the key or signature refused
+        "garbage": ("in_doubt", 1),  # no answer it could read: it may have been sent
+    }
+    sent = next(m for m in by_id.values() if first[m.id] == "ok")
+    assert sent.provider == provider and sent.provider_ref
+    refused = next(m for m in by_id.values() if first[m.id] == "refuse")
+    assert "非法手机号" in (refused.last_error or "") or "手机号格式错误" in (refused.last_error or "")
+    request = next(r for r in seen if r["mode"] == "ok")
+    assert request["action"] == "SendSms" and "Credential=LTAI5tHall" in request["authorization"]
+    body = request["request"]
+    if provider == "aliyun":
+        assert (body["PhoneNumbers"], body["SignName"], body["TemplateCode"]) == (
+            "13800138000",
+            "示范市政务服务中心",
+            "SMS_0",
+        )
+        assert '"item": "居民身份证换领"' in body["TemplateParam"]
+    else:
+        assert (body["PhoneNumberSet"], body["SmsSdkAppId"], body["TemplateId"]) == (
+            ["+8613800138000"],
+            "1400787878",
+            "SMS_0",
+        )
+        assert body["TemplateParamSet"][1] == "居民身份证换领" and len(body["TemplateParamSet"]) == 3
