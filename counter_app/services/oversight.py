@@ -1,6 +1,6 @@
 """电子监察 from the hall server: each department's open, 预警, 超期 and stopped cases and its
 month's on-time rate; the overdue cases, late completions with their reasons, extensions and
-stopped clocks behind those figures.
+stopped clocks behind those figures; text messages to check and the progress page's queries.
 
 No Qt here: ``fetch`` blocks (run it off the GUI thread). Anything that is not the API is a
 QueueProblem(GARBAGE): the tab keeps what it showed and says so.
@@ -51,6 +51,23 @@ class CaseList:
 
 
 @dataclass(frozen=True)
+class ProgressQuery:
+    at: datetime  # UTC
+    address: str
+    case_number: str
+    outcome: str  # answered / unmatched / limited
+
+
+@dataclass(frozen=True)
+class ProgressLog:
+    """办件查询: the month's queries by outcome, the addresses that missed most, the newest."""
+
+    month: dict[str, int]
+    addresses: tuple[tuple[str, int, int], ...]  # address, queries, misses
+    recent: tuple[ProgressQuery, ...]
+
+
+@dataclass(frozen=True)
 class Oversight:
     generated_at: datetime
     month: str  # YYYY-MM
@@ -62,6 +79,9 @@ class Oversight:
     stopped: CaseList
     extension_requests: CaseList  # 延期申请 waiting for a decision
     joint_parts: CaseList = CaseList(0, ())  # 并联: parts due soon or past their own date
+    messages: CaseList = CaseList(0, ())  # 短信 failed or in doubt, with their cases
+    message_counts: dict[str, int] | None = None  # the month's messages by state
+    progress: ProgressLog = ProgressLog({}, (), ())
 
 
 def _count(value: Any) -> int:
@@ -112,6 +132,27 @@ def _list(raw: Any) -> CaseList:
     return CaseList(_count(raw["total"]), tuple(_case(c) for c in raw["cases"]))
 
 
+def _counts(raw: Any) -> dict[str, int]:
+    if not isinstance(raw, dict):
+        raise ValueError("counts are not an object")
+    return {str(k): _count(v) for k, v in raw.items()}
+
+
+def _progress(raw: Any) -> ProgressLog:
+    if raw is None:  # an older hall server
+        return ProgressLog({}, (), ())
+    return ProgressLog(
+        _counts(raw["month"]),
+        tuple((str(a["address"]), _count(a["queries"]), _count(a["missed"])) for a in raw["addresses"]),
+        tuple(
+            ProgressQuery(
+                datetime.fromisoformat(q["at"]), str(q["address"]), str(q["case_number"]), str(q["outcome"])
+            )
+            for q in raw["recent"]
+        ),
+    )
+
+
 def parse_oversight(answer: dict[str, Any]) -> Oversight:
     try:
         return Oversight(
@@ -125,6 +166,9 @@ def parse_oversight(answer: dict[str, Any]) -> Oversight:
             _list(answer["stopped"]),
             _list(answer.get("extension_requests", {"total": 0, "cases": []})),
             _list(answer.get("joint_parts", {"total": 0, "cases": []})),
+            _list(answer.get("messages", {"total": 0, "cases": []})),
+            _counts((answer.get("messages") or {}).get("month", {})),
+            _progress(answer.get("progress_queries")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise QueueProblem(GARBAGE, f"the supervision view is not understood: {exc}") from None

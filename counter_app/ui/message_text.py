@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.ui.case_history import when
 
 
-def _event(name: str) -> str:
+def event_name(name: str) -> str:
     said = {
         "accepted": QCoreApplication.translate("message_text", "Acceptance notice"),
         "correction": QCoreApplication.translate("message_text", "Correction request"),
@@ -23,7 +23,7 @@ def _event(name: str) -> str:
     return said.get(name, QCoreApplication.translate("message_text", "Text message"))
 
 
-def _state(name: str) -> str:
+def state_name(name: str) -> str:
     said = {
         "queued": QCoreApplication.translate("message_text", "waiting to be sent"),
         "sending": QCoreApplication.translate("message_text", "being sent"),
@@ -41,7 +41,11 @@ def _state(name: str) -> str:
 
 def message_line(entry: dict[str, Any]) -> str:
     """``受理通知 · 138****8000 · 已发送 · 2026年12月5日 09:16`` (plain text)."""
-    parts = [_event(str(entry.get("event"))), str(entry.get("to") or ""), _state(str(entry.get("state")))]
+    parts = [
+        event_name(str(entry.get("event"))),
+        str(entry.get("to") or ""),
+        state_name(str(entry.get("state"))),
+    ]
     with suppress(ValueError):  # a record without its time is said without it
         parts.append(when(datetime.fromisoformat(str(entry.get("at")))))
     attempts = entry.get("attempts")

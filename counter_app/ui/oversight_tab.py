@@ -3,7 +3,7 @@
 Above, each department: open cases, 预警, 超期, stopped clocks, and the month's completions with
 the on-time rate, the most overdue first. Below, the cases behind the figures, one list a page:
 overdue (open), completed late with the overtime reason, extensions with their approver, and
-stopped clocks. Read from the hall server on a thread of its own when the tab is shown, every
+stopped clocks, then the text messages to check and the progress page's queries. Read from the hall server on a thread of its own when the tab is shown, every
 minute while it stays shown, and at F5; when the server is away the last view stays and the line
 at the top says so. Ctrl+Tab / Ctrl+Shift+Tab walk the lists.
 """
@@ -14,16 +14,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,40 +34,13 @@ from counter_app.ui import labels
 from counter_app.ui.case_history import english
 from counter_app.ui.keys import bind
 from counter_app.ui.monitor_dialogs import explain
+from counter_app.ui.outreach_pages import MessagesPage, ProgressPage
+from counter_app.ui.watch_tables import fill as _fill
+from counter_app.ui.watch_tables import table as _table
 from counter_app.ui.worker import Worker
 
 REFRESH_MS = 60_000
 OVERDUE_COLOUR, WARNING_COLOUR = "#ffcdd2", "#ffe0b2"
-
-
-def _table(name: str, headings: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headings))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headings)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-def _fill(
-    table: QTableWidget, rows: list[list[str]], colours: dict[tuple[int, int], str] | None = None
-) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setToolTip(text)
-            colour = (colours or {}).get((r, c))
-            if colour:
-                item.setBackground(QColor(colour))
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    for c in range(table.columnCount() - 1):  # a long item name never pushes the rest out of view
-        table.setColumnWidth(c, min(table.columnWidth(c), 260))
 
 
 class OversightTab(QWidget):
@@ -197,6 +167,9 @@ class OversightTab(QWidget):
             self.lists.addTab(table, "")
         self.lists.addTab(requests_page, "")
         self.lists.addTab(self.parts, "")
+        self.messages, self.progress = MessagesPage(), ProgressPage()
+        self.lists.addTab(self.messages, "")
+        self.lists.addTab(self.progress, "")
         self._titles(None)
         top = QHBoxLayout()
         top.addWidget(self.age, 1)
@@ -281,6 +254,10 @@ class OversightTab(QWidget):
         self.lists.setTabText(4, title(self.tr("Extension requests (%1)"), asked))
         parts = view.joint_parts if view else None
         self.lists.setTabText(5, title(self.tr("Joint parts due soon or late (%1)"), parts))
+        messages = view.messages if view else None
+        self.lists.setTabText(6, title(self.tr("Text messages to check (%1)"), messages))
+        asked_online = sum(view.progress.month.values()) if view else 0
+        self.lists.setTabText(7, self.tr("Progress queries (%1 this month)").replace("%1", str(asked_online)))
 
     def _show(self, view: Oversight) -> None:
         self._titles(view)
@@ -304,6 +281,8 @@ class OversightTab(QWidget):
             for n, c in enumerate(view.joint_parts.cases)
         }
         _fill(self.parts, [self._part_row(c) for c in view.joint_parts.cases], late)
+        self.messages.show_view(view)
+        self.progress.show_view(view)
 
     @staticmethod
     def _start(c: WatchedCase) -> list[str]:

@@ -7,7 +7,8 @@
 - the month's late completions with their overtime reasons (超时说明), kept for supervision;
 - the month's extensions (延期) with who approved them, and every stopped clock with since when;
 - the extensions clerks asked for (延期申请), which a supervisor approves or refuses from here;
-- the parts of joint cases (并联审批) due soon or past their own date, each co-department's own.
+- the parts of joint cases (并联审批) due soon or past their own date, each co-department's own;
+- text messages that failed or are in doubt, and the progress page's queries (reports/outreach.py).
 
 Counts are database aggregates; each list is bounded (``LIST_LIMIT``, most urgent first) and says
 how many there are in all. The month is the hall's (its time zone), as in the reports.
@@ -31,6 +32,7 @@ from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseEventRow, CasePartRow, CaseRow, UserRow
 from hall_server.queue.layout import department_names, hall_name
 from hall_server.queue.tickets import hall_now
+from hall_server.reports.outreach import messages_to_check, progress_log
 from hall_server.reports.periods import Span, span
 from hall_server.security import AccessClaims
 
@@ -342,5 +344,7 @@ def oversight(db: ServerDatabase, month: date | None, tz: str) -> dict[str, Any]
             "stopped": _stopped(s, names),
             "extension_requests": _requests(s, names),
             "joint_parts": _joint_parts(s, today, soon, calendar, names),
+            "messages": messages_to_check(s, sp, lambda row: _case(row, names)),
+            "progress_queries": progress_log(s, sp),
         }
     return answer

@@ -911,6 +911,59 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="42"/>
+        <source>Case number</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="43"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="44"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="45"/>
+        <source>Message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="46"/>
+        <source>To</source>
+        <translation>接收号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="47"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="48"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="49"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="50"/>
+        <source>What the provider said</source>
+        <translation>短信平台的答复</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="58"/>
+        <source>This month: %1 sent, %2 logged only, %3 failed, %4 in doubt, %5 waiting.</source>
+        <translation>本月：已发送 %1 条，仅记录 %2 条，发送失败 %3 条，送达状态不明 %4 条，待发送 %5 条。</translation>
+    </message>
+</context>
+<context>
     <name>MonitorTab</name>
     <message>
         <location filename="../../counter_app/ui/monitor_tab.py" line="103"/>
@@ -1237,270 +1290,280 @@ Data folder: %2</source>
 <context>
     <name>OversightTab</name>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="243"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="55"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="216"/>
         <source>Reading the hall…</source>
         <translation>正在读取大厅数据…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="88"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="58"/>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="111"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="123"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="134"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="146"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="157"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="65"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="81"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="104"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="127"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="66"/>
         <source>Open</source>
         <translation>在办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="67"/>
         <source>Due soon</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="98"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="68"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="99"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="69"/>
         <source>Clock stopped</source>
         <translation>暂停计时</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="100"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="70"/>
         <source>Completed this month</source>
         <translation>本月办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="101"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="71"/>
         <source>Ahead</source>
         <translation>提前办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="102"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="72"/>
         <source>On time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="73"/>
         <source>Late</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="104"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="74"/>
         <source>On-time rate</source>
         <translation>按时办结率</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="110"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="122"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="133"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="145"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="156"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="168"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="80"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="103"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="112"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="124"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="135"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="158"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="170"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="82"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="94"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="105"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="117"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="140"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="113"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="83"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="114"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="84"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="115"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="85"/>
         <source>Working days late</source>
         <translation>超期工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="116"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="174"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="86"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="144"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="95"/>
         <source>Completed on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="126"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="96"/>
         <source>Working days promised / taken</source>
         <translation>承诺 / 实际工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="97"/>
         <source>Overtime reason</source>
         <translation>超时说明</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="136"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="106"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="107"/>
         <source>Working days added</source>
         <translation>延长工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="138"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="108"/>
         <source>Approved by</source>
         <translation>批准人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="139"/>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="162"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="109"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="132"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="148"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="118"/>
         <source>Why stopped</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="149"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="119"/>
         <source>Since</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="150"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="120"/>
         <source>Expected working days</source>
         <translation>预计工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="159"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="129"/>
         <source>Asked on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="160"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="130"/>
         <source>Working days asked</source>
         <translation>申请延长工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="161"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="131"/>
         <source>Asked by</source>
         <translation>申请人（经办）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="169"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="139"/>
         <source>Lead department</source>
         <translation>牵头部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="171"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="141"/>
         <source>Joint department</source>
         <translation>会签部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="172"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="142"/>
         <source>Part due</source>
         <translation>会签到期日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="173"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="143"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="177"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="147"/>
         <source>Approve (Ctrl+Shift+A)</source>
         <translation>批准 (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="180"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="150"/>
         <source>Refuse… (Ctrl+Shift+X)</source>
         <translation>不批准… (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="246"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="219"/>
         <source>As of %1; completions of %2; due soon at %3 working days or fewer left.</source>
         <translation>截至 %1；办结统计月份 %2；剩余 %3 个工作日及以内为预警。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="253"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="226"/>
         <source>The hall server did not answer (%1): this is the view of %2.</source>
         <translation>大厅服务器未应答（%1）：以下为 %2 的数据。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="272"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="245"/>
         <source>Overdue, still open (%1)</source>
         <translation>超期在办（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="274"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="247"/>
         <source>Completed late (%1)</source>
         <translation>超期办结（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="277"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="250"/>
         <source>Extensions this month (%1)</source>
         <translation>本月延期（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="279"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="252"/>
         <source>Clocks stopped (%1)</source>
         <translation>暂停计时（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="281"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="254"/>
         <source>Extension requests (%1)</source>
         <translation>延期申请（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="283"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="256"/>
         <source>Joint parts due soon or late (%1)</source>
         <translation>会签预警/超期（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="334"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="258"/>
+        <source>Text messages to check (%1)</source>
+        <translation>待核实短信（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="260"/>
+        <source>Progress queries (%1 this month)</source>
+        <translation>办件查询记录（本月 %1 次）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="313"/>
         <source>%1 late</source>
         <translation>超期%1个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="356"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="335"/>
         <source>Refuse the extension</source>
         <translation>不批准延期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="357"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="336"/>
         <source>Why is the extension of %1 refused? The clerk&apos;s window shows it.</source>
         <translation>为什么不批准 %1 的延期？经办窗口将看到此理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="380"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="359"/>
         <source>Correction</source>
         <translation>补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/oversight_tab.py" line="382"/>
+        <location filename="../../counter_app/ui/oversight_tab.py" line="361"/>
         <source>Special procedure: %1</source>
         <translation>特别程序：%1</translation>
     </message>
@@ -1672,6 +1735,54 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/queue_dialogs.py" line="166"/>
         <source>The reason is too long: at most 200 characters.</source>
         <translation>原因过长：最多 200 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <source>Address</source>
+        <translation>来源地址</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <source>Number asked</source>
+        <translation>查询编号</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="89"/>
+        <source>answered</source>
+        <translation>已查到</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="90"/>
+        <source>not found (or a wrong pair)</source>
+        <translation>未查到（或号码与证件不符）</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="91"/>
+        <source>refused: too many queries</source>
+        <translation>已拒绝：查询过于频繁</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="97"/>
+        <source>This month: %1 answered, %2 not found, %3 refused for too many queries.</source>
+        <translation>本月：查到 %1 次，未查到 %2 次，因查询过于频繁拒绝 %3 次。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="101"/>
+        <source>Most misses: %1.</source>
+        <translation>未查到最多的地址：%1。</translation>
     </message>
 </context>
 <context>
@@ -3920,14 +4031,14 @@ Data folder: %2</source>
         <translation>送达状态不明，请向短信平台核实</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/message_text.py" line="49"/>
+        <location filename="../../counter_app/ui/message_text.py" line="53"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>共尝试%n次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="58"/>
+        <location filename="../../counter_app/ui/message_text.py" line="62"/>
         <source>Text messages</source>
         <translation>短信通知</translation>
     </message>
