@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.case import CaseState
-from counter_app.domain.joint import give_opinion, part_of, with_dues
+from counter_app.domain.joint import asked_by_parts, give_opinion, part_of, with_dues
 from counter_app.domain.messages import DomainError
 from counter_app.sync.wire import APPLIED
 from hall_server.authority import INTAKE_ROLES, identity_refusal, serves_department
@@ -19,6 +19,7 @@ from hall_server.changes import utcnow
 from hall_server.messages.events import CORRECTION, queue_for_applicant
 from hall_server.op_shapes import date_of
 from hall_server.queue.tickets import hall_now
+from hall_server.steps import found_case
 
 if TYPE_CHECKING:
     from hall_server.ops import OpContext, Verdict
@@ -63,3 +64,30 @@ def apply_opinion(c: OpContext, verdict: type[Verdict]) -> Verdict:
     return verdict(
         APPLIED, "", {"case_id": row.id, "state": row.state, "part_state": answer.state if answer else None}
     )
+
+
+def apply_part_correction_notice(c: OpContext, verdict: type[Verdict]) -> Verdict:
+    """The lead window's 补正通知书 for what joint parts asked: the case does not move; the op
+    is on its history (its number is registered by ops.py, once in the hall)."""
+    row, on, refusal = found_case(c, verdict, INTAKE_ROLES)
+    if refusal is not None:
+        return refusal
+    if asked_by_parts(row.data.get("lifecycle")) is None:
+        return verdict(
+            "rejected", "no joint part is waiting for corrections on this case", {"server_state": row.state}
+        )
+    notices = list(c.payload.get("notices") or [])
+    add_event(
+        c.s,
+        row.id,
+        c.op_type,
+        row.state,
+        row.state,
+        c.actor_name,
+        c.device.id,
+        c.op_id,
+        on=on.isoformat(),
+        notices=notices,
+    )
+    c.audit(row.id, notices=notices)
+    return verdict(APPLIED, "", {"case_id": row.id, "state": row.state})

@@ -11,7 +11,15 @@ from datetime import date, datetime
 from typing import Any
 
 from counter_app.domain.case import CaseState
-from counter_app.sync.wire import CASE_NOTE_OPS, EXTEND_REQUEST, PART_OPINION, STEP_OPS, VISIT_OPS, canonical
+from counter_app.sync.wire import (
+    CASE_NOTE_OPS,
+    EXTEND_REQUEST,
+    PART_CORRECTION_NOTICE,
+    PART_OPINION,
+    STEP_OPS,
+    VISIT_OPS,
+    canonical,
+)
 from hall_server.queue.visits import validate_visit
 
 TARGET_STATE = {
@@ -189,7 +197,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
         datetime_of(payload, "created_at")
     elif op_type in CASE_NOTE_OPS:
         _case_note(payload)
-    elif op_type in STEP_OPS or op_type == EXTEND_REQUEST:
+    elif op_type in STEP_OPS or op_type in (EXTEND_REQUEST, PART_CORRECTION_NOTICE):
         _step(payload)
     elif op_type == PART_OPINION:
         _step(payload, frozenset({"department"}))

@@ -16,7 +16,15 @@ from counter_app.domain.case import CaseState, check_transition
 from counter_app.domain.joint import PARTS, open_parts, parts_of
 from counter_app.domain.messages import DomainError
 from counter_app.domain.numbering import Series
-from counter_app.sync.wire import APPLIED, EXTEND_REQUEST, PART_OPINION, REJECTED, STEP_OPS, VISIT_OPS
+from counter_app.sync.wire import (
+    APPLIED,
+    EXTEND_REQUEST,
+    PART_CORRECTION_NOTICE,
+    PART_OPINION,
+    REJECTED,
+    STEP_OPS,
+    VISIT_OPS,
+)
 from hall_server import numbers
 from hall_server.authority import (
     INTAKE_ROLES,
@@ -29,7 +37,7 @@ from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
-from hall_server.joint import apply_opinion
+from hall_server.joint import apply_opinion, apply_part_correction_notice
 from hall_server.messages.events import ACCEPTED, queue_for_applicant
 from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeNumberRow, UserRow
 from hall_server.op_shapes import TARGET_STATE, date_of, datetime_of
@@ -300,12 +308,16 @@ def apply_consult(c: OpContext) -> Verdict:
 
 
 def _step(c: OpContext) -> Verdict:
-    """A step after acceptance; the notice it issued is numbered by this device and kept once."""
+    """A step after acceptance (or the lead's notice of a part's 补正); the notice it issued is
+    numbered by this device and kept once."""
     issued = [str(n) for n in c.payload.get("notices") or []]
     foreign = [n for n in issued if not numbered_by(n, c.device.device_code, Series.DOCUMENT)]
     if foreign:
         return rejected(f"notice number {foreign[0]} was not made by device {c.device.device_code}")
-    verdict = apply_step(c, Verdict)
+    if c.op_type == PART_CORRECTION_NOTICE:
+        verdict = apply_part_correction_notice(c, Verdict)
+    else:
+        verdict = apply_step(c, Verdict)
     if verdict.status == APPLIED and issued:
         clashes = _register_notices(c, c.payload["case_id"], issued)
         if clashes:
@@ -320,7 +332,7 @@ def apply(c: OpContext) -> Verdict:
         return apply_transition(c)
     if c.op_type == "consult.record":
         return apply_consult(c)
-    if c.op_type in STEP_OPS:
+    if c.op_type in STEP_OPS or c.op_type == PART_CORRECTION_NOTICE:
         return _step(c)
     if c.op_type == EXTEND_REQUEST:
         return apply_extension_request(c, Verdict)

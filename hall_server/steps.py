@@ -49,7 +49,9 @@ def _facts(row: Any) -> CaseFacts:
     )
 
 
-def _found(c: OpContext, verdict: type[Verdict], roles: frozenset[str]) -> tuple[Any, date, Verdict | None]:
+def found_case(
+    c: OpContext, verdict: type[Verdict], roles: frozenset[str]
+) -> tuple[Any, date, Verdict | None]:
     """The case the op is about, the op's date, or the refusal: identity, access, state, date."""
     if (refusal := identity_refusal(c, roles)) is not None:
         return None, date.min, verdict("rejected", refusal)
@@ -86,7 +88,7 @@ def _roles(c: OpContext, step: Step) -> frozenset[str]:
 
 def apply_extension_request(c: OpContext, verdict: type[Verdict]) -> Verdict:
     """延期申请: kept on the case for the supervisors to decide; the case does not move."""
-    row, on, refusal = _found(c, verdict, INTAKE_ROLES)
+    row, on, refusal = found_case(c, verdict, INTAKE_ROLES)
     if refusal is not None:
         return refusal
     try:
@@ -107,7 +109,7 @@ def apply_extension_request(c: OpContext, verdict: type[Verdict]) -> Verdict:
 
 def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
     step = Step(c.op_type)
-    row, on, refusal = _found(c, verdict, _roles(c, step))
+    row, on, refusal = found_case(c, verdict, _roles(c, step))
     if refusal is not None:
         return refusal
     p = c.payload

@@ -34,6 +34,9 @@ CORRECTABLE = frozenset({CaseState.ACCEPTED, CaseState.UNDER_REVIEW, CaseState.C
 MAX_ATTACHMENTS = 20
 
 MSG_NOT_A_PART = QT_TRANSLATE_NOOP("messages", "This case has no part for your department to answer.")
+MSG_NO_PART_CORRECTION = QT_TRANSLATE_NOOP(
+    "messages", "No joint department is waiting for corrections on this case: there is no notice to issue."
+)
 MSG_ANSWERED = QT_TRANSLATE_NOOP(
     "messages",
     "Your department's part of this case is already answered ({state}): reopen the case to see it.",
@@ -235,6 +238,21 @@ def give_opinion(
         {**raw, **answer} if raw.get("department") == department else raw for raw in lifecycle[PARTS]
     ]
     return new_state, result
+
+
+def asked_by_parts(lifecycle: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The open 补正 when joint parts asked for it (its materials name their departments): what
+    the lead's 补正通知书 lists; None when the case waits for no part's corrections."""
+    for stop in reversed((lifecycle or {}).get("stops") or []):
+        if isinstance(stop, dict) and not stop.get("ended_on"):
+            detail = stop.get("detail") or {}
+            materials = detail.get("materials") or []
+            if stop.get("kind") == "correction" and any(
+                isinstance(m, dict) and m.get("department") for m in materials
+            ):
+                return {"materials": list(materials), "note": str(detail.get("note") or "")}
+            return None
+    return None
 
 
 def reopen_corrected(lifecycle: dict[str, Any]) -> dict[str, Any]:

@@ -10,13 +10,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from counter_app.domain.case import CaseState
-from counter_app.domain.joint import MSG_NOT_A_PART, OPEN, clean_opinion, give_opinion, parts_of, with_dues
+from counter_app.domain.case_steps import Limits, Outcome, Step
+from counter_app.domain.joint import (
+    MSG_NO_PART_CORRECTION,
+    MSG_NOT_A_PART,
+    OPEN,
+    asked_by_parts,
+    clean_opinion,
+    give_opinion,
+    parts_of,
+    with_dues,
+)
 from counter_app.domain.messages import DomainError
-from counter_app.domain.records import Case
-from counter_app.services.casework import held_case
+from counter_app.domain.records import Case, Notice, NoticeKind
+from counter_app.services.casework import days_kept, held_case
 from counter_app.services.context import AppContext
+from counter_app.services.step_notices import issue
+from counter_app.store.convert import notice_from_row
 from counter_app.store.unit_of_work import unit_of_work
-from counter_app.sync.wire import PART_OPINION
+from counter_app.sync.wire import PART_CORRECTION_NOTICE, PART_OPINION
 
 
 def answer_part(
@@ -58,3 +70,49 @@ def answer_part(
             },
         )
         return uow.case(row)
+
+
+def part_correction_notice(ctx: AppContext, case_id: str) -> list[Notice]:
+    """The lead window's 补正通知书 for the materials joint parts asked for (一次告知, from the one
+    window the applicant deals with). Made once for the same list: asked again, it is that notice
+    (to print again); a part asking more later makes a new one. One local transaction with its
+    history, audit row and op, which registers the number with the hall server."""
+    ctx.require_recorder()
+    today = ctx.clock().date()
+    with unit_of_work(ctx.db, ctx.actor) as uow:
+        row = held_case(uow, case_id, CaseState.CORRECTION)
+        asked = asked_by_parts(row.lifecycle)
+        if asked is None:
+            raise DomainError(MSG_NO_PART_CORRECTION, "state")
+        for held in reversed(uow.notices_of(row.id)):
+            if held.kind == NoticeKind.CORRECTION.value and (held.payload.get("correction") or {}) == asked:
+                return [notice_from_row(held)]
+        lifecycle = row.lifecycle or {}
+        outcome = Outcome(CaseState.CORRECTION, lifecycle, None, None, False)
+        left = days_kept(ctx.calendar, row.accepted_on, Limits.of(row.item_snapshot), lifecycle)
+        notices = issue(
+            ctx,
+            uow,
+            row,
+            Step.REQUEST_CORRECTION,
+            asked,
+            outcome,
+            today,
+            old_promised_due=None,
+            days_left=left,
+        )
+        numbers = [n.number for n in notices]
+        detail = {"on": today.isoformat(), "notices": numbers}
+        uow.add_event(row.id, PART_CORRECTION_NOTICE, row.state, row.state, **detail)
+        uow.audit(PART_CORRECTION_NOTICE, "case", row.id, case_number=row.case_number, **detail)
+        uow.outbox(
+            PART_CORRECTION_NOTICE,
+            {
+                "case_id": row.id,
+                "from_state": row.state,
+                "on": today.isoformat(),
+                "details": {},
+                "notices": numbers,
+            },
+        )
+        return notices

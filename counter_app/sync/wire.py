@@ -49,12 +49,14 @@ STEP_OPS = frozenset(
 EXTEND_REQUEST = "case.extend_request"
 # a co-department answers its part of a joint case (并联审批: 同意 / 不同意 / 需补正)
 PART_OPINION = "case.opinion"
+# the lead window's 补正通知书 for what joint parts asked (the case does not move; its number is kept)
+PART_CORRECTION_NOTICE = "case.part_correction_notice"
 OP_TYPES = (
     CASE_OPS
     | CASE_NOTE_OPS
     | VISIT_OPS
     | STEP_OPS
-    | frozenset({"case.transition", "consult.record", EXTEND_REQUEST, PART_OPINION})
+    | frozenset({"case.transition", "consult.record", EXTEND_REQUEST, PART_OPINION, PART_CORRECTION_NOTICE})
 )
 
 # Statuses of an op in the server's answer

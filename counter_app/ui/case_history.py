@@ -12,7 +12,7 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import SPECIAL_KIND_LABELS
 from counter_app.domain.dates import written_date
 from counter_app.domain.records import CaseEvent, NoticeKind
-from counter_app.sync.wire import PART_OPINION, STEP_OPS
+from counter_app.sync.wire import PART_CORRECTION_NOTICE, PART_OPINION, STEP_OPS
 from counter_app.ui import labels
 
 
@@ -101,6 +101,9 @@ def action_text(event: CaseEvent) -> str:
         ),
         "case.notify": QCoreApplication.translate("case_history", "One-time notification issued"),
         "case.refuse": QCoreApplication.translate("case_history", "Application refused"),
+        PART_CORRECTION_NOTICE: QCoreApplication.translate(
+            "case_history", "Correction notice made for what the joint departments asked"
+        ),
         "case.deadline_recomputed": QCoreApplication.translate(
             "case_history", "Promised date recomputed (holiday calendar arrived)"
         ),

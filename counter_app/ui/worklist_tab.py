@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import Step, allowed_steps, extension_request
 from counter_app.domain.dates import written_date
-from counter_app.domain.joint import OPEN, Part, parts_of
+from counter_app.domain.joint import OPEN, Part, asked_by_parts, parts_of
 from counter_app.domain.messages import DomainError
-from counter_app.domain.records import Case
+from counter_app.domain.records import Case, Notice
 from counter_app.services.cases import CaseDetail, CaseService
 from counter_app.services.casework import CaseWork, StepDone
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
+from counter_app.services.joint_parts import part_correction_notice
 from counter_app.services.worklist import Urgency, WorkFilter, Worklist, WorklistView, WorkRow
 from counter_app.store.worklist_reads import WORKLIST_STATES, Selection
 from counter_app.ui import labels
@@ -128,6 +129,9 @@ class WorklistTab(QWidget):
         self.opinion_button.setObjectName("step_opinion")
         self.opinion_button.clicked.connect(self.open_opinion)
         self.opinion_dialog: OpinionDialog | None = None
+        self.part_notice_button = QPushButton(self.tr("Correction &notice for the joint departments"))
+        self.part_notice_button.setObjectName("part_correction_notice")
+        self.part_notice_button.clicked.connect(self.open_part_notice)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._layout()
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -338,13 +342,17 @@ class WorklistTab(QWidget):
         )
         if not leads:  # a co-department answers its part; the lead department takes the steps
             allowed = set()
-        for button in [*self.buttons.values(), self.opinion_button]:
+        for button in [*self.buttons.values(), self.opinion_button, self.part_notice_button]:
             self.grid.removeWidget(button)
         shown = [b for step, b in self.buttons.items() if step in allowed]
         answering = part is not None and part.state == OPEN and detail is not None
         self.opinion_button.setVisible(answering)
         if answering:
             shown.insert(0, self.opinion_button)
+        noticing = leads and detail is not None and asked_by_parts(detail.case.lifecycle) is not None
+        self.part_notice_button.setVisible(noticing)
+        if noticing:  # a joint part asked for 补正: the applicant gets its notice from this window
+            shown.insert(0, self.part_notice_button)
         for n, button in enumerate(shown):  # the allowed steps only, side by side, in order
             self.grid.addWidget(button, n // 3, n % 3)
         for step, button in self.buttons.items():
@@ -419,6 +427,30 @@ class WorklistTab(QWidget):
         self.opinion_dialog = dialog
         dialog.open()
 
+    def open_part_notice(self) -> None:
+        """The 补正通知书 for what the joint departments asked, made (or found) on the worker."""
+        if self.detail is None:
+            return
+        case_id, ctx = self.detail.case.id, self.ctx
+        self.part_notice_button.setEnabled(False)
+        self.worker.submit(lambda: part_correction_notice(ctx, case_id), self._part_notice, self._part_failed)
+
+    def _part_notice(self, notices: list[Notice]) -> None:
+        self.part_notice_button.setEnabled(True)
+        self.refresh()
+        self._print(notices, self.tr("Correction notice: print it for the applicant"))
+
+    def _part_failed(self, error: BaseException) -> None:
+        self.part_notice_button.setEnabled(True)
+        self._failed(error)
+
+    def _print(self, notices: list[Notice], title: str) -> None:
+        notice_dialog = NoticeDialog(self.ctx, self.worker, notices, title, self)
+        notice_dialog.setObjectName("notice_dialog")
+        notice_dialog.finished.connect(lambda _r: self.refresh())
+        self.notice_dialog = notice_dialog
+        notice_dialog.open()
+
     def _answered(self, case: Case) -> None:
         self.stepped.emit(case)
         self.refresh()
@@ -430,10 +462,6 @@ class WorklistTab(QWidget):
             title = self.tr("%1: print the notice").replace(
                 "%1", step_title(self.dialog.step) if self.dialog else ""
             )
-            notice_dialog = NoticeDialog(self.ctx, self.worker, done.notices, title, self)
-            notice_dialog.setObjectName("notice_dialog")
-            notice_dialog.finished.connect(lambda _r: self.refresh())
-            self.notice_dialog = notice_dialog
-            notice_dialog.open()
+            self._print(done.notices, title)
 
     stepped = Signal(object)  # a step was saved: the sync runner is poked

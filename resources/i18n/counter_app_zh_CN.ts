@@ -3280,158 +3280,168 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="81"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="85"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="86"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="105"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="111"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="111"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="112"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="128"/>
         <source>Joint review &amp;opinion</source>
         <translation>会签意见(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="132"/>
+        <source>Correction &amp;notice for the joint departments</source>
+        <translation>联办补正通知书(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="237"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="235"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="239"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="237"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="239"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="245"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="247"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="244"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="248"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="301"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="305"/>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="357"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="365"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="358"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="389"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="397"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="391"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="399"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="393"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="401"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="430"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="441"/>
+        <source>Correction notice: print it for the applicant</source>
+        <translation>补正通知书：请打印交申请人</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="462"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3493,57 +3503,62 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/ui/case_history.py" line="104"/>
+        <source>Correction notice made for what the joint departments asked</source>
+        <translation>为会签部门提出的补正要求出具补正通知书</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_history.py" line="107"/>
         <source>Promised date recomputed (holiday calendar arrived)</source>
         <translation>承诺期限重新计算（节假日安排已发布）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="111"/>
+        <location filename="../../counter_app/ui/case_history.py" line="114"/>
         <source>Printed %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="112"/>
+        <location filename="../../counter_app/ui/case_history.py" line="115"/>
         <source>Reprinted (补打) %1</source>
         <translation>补打 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="113"/>
+        <location filename="../../counter_app/ui/case_history.py" line="116"/>
         <source>Saved %1 as PDF</source>
         <translation>%1 另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="114"/>
+        <location filename="../../counter_app/ui/case_history.py" line="117"/>
         <source>Printing %1 failed</source>
         <translation>%1 打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="115"/>
+        <location filename="../../counter_app/ui/case_history.py" line="118"/>
         <source>Materials receipt list %1 made</source>
         <translation>出具材料接收清单 %1</translation>
     </message>
     <message>
         <location filename="../../counter_app/ui/case_history.py" line="89"/>
-        <location filename="../../counter_app/ui/case_history.py" line="127"/>
+        <location filename="../../counter_app/ui/case_history.py" line="130"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="132"/>
+        <location filename="../../counter_app/ui/case_history.py" line="135"/>
         <source>Now: %1</source>
         <translation>状态变为：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="135"/>
+        <location filename="../../counter_app/ui/case_history.py" line="138"/>
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="143"/>
+        <location filename="../../counter_app/ui/case_history.py" line="146"/>
         <source>window %1</source>
         <translation>窗口 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="151"/>
+        <location filename="../../counter_app/ui/case_history.py" line="154"/>
         <source>dated %1</source>
         <translation>办理日期 %1</translation>
     </message>
@@ -4312,7 +4327,7 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/domain/case_steps.py" line="107"/>
-        <location filename="../../counter_app/domain/joint.py" line="52"/>
+        <location filename="../../counter_app/domain/joint.py" line="55"/>
         <source>Choose one of the offered values.</source>
         <translation>请从给出的选项中选择。</translation>
     </message>
@@ -4353,36 +4368,41 @@ Data folder: %2</source>
     </message>
     <message>
         <location filename="../../counter_app/domain/joint.py" line="37"/>
+        <source>No joint department is waiting for corrections on this case: there is no notice to issue.</source>
+        <translation>本件没有会签部门提出的待补正要求，无需出具补正通知书。</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/domain/joint.py" line="40"/>
         <source>Your department&apos;s part of this case is already answered ({state}): reopen the case to see it.</source>
         <translation>本部门已对本件出具会签意见（{state}），请重新打开办件查看。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="41"/>
+        <location filename="../../counter_app/domain/joint.py" line="44"/>
         <source>The case is “{state}”: its parts can no longer be answered.</source>
         <translation>本件已“{state}”，不能再出具会签意见。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="42"/>
+        <location filename="../../counter_app/domain/joint.py" line="45"/>
         <source>The case is “{state}”: corrections can be asked only while its clock runs.</source>
         <translation>本件已“{state}”，只能在办理计时期间提出补正。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="45"/>
+        <location filename="../../counter_app/domain/joint.py" line="48"/>
         <source>Give your department&apos;s reasons: a disagreement or a request for corrections needs them.</source>
         <translation>请填写理由：不同意或需补正的会签意见须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="48"/>
+        <location filename="../../counter_app/domain/joint.py" line="51"/>
         <source>Not every joint department has agreed yet ({parts}): the licence can be granted and the case completed only when all have.</source>
         <translation>尚有会签部门未同意（{parts}），全部同意后方可作出准予许可决定并办结。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="53"/>
+        <location filename="../../counter_app/domain/joint.py" line="56"/>
         <source>Name each attached document (at most 20).</source>
         <translation>请逐一填写所附文书名称（最多20件）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/domain/joint.py" line="169"/>
+        <location filename="../../counter_app/domain/joint.py" line="172"/>
         <source>Name at least one material and what is wrong with it.</source>
         <translation>请至少列出一项材料及其存在的问题。</translation>
     </message>

@@ -218,6 +218,13 @@ def op_payloads() -> dict[str, dict[str, Any]]:
                 "materials": [{"name": "场所平面布置图", "problem": "未标明疏散通道"}],
             },
         },
+        "case.part_correction_notice": {
+            "case_id": case_id,
+            "from_state": "correction",
+            "on": "2026-11-25",
+            "details": {},
+            "notices": ["W0120261125DOC0001"],
+        },
         "notice.print": {**note, "how": "print", "target": "打印机", "count": 1},
         "notice.reprint": {**note, "how": "print", "target": "打印机", "count": 2},
         "notice.saved_pdf": {**note, "how": "pdf", "target": "/home/clerk/告知书.pdf", "count": 0},

@@ -22,11 +22,11 @@ from counter_app.domain.records import Case
 from counter_app.services.casework import CaseWork
 from counter_app.services.demo import all_received, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
-from counter_app.services.joint_parts import answer_part
+from counter_app.services.joint_parts import answer_part, part_correction_notice
 from counter_app.services.worklist import Worklist
 from hall_server.db import open_server_database
 from hall_server.messages.models import MessageRow
-from hall_server.models import CaseEventRow, CasePartRow, CaseRow
+from hall_server.models import CaseEventRow, CasePartRow, CaseRow, NoticeNumberRow
 from hall_server.queue.tickets import hall_now
 from hall_server.reports.oversight import oversight
 from tests.conftest import Clock
@@ -91,6 +91,16 @@ def on_server(url: str, case_id: str) -> tuple[str, dict[str, str], list[tuple[s
                 )
             ]
             return row.state, parts, events
+    finally:
+        db.dispose()
+
+
+def registered(url: str, number: str) -> str | None:
+    db = open_server_database(url)
+    try:
+        with db.sessions() as s:
+            row = s.get(NoticeNumberRow, number)
+            return row.case_id if row else None
     finally:
         db.dispose()
 
@@ -164,6 +174,15 @@ def test_a_joint_case_walks_from_acceptance_through_every_part_to_completion(
     lead.sync()
     held = lead.ctx.cases.get(case.id)
     assert held is not None and held[0].state is CaseState.CORRECTION
+    # the applicant's 补正通知书 comes from the lead window, listing what the part asked; once
+    [notice] = part_correction_notice(lead.ctx, case.id)
+    assert notice.kind == "correction" and "餐饮油烟净化设施说明及排污登记表" in str(
+        notice.payload["correction"]
+    )
+    assert "生态环境" in notice.payload["correction"]["note"]
+    assert part_correction_notice(lead.ctx, case.id) == [notice]  # asked again: the same notice
+    assert (lead.sync().pushed, lead.sync().rejected) == (1, 0)
+    assert registered(hall_db, notice.number) == case.id
     work.take(case.id, Step.CORRECTED, {})  # the applicant brought the corrected form
     assert lead.sync().pushed == 1
     env.sync()

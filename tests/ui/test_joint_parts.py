@@ -4,6 +4,8 @@ and the lead's decision offered as a refusal carrying the co-department's reason
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 
 from counter_app.domain.case_steps import Step
@@ -83,3 +85,29 @@ def test_the_lead_sees_what_a_part_asked_to_correct(gui: Gui) -> None:
     assert "示范市生态环境局 · 需补正" in detail
     assert "需补正材料：餐饮油烟净化设施说明及排污登记表（未标明排放口位置）" in detail
     assert "示范市消防救援支队 · 会签中 · 暂停计时" in detail  # every part's clock stops with it
+
+    # the applicant's 补正通知书 from this window (Alt+N), numbered once; asked again, the same one
+    assert tab.part_notice_button.isVisible()
+    activate(gui, gui.window)
+    key(gui, Qt.Key.Key_N, gui.window, Qt.KeyboardModifier.AltModifier)
+    gui.qtbot.waitUntil(lambda: tab.notice_dialog is not None)
+    notice_dialog = tab.notice_dialog
+    assert notice_dialog is not None
+    gui.qtbot.waitUntil(notice_dialog.isVisible)
+    assert notice_dialog.headline.text() == "补正通知书：请打印交申请人"
+    assert [n.kind for n in notice_dialog.notices] == ["correction"]
+    key(gui, Qt.Key.Key_Escape, notice_dialog)
+    settle(gui)
+    [(payload,)] = rows(gui, "SELECT payload FROM notices WHERE kind = 'correction'")
+    asked_here = json.loads(payload)["correction"]
+    assert asked_here["materials"][0]["name"] == "餐饮油烟净化设施说明及排污登记表"
+    assert asked_here["note"].startswith("示范市生态环境局：")
+    [(op,)] = rows(gui, "SELECT payload FROM outbox WHERE op_type = 'case.part_correction_notice'")
+    assert '"from_state": "correction"' in str(op)
+    tab.open_part_notice()
+    gui.qtbot.waitUntil(lambda: tab.notice_dialog is not notice_dialog)
+    settle(gui)
+    assert len(rows(gui, "SELECT number FROM notices WHERE kind = 'correction'")) == 1
+    assert tab.notice_dialog is not None and tab.notice_dialog.notices == notice_dialog.notices
+    key(gui, Qt.Key.Key_Escape, tab.notice_dialog)
+    settle(gui)
