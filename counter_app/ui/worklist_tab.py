@@ -292,6 +292,8 @@ class WorklistTab(QWidget):
                 ITEM: c.item_name,
                 CLERK: c.clerk,
             }
+            if c.part and values[PROMISED]:  # a co-department's row: its own part's date, said so
+                values[PROMISED] = self.tr("Joint review by %1").replace("%1", values[PROMISED])
             colour = COLOURS.get(row.urgency)
             for col, value in values.items():
                 cell = QTableWidgetItem(value)

@@ -3396,52 +3396,57 @@ Data folder: %2</source>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="305"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="296"/>
+        <source>Joint review by %1</source>
+        <translation>会签期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="307"/>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="365"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="367"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="366"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="397"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="399"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="399"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="401"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="401"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="403"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="441"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="443"/>
         <source>Correction notice: print it for the applicant</source>
         <translation>补正通知书：请打印交申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="462"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="464"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>

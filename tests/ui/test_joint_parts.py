@@ -9,6 +9,8 @@ import json
 from PySide6.QtCore import Qt
 
 from counter_app.domain.case_steps import Step
+from counter_app.domain.dates import written_date
+from counter_app.domain.joint import parts_of
 from counter_app.services.casework import CaseWork
 from counter_app.services.intake import IntakeService
 from counter_app.services.joint_parts import answer_part
@@ -111,3 +113,19 @@ def test_the_lead_sees_what_a_part_asked_to_correct(gui: Gui) -> None:
     assert tab.notice_dialog is not None and tab.notice_dialog.notices == notice_dialog.notices
     key(gui, Qt.Key.Key_Escape, tab.notice_dialog)
     settle(gui)
+
+
+def test_a_co_departments_row_says_its_date_is_the_parts(gui: Gui) -> None:
+    case = IntakeService(gui.ctx).accept(draft(item_named(gui.ctx, "开办餐饮店“一件事”联办"))).case
+    with gui.ctx.db.engine.begin() as conn:  # led by another hall window: here only its parts
+        conn.exec_driver_sql(
+            "UPDATE cases SET department = 'ZZ', window_code = 'Z99' WHERE id = ?", (case.id,)
+        )
+    key(gui, Qt.Key.Key_3, gui.window, Qt.KeyboardModifier.AltModifier)
+    settle(gui)
+    tab = gui.window.worklist
+    shown = tab.rows[0].case.part
+    part = next(p for p in parts_of(case.lifecycle) if p.department == shown)
+    assert shown in ("XF", "STHJ") and part.due is not None and part.due != case.promised_due
+    assert tab.table.item(0, 3).text() == f"会签期限 {written_date(part.due)}"
+    assert tab.opinion_button.isVisible() and not tab.buttons[Step.DECIDE].isVisible()
