@@ -8,7 +8,8 @@ measured in the same run:
 - floor 1: the same connections on ``GET /api/v1/hello`` (the same process's bare HTTP);
 - floor 2: the query's own statements raw, on one connection (limit count, lookup, insert, commit).
 
-.venv/bin/python -m benchmarks.progress_page [cases] [clients] [seconds] [postgresql|sqlite]
+.venv/bin/python -m benchmarks.progress_page [cases] [clients] [seconds] [postgresql|sqlite] [rate] [workers]
+(rate: queries a second all clients together, 0 = as fast as they can; workers: server processes)
 """
 
 from __future__ import annotations
@@ -73,11 +74,25 @@ def lay_down(url: str, pairs: list[tuple[str, str]]) -> None:
         db.dispose()
 
 
+async def _pace(every: float, sent: int, started: float) -> None:
+    """With a fixed rate, each client sends on its own schedule (late sends go at once)."""
+    if every > 0:
+        await asyncio.sleep(max(0.0, started + sent * every - time.perf_counter()))
+
+
 async def asking(
-    port: int, pairs: list[tuple[str, str]], until: float, out: list[float], bad: list[str]
+    port: int,
+    pairs: list[tuple[str, str]],
+    until: float,
+    out: list[float],
+    bad: list[str],
+    every: float = 0.0,
 ) -> None:
     conn = Connection(port, "")
+    started, sent = time.perf_counter() + random.uniform(0, every), 0
     while time.perf_counter() < until:
+        await _pace(every, sent, started)
+        sent += 1
         number, tail = random.choice(pairs)
         if random.random() < 0.2:
             tail = "9999" if tail != "9999" else "0000"
@@ -89,9 +104,12 @@ async def asking(
             bad.append(f"{status} {payload[:80]!r}")
 
 
-async def hello(port: int, until: float, out: list[float], bad: list[str]) -> None:
+async def hello(port: int, until: float, out: list[float], bad: list[str], every: float = 0.0) -> None:
     conn = Connection(port, "")
+    started, sent = time.perf_counter() + random.uniform(0, every), 0
     while time.perf_counter() < until:
+        await _pace(every, sent, started)
+        sent += 1
         status, _, ms = await conn.request("GET", "/api/v1/hello")
         out.append(ms)
         if status != 200:
@@ -138,11 +156,14 @@ def _line(name: str, sample: list[float], seconds: float) -> str:
     )
 
 
-def main(cases: int, clients: int, seconds: float, engine: str) -> None:
+def main(cases: int, clients: int, seconds: float, engine: str, rate: float = 0.0, workers: int = 1) -> None:
+    """*rate* > 0: the clients together send that many queries a second (else as fast as they
+    can); *workers*: server processes."""
     os.environ["HALL_SERVER_PROGRESS_QUERIES_PER_MINUTE"] = "0"  # one address asks for everyone here
     os.environ["HALL_SERVER_PROGRESS_MISSES_PER_HOUR"] = "1000000"  # a wrong pair in five, all from here
     pairs = _cases(cases)
-    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine) as (server, url):
+    every = clients / rate if rate > 0 else 0.0
+    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine, workers) as (server, url):
         lay_down(url, pairs)
         asked: list[float] = []
         floor: list[float] = []
@@ -150,15 +171,18 @@ def main(cases: int, clients: int, seconds: float, engine: str) -> None:
 
         async def both() -> None:
             until = time.perf_counter() + seconds
-            await asyncio.gather(*(asking(server.port, pairs, until, asked, bad) for _ in range(clients)))
+            await asyncio.gather(
+                *(asking(server.port, pairs, until, asked, bad, every) for _ in range(clients))
+            )
             until = time.perf_counter() + seconds
-            await asyncio.gather(*(hello(server.port, until, floor, bad) for _ in range(clients)))
+            await asyncio.gather(*(hello(server.port, until, floor, bad, every) for _ in range(clients)))
 
         asyncio.run(both())
         statements = raw(url, pairs, 2000)
         print(
-            f"progress queries on one server process ({engine}): {cases:,} cases, {clients} clients, "
-            f"{seconds:.0f} s each, errors {len(bad)} {bad[:3]}"
+            f"progress queries on {workers} server process(es) ({engine}): {cases:,} cases, {clients} clients, "
+            f"{seconds:.0f} s each, {f'{rate:.0f} a second' if rate else 'as fast as they can'}, "
+            f"errors {len(bad)} {bad[:3]}"
         )
         print(_line("POST /api/v1/progress", asked, seconds))
         print(_line("floor: GET /api/v1/hello, same clients", floor, seconds))
@@ -176,4 +200,6 @@ if __name__ == "__main__":
         int(args[1]) if len(args) > 1 else 16,
         float(args[2]) if len(args) > 2 else 15.0,
         args[3] if len(args) > 3 else "postgresql",
+        float(args[4]) if len(args) > 4 else 0.0,
+        int(args[5]) if len(args) > 5 else 1,
     )

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-_lock = threading.Lock()
-_modes: list[str] = []
+from tests.hall_server.loopback_provider import LOCK, ProviderHandler, serve
 
 ALIYUN = {
     "ok": {"Code": "OK", "Message": "OK", "BizId": "900619746936498440^0", "RequestId": "r"},
@@ -38,30 +35,15 @@ TENCENT_CODES = {
 }
 
 
-class CloudSms(BaseHTTPRequestHandler):
-    record: Path
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _answer(self, status: int, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
+class CloudSms(ProviderHandler):
     def do_POST(self) -> None:
-        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if self.path == "/mode":
-            with _lock:
-                _modes[:] = json.loads(raw)["modes"]
-            self._answer(200, b"{}")
+        raw = self.body()
+        if raw is None:
             return
         tencent = self.headers.get("X-TC-Action") == "SendSms"
         request: dict[str, Any] = json.loads(raw) if tencent else dict(parse_qsl(urlsplit(self.path).query))
-        with _lock:
-            mode = _modes.pop(0) if _modes else "ok"
+        with LOCK:
+            mode = self.next_mode()
             line = {
                 "provider": "tencent" if tencent else "aliyun",
                 "action": self.headers.get("X-TC-Action") or self.headers.get("x-acs-action"),
@@ -69,14 +51,13 @@ class CloudSms(BaseHTTPRequestHandler):
                 "request": request,
                 "mode": mode,
             }
-            with self.record.open("a", encoding="utf-8") as out:
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            self.write_down(line)
         if mode == "garbage":
-            self._answer(200, b"<html>502 Bad Gateway</html>")
+            self.answer(200, b"<html>502 Bad Gateway</html>")
         elif tencent:
-            self._answer(200, json.dumps(self._tencent(mode, request), ensure_ascii=False).encode())
+            self.answer(200, json.dumps(self._tencent(mode, request), ensure_ascii=False).encode())
         else:
-            self._answer(
+            self.answer(
                 403 if mode == "denied" else 200, json.dumps(ALIYUN[mode], ensure_ascii=False).encode()
             )
 
@@ -103,10 +84,7 @@ class CloudSms(BaseHTTPRequestHandler):
 def main() -> None:
     port, record = int(sys.argv[1]), Path(sys.argv[2])
     CloudSms.record = record
-    server = ThreadingHTTPServer(("127.0.0.1", port), CloudSms)
-    server.daemon_threads = True
-    print("ready", flush=True)
-    server.serve_forever()
+    serve(port, CloudSms)
 
 
 if __name__ == "__main__":

@@ -13,71 +13,49 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-_lock = threading.Lock()
-_state: dict[str, Any] = {"modes": [], "taken": set(), "count": 0}
+from tests.hall_server.loopback_provider import LOCK, ProviderHandler, serve
+
+_state: dict[str, Any] = {"taken": set(), "count": 0}
 
 
-class Gateway(BaseHTTPRequestHandler):
-    record: Path
+class Gateway(ProviderHandler):
     dedupe: bool
 
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def _answer(self, status: int, body: bytes, kind: str = "application/json") -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
     def do_POST(self) -> None:
-        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        if self.path == "/mode":
-            with _lock:
-                _state.update(json.loads(raw))
-            self._answer(200, b"{}")
+        raw = self.body()
+        if raw is None:
             return
         if self.headers.get("Content-Type", "").startswith("application/json"):
             body = json.loads(raw)
         else:
             body = dict(parse_qsl(raw.decode()))
-        with _lock:
-            mode = _state["modes"].pop(0) if _state["modes"] else "ok"
+        with LOCK:
+            mode = self.next_mode()
             repeat = body.get("id") in _state["taken"]
             delivered = mode in ("ok", "hang", "garbage") and not (self.dedupe and repeat)
             if delivered:
                 _state["taken"].add(body.get("id"))
             _state["count"] += 1
             ref = f"gw-{_state['count']}"
-            line = {
-                "body": body,
-                "mode": mode,
-                "delivered": delivered,
-                "auth": self.headers.get("Authorization"),
-            }
-            with self.record.open("a", encoding="utf-8") as out:
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-                out.flush()
+            auth = self.headers.get("Authorization")
+            self.write_down({"body": body, "mode": mode, "delivered": delivered, "auth": auth})
         if mode == "hang":
             time.sleep(60)
         if mode == "fail":
-            self._answer(503, b'{"code": 503, "message": "busy"}')
+            self.answer(503, b'{"code": 503, "message": "busy"}')
         elif mode == "reject":
-            self._answer(400, b'{"code": 400, "message": "bad mobile"}')
+            self.answer(400, b'{"code": 400, "message": "bad mobile"}')
         elif mode == "refuse":
-            self._answer(200, json.dumps({"code": 17, "message": "黑名单号码"}).encode())
+            self.answer(200, json.dumps({"code": 17, "message": "黑名单号码"}).encode())
         elif mode == "garbage":
-            self._answer(200, b"<html>gateway error</html>", "text/html")
+            self.answer(200, b"<html>gateway error</html>", "text/html")
         else:
-            self._answer(200, json.dumps({"code": 0, "id": ref}).encode())
+            self.answer(200, json.dumps({"code": 0, "id": ref}).encode())
 
 
 def main() -> None:
@@ -88,10 +66,7 @@ def main() -> None:
             seen = json.loads(line)
             if seen["delivered"]:
                 _state["taken"].add(seen["body"].get("id"))
-    server = ThreadingHTTPServer(("127.0.0.1", port), Gateway)
-    server.daemon_threads = True
-    print("ready", flush=True)
-    server.serve_forever()
+    serve(port, Gateway)
 
 
 if __name__ == "__main__":
