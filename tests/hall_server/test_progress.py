@@ -74,6 +74,11 @@ def test_the_right_pair_answers_and_a_wrong_one_says_what_an_unknown_number_says
         assert bad.status_code == 422 and "请输入" in bad.json()["message"]
     assert ask(http, hall, "330100W01\u0000", ID_TAIL).status_code == 422  # the server's input guard
     assert ask(http, hall, 12345678, ID_TAIL).status_code == 422
+    for body in (b"not json", b"[1, 2]", b'"330100W01"'):  # not the page's form at all
+        odd = http.post(
+            hall.url + PROGRESS, data=body, headers={"Content-Type": "application/json"}, timeout=30
+        )
+        assert odd.status_code == 422 and odd.json()["message"].startswith("请求格式不正确")
 
     db = open_server_database(hall_db)
     try:
