@@ -53,7 +53,9 @@ class BatchCache:
         consult_numbers = {str(op.payload.get("number")) for op in ops if op.op_type == "consult.record"}
         self.cases: dict[str, CaseRow | None] = dict.fromkeys(ids)
         if ids:
-            for row in s.scalars(select(CaseRow).where(CaseRow.id.in_(ids)).with_for_update()):
+            # locked in one order (by id) as everyone locking several cases does: no deadlock
+            locking = select(CaseRow).where(CaseRow.id.in_(ids)).order_by(CaseRow.id).with_for_update()
+            for row in s.scalars(locking):
                 self.cases[row.id] = row
         self.numbers: dict[str, str | None] = dict.fromkeys(numbers)
         if numbers:

@@ -25,12 +25,10 @@ TENCENT_ORDER = {
     "due_soon": ("case_number", "item", "promised_due", "days_left"),
 }
 # provider codes that mean "not now" (flow control, busy): the message is tried again later
-_ALIYUN_BUSY = {"isv.BUSINESS_LIMIT_CONTROL", "isp.SYSTEM_ERROR", "Throttling", "ServiceUnavailable"}
+_ALIYUN_BUSY = {"isv.BUSINESS_LIMIT_CONTROL", "Throttling", "ServiceUnavailable"}
 _TENCENT_BUSY = {
     "LimitExceeded.PhoneNumberThirtySecondLimit",
     "LimitExceeded.PhoneNumberOneHourLimit",
-    "InternalError.Timeout",
-    "InternalError.RequestTimeException",
     "RequestLimitExceeded",
 }
 # Tencent's error codes without a dot; the SDK's own (ClientNetworkError, JSONDecodeError …) have none either
@@ -101,7 +99,9 @@ class AliyunSms:
         if code == "OK":
             return Outcome(SENT, "", str(getattr(body, "biz_id", "") or "")[:100])
         detail = f"{code}: {getattr(body, 'message', '')}"[:300]
-        return Outcome(RETRY if code in _ALIYUN_BUSY else REFUSED if code else UNKNOWN, detail)
+        if code in _ALIYUN_BUSY:
+            return Outcome(RETRY, detail)
+        return Outcome(UNKNOWN if code in ("", "isp.SYSTEM_ERROR") else REFUSED, detail)
 
     def close(self) -> None:
         pass
@@ -112,7 +112,9 @@ def _aliyun_error(exc: Exception) -> Outcome:
     status = getattr(exc, "status_code", None) or (getattr(exc, "data", None) or {}).get("statusCode")
     if code and isinstance(status, int):  # the provider answered with an error
         detail = f"{code}: {getattr(exc, 'message', exc)}"[:300]
-        return Outcome(RETRY if code in _ALIYUN_BUSY or status >= 500 else REFUSED, detail)
+        if code in _ALIYUN_BUSY:  # flow control: not taken
+            return Outcome(RETRY, detail)
+        return Outcome(UNKNOWN if status >= 500 else REFUSED, detail)  # a 5xx may have sent it
     return _network(exc)
 
 
@@ -155,12 +157,12 @@ class TencentSms:
             answer = self.client.SendSms(request)
         except TencentCloudSDKException as exc:
             code = str(exc.get_code() or "")
-            if code == "ServerNetworkError":  # an HTTP error status from the provider's front end
-                return Outcome(RETRY, f"{code}: {exc.get_message()}"[:300])
+            said = f"{code}: {exc.get_message()}"[:300]
+            if code == "ServerNetworkError" or code.startswith("InternalError"):  # it may have sent it
+                return Outcome(UNKNOWN, said)
             if "." not in code and code not in _TENCENT_PLAIN:  # the SDK's own: no answer it could read
                 return _network(exc)
-            busy = code in _TENCENT_BUSY or code.startswith("InternalError")
-            return Outcome(RETRY if busy else REFUSED, f"{code}: {exc.get_message()}"[:300])
+            return Outcome(RETRY if code in _TENCENT_BUSY else REFUSED, said)
         except Exception as exc:
             return _network(exc)
         statuses = answer.SendStatusSet or []

@@ -102,14 +102,19 @@ class MessagesConfig:
 
 
 def _secret(env: dict[str, str]) -> str:
-    if env.get(ENV_PREFIX + "SECRET"):
-        return env[ENV_PREFIX + "SECRET"]
-    try:
-        import keyring
+    """The provider's secret, trimmed; one with a control or non-Latin-1 character (which no
+    HTTP header can carry) is refused here, before any request could quote it in an error."""
+    secret = env.get(ENV_PREFIX + "SECRET", "").strip()
+    if not secret:
+        try:
+            import keyring
 
-        return keyring.get_password(KEYRING_SERVICE, KEYRING_USER) or ""
-    except Exception:  # no keyring on this host: the environment is the only way
-        return ""
+            secret = (keyring.get_password(KEYRING_SERVICE, KEYRING_USER) or "").strip()
+        except Exception:  # no keyring on this host: the environment is the only way
+            secret = ""
+    if any(ord(ch) < 32 or ord(ch) > 255 or ord(ch) == 127 for ch in secret):
+        raise ValueError("the SMS provider's secret has a control or non-Latin character: set it again")
+    return secret
 
 
 def load_messages_config(path: Path | None = None, env: dict[str, str] | None = None) -> MessagesConfig:

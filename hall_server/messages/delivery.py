@@ -73,7 +73,13 @@ def claim(
         taken = []
         for row in rows:
             if row.text is None:  # words fixed at the first attempt: every retry says the same
-                row.text = render(config.template(row.event), {**row.params, "hall": hall})[:600]
+                try:
+                    row.text = render(config.template(row.event), {**row.params, "hall": hall})[:600]
+                except (KeyError, ValueError, IndexError) as exc:  # checked at start-up: never, but
+                    row.state, row.finished_at = "failed", now  # one message fails, not the outbox
+                    row.last_error = f"the template of {row.event} does not render: {exc}"[:300]
+                    show_on_case(s, db, row)
+                    continue
             row.state, row.attempts = "sending", row.attempts + 1
             row.lease_until = now + timedelta(seconds=config.timeout_seconds * 2 + LEASE_MARGIN_SECONDS)
             taken.append((Outgoing(row.id, row.event, row.phone, row.text, dict(row.params)), row.attempts))
@@ -119,20 +125,34 @@ def record(
         return row.state
 
 
-def settle_abandoned(db: ServerDatabase, dedupes: bool, now: datetime | None = None) -> Tally:
-    """Attempts whose worker stopped (killed, power cut) past their lease."""
+def settle_abandoned(
+    db: ServerDatabase, config: MessagesConfig, dedupes: bool, now: datetime | None = None
+) -> Tally:
+    """Attempts whose worker stopped (killed, power cut) past their lease: each settled in a
+    transaction of its own (one message, then its case: the order every writer of ours keeps)."""
     now = now or utcnow()
     tally = Tally()
-    with db.sessions() as s, s.begin():
-        rows = s.scalars(
-            _locked(db, select(MessageRow).where(MessageRow.state == "sending", MessageRow.lease_until < now))
+    with db.sessions() as s:
+        found = s.scalars(
+            select(MessageRow.id)
+            .where(MessageRow.state == "sending", MessageRow.lease_until < now)
+            .order_by(MessageRow.id)
         ).all()
-        for row in rows:
+    for message_id in found:
+        with db.sessions() as s, s.begin():
+            stmt = select(MessageRow).where(MessageRow.id == message_id)
+            row = s.scalars(_locked(db, stmt)).first()
+            if row is None or row.state != "sending" or row.lease_until is None or row.lease_until >= now:
+                continue  # settled by another worker meanwhile
             row.lease_until = None
-            if dedupes:
+            if dedupes and row.attempts < config.max_attempts:
                 row.state, row.next_at = "queued", now
                 row.last_error = "the worker stopped during an attempt; made again with the same message id"
                 tally.resent += 1
+            elif dedupes:
+                row.state, row.finished_at = "failed", now
+                row.last_error = "the worker stopped during its last attempt"
+                tally.failed += 1
             else:
                 row.state, row.finished_at = "in_doubt", now
                 row.last_error = (

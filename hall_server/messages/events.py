@@ -23,7 +23,7 @@ from hall_server.rows import append
 
 ACCEPTED, CORRECTION, READY, DUE_SOON = "accepted", "correction", "ready", "due_soon"
 EVENTS = (ACCEPTED, CORRECTION, READY, DUE_SOON)
-_MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
+_MOBILE = re.compile(r"^(?:\+?86)?(1[3-9][0-9]{9})$")  # ASCII digits only (not ８ or ٨)
 MAX_MATERIALS_TEXT = 120
 
 

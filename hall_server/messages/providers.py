@@ -2,9 +2,9 @@
 cloud SMS service (cloud.py). A provider answers each attempt with an ``Outcome``:
 
 - sent: the provider took it (its reference kept);
-- retry: it certainly did not take it (no connection, busy, 5xx): try again later;
+- retry: it certainly did not take it (no connection, 429 or 503, its flow control): try again later;
 - refused: it will never take it (a 4xx, an invalid number, its own error code): given up;
-- unknown: the request may have reached it (a timeout after sending, an answer that is not one):
+- unknown: the request may have reached it (a timeout after sending, another 5xx, an answer that is not one):
   tried again only with a provider that sends one message id once (``dedupes``), else in doubt.
 """
 
@@ -119,10 +119,14 @@ class HttpGateway:
             )
         except requests.RequestException as exc:
             kind = RETRY if _never_left(exc) else UNKNOWN
-            return Outcome(kind, f"{type(exc).__name__}: {exc}"[:300])
+            # the class names only: requests' own words quote the URL (a GET's phone and text)
+            reasons = [type(getattr(arg, "reason", arg)).__name__ for arg in exc.args]
+            return Outcome(kind, " ".join([type(exc).__name__, *reasons])[:300])
         said = answer.text[:200]
-        if answer.status_code == 429 or answer.status_code >= 500:
+        if answer.status_code in (429, 503):  # busy: it says it did not take the message
             return Outcome(RETRY, f"HTTP {answer.status_code}: {said}")
+        if answer.status_code >= 500:  # a proxy's 502/504, the gateway's 500: it may have sent it
+            return Outcome(UNKNOWN, f"HTTP {answer.status_code}: {said}")
         if answer.status_code >= 300:
             return Outcome(REFUSED, f"HTTP {answer.status_code}: {said}")
         if not c.http_success:

@@ -30,6 +30,16 @@ def blanks_of(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+def _plain_blanks(template: str) -> bool:
+    """Every blank is a bare name: no conversion (!r) and no format spec (:d), which a value
+    that is always text could not fill."""
+    return all(
+        spec == "" and conversion is None
+        for _, name, spec, conversion in string.Formatter().parse(template)
+        if name is not None
+    )
+
+
 def check_template(template: str, event: str) -> None:
     """``ValueError`` naming what is wrong: empty, too long, a control character, a blank the
     event does not fill, or a brace that does not close."""
@@ -44,6 +54,9 @@ def check_template(template: str, event: str) -> None:
     if unknown:
         allowed = ", ".join("{" + b + "}" for b in sorted(BLANKS[event]))
         raise ValueError(f"template_{event} uses {', '.join(sorted(unknown))}; it may use {allowed}")
+    if not _plain_blanks(template):
+        raise ValueError(f"template_{event}: write each blank as {{name}}, without ! or : after the name")
+    render(template, dict.fromkeys(BLANKS[event], "样例"))  # it renders, or says why here
 
 
 def render(template: str, params: dict[str, str]) -> str:

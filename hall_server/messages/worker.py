@@ -17,12 +17,11 @@ from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.delivery import Tally, claim, queue_warnings, record, settle_abandoned
-from hall_server.messages.providers import Outgoing, Provider, make_provider
+from hall_server.messages.providers import UNKNOWN, Outcome, Outgoing, Provider, make_provider
 from hall_server.queue.tickets import hall_now
 
 log = logging.getLogger("hall_server.messages")
 WARN_EVERY_SECONDS = 300
-BATCH = 50
 SENDERS = 4  # requests in flight at once: a provider answers in ~100 ms
 
 
@@ -36,12 +35,17 @@ class MessageWorker:
     ) -> None:
         self.db, self.config = db, config
         self.provider = provider or make_provider(config)
+        self.senders = senders
         self.pool = ThreadPoolExecutor(senders, thread_name_prefix="sms")
         self._warned_at: datetime | None = None
 
     def _send(self, item: tuple[Outgoing, int]) -> str:
         message, attempt = item
-        outcome = self.provider.send(message)
+        try:
+            outcome = self.provider.send(message)
+        except Exception as exc:  # a provider's own bug: the request may have left, as a timeout
+            log.exception("text message %s: the provider failed", message.id)
+            outcome = Outcome(UNKNOWN, f"{type(exc).__name__}: {exc}"[:300])
         return record(
             self.db,
             self.config,
@@ -55,7 +59,7 @@ class MessageWorker:
     def run_once(self) -> Tally:
         """One round: settle abandoned attempts, queue the warnings that are due (every few
         minutes), send every message due now; returns what happened."""
-        tally = settle_abandoned(self.db, self.provider.dedupes)
+        tally = settle_abandoned(self.db, self.config, self.provider.dedupes)
         now = utcnow()
         if self._warned_at is None or (now - self._warned_at).total_seconds() >= WARN_EVERY_SECONDS:
             try:
@@ -63,7 +67,8 @@ class MessageWorker:
             except IntegrityError:  # another worker queued the same warning first: next round
                 tally.warned = 0
             self._warned_at = now
-        while taken := claim(self.db, self.config, BATCH):
+        # as many as are sent at once: each lease starts when its request does, not a batch before
+        while taken := claim(self.db, self.config, self.senders):
             for state in self.pool.map(self._send, taken):
                 if state in ("sent", "logged", "failed", "in_doubt"):
                     setattr(tally, state, getattr(tally, state) + 1)

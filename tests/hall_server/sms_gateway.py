@@ -3,7 +3,7 @@ request it receives (one JSON line, flushed, before it answers) and answers as t
 
 ``python -m tests.hall_server.sms_gateway PORT RECORD_FILE [--dedupe]``. Its behaviour is set by
 ``POST /mode`` with ``{"modes": [...]}``, one for each next request (then ``ok``):
-ok (``{"code": 0, "id": ...}``), fail (503), reject (400), refuse (200 with ``code`` 17),
+ok (``{"code": 0, "id": ...}``), fail (503), crash (500), reject (400), refuse (200 with ``code`` 17),
 garbage (200, not JSON), hang (records the message, then answers after 60 s: a timeout, or
 a worker killed while it waits). With ``--dedupe`` a message id it took before is answered
 ``ok`` again and not delivered twice: the record says which requests delivered a message.
@@ -48,6 +48,8 @@ class Gateway(ProviderHandler):
             time.sleep(60)
         if mode == "fail":
             self.answer(503, b'{"code": 503, "message": "busy"}')
+        elif mode == "crash":
+            self.answer(500, b"Internal Server Error", "text/plain")
         elif mode == "reject":
             self.answer(400, b'{"code": 400, "message": "bad mobile"}')
         elif mode == "refuse":

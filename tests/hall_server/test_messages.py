@@ -22,21 +22,23 @@ from counter_app.services.demo import all_received, person
 from counter_app.services.demo_lifecycle import COMPLETE, GRANT
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from hall_server.db import open_server_database
-from hall_server.messages.config import load_messages_config
+from hall_server.messages.config import MessagesConfig, load_messages_config
 from hall_server.messages.models import MessageRow
+from hall_server.messages.providers import LogOnly, Outcome, Outgoing
 from hall_server.messages.worker import MessageWorker
 from hall_server.models import CaseEventRow
 from tests.hall_server.messages_helpers import GatewayProcess, messages_config, worker_process
 from tests.servers import ServerProcess
 from tests.sync_helpers import WindowClient, window_client
 
-NAMES = ("李建国", "王小明", "张丽", "陈静", "刘洋")
+NAMES = ("李建国", "王小明", "张丽", "陈静", "刘洋", "赵敏")
 BODIES = (
     "11010519491231002",
     "11010119800101001",
     "11010119900202002",
     "11010119850303003",
     "11010119950404004",
+    "11010119750505005",
 )
 
 
@@ -179,13 +181,13 @@ def test_a_gateway_that_cannot_send_an_id_once_gets_no_second_attempt(
 def test_every_answer_of_a_gateway_ends_in_the_state_it_means(
     window: WindowClient, hall_db: str, tmp_path: Path, outbox: Callable[[], list[MessageRow]]
 ) -> None:
-    accept_cases(window, 5)
+    accept_cases(window, 6)
     gateway = GatewayProcess(tmp_path, dedupe=False).start()
     config = load_messages_config(messages_config(tmp_path, gateway.url, timeout_seconds=1), env={})
     db = open_server_database(hall_db)
     worker = MessageWorker(db, config, senders=1)
     try:
-        gateway.modes("fail", "reject", "refuse", "garbage", "hang")
+        gateway.modes("fail", "reject", "refuse", "garbage", "hang", "crash")
 
         def nothing_left_to_try() -> bool:
             worker.run_once()
@@ -205,6 +207,7 @@ def test_every_answer_of_a_gateway_ends_in_the_state_it_means(
         "refuse": ("failed", 1),  # its own error code
         "garbage": ("in_doubt", 1),  # an answer that is not one: it may have been taken
         "hang": ("in_doubt", 1),  # no answer in time
+        "crash": ("in_doubt", 1),  # a 500: the gateway may have sent it before it failed
     }
     refused = next(m for m in by_id.values() if first[m.id] == "refuse")
     assert "黑名单号码" in (refused.last_error or "")
@@ -236,3 +239,27 @@ def test_steps_queue_the_applicants_messages_and_a_case_without_a_mobile_none(
     ]
     assert {m.case_id for m in sent} == {case_id}
     assert sent[0].params["item"] == "居民身份证换领" and "年" in sent[0].params["promised_due"]
+
+
+class _BrokenProvider(LogOnly):
+    """A provider with a bug of its own (an SDK raising something unforeseen)."""
+
+    name, dedupes = "broken", False
+
+    def send(self, message: Outgoing) -> Outcome:
+        raise UnicodeEncodeError("latin-1", "密", 0, 1, "ordinal not in range(256)")
+
+
+def test_a_provider_that_raises_fails_its_messages_not_the_worker(
+    window: WindowClient, hall_db: str, outbox: Callable[[], list[MessageRow]]
+) -> None:
+    accept_cases(window, 2)
+    db = open_server_database(hall_db)
+    worker = MessageWorker(db, MessagesConfig(), _BrokenProvider())
+    try:
+        tally = worker.run_once()
+    finally:
+        worker.close()
+        db.dispose()
+    assert tally.in_doubt == 2 and {m.state for m in outbox()} == {"in_doubt"}
+    assert all("UnicodeEncodeError" in (m.last_error or "") for m in outbox())

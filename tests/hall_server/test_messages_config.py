@@ -15,6 +15,7 @@ from counter_app.services.intake import ApplicationDraft, IntakeService
 from hall_server.db import open_server_database
 from hall_server.messages.config import MessagesConfig, load_messages_config
 from hall_server.messages.delivery import queue_warnings
+from hall_server.messages.events import mobile_number
 from hall_server.messages.models import MessageRow
 from hall_server.messages.templates import render
 from hall_server.queue.tickets import hall_now
@@ -39,6 +40,8 @@ def config_file(tmp_path: Path, text: str) -> Path:
         ("template_ready = 请到{hall}领取{certificate}\n", "template_ready uses certificate"),
         ("template_accepted = 已受理{case_number\n", "template_accepted:"),
         ("max_attempts = many\n", "max_attempts must be a whole number"),
+        ("template_due_soon = 还剩{days_left:d}天\n", "without ! or : after the name"),
+        ("template_ready = {item!r}已办结\n", "without ! or : after the name"),
         ("department_phones = GA=0571-8888\n", "department_phones: 'GA=0571-8888'"),
     ],
 )
@@ -59,6 +62,19 @@ def test_the_environment_wins_and_carries_the_secret(tmp_path: Path) -> None:
     assert load_messages_config(None, env={}).provider == "log"  # nothing set: log only
     phones = MessagesConfig(department_phones="GA=139 0000 0001, XF=+8613900000002").phones()
     assert phones == {"GA": "13900000001", "XF": "13900000002"}
+
+
+def test_the_secret_is_trimmed_and_one_no_header_can_carry_is_refused(tmp_path: Path) -> None:
+    assert load_messages_config(None, env={"HALL_SERVER_SMS_SECRET": " Bearer t1\n"}).secret == "Bearer t1"
+    for bad in ("Bearer t1\nX-Evil: 1", "令牌"):
+        with pytest.raises(ValueError) as raised:
+            load_messages_config(None, env={"HALL_SERVER_SMS_SECRET": bad})
+        assert "control or non-Latin" in str(raised.value) and bad not in str(raised.value)
+
+
+def test_only_ascii_mainland_mobiles_get_messages() -> None:
+    assert mobile_number("+86 138-0013-8000") == "13800138000"
+    assert mobile_number("13８00１38000") is None and mobile_number("0571-88888888") is None
 
 
 def test_templates_fill_their_blanks() -> None:
