@@ -28,7 +28,7 @@ from hall_server.messages.templates import render
 from hall_server.messages.timeline import show_on_case
 from hall_server.models import CaseRow
 
-LEASE_MARGIN_SECONDS = 5  # an attempt is leased for its timeout twice (connect, read) and this
+LEASE_MARGIN_SECONDS = 5
 MAX_DELAY_SECONDS = 3600
 CLOCK_RUNNING = ("accepted", "under_review", "decided")  # a promised date can still be met
 
@@ -54,11 +54,15 @@ def _locked(db: ServerDatabase, stmt):  # type: ignore[no-untyped-def]
 
 
 def claim(
-    db: ServerDatabase, config: MessagesConfig, limit: int, now: datetime | None = None
+    db: ServerDatabase, config: MessagesConfig, limit: int, senders: int = 1, now: datetime | None = None
 ) -> list[tuple[Outgoing, int]]:
     """Up to *limit* due messages, each leased to this worker for one attempt (committed before
-    any request leaves); with the attempt's number, so a late answer cannot overwrite a newer one."""
+    any request leaves); with the attempt's number, so a late answer cannot overwrite a newer one.
+    The lease covers the batch sent *senders* at a time, every request taking its whole timeout
+    (connect and read), so no attempt can still be under way when another worker settles it."""
     now = now or utcnow()
+    rounds = -(-limit // max(senders, 1))
+    lease = timedelta(seconds=rounds * config.timeout_seconds * 2 + LEASE_MARGIN_SECONDS)
     with db.sessions() as s, s.begin():
         rows = s.scalars(
             _locked(
@@ -81,7 +85,7 @@ def claim(
                     show_on_case(s, db, row)
                     continue
             row.state, row.attempts = "sending", row.attempts + 1
-            row.lease_until = now + timedelta(seconds=config.timeout_seconds * 2 + LEASE_MARGIN_SECONDS)
+            row.lease_until = now + lease
             taken.append((Outgoing(row.id, row.event, row.phone, row.text, dict(row.params)), row.attempts))
         return taken
 

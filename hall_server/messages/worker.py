@@ -23,6 +23,7 @@ from hall_server.queue.tickets import hall_now
 log = logging.getLogger("hall_server.messages")
 WARN_EVERY_SECONDS = 300
 SENDERS = 4  # requests in flight at once: a provider answers in ~100 ms
+ROUNDS = 4  # a claim takes SENDERS * ROUNDS messages
 
 
 class MessageWorker:
@@ -67,8 +68,8 @@ class MessageWorker:
             except IntegrityError:  # another worker queued the same warning first: next round
                 tally.warned = 0
             self._warned_at = now
-        # as many as are sent at once: each lease starts when its request does, not a batch before
-        while taken := claim(self.db, self.config, self.senders):
+        # a few rounds of requests per claim, each leased for as long as its batch can take
+        while taken := claim(self.db, self.config, self.senders * ROUNDS, self.senders):
             for state in self.pool.map(self._send, taken):
                 if state in ("sent", "logged", "failed", "in_doubt"):
                     setattr(tally, state, getattr(tally, state) + 1)
