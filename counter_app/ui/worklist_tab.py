@@ -39,6 +39,7 @@ from counter_app.services.joint_parts import part_correction_notice
 from counter_app.services.worklist import Urgency, WorkFilter, Worklist, WorklistView, WorkRow
 from counter_app.store.worklist_reads import WORKLIST_STATES, Selection
 from counter_app.ui import labels
+from counter_app.ui.case_course import course_html
 from counter_app.ui.case_history import english, event_line
 from counter_app.ui.errors import explain
 from counter_app.ui.i18n import error_text
@@ -56,6 +57,9 @@ COLOURS = {Urgency.OVERDUE: "#ffcdd2", Urgency.WARNING: "#ffe0b2", Urgency.STOPP
 ITEM_WIDTH = 220
 # 延期 is offered where the window is joined to a hall: its approver signs in as the hall knows them
 STEPS_ALONE = [s for s in Step if s is not Step.EXTEND]
+
+
+ACCEPTANCES = frozenset({"case.accept", "case.complete_instant"})
 
 
 class WorklistTab(QWidget):
@@ -385,6 +389,8 @@ class WorklistTab(QWidget):
             lines.append(f"<li>{escape(labels.notice_kind(n.kind))} {escape(n.number)}</li>")
         lines.append("</ul>")
         lines += messages_html(c.lifecycle)
+        if not any(e.action in ACCEPTANCES for e in detail.events):  # its steps were taken elsewhere
+            lines += course_html(c)
         lines.append(f"<h4>{escape(timeline)}</h4><ul>")
         lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
         lines.append("</ul>")

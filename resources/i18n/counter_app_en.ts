@@ -167,7 +167,7 @@
 <context>
     <name>WorklistTab</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="245"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>Clock stopped, %n working day kept</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="245"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="249"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>Overdue by %n working day</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="248"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="252"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>%n working day left</numerusform>

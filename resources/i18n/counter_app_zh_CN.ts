@@ -3280,173 +3280,173 @@ Data folder: %2</source>
 <context>
     <name>WorklistTab</name>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="82"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="86"/>
         <source>Case number, applicant name or ID number (Ctrl+F)</source>
         <translation>办件编号、申请人姓名或证件号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="86"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="90"/>
         <source>Every state</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="91"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="95"/>
         <source>Every item</source>
         <translation>全部事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="92"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="96"/>
         <source>Due &amp;soon</source>
         <translation>预警(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="93"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="97"/>
         <source>O&amp;verdue</source>
         <translation>超期(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="94"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="98"/>
         <source>&amp;Mine</source>
         <translation>我受理的(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="106"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="107"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="111"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="108"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="112"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="109"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="113"/>
         <source>Promised by</source>
         <translation>承诺办结日期</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="110"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="114"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="111"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="115"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="112"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="116"/>
         <source>Accepted by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="128"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="132"/>
         <source>Joint review &amp;opinion</source>
         <translation>会签意见(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="132"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="136"/>
         <source>Correction &amp;notice for the joint departments</source>
         <translation>联办补正通知书(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="237"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
         <source>Waiting to be collected</source>
         <translation>待领取</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="239"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
         <source>Clock stopped</source>
         <translation>计时已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="241"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="245"/>
         <source>Clock stopped, %n working day(s) kept</source>
         <translation>
             <numerusform>计时已暂停，保留 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="243"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="247"/>
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="245"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="249"/>
         <source>Overdue by %n working day(s)</source>
         <translation>
             <numerusform>超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="247"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="251"/>
         <source>Due today</source>
         <translation>今日到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/worklist_tab.py" line="248"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="252"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>剩余 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="296"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="300"/>
         <source>Joint review by %1</source>
         <translation>会签期限 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="307"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="311"/>
         <source>%1 of %2 shown</source>
         <translation>已显示 %1 件，共 %2 件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="367"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="371"/>
         <source>Promised by %1</source>
         <translation>承诺办结日期：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="372"/>
         <source>Materials</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="372"/>
         <source>Notices</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="368"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="372"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="399"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="405"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="401"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="407"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="403"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="409"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="443"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="449"/>
         <source>Correction notice: print it for the applicant</source>
         <translation>补正通知书：请打印交申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="464"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="470"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3457,6 +3457,74 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/app.py" line="65"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
+    </message>
+</context>
+<context>
+    <name>case_course</name>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="31"/>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="34"/>
+        <source>Review started</source>
+        <translation>开始审核</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="40"/>
+        <source>Correction asked</source>
+        <translation>要求补正</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="42"/>
+        <source>Special procedure</source>
+        <translation>进入特别程序</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="46"/>
+        <source>%1, until %2</source>
+        <translation>%1，至%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="53"/>
+        <source>Extended by %1 working days</source>
+        <translation>延期%1个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="63"/>
+        <source>Decided: granted</source>
+        <translation>审批决定：准予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="65"/>
+        <source>Decided: refused</source>
+        <translation>审批决定：不予许可</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="69"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="70"/>
+        <source>Result collected or delivered</source>
+        <translation>结果已领取或送达</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="81"/>
+        <source>Withdrawn</source>
+        <translation>申请人撤回</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="83"/>
+        <source>Returned</source>
+        <translation>退办</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/case_course.py" line="94"/>
+        <source>Course of the case (the hall&apos;s record)</source>
+        <translation>办理经过（大厅记录）</translation>
     </message>
 </context>
 <context>

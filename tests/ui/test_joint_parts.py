@@ -117,10 +117,12 @@ def test_the_lead_sees_what_a_part_asked_to_correct(gui: Gui) -> None:
 
 def test_a_co_departments_row_says_its_date_is_the_parts(gui: Gui) -> None:
     case = IntakeService(gui.ctx).accept(draft(item_named(gui.ctx, "开办餐饮店“一件事”联办"))).case
+    CaseWork(gui.ctx).take(case.id, Step.START_REVIEW, {})
     with gui.ctx.db.engine.begin() as conn:  # led by another hall window: here only its parts
         conn.exec_driver_sql(
             "UPDATE cases SET department = 'ZZ', window_code = 'Z99' WHERE id = ?", (case.id,)
         )
+        conn.exec_driver_sql("DELETE FROM case_events WHERE case_id = ?", (case.id,))
     key(gui, Qt.Key.Key_3, gui.window, Qt.KeyboardModifier.AltModifier)
     settle(gui)
     tab = gui.window.worklist
@@ -129,3 +131,7 @@ def test_a_co_departments_row_says_its_date_is_the_parts(gui: Gui) -> None:
     assert shown in ("XF", "STHJ") and part.due is not None and part.due != case.promised_due
     assert tab.table.item(0, 3).text() == f"会签期限 {written_date(part.due)}"
     assert tab.opinion_button.isVisible() and not tab.buttons[Step.DECIDE].isVisible()
+    course = tab.text.toPlainText()  # what the lead's window did, from the hall's record
+    assert "办理经过（大厅记录）" in course
+    accepted = written_date(case.accepted_on)
+    assert f"{accepted} · 受理" in course and f"{accepted} · 开始审核" in course
