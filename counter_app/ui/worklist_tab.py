@@ -384,10 +384,11 @@ class WorklistTab(QWidget):
         for m in c.materials:
             lines.append(f"<li>{escape(str(m.get('name', '')))}</li>")
         lines.append("</ul>")
-        lines.append(f"<h4>{escape(notices)}</h4><ul>")
-        for n in detail.notices:
-            lines.append(f"<li>{escape(labels.notice_kind(n.kind))} {escape(n.number)}</li>")
-        lines.append("</ul>")
+        if detail.notices:  # a co-department's window has none of the case's notices
+            lines.append(f"<h4>{escape(notices)}</h4><ul>")
+            for n in detail.notices:
+                lines.append(f"<li>{escape(labels.notice_kind(n.kind))} {escape(n.number)}</li>")
+            lines.append("</ul>")
         lines += messages_html(c.lifecycle)
         if not any(e.action in ACCEPTANCES for e in detail.events):  # its steps were taken elsewhere
             lines += course_html(c)

@@ -132,6 +132,6 @@ def test_a_co_departments_row_says_its_date_is_the_parts(gui: Gui) -> None:
     assert tab.table.item(0, 3).text() == f"会签期限 {written_date(part.due)}"
     assert tab.opinion_button.isVisible() and not tab.buttons[Step.DECIDE].isVisible()
     course = tab.text.toPlainText()  # what the lead's window did, from the hall's record
-    assert "办理经过（大厅记录）" in course
+    assert "办理经过（大厅记录）" in course and "\n文书\n" in f"\n{course}\n"  # its own notices
     accepted = written_date(case.accepted_on)
     assert f"{accepted} · 受理" in course and f"{accepted} · 开始审核" in course
