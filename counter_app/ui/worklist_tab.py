@@ -392,9 +392,10 @@ class WorklistTab(QWidget):
         lines += messages_html(c.lifecycle)
         if not any(e.action in ACCEPTANCES for e in detail.events):  # its steps were taken elsewhere
             lines += course_html(c)
-        lines.append(f"<h4>{escape(timeline)}</h4><ul>")
-        lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
-        lines.append("</ul>")
+        if detail.events:  # what this window did with the case
+            lines.append(f"<h4>{escape(timeline)}</h4><ul>")
+            lines += [f"<li>{escape(event_line(e, c.window_code))}</li>" for e in detail.events]
+            lines.append("</ul>")
         return "".join(lines)
 
     def _request_html(self, lifecycle: dict[str, object]) -> list[str]:
