@@ -157,13 +157,3 @@ def _reference(answer: requests.Response) -> str:
             if body.get(key) not in (None, ""):
                 return str(body[key])[:100]
     return ""
-
-
-def make_provider(config: MessagesConfig) -> Provider:
-    if config.provider == "http":
-        return HttpGateway(config)
-    if config.provider in ("aliyun", "tencent"):
-        from hall_server.messages.cloud import cloud_provider
-
-        return cloud_provider(config)
-    return LogOnly()

@@ -17,13 +17,23 @@ from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.delivery import Tally, claim, queue_warnings, record, settle_abandoned
-from hall_server.messages.providers import UNKNOWN, Outcome, Outgoing, Provider, make_provider
+from hall_server.messages.providers import UNKNOWN, HttpGateway, LogOnly, Outcome, Outgoing, Provider
 from hall_server.queue.tickets import hall_now
 
 log = logging.getLogger("hall_server.messages")
 WARN_EVERY_SECONDS = 300
 SENDERS = 4  # requests in flight at once: a provider answers in ~100 ms
 ROUNDS = 4  # a claim takes SENDERS * ROUNDS messages
+
+
+def make_provider(config: MessagesConfig) -> Provider:
+    if config.provider == "http":
+        return HttpGateway(config)
+    if config.provider in ("aliyun", "tencent"):
+        from hall_server.messages.cloud import cloud_provider
+
+        return cloud_provider(config)
+    return LogOnly()
 
 
 class MessageWorker:
