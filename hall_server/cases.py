@@ -16,6 +16,9 @@ from hall_server.db import ServerDatabase
 from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
 from hall_server.rows import append
 
+# a case whose clock runs: its promised date can still be met (or is being missed)
+RUNNING_STATES = ("accepted", "under_review", "decided")
+
 
 def load_calendar(s: Session) -> WorkingCalendar:
     return WorkingCalendar.from_years(

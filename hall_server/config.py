@@ -70,24 +70,41 @@ def _coerce(kind: type, raw: str, key: str) -> object:
     return raw
 
 
-def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> ServerConfig:
-    """Defaults, then the file, then the environment; a bad value raises ``ValueError``."""
-    env = dict(os.environ) if env is None else env
-    values: dict[str, object] = {}
+def section_values(
+    kind: type,
+    section: str,
+    path: Path | None,
+    env: dict[str, str],
+    env_prefix: str,
+    kept_out: dict[str, str] | None = None,
+) -> dict[str, object]:
+    """The values a section of the configuration file and then the environment
+    (``<env_prefix><KEY>``) give the fields of the dataclass *kind*, whole numbers read as such.
+    The file is ``HALL_SERVER_CONFIG`` when *path* is None. An unknown key or a bad number raises
+    ``ValueError`` naming it; a key of *kept_out* (never a field here) raises its message."""
+    kept_out = kept_out or {}
     if path is None and env.get(ENV_PREFIX + "CONFIG"):
         path = Path(env[ENV_PREFIX + "CONFIG"])
+    known = {f.name: f for f in fields(kind) if f.name not in kept_out}
+    values: dict[str, object] = {}
     if path is not None:
         parser = configparser.ConfigParser(interpolation=None)
         if not parser.read(path, encoding="utf-8"):
             raise ValueError(f"configuration file not found: {path}")
-        section = parser["server"] if parser.has_section("server") else {}
-        known = {f.name: f for f in fields(ServerConfig)}
-        for key, raw in section.items():
+        for key, raw in (parser[section] if parser.has_section(section) else {}).items():
+            if key in kept_out:
+                raise ValueError(f"{path}: {kept_out[key]}")
             if key not in known:
-                raise ValueError(f"{path}: unknown key {key!r} in [server]")
+                raise ValueError(f"{path}: unknown key {key!r} in [{section}]")
             values[key] = _coerce(int if known[key].type in (int, "int") else str, raw, key)
-    for f in fields(ServerConfig):
-        from_env = env.get(ENV_PREFIX + f.name.upper())
+    for name, f in known.items():
+        from_env = env.get(env_prefix + name.upper())
         if from_env is not None:
-            values[f.name] = _coerce(int if f.type in (int, "int") else str, from_env, f.name)
-    return ServerConfig(**values)  # type: ignore[arg-type]
+            values[name] = _coerce(int if f.type in (int, "int") else str, from_env, name)
+    return values
+
+
+def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> ServerConfig:
+    """Defaults, then the file, then the environment; a bad value raises ``ValueError``."""
+    env = dict(os.environ) if env is None else env
+    return ServerConfig(**section_values(ServerConfig, "server", path, env, ENV_PREFIX))  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ the hall's record, not in the synced case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -54,35 +55,25 @@ def course_lines(case: Case) -> list[str]:
                 "%1", str(extension.get("days") or "")
             )
             lines.append((str(extension.get("on") or ""), days))
-    decision = life.get("decision") or {}
-    if isinstance(decision, dict) and decision.get("on"):
-        granted = decision.get("decision") == "grant"
-        lines.append(
-            (
-                str(decision["on"]),
-                QCoreApplication.translate("case_course", "Decided: granted")
-                if granted
-                else QCoreApplication.translate("case_course", "Decided: refused"),
-            )
-        )
-    for key, text in (
-        ("completion", QCoreApplication.translate("case_course", "Completed")),
-        ("delivery", QCoreApplication.translate("case_course", "Result collected or delivered")),
-    ):
+    # the steps the lifecycle keeps once, each dated, with what it says about itself
+    said_by: dict[str, Callable[[dict[str, Any]], str]] = {
+        "decision": lambda d: (
+            QCoreApplication.translate("case_course", "Decided: granted")
+            if d.get("decision") == "grant"
+            else QCoreApplication.translate("case_course", "Decided: refused")
+        ),
+        "completion": lambda _d: QCoreApplication.translate("case_course", "Completed"),
+        "delivery": lambda _d: QCoreApplication.translate("case_course", "Result collected or delivered"),
+        "ending": lambda d: (
+            QCoreApplication.translate("case_course", "Withdrawn")
+            if d.get("step") == "case.withdraw"
+            else QCoreApplication.translate("case_course", "Returned")
+        ),
+    }
+    for key, saying in said_by.items():
         entry = life.get(key) or {}
         if isinstance(entry, dict) and entry.get("on"):
-            lines.append((str(entry["on"]), text))
-    ending = life.get("ending") or {}
-    if isinstance(ending, dict) and ending.get("on"):
-        withdrawn = ending.get("step") == "case.withdraw"
-        lines.append(
-            (
-                str(ending["on"]),
-                QCoreApplication.translate("case_course", "Withdrawn")
-                if withdrawn
-                else QCoreApplication.translate("case_course", "Returned"),
-            )
-        )
+            lines.append((str(entry["on"]), saying(entry)))
     lines.sort(key=lambda pair: pair[0])
     return [" · ".join(p for p in (_on(on), text) if p) for on, text in lines]
 

@@ -32,6 +32,14 @@ def when(stamp: datetime) -> str:
     return f"{written_date(at.date(), english=english())} {at:%H:%M}"
 
 
+def when_stored(value: object) -> str:
+    """:func:`when` of a stored ISO time (UTC); empty when there is none to read."""
+    try:
+        return when(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return ""
+
+
 def _notice(detail: dict[str, object]) -> str:
     """The notice an event is about: its kind and number, as far as the event says."""
     parts = []

@@ -3,14 +3,12 @@ in which state, since when; from ``lifecycle.messages``, which the hall server k
 
 from __future__ import annotations
 
-from contextlib import suppress
-from datetime import datetime
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.ui.case_history import when
+from counter_app.ui.case_history import when_stored
 
 
 def event_name(name: str) -> str:
@@ -45,9 +43,8 @@ def message_line(entry: dict[str, Any]) -> str:
         event_name(str(entry.get("event"))),
         str(entry.get("to") or ""),
         state_name(str(entry.get("state"))),
+        when_stored(entry.get("at")),  # a record without its time is said without it
     ]
-    with suppress(ValueError):  # a record without its time is said without it
-        parts.append(when(datetime.fromisoformat(str(entry.get("at")))))
     attempts = entry.get("attempts")
     if isinstance(attempts, int) and attempts > 1:
         parts.append(QCoreApplication.translate("message_text", "%n attempt(s)", "", attempts))

@@ -4,21 +4,12 @@ each with its address, number and outcome, and the addresses that missed most (s
 
 from __future__ import annotations
 
-from contextlib import suppress
-from datetime import datetime
-
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from counter_app.services.oversight import Oversight, WatchedCase
-from counter_app.ui.case_history import when
+from counter_app.ui.case_history import when, when_stored
 from counter_app.ui.message_text import event_name, state_name
 from counter_app.ui.watch_tables import fill, table
-
-
-def _when(value: object) -> str:
-    with suppress(ValueError):
-        return when(datetime.fromisoformat(str(value)))
-    return ""
 
 
 class _Page(QWidget):
@@ -72,7 +63,7 @@ class MessagesPage(_Page):
             str(x.get("to") or ""),
             state_name(str(x.get("message_state"))),
             str(x.get("attempts") or ""),
-            _when(x.get("at")),
+            when_stored(x.get("at")),
             str(x.get("error") or ""),
         ]
 
@@ -103,7 +94,5 @@ class ProgressPage(_Page):
             )
             said = f"{said} {most}"
         self.summary.setText(said)
-        rows = [
-            [_when(q.at.isoformat()), q.address, q.case_number, self._outcome(q.outcome)] for q in log.recent
-        ]
+        rows = [[when(q.at), q.address, q.case_number, self._outcome(q.outcome)] for q in log.recent]
         fill(self.table, rows)

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, db: ServerDatabase, config_file: str | None) -
     try:
         if args.once:
             tally = worker.run_once()
-            print(" ".join(f"{k}={v}" for k, v in asdict(tally).items() if k != "errors"))
+            print(" ".join(f"{k}={v}" for k, v in asdict(tally).items()))
             return 0
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):

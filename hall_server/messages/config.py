@@ -8,11 +8,11 @@ comes from the environment (``HALL_SERVER_SMS_SECRET``) or the service account's
 
 from __future__ import annotations
 
-import configparser
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hall_server.config import section_values
 from hall_server.messages.events import EVENTS, mobile_number
 from hall_server.messages.templates import DEFAULT_TEMPLATES, check_template
 
@@ -121,32 +121,10 @@ def load_messages_config(path: Path | None = None, env: dict[str, str] | None = 
     """Defaults, then ``[messages]`` of the file, then the environment; a bad value raises
     ``ValueError`` naming it."""
     env = dict(os.environ) if env is None else env
-    if path is None and env.get("HALL_SERVER_CONFIG"):
-        path = Path(env["HALL_SERVER_CONFIG"])
-    known = {f.name: f for f in fields(MessagesConfig) if f.name != "secret"}
-    values: dict[str, object] = {}
-    if path is not None:
-        parser = configparser.ConfigParser(interpolation=None)
-        if not parser.read(path, encoding="utf-8"):
-            raise ValueError(f"configuration file not found: {path}")
-        if parser.has_section("messages"):
-            for key, raw in parser["messages"].items():
-                if key == "secret":
-                    raise ValueError(
-                        f"{path}: the provider's secret is not kept in a file: set HALL_SERVER_SMS_SECRET "
-                        "or store it with `hall-server sms-secret`"
-                    )
-                if key not in known:
-                    raise ValueError(f"{path}: unknown key {key!r} in [messages]")
-                values[key] = raw
-    for name in known:
-        if (from_env := env.get(ENV_PREFIX + name.upper())) is not None:
-            values[name] = from_env
-    for name, given in list(values.items()):
-        if known[name].type in (int, "int"):
-            try:
-                values[name] = int(str(given))
-            except ValueError:
-                raise ValueError(f"{name} must be a whole number, not {given!r}") from None
+    in_file = {
+        "secret": "the provider's secret is not kept in a file: set HALL_SERVER_SMS_SECRET "
+        "or store it with `hall-server sms-secret`"
+    }
+    values = section_values(MessagesConfig, "messages", path, env, ENV_PREFIX, kept_out=in_file)
     config = MessagesConfig(**values)  # type: ignore[arg-type]
     return replace(config, secret=_secret(env)).check()

@@ -11,26 +11,25 @@ provider sends an id once (``dedupes``), else marked in doubt and never sent aga
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from hall_server.admin import hall_settings
-from hall_server.cases import load_calendar
+from hall_server.cases import RUNNING_STATES, load_calendar
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
-from hall_server.messages.events import DUE_SOON, queue_due_soon
+from hall_server.messages.events import DUE_SOON, due_soon_key, queue_due_soon
 from hall_server.messages.models import MessageRow
-from hall_server.messages.providers import LOGGED, REFUSED, RETRY, SENT, Outcome, Outgoing
+from hall_server.messages.providers import LOGGED, REFUSED, RETRY, SENT, UNKNOWN, Outcome, Outgoing
 from hall_server.messages.templates import render
 from hall_server.messages.timeline import show_on_case
 from hall_server.models import CaseRow
+from hall_server.queue.layout import hall_name
 
 LEASE_MARGIN_SECONDS = 5
 MAX_DELAY_SECONDS = 3600
-CLOCK_RUNNING = ("accepted", "under_review", "decided")  # a promised date can still be met
 
 
 @dataclass
@@ -42,7 +41,6 @@ class Tally:
     in_doubt: int = 0
     resent: int = 0  # attempts in doubt made again (a provider that sends an id once)
     warned: int = 0  # departments' warnings queued
-    errors: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name in ("sent", "logged", "retried", "failed", "in_doubt", "resent", "warned"):
@@ -73,7 +71,7 @@ def claim(
                 .limit(limit),
             )
         ).all()
-        hall = hall_settings(s).get("hall_name", "") if rows else ""
+        hall = hall_name(s) if rows else ""
         taken = []
         for row in rows:
             if row.text is None:  # words fixed at the first attempt: every retry says the same
@@ -115,7 +113,7 @@ def record(
         row.provider, row.lease_until = provider, None
         row.last_error = outcome.detail[:300] or None
         kind = outcome.kind
-        if kind == "unknown" and dedupes:
+        if kind == UNKNOWN and dedupes:
             kind = RETRY
         if kind in (SENT, LOGGED):
             row.state, row.finished_at, row.provider_ref = kind, now, outcome.ref[:100] or None
@@ -179,7 +177,7 @@ def queue_warnings(db: ServerDatabase, config: MessagesConfig, today: date) -> i
         horizon = today + timedelta(days=config.due_soon_days * 3 + 14)  # calendar days, wide enough
         rows = s.scalars(
             select(CaseRow).where(
-                CaseRow.state.in_(CLOCK_RUNNING),
+                CaseRow.state.in_(RUNNING_STATES),
                 CaseRow.department.in_(list(phones)),
                 CaseRow.promised_due >= today,
                 CaseRow.promised_due <= horizon,
@@ -199,8 +197,7 @@ def queue_warnings(db: ServerDatabase, config: MessagesConfig, today: date) -> i
         for row in rows:
             assert row.promised_due is not None  # the query's
             left = calendar.working_days_between(today, row.promised_due)
-            key = f"{row.id}:{DUE_SOON}:{row.promised_due}"
-            if left <= config.due_soon_days and key not in warned:
+            if left <= config.due_soon_days and due_soon_key(row) not in warned:
                 queue_due_soon(s, row, phones[row.department], left)
                 queued += 1
     return queued

@@ -100,8 +100,13 @@ def queue_for_applicant(
     return True
 
 
+def due_soon_key(row: Any) -> str:
+    """A department's warning is once per case and promised date."""
+    return f"{row.id}:{DUE_SOON}:{row.promised_due}"
+
+
 def queue_due_soon(s: Session, row: Any, phone: str, days_left: int) -> None:
     """The department's warning that the case's promised date is near: once per promised date
     (a date moved by a 补正 or an extension warns again)."""
     params = case_params(row) | {"days_left": str(days_left), "department": str(row.department or "")}
-    _add(s, f"{row.id}:{DUE_SOON}:{row.promised_due}", DUE_SOON, row.id, phone, params)
+    _add(s, due_soon_key(row), DUE_SOON, row.id, phone, params)

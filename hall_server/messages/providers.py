@@ -63,12 +63,15 @@ class LogOnly:
         pass
 
 
-def _never_left(exc: requests.RequestException) -> bool:
-    """True when the request certainly never reached the gateway (no connection was made)."""
-    if isinstance(exc, requests.ConnectTimeout):
-        return True
+def _not_sent(exc: requests.RequestException) -> Outcome:
+    """RETRY when the request certainly never reached the gateway (no connection was made), else
+    UNKNOWN; said by class names only (requests' own words quote the URL: a GET's phone and text)."""
     reasons = [getattr(arg, "reason", arg) for arg in exc.args]
-    return any(isinstance(r, NewConnectionError | ConnectTimeoutError) for r in reasons)
+    never_left = isinstance(exc, requests.ConnectTimeout) or any(
+        isinstance(r, NewConnectionError | ConnectTimeoutError) for r in reasons
+    )
+    said = " ".join([type(exc).__name__, *(type(r).__name__ for r in reasons)])
+    return Outcome(RETRY if never_left else UNKNOWN, said[:300])
 
 
 class HttpGateway:
@@ -118,10 +121,7 @@ class HttpGateway:
                 **self._request(message),  # type: ignore[arg-type]
             )
         except requests.RequestException as exc:
-            kind = RETRY if _never_left(exc) else UNKNOWN
-            # the class names only: requests' own words quote the URL (a GET's phone and text)
-            reasons = [type(getattr(arg, "reason", arg)).__name__ for arg in exc.args]
-            return Outcome(kind, " ".join([type(exc).__name__, *reasons])[:300])
+            return _not_sent(exc)
         said = answer.text[:200]
         if answer.status_code in (429, 503):  # busy: it says it did not take the message
             return Outcome(RETRY, f"HTTP {answer.status_code}: {said}")
@@ -129,29 +129,28 @@ class HttpGateway:
             return Outcome(UNKNOWN, f"HTTP {answer.status_code}: {said}")
         if answer.status_code >= 300:
             return Outcome(REFUSED, f"HTTP {answer.status_code}: {said}")
-        if not c.http_success:
-            return Outcome(SENT, "", _reference(answer))
-        field, _, wanted = c.http_success.partition("=")
         try:
             body = answer.json()
         except ValueError:
+            body = None
+        if not c.http_success:
+            return Outcome(SENT, "", _reference(body))
+        field, _, wanted = c.http_success.partition("=")
+        if body is None:
             return Outcome(UNKNOWN, f"the gateway's answer is not JSON: {said!r}")
         if not isinstance(body, dict) or field not in body:
             return Outcome(UNKNOWN, f"the gateway's answer has no {field!r}: {said!r}")
         if str(body[field]) != wanted:
             said = json.dumps(body, ensure_ascii=False)[:200]
             return Outcome(REFUSED, f"the gateway answered {field}={body[field]}: {said}")
-        return Outcome(SENT, "", _reference(answer))
+        return Outcome(SENT, "", _reference(body))
 
     def close(self) -> None:
         self.http.close()
 
 
-def _reference(answer: requests.Response) -> str:
-    try:
-        body = answer.json()
-    except ValueError:
-        return ""
+def _reference(body: object) -> str:
+    """The gateway's own id of the message, where its JSON answer gives one."""
     if isinstance(body, dict):
         for key in ("id", "msgid", "msg_id", "message_id", "serial_no", "biz_id"):
             if body.get(key) not in (None, ""):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case_clock import warn_before
-from hall_server.cases import load_calendar
+from hall_server.cases import RUNNING_STATES, load_calendar
 from hall_server.db import ServerDatabase
 from hall_server.models import CaseRow, UserRow
 from hall_server.numbers import recent_collisions
@@ -26,7 +26,6 @@ from hall_server.queue.models import QueueRow, TicketRow, VisitRow, WindowStateR
 from hall_server.queue.visits import BAD_RATINGS, RATINGS
 
 # cases whose deadline clock runs (特别程序 stops it; completed cases have met it or not already)
-RUNNING_CASE_STATES = ("accepted", "under_review", "decided")
 SLOT_MINUTES = 15
 
 
@@ -169,7 +168,7 @@ def _deadline_alerts(s: Session, today: date) -> list[dict[str, Any]]:
     clock with ``WARNING_WORKING_DAYS`` or fewer left), most overdue first, each naming the case
     due first: the supervisor sees where the hall is late, not a wall of case numbers."""
     soon, calendar = _warning_until(s, today)
-    running = CaseRow.state.in_(RUNNING_CASE_STATES)
+    running = CaseRow.state.in_(RUNNING_STATES)
     flagged = and_(running, CaseRow.promised_due < soon)
     rows = s.execute(
         select(

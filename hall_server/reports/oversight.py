@@ -26,7 +26,7 @@ from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.case_clock import WARNING_WORKING_DAYS, warn_before
 from counter_app.domain.case_steps import decide_extension
 from counter_app.domain.messages import DomainError
-from hall_server.cases import add_event, load_calendar, publish
+from hall_server.cases import RUNNING_STATES, add_event, load_calendar, publish
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import AuditRow, CaseEventRow, CasePartRow, CaseRow, UserRow
@@ -36,7 +36,7 @@ from hall_server.reports.outreach import messages_to_check, progress_log
 from hall_server.reports.periods import Span, span
 from hall_server.security import AccessClaims
 
-RUNNING = ("accepted", "under_review", "decided")
+RUNNING = RUNNING_STATES
 STOPPED = ("correction", "suspended")
 OPEN = (*RUNNING, *STOPPED, "completed")
 LIST_LIMIT = 200

@@ -194,7 +194,7 @@
 <context>
     <name>message_text</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/message_text.py" line="53"/>
+        <location filename="../../counter_app/ui/message_text.py" line="50"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>

@@ -913,52 +913,52 @@ Data folder: %2</source>
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="42"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="33"/>
         <source>Case number</source>
         <translation>办件编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="43"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="34"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="44"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="35"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="45"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="36"/>
         <source>Message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="46"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="37"/>
         <source>To</source>
         <translation>接收号码</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="47"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="38"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="48"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="39"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="49"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="40"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="50"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="41"/>
         <source>What the provider said</source>
         <translation>短信平台的答复</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="58"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="49"/>
         <source>This month: %1 sent, %2 logged only, %3 failed, %4 in doubt, %5 waiting.</source>
         <translation>本月：已发送 %1 条，仅记录 %2 条，发送失败 %3 条，送达状态不明 %4 条，待发送 %5 条。</translation>
     </message>
@@ -1740,47 +1740,47 @@ Data folder: %2</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
         <source>Address</source>
         <translation>来源地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
         <source>Number asked</source>
         <translation>查询编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="84"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="89"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="80"/>
         <source>answered</source>
         <translation>已查到</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="90"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
         <source>not found (or a wrong pair)</source>
         <translation>未查到（或号码与证件不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="91"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="82"/>
         <source>refused: too many queries</source>
         <translation>已拒绝：查询过于频繁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="97"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="88"/>
         <source>This month: %1 answered, %2 not found, %3 refused for too many queries.</source>
         <translation>本月：查到 %1 次，未查到 %2 次，因查询过于频繁拒绝 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="101"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="92"/>
         <source>Most misses: %1.</source>
         <translation>未查到最多的地址：%1。</translation>
     </message>
@@ -3426,27 +3426,27 @@ Data folder: %2</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="405"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="407"/>
         <source>Extension of %1 working day(s) asked: waiting for a supervisor&apos;s decision.</source>
         <translation>已申请延期 %1 个工作日，等待负责人审批。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="407"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="409"/>
         <source>Extension of %1 working day(s) approved by %2: take it with the Extend button.</source>
         <translation>%2 已批准延期 %1 个工作日：请点击“延期”按钮办理。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="409"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="411"/>
         <source>Extension refused by %2: %3</source>
         <translation>%2 未批准延期：%3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="449"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="451"/>
         <source>Correction notice: print it for the applicant</source>
         <translation>补正通知书：请打印交申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/worklist_tab.py" line="470"/>
+        <location filename="../../counter_app/ui/worklist_tab.py" line="472"/>
         <source>%1: print the notice</source>
         <translation>%1：打印文书</translation>
     </message>
@@ -3462,67 +3462,67 @@ Data folder: %2</source>
 <context>
     <name>case_course</name>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="31"/>
+        <location filename="../../counter_app/ui/case_course.py" line="32"/>
         <source>Accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="34"/>
+        <location filename="../../counter_app/ui/case_course.py" line="35"/>
         <source>Review started</source>
         <translation>开始审核</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="40"/>
+        <location filename="../../counter_app/ui/case_course.py" line="41"/>
         <source>Correction asked</source>
         <translation>要求补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="42"/>
+        <location filename="../../counter_app/ui/case_course.py" line="43"/>
         <source>Special procedure</source>
         <translation>进入特别程序</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="46"/>
+        <location filename="../../counter_app/ui/case_course.py" line="47"/>
         <source>%1, until %2</source>
         <translation>%1，至%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="53"/>
+        <location filename="../../counter_app/ui/case_course.py" line="54"/>
         <source>Extended by %1 working days</source>
         <translation>延期%1个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="63"/>
+        <location filename="../../counter_app/ui/case_course.py" line="61"/>
         <source>Decided: granted</source>
         <translation>审批决定：准予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="65"/>
+        <location filename="../../counter_app/ui/case_course.py" line="63"/>
         <source>Decided: refused</source>
         <translation>审批决定：不予许可</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="69"/>
+        <location filename="../../counter_app/ui/case_course.py" line="65"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="70"/>
+        <location filename="../../counter_app/ui/case_course.py" line="66"/>
         <source>Result collected or delivered</source>
         <translation>结果已领取或送达</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="81"/>
+        <location filename="../../counter_app/ui/case_course.py" line="68"/>
         <source>Withdrawn</source>
         <translation>申请人撤回</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="83"/>
+        <location filename="../../counter_app/ui/case_course.py" line="70"/>
         <source>Returned</source>
         <translation>退办</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_course.py" line="94"/>
+        <location filename="../../counter_app/ui/case_course.py" line="85"/>
         <source>Course of the case (the hall&apos;s record)</source>
         <translation>办理经过（大厅记录）</translation>
     </message>
@@ -3530,108 +3530,108 @@ Data folder: %2</source>
 <context>
     <name>case_history</name>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="58"/>
+        <location filename="../../counter_app/ui/case_history.py" line="66"/>
         <source>%1 working days</source>
         <translation>%1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="78"/>
+        <location filename="../../counter_app/ui/case_history.py" line="86"/>
         <source>agreed</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="79"/>
+        <location filename="../../counter_app/ui/case_history.py" line="87"/>
         <source>disagreed</source>
         <translation>不同意</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="80"/>
+        <location filename="../../counter_app/ui/case_history.py" line="88"/>
         <source>asked for corrections</source>
         <translation>需补正</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="82"/>
+        <location filename="../../counter_app/ui/case_history.py" line="90"/>
         <source>Joint review opinion (%1)</source>
         <translation>会签意见（%1）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="98"/>
+        <location filename="../../counter_app/ui/case_history.py" line="106"/>
         <source>Application accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="99"/>
+        <location filename="../../counter_app/ui/case_history.py" line="107"/>
         <source>Accepted and completed on the spot</source>
         <translation>受理并当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="102"/>
+        <location filename="../../counter_app/ui/case_history.py" line="110"/>
         <source>One-time notification issued</source>
         <translation>出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="103"/>
+        <location filename="../../counter_app/ui/case_history.py" line="111"/>
         <source>Application refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="104"/>
+        <location filename="../../counter_app/ui/case_history.py" line="112"/>
         <source>Correction notice made for what the joint departments asked</source>
         <translation>为会签部门提出的补正要求出具补正通知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="107"/>
+        <location filename="../../counter_app/ui/case_history.py" line="115"/>
         <source>Promised date recomputed (holiday calendar arrived)</source>
         <translation>承诺期限重新计算（节假日安排已发布）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="114"/>
+        <location filename="../../counter_app/ui/case_history.py" line="122"/>
         <source>Printed %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="115"/>
+        <location filename="../../counter_app/ui/case_history.py" line="123"/>
         <source>Reprinted (补打) %1</source>
         <translation>补打 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="116"/>
+        <location filename="../../counter_app/ui/case_history.py" line="124"/>
         <source>Saved %1 as PDF</source>
         <translation>%1 另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="117"/>
+        <location filename="../../counter_app/ui/case_history.py" line="125"/>
         <source>Printing %1 failed</source>
         <translation>%1 打印失败</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="118"/>
+        <location filename="../../counter_app/ui/case_history.py" line="126"/>
         <source>Materials receipt list %1 made</source>
         <translation>出具材料接收清单 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="89"/>
-        <location filename="../../counter_app/ui/case_history.py" line="130"/>
+        <location filename="../../counter_app/ui/case_history.py" line="97"/>
+        <location filename="../../counter_app/ui/case_history.py" line="138"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="135"/>
+        <location filename="../../counter_app/ui/case_history.py" line="143"/>
         <source>Now: %1</source>
         <translation>状态变为：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="138"/>
+        <location filename="../../counter_app/ui/case_history.py" line="146"/>
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="146"/>
+        <location filename="../../counter_app/ui/case_history.py" line="154"/>
         <source>window %1</source>
         <translation>窗口 %1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/case_history.py" line="154"/>
+        <location filename="../../counter_app/ui/case_history.py" line="162"/>
         <source>dated %1</source>
         <translation>办理日期 %1</translation>
     </message>
@@ -4064,69 +4064,69 @@ Data folder: %2</source>
 <context>
     <name>message_text</name>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="18"/>
+        <location filename="../../counter_app/ui/message_text.py" line="16"/>
         <source>Acceptance notice</source>
         <translation>受理通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="19"/>
+        <location filename="../../counter_app/ui/message_text.py" line="17"/>
         <source>Correction request</source>
         <translation>补正通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="20"/>
+        <location filename="../../counter_app/ui/message_text.py" line="18"/>
         <source>Result ready for pickup</source>
         <translation>领取通知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="21"/>
+        <location filename="../../counter_app/ui/message_text.py" line="19"/>
         <source>Deadline warning to the department</source>
         <translation>超期预警（部门）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="23"/>
+        <location filename="../../counter_app/ui/message_text.py" line="21"/>
         <source>Text message</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="28"/>
+        <location filename="../../counter_app/ui/message_text.py" line="26"/>
         <source>waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="29"/>
+        <location filename="../../counter_app/ui/message_text.py" line="27"/>
         <source>being sent</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="30"/>
+        <location filename="../../counter_app/ui/message_text.py" line="28"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="31"/>
+        <location filename="../../counter_app/ui/message_text.py" line="29"/>
         <source>logged only (no SMS provider set up)</source>
         <translation>仅记录（未配置短信平台）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="32"/>
+        <location filename="../../counter_app/ui/message_text.py" line="30"/>
         <source>not sent: the provider refused it or every attempt failed</source>
         <translation>发送失败：短信平台拒收或多次重试均未成功</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="35"/>
+        <location filename="../../counter_app/ui/message_text.py" line="33"/>
         <source>may not have arrived: check with the provider</source>
         <translation>送达状态不明，请向短信平台核实</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/message_text.py" line="53"/>
+        <location filename="../../counter_app/ui/message_text.py" line="50"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>共尝试%n次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="62"/>
+        <location filename="../../counter_app/ui/message_text.py" line="59"/>
         <source>Text messages</source>
         <translation>短信通知</translation>
     </message>
