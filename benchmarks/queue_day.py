@@ -1,6 +1,6 @@
 """A simulated hall day on one server process: call-next latency and the monitor's data.
 
-    .venv/bin/python -m benchmarks.queue_day [windows] [tickets] [seconds] [postgresql|sqlite]
+    .venv/bin/python -m benchmarks.queue_day [windows] [tickets] [seconds] [postgresql|sqlite] [processes]
 
 The hall has ten queues (A-J); window n serves queue n mod 10 first and the next queue second.
 The day's tickets are laid down first: most already served this morning (so the monitor reads
@@ -167,11 +167,11 @@ def _line(name: str, sample: list[float]) -> str:
     )
 
 
-def main(windows: int, tickets: int, seconds: float, engine: str) -> None:
+def main(windows: int, tickets: int, seconds: float, engine: str, workers: int = 1) -> None:
     # two kiosks at 5 tickets/s from one address: the kiosk limits (docs/queue.md) are not measured here
     os.environ["HALL_SERVER_KIOSK_TICKETS_PER_MINUTE"] = "0"
     os.environ["HALL_SERVER_HALL_TICKETS_PER_MINUTE"] = "0"
-    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine) as (server, url):
+    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine, workers) as (server, url):
         db = open_server_database(url)
         import_layout(db, _layout(windows))
         db.dispose()
@@ -185,7 +185,7 @@ def main(windows: int, tickets: int, seconds: float, engine: str) -> None:
             print((Path(tmp) / "server.log").read_text()[-3000:])
             raise
         print(
-            f"a hall day on one server process ({engine}): {windows} windows, {tickets} tickets laid down, "
+            f"a hall day on {workers} server process(es) ({engine}): {windows} windows, {tickets} tickets laid down, "
             f"{seconds:.0f} s, errors {len(ERRORS)} {ERRORS[:3]}"
         )
         print(_line("call-next", CALLS))
@@ -200,4 +200,5 @@ if __name__ == "__main__":
         int(args[1]) if len(args) > 1 else 20000,
         float(args[2]) if len(args) > 2 else 60.0,
         args[3] if len(args) > 3 else "postgresql",
+        int(args[4]) if len(args) > 4 else 1,
     )

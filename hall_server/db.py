@@ -138,6 +138,14 @@ class ServerDatabase:
             return self.engine.execution_options(isolation_level="AUTOCOMMIT")
         return self.engine.execution_options(read_only=True)
 
+    @cached_property
+    def statement_writer(self) -> Engine:
+        """The engine for a write that is one statement: on PostgreSQL in autocommit (the statement
+        is its own transaction, one round trip); on SQLite the writing engine (commit it)."""
+        if self.is_postgres:
+            return self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        return self.engine
+
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union_all, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
 from hall_server.queue.layout import int_setting, served_queues
 from hall_server.queue.models import QueueRow, TicketRow, WindowQueueRow, WindowStateRow
-from hall_server.queue.tickets import PRIORITY_KINDS, QueueError, event, open_days
+from hall_server.queue.tickets import PRIORITY_KINDS, QueueError, carry_over, event, open_days_param
 
 
 @dataclass(frozen=True)
@@ -48,20 +49,25 @@ def held_ticket(s: Session, window: str) -> TicketRow | None:
     return s.scalar(select(TicketRow).where(TicketRow.held_by == window))
 
 
-def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> TicketRow | None:
-    """A ticket this window parked that is due back, else one sent to this window, oldest first."""
-    return s.scalar(
+@lru_cache(maxsize=4)
+def _due_or_sent_statement(carry_over: bool, skipping: bool) -> Any:
+    window: Any = bindparam("window")
+    return (
         select(TicketRow)
         .where(
             or_(
                 and_(
-                    TicketRow.status == "parked", TicketRow.window_code == window, TicketRow.recall_at <= now
+                    TicketRow.status == "parked",
+                    TicketRow.window_code == window,
+                    TicketRow.recall_at <= bindparam("now"),
                 ),
                 and_(
-                    TicketRow.status == "waiting", TicketRow.target_window == window, open_days(s, now.date())
+                    TicketRow.status == "waiting",
+                    TicketRow.target_window == window,
+                    open_days_param(carry_over),
                 ),
             ),
-            TicketRow.id.not_in(skipped),
+            *([TicketRow.id.not_in(bindparam("skipped", expanding=True))] if skipping else []),
         )
         .order_by(
             case((TicketRow.status == "parked", 0), else_=1),
@@ -72,29 +78,48 @@ def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> T
     )
 
 
+def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> TicketRow | None:
+    """A ticket this window parked that is due back, else one sent to this window, oldest first."""
+    statement = _due_or_sent_statement(carry_over(s), bool(skipped))
+    params: dict[str, Any] = {"window": window, "now": now, "today": now.date()}
+    if skipped:
+        params["skipped"] = list(skipped)
+    found: TicketRow | None = s.scalar(statement, params)
+    return found
+
+
 CANDIDATES = 4  # per queue and class: windows calling at once each find one nobody else is taking
 
 
-def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> list[Any]:
-    """The longest-waiting priority and normal tickets of each queue, in one read without locks."""
+@lru_cache(maxsize=64)
+def _heads_statement(queues: int, carry_over: bool, skipping: bool) -> Any:
+    """Built once per number of queues (each a parameter ``q0``, ``q1``...): every call reads it."""
     parts = []
-    for code in codes:
+    for n in range(queues):
         for kinds in (TicketRow.kind.in_(PRIORITY_KINDS), TicketRow.kind == "normal"):
             parts.append(
                 select(TicketRow.id, TicketRow.queue_code, TicketRow.kind, TicketRow.queued_at)
                 .where(
                     TicketRow.status == "waiting",
-                    TicketRow.queue_code == code,
+                    TicketRow.queue_code == bindparam(f"q{n}"),
                     TicketRow.target_window.is_(None),
-                    open_days(s, now.date()),
+                    open_days_param(carry_over),
                     kinds,
-                    TicketRow.id.not_in(skipped),
+                    *([TicketRow.id.not_in(bindparam("skipped", expanding=True))] if skipping else []),
                 )
                 .order_by(TicketRow.queued_at, TicketRow.number)
                 .limit(CANDIDATES)
                 .subquery()
             )
-    return list(s.execute(union_all(*(select(p) for p in parts))))
+    return union_all(*(select(p) for p in parts))
+
+
+def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> list[Any]:
+    """The longest-waiting priority and normal tickets of each queue, in one read without locks."""
+    params: dict[str, Any] = {f"q{n}": code for n, code in enumerate(codes)} | {"today": now.date()}
+    if skipped:
+        params["skipped"] = list(skipped)
+    return list(s.execute(_heads_statement(len(codes), carry_over(s), bool(skipped)), params))
 
 
 def _candidates(s: Session, codes: list[str], heads: list[Any]) -> list[tuple[Any, bool]]:
@@ -102,6 +127,7 @@ def _candidates(s: Session, codes: list[str], heads: list[Any]) -> list[tuple[An
     normal ticket. Priority first, unless its queue already let ``queue.priority_run_limit``
     priority tickets in a row pass a normal one; then the longest wait, then the window's order."""
     limit = int_setting(s, "queue.priority_run_limit")
+    runs: dict[str, int] | None = None
     ordered: list[tuple[tuple[int, datetime, int], Any, bool]] = []
     for rank, code in enumerate(codes):
         mine = sorted((h for h in heads if h.queue_code == code), key=lambda h: h.queued_at)
@@ -109,8 +135,13 @@ def _candidates(s: Session, codes: list[str], heads: list[Any]) -> list[tuple[An
         normal = [h for h in mine if h.kind == "normal"]
         first_normal = normal[0].queued_at if normal else None
         if priority and first_normal is not None and first_normal < priority[0].queued_at:
-            run = s.scalar(select(QueueRow.priority_run).where(QueueRow.code == code)) or 0
-            if run >= limit:
+            if runs is None:  # read once, for all the window's queues
+                runs = dict(
+                    s.execute(
+                        select(QueueRow.code, QueueRow.priority_run).where(QueueRow.code.in_(codes))
+                    ).all()
+                )
+            if (runs.get(code) or 0) >= limit:
                 priority = []
         for h in priority:
             ordered.append(
@@ -119,6 +150,21 @@ def _candidates(s: Session, codes: list[str], heads: list[Any]) -> list[tuple[An
         ordered.extend(((1, h.queued_at, rank), h, False) for h in normal)
     ordered.sort(key=lambda c: c[0])
     return [(h, passes) for _, h, passes in ordered]
+
+
+@lru_cache(maxsize=64)
+def _claim_statement(count: int) -> Any:
+    """Lock the first of *count* candidates (``c0``, ``c1``...) still waiting that no other window
+    is taking, with its queue's priority run."""
+    ids: list[Any] = [bindparam(f"c{n}") for n in range(count)]
+    return (
+        select(TicketRow, QueueRow.priority_run)
+        .join(QueueRow, QueueRow.code == TicketRow.queue_code)
+        .where(TicketRow.id.in_(ids), TicketRow.status == "waiting")
+        .order_by(case(*((TicketRow.id == id_, n) for n, id_ in enumerate(ids))))
+        .limit(1)
+        .with_for_update(skip_locked=True, of=TicketRow)
+    )
 
 
 def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
@@ -138,18 +184,12 @@ def _pick(s: Session, window: str, now: datetime) -> TicketRow | None:
         if not candidates:
             return None
         order = {h.id: n for n, (h, _) in enumerate(candidates)}
-        claimed = s.execute(
-            select(TicketRow, QueueRow.priority_run)
-            .join(QueueRow, QueueRow.code == TicketRow.queue_code)
-            .where(TicketRow.id.in_(list(order)), TicketRow.status == "waiting")
-            .order_by(case(order, value=TicketRow.id))
-            .limit(1)
-            .with_for_update(skip_locked=True, of=TicketRow)
-        ).first()
+        claimed = s.execute(_claim_statement(len(order)), {f"c{n}": id_ for id_, n in order.items()}).first()
         if claimed is None:
             skipped.update(order)  # all being taken by other windows: read further down the queues
             continue
-        ticket, run_now = claimed
+        ticket: TicketRow = claimed[0]
+        run_now = claimed[1]
         passed = candidates[order[ticket.id]][1]
         # the run counts priority tickets called past a waiting normal one; written when it changes
         run = QueueRow.code == ticket.queue_code
@@ -169,14 +209,19 @@ def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str 
     event(s, ticket, kind, now, clerk.window_code, clerk.username)
 
 
+_READY = (
+    select(
+        WindowStateRow,
+        select(TicketRow.display).where(TicketRow.held_by == bindparam("window")).scalar_subquery(),
+    )
+    .where(WindowStateRow.window_code == bindparam("window"))
+    .with_for_update(of=WindowStateRow)
+)
+
+
 def ready_window(s: Session, clerk: Clerk) -> WindowStateRow:
     """Lock the window, which must be neither paused nor holding a ticket (one read for both)."""
-    holding = select(TicketRow.display).where(TicketRow.held_by == clerk.window_code).scalar_subquery()
-    found = s.execute(
-        select(WindowStateRow, holding)
-        .where(WindowStateRow.window_code == clerk.window_code)
-        .with_for_update(of=WindowStateRow)
-    ).first()
+    found = s.execute(_READY, {"window": clerk.window_code}).first()
     state, held = (found[0], found[1]) if found is not None else (lock_window(s, clerk.window_code), None)
     if state.status == "paused":
         raise QueueError(409, "window_paused", "the window is paused: resume it first")

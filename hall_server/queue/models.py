@@ -93,6 +93,7 @@ class TicketRow(Base):
             sqlite_where=text("status = 'parked'"),
         ),
         Index("ix_ticket_day", "day"),
+        Index("ix_ticket_window_day", "window_code", "day"),  # the window poll's clerk's day
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import bindparam, func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,11 +44,19 @@ def on_hall_clock(moment: datetime, timezone: str) -> datetime:
     return moment.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
 
 
+def carry_over(s: Session) -> bool:
+    """Whether waiting tickets stay in the queue the next day (``queue.carry_over``)."""
+    return queue_setting(s, "queue.carry_over").lower() in ("1", "true", "yes")
+
+
 def open_days(s: Session, today: date) -> Any:
     """The days whose waiting tickets are still in the queue: today, or every day with carry-over."""
-    if queue_setting(s, "queue.carry_over").lower() in ("1", "true", "yes"):
-        return TicketRow.day <= today
-    return TicketRow.day == today
+    return TicketRow.day <= today if carry_over(s) else TicketRow.day == today
+
+
+def open_days_param(carry_over: bool) -> Any:
+    """open_days with the day as the parameter ``today``, for a statement built once."""
+    return TicketRow.day <= bindparam("today") if carry_over else TicketRow.day == bindparam("today")
 
 
 def next_number(s: Session, day: date, queue_code: str) -> int:
