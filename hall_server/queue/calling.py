@@ -276,9 +276,18 @@ def call_chosen(db: ServerDatabase, clerk: Clerk, ticket_id: str, now: datetime)
         return ticket
 
 
+# the window locked, with the ticket it holds, in one statement (only the window acts on it)
+_HELD = (
+    select(WindowStateRow, TicketRow)
+    .outerjoin(TicketRow, TicketRow.held_by == WindowStateRow.window_code)
+    .where(WindowStateRow.window_code == bindparam("window"))
+    .with_for_update(of=WindowStateRow)
+)
+
+
 def _held(s: Session, clerk: Clerk, *states: str) -> tuple[WindowStateRow, TicketRow]:
-    state = lock_window(s, clerk.window_code)
-    ticket = held_ticket(s, clerk.window_code)
+    found = s.execute(_HELD, {"window": clerk.window_code}).first()
+    state, ticket = (found[0], found[1]) if found is not None else (lock_window(s, clerk.window_code), None)
     if ticket is None or ticket.status not in states:
         raise QueueError(409, "no_ticket", "the window has no ticket in a state that allows this")
     return state, ticket

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, func, select, tuple_, update
+from sqlalchemy import bindparam, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -83,12 +83,14 @@ def display_of(queue_code: str, number: int) -> str:
     return f"{queue_code}{number:03d}" if queue_code else f"现场{number}"
 
 
+_EVENT = insert(TicketEventRow.metadata.tables["ticket_events"])
+
+
 def event(
     s: Session, ticket: TicketRow, what: str, at: datetime, window: str | None, actor: str, **detail: Any
 ) -> None:
-    s.add(
-        TicketEventRow(ticket_id=ticket.id, kind=what, at=at, window_code=window, actor=actor, detail=detail)
-    )
+    values = {"ticket_id": ticket.id, "kind": what, "at": at, "window_code": window, "actor": actor}
+    s.execute(_EVENT, values | {"detail": detail})  # no object to track: a row written as it is
 
 
 def waiting_ahead(s: Session, ticket: TicketRow) -> int:
