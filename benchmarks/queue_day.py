@@ -98,6 +98,19 @@ def _lay_down_the_day(url: str, tickets: int, waiting: int) -> None:
         db.dispose()
 
 
+class FloorConnection(Connection):
+    """The floor: the same clients, connections and pacing, every request a ``GET /hello`` (the
+    server's HTTP, routing and JSON with no queue work), answered as the queue route would
+    answer so the simulated window goes on the same way."""
+
+    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes, float]:
+        status, _, ms = await super().request("GET", "/api/v1/hello")
+        if path.endswith("/call-next"):
+            return status, b'{"ticket": {}}', ms
+        return (201 if status == 200 and path.endswith("/tickets") else status), b"{}", ms
+
+
+CONNECTION: type[Connection] = Connection
 CALLS: list[float] = []
 MONITOR: list[float] = []
 OTHER: list[float] = []
@@ -105,7 +118,7 @@ ERRORS: list[str] = []
 
 
 async def window(port: int, token: str, until: float) -> None:
-    conn = Connection(port, token)
+    conn = CONNECTION(port, token)
     await asyncio.sleep(random.uniform(0, 3))
     while time.perf_counter() < until:
         status, payload, ms = await conn.request("POST", "/api/v1/queue/call-next")
@@ -128,7 +141,7 @@ async def window(port: int, token: str, until: float) -> None:
 
 
 async def kiosk(port: int, until: float, per_second: float) -> None:
-    conn = Connection(port, "")
+    conn = CONNECTION(port, "")
     while time.perf_counter() < until:
         started = time.perf_counter()
         body = json.dumps({"queue": random.choice(QUEUES)}).encode()
@@ -140,7 +153,7 @@ async def kiosk(port: int, until: float, per_second: float) -> None:
 
 
 async def supervisor(port: int, token: str, until: float) -> None:
-    conn = Connection(port, token)
+    conn = CONNECTION(port, token)
     await asyncio.sleep(random.uniform(0, 2))
     while time.perf_counter() < until:
         started = time.perf_counter()
@@ -179,18 +192,33 @@ def main(windows: int, tickets: int, seconds: float, engine: str, workers: int =
         codes = [f"Q{n:03d}" for n in range(windows)]
         clerks = [token for _, token in _devices(url, windows, codes)]
         bosses = [token for _, token in _devices(url, 3, codes, role="supervisor", first=windows)]
-        try:
-            asyncio.run(run(server.port, clerks, bosses, seconds))
-        except (OSError, IndexError):
-            print((Path(tmp) / "server.log").read_text()[-3000:])
-            raise
+        global CONNECTION
+        figures = []
+        for CONNECTION in (Connection, FloorConnection):
+            for sample in (CALLS, MONITOR, OTHER, ERRORS):
+                sample.clear()
+            try:
+                asyncio.run(run(server.port, clerks, bosses, seconds))
+            except (OSError, IndexError):
+                print((Path(tmp) / "server.log").read_text()[-3000:])
+                raise
+            floor = CONNECTION is FloorConnection
+            print(
+                f"{'floor (the same clients, every request GET /hello)' if floor else 'a hall day'} on "
+                f"{workers} server process(es) ({engine}): {windows} windows, {tickets} tickets laid "
+                f"down, {seconds:.0f} s, errors {len(ERRORS)} {ERRORS[:3]}"
+            )
+            print(_line("call-next", CALLS))
+            print(_line("monitor", MONITOR))
+            print(_line("other requests (window polls, finishes, kiosk)", OTHER))
+            requests = CALLS + MONITOR + OTHER
+            figures.append((percentile(CALLS, 99), percentile(requests, 99), len(requests) / seconds))
+        (call, every, rate), (call_floor, every_floor, rate_floor) = figures
         print(
-            f"a hall day on {workers} server process(es) ({engine}): {windows} windows, {tickets} tickets laid down, "
-            f"{seconds:.0f} s, errors {len(ERRORS)} {ERRORS[:3]}"
+            f"call-next p99 {call:.1f} ms, floor {call_floor:.1f} ms: {call / call_floor:.1f}x; every request "
+            f"p99 {every:.1f} ms, floor {every_floor:.1f} ms: {every / every_floor:.1f}x; "
+            f"{rate:.0f} requests/s (floor {rate_floor:.0f}/s)"
         )
-        print(_line("call-next", CALLS))
-        print(_line("monitor", MONITOR))
-        print(_line("other requests (window polls, finishes, kiosk)", OTHER))
 
 
 if __name__ == "__main__":

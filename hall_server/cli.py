@@ -12,7 +12,7 @@ from pathlib import Path
 from counter_app.domain.calendar_format import CalendarFileError, parse_calendar_file
 from counter_app.domain.catalogue_format import CatalogueFormatError, parse_catalogue
 from hall_server import admin, auth
-from hall_server.config import ServerConfig, load_config
+from hall_server.config import ServerConfig, load_config, process_count
 from hall_server.db import SchemaMismatch, ServerDatabase, check_schema, open_server_database
 from hall_server.messages import commands as messages_commands
 from hall_server.private_files import loose_mode, write_private
@@ -132,7 +132,7 @@ def _serve(cfg: ServerConfig, args: argparse.Namespace) -> int:
     db.dispose()
     host = args.host or cfg.host
     port = args.port if args.port is not None else cfg.port
-    workers = args.workers or cfg.workers
+    workers = process_count(args.workers or cfg.workers, db.is_postgres)
     ssl: dict[str, str] = {}
     if cfg.tls_cert:
         ssl = {"ssl_certfile": cfg.tls_cert, "ssl_keyfile": cfg.tls_key}

@@ -20,7 +20,8 @@ class ServerConfig:
     database_url: str = "sqlite:///hall-server.sqlite"
     host: str = "127.0.0.1"
     port: int = 8750
-    workers: int = 1
+    # server processes sharing the port; 0: one per CPU core (up to 4) on PostgreSQL, one on SQLite
+    workers: int = 0
     # request threads per process: they share one GIL; with 300 windows, 4 gave a p99 of 59-69 ms,
     # 40 gave 90-180 ms (benchmarks/sync_hall.py)
     threads: int = 4
@@ -102,6 +103,20 @@ def section_values(
         if from_env is not None:
             values[name] = _coerce(int if f.type in (int, "int") else str, from_env, name)
     return values
+
+
+MAX_AUTO_WORKERS = 4
+
+
+def process_count(configured: int, postgres: bool, cores: int | None = None) -> int:
+    """How many server processes ``serve`` starts: as configured, else one per core (at most
+    4) on PostgreSQL, where every process shares the state, and one on SQLite, where a second
+    process would only wait for the same file's write lock."""
+    if configured > 0:
+        return configured
+    if not postgres:
+        return 1
+    return max(1, min(MAX_AUTO_WORKERS, cores if cores is not None else (os.cpu_count() or 1)))
 
 
 def load_config(path: Path | None = None, env: dict[str, str] | None = None) -> ServerConfig:
