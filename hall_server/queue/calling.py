@@ -49,6 +49,15 @@ def held_ticket(s: Session, window: str) -> TicketRow | None:
     return s.scalar(select(TicketRow).where(TicketRow.held_by == window))
 
 
+def _unskipped(skipping: bool) -> list[Any]:
+    """The clause leaving out tickets other windows are taking (``skipped``), when there are any."""
+    return [TicketRow.id.not_in(bindparam("skipped", expanding=True))] if skipping else []
+
+
+def _skipping(params: dict[str, Any], skipped: set[str]) -> dict[str, Any]:
+    return params | {"skipped": list(skipped)} if skipped else params
+
+
 @lru_cache(maxsize=4)
 def _due_or_sent_statement(carry_over: bool, skipping: bool) -> Any:
     window: Any = bindparam("window")
@@ -67,7 +76,7 @@ def _due_or_sent_statement(carry_over: bool, skipping: bool) -> Any:
                     open_days_param(carry_over),
                 ),
             ),
-            *([TicketRow.id.not_in(bindparam("skipped", expanding=True))] if skipping else []),
+            *_unskipped(skipping),
         )
         .order_by(
             case((TicketRow.status == "parked", 0), else_=1),
@@ -81,9 +90,7 @@ def _due_or_sent_statement(carry_over: bool, skipping: bool) -> Any:
 def _due_or_sent(s: Session, window: str, now: datetime, skipped: set[str]) -> TicketRow | None:
     """A ticket this window parked that is due back, else one sent to this window, oldest first."""
     statement = _due_or_sent_statement(carry_over(s), bool(skipped))
-    params: dict[str, Any] = {"window": window, "now": now, "today": now.date()}
-    if skipped:
-        params["skipped"] = list(skipped)
+    params = _skipping({"window": window, "now": now, "today": now.date()}, skipped)
     found: TicketRow | None = s.scalar(statement, params)
     return found
 
@@ -105,7 +112,7 @@ def _heads_statement(queues: int, carry_over: bool, skipping: bool) -> Any:
                     TicketRow.target_window.is_(None),
                     open_days_param(carry_over),
                     kinds,
-                    *([TicketRow.id.not_in(bindparam("skipped", expanding=True))] if skipping else []),
+                    *_unskipped(skipping),
                 )
                 .order_by(TicketRow.queued_at, TicketRow.number)
                 .limit(CANDIDATES)
@@ -116,9 +123,7 @@ def _heads_statement(queues: int, carry_over: bool, skipping: bool) -> Any:
 
 def _heads(s: Session, codes: list[str], now: datetime, skipped: set[str]) -> list[Any]:
     """The longest-waiting priority and normal tickets of each queue, in one read without locks."""
-    params: dict[str, Any] = {f"q{n}": code for n, code in enumerate(codes)} | {"today": now.date()}
-    if skipped:
-        params["skipped"] = list(skipped)
+    params = _skipping({f"q{n}": code for n, code in enumerate(codes)} | {"today": now.date()}, skipped)
     return list(s.execute(_heads_statement(len(codes), carry_over(s), bool(skipped)), params))
 
 
@@ -209,28 +214,31 @@ def _give(s: Session, ticket: TicketRow, clerk: Clerk, now: datetime, kind: str 
     event(s, ticket, kind, now, clerk.window_code, clerk.username)
 
 
-_READY = (
-    select(
-        WindowStateRow,
-        select(TicketRow.display).where(TicketRow.held_by == bindparam("window")).scalar_subquery(),
-    )
+# the window locked, with the ticket it holds, in one statement (only the window acts on it)
+_HELD = (
+    select(WindowStateRow, TicketRow)
+    .outerjoin(TicketRow, TicketRow.held_by == WindowStateRow.window_code)
     .where(WindowStateRow.window_code == bindparam("window"))
     .with_for_update(of=WindowStateRow)
 )
 
 
+def _lock_with_ticket(s: Session, window: str) -> tuple[WindowStateRow, TicketRow | None]:
+    """The window's state row, locked (made if the window is new), and the ticket it holds."""
+    found = s.execute(_HELD, {"window": window}).first()
+    if found is not None:
+        return found[0], found[1]
+    return lock_window(s, window), held_ticket(s, window)
+
+
 def ready_window(s: Session, clerk: Clerk) -> WindowStateRow:
     """Lock the window, which must be neither paused nor holding a ticket (one read for both)."""
-    found = s.execute(_READY, {"window": clerk.window_code}).first()
-    state, held = (found[0], found[1]) if found is not None else (lock_window(s, clerk.window_code), None)
+    state, held = _lock_with_ticket(s, clerk.window_code)
     if state.status == "paused":
         raise QueueError(409, "window_paused", "the window is paused: resume it first")
-    if held is None and found is None:
-        held_row = held_ticket(s, clerk.window_code)
-        held = held_row.display if held_row is not None else None
     if held is not None:
         raise QueueError(
-            409, "ticket_held", f"the window still has {held}: finish it or mark it absent first"
+            409, "ticket_held", f"the window still has {held.display}: finish it or mark it absent first"
         )
     return state
 
@@ -276,18 +284,8 @@ def call_chosen(db: ServerDatabase, clerk: Clerk, ticket_id: str, now: datetime)
         return ticket
 
 
-# the window locked, with the ticket it holds, in one statement (only the window acts on it)
-_HELD = (
-    select(WindowStateRow, TicketRow)
-    .outerjoin(TicketRow, TicketRow.held_by == WindowStateRow.window_code)
-    .where(WindowStateRow.window_code == bindparam("window"))
-    .with_for_update(of=WindowStateRow)
-)
-
-
 def _held(s: Session, clerk: Clerk, *states: str) -> tuple[WindowStateRow, TicketRow]:
-    found = s.execute(_HELD, {"window": clerk.window_code}).first()
-    state, ticket = (found[0], found[1]) if found is not None else (lock_window(s, clerk.window_code), None)
+    state, ticket = _lock_with_ticket(s, clerk.window_code)
     if ticket is None or ticket.status not in states:
         raise QueueError(409, "no_ticket", "the window has no ticket in a state that allows this")
     return state, ticket
