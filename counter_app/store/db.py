@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.private_files import create_private, private_folder
+from counter_app.store.plain_reads import PlainReads
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -177,8 +178,10 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     reads: sessionmaker[Session]
+    plain: PlainReads  # plain sqlite3 reads for what runs as the clerk types (case_search.py)
 
     def dispose(self) -> None:
+        self.plain.close()
         self.engine.dispose()
 
 
@@ -195,4 +198,5 @@ def open_database(path: Path, *, backup_dir: Path | None = None, target: str = "
         engine,
         sessionmaker(engine, expire_on_commit=False),
         sessionmaker(readers, expire_on_commit=False),
+        PlainReads(path),
     )

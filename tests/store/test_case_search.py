@@ -8,9 +8,7 @@ from contextlib import closing
 from typing import Any
 
 import pytest
-from sqlalchemy import event
-
-from counter_app.store import case_store
+from counter_app.store import case_search
 from counter_app.store.case_store import CaseStore
 from counter_app.store.db import Database, open_database
 from tests.store.case_rows import insert_cases, newest_matching
@@ -53,7 +51,7 @@ def test_newest_matches_in_order(
     cache: Database, query: str, way: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name, value in WAYS[way].items():
-        monkeypatch.setattr(case_store, name, value)
+        monkeypatch.setattr(case_search, name, value)
     store = CaseStore(cache)
     for limit in (200, 7):
         found = store.search(query, limit=limit)
@@ -67,7 +65,7 @@ def test_common_surname_has_many_names_and_ties(cache: Database) -> None:
         names = con.execute(
             "SELECT count(DISTINCT applicant_name) FROM cases WHERE applicant_name LIKE '张%'"
         )
-        assert names.fetchone()[0] > case_store._MERGE_ARMS
+        assert names.fetchone()[0] > case_search._MERGE_ARMS
         ties = con.execute(
             "SELECT count(*) FROM (SELECT created_at FROM cases GROUP BY created_at HAVING count(*) > 1)"
         )
@@ -89,18 +87,30 @@ def test_search_reads_no_case_table_in_full(cache: Database, query: str) -> None
     """Every statement finds its cases through an index: no scan of the cases table, and no walk
     of every case by date either."""
     statements: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        statements.append((statement, params))
-
-    event.listen(cache.engine, "before_cursor_execute", record)
-    try:
-        assert CaseStore(cache).search(query)
-    finally:
-        event.remove(cache.engine, "before_cursor_execute", record)
     with closing(sqlite3.connect(cache.path)) as con, con:
+
+        def recording(sql: str, params: Any) -> list[tuple[Any, ...]]:
+            statements.append((sql, params))
+            return con.execute(sql, params).fetchall()
+
+        assert case_search.search(recording, query)
+        assert len(statements) >= 2
         for statement, params in statements:
-            if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-                plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + statement, params)]
-                assert not [p for p in plan if p.startswith("SCAN cases")], (statement, plan)
+            plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + statement, params)]
+            assert not [p for p in plan if p.startswith("SCAN cases")], (statement, plan)
     con.close()
+
+
+def test_search_never_waits_for_a_writer(cache: Database) -> None:
+    """A search is a plain read transaction: a save holding the write lock does not hold it up
+    (a writer's BEGIN IMMEDIATE here would wait out the busy timeout and fail)."""
+    store = CaseStore(cache)
+    before = [c.id for c in store.search("张", limit=5)]
+    writer = sqlite3.connect(cache.path, isolation_level=None, timeout=0.1)
+    try:
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE cases SET applicant_phone = applicant_phone WHERE rowid = 1")
+        assert [c.id for c in store.search("张", limit=5)] == before
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
