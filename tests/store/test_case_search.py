@@ -8,6 +8,7 @@ from contextlib import closing
 from typing import Any
 
 import pytest
+
 from counter_app.store import case_search
 from counter_app.store.case_store import CaseStore
 from counter_app.store.db import Database, open_database
