@@ -1,16 +1,20 @@
-"""Accept: the transaction (case, notices, audit, outbox) plus the acceptance PDF, timed together.
+"""Accept: the transaction (case, notices, audit, outbox) plus the acceptance PDF, timed together,
+beside its floor in the same run: a 3-row WAL/FULL transaction in raw sqlite3 plus a bare reportlab
+page with the same font, a line of text and a Code128 barcode (benchmarks/floors.py).
 
 .venv/bin/python -m benchmarks.intake [DATA_DIR]   (default: a fresh demo folder)
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import demo_context, summary
+from benchmarks.common import demo_context, percentile, summary
+from benchmarks.floors import transaction_and_page
 from counter_app.domain.case import ServiceMode
 from counter_app.services.demo import all_received, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
@@ -26,13 +30,24 @@ def main(folder: Path, rounds: int = 300) -> None:
     )
     for _ in range(10):  # warm-up: imports, font, first page templates
         notices.pdf(intake.accept(draft).notices[0], for_output=False)
-    times = []
+    from counter_app.printing.fonts import register_fonts
+
+    font = register_fonts()
+    times, floors = [], []
     for _ in range(rounds):
         t0 = time.perf_counter()
         outcome = intake.accept(draft)
         notices.pdf(outcome.notices[0], for_output=False)
         times.append((time.perf_counter() - t0) * 1000)
+        floors.append(
+            transaction_and_page(folder / "floor.sqlite", font, "受理通知书 经审查，申请材料齐全，予以受理。")
+        )
     print(summary("accept + acceptance notice PDF", times))
+    print(summary("floor: 3-row WAL/FULL transaction + reportlab page, same font, Code128", floors))
+    print(
+        f"ratio of medians {statistics.median(times) / statistics.median(floors):.1f}x,"
+        f" of p95s {percentile(times, 95) / percentile(floors, 95):.1f}x"
+    )
     ctx.close()
 
 

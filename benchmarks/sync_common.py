@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,17 @@ def hall(folder: Path, engine: str = "postgresql", workers: int = 1) -> Iterator
             yield server, url
         finally:
             server.stop()
+
+
+def run_threads(work: Callable[[int], None], count: int) -> float:
+    """Seconds for *count* threads running ``work(0)`` ... ``work(count - 1)`` at once."""
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0
 
 
 def device_session(base: str, db_url: str, device: str) -> tuple[requests.Session, str]:

@@ -5,18 +5,26 @@
 The server's change log gets *rows* case changes for the window's department (as if other
 windows and the back office had worked); the window, already enrolled and synced, then pulls
 them in pages of 1,000, each page and its cursor in one SQLite transaction.
+
+The floor, in the same run: the same case records written with raw sqlite3 into a new file with
+the window cache's own `cases` table and indexes (their DDL copied from the cache), WAL and
+synchronous=FULL as the cache, in transactions of 1,000 rows plus a cursor row: new cases as
+INSERTs, state changes as UPDATEs of the changed columns by id. Storage only: no HTTP, no JSON
+parsing of the page, no rules.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from benchmarks.sync_common import accept_op, hall
 from counter_app.services.demo import demo_catalogue_path
@@ -61,6 +69,79 @@ def _fill(url: str, rows: int, ids: list[str] | None = None) -> list[str]:
     return ids
 
 
+def _records(url: str) -> list[dict[str, Any]]:
+    """The case records the change log holds (the newest change of each case), in log order."""
+    db = open_server_database(url)
+    try:
+        with db.sessions() as s:
+            changes = s.scalars(select(ChangeRow).where(ChangeRow.kind == "case").order_by(ChangeRow.id))
+            latest = {row.key: row.data for row in changes}
+    finally:
+        db.dispose()
+    return list(latest.values())
+
+
+def _column_value(case: dict[str, Any], column: str) -> Any:
+    applicant = case.get("applicant") or {}
+    snapshot = case.get("item_snapshot") or {}
+    derived = {
+        "applicant_name": applicant.get("name", ""),
+        "applicant_id_number": applicant.get("id_number", ""),
+        "applicant_phone": applicant.get("phone", ""),
+        "item_name": snapshot.get("name", ""),
+        "item_class": snapshot.get("item_class", ""),
+        "department": snapshot.get("department", ""),
+        "updated_at": case.get("created_at"),
+    }
+    value = case[column] if column in case else derived.get(column, "")
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def floor_seconds(folder: Path, records: list[dict[str, Any]], ddl: list[str] | None = None) -> float:
+    """Write *records* raw into a copy of the cache's cases table (module docstring): new rows, or
+    with *ddl* None on an existing floor file, the changed columns of each."""
+    path = folder / "floor.sqlite"
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA synchronous=FULL")
+    if ddl is not None:
+        for statement in ddl:
+            con.execute(statement)
+        con.execute("CREATE TABLE floor_cursor (name text PRIMARY KEY, value integer)")
+    columns = [r[1] for r in con.execute("PRAGMA table_info(cases)")]
+    slim = bool(records[0].get("slim"))
+    changed = [c for c in columns if c in records[0] and c != "id"] if slim else columns
+    if slim:
+        sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?"
+    else:
+        sql = f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    t0 = time.perf_counter()
+    for start in range(0, len(records), 1000):
+        page = records[start : start + 1000]
+        rows = [[_column_value(case, c) for c in changed] + ([case["id"]] if slim else []) for case in page]
+        con.execute("BEGIN IMMEDIATE")
+        con.executemany(sql, rows)
+        con.execute("INSERT OR REPLACE INTO floor_cursor VALUES ('cases', ?)", (start + len(page),))
+        con.execute("COMMIT")
+    elapsed = time.perf_counter() - t0
+    con.close()
+    return elapsed
+
+
+def cases_ddl(cache: Path) -> list[str]:
+    """The statements that make the cache's cases table and its indexes (its triggers fire for
+    joint cases only, none here)."""
+    con = sqlite3.connect(cache)
+    try:
+        rows = con.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'cases' AND type IN ('table', 'index')"
+            " AND sql IS NOT NULL ORDER BY type DESC"
+        ).fetchall()
+    finally:
+        con.close()
+    return [r[0] for r in rows]
+
+
 def _timed_pull(window: WindowClient, rows: int) -> float:
     t0 = time.perf_counter()
     report = window.sync()
@@ -78,16 +159,23 @@ def main(rows: int, engine: str) -> None:
         with window.ctx.db.engine.connect() as conn:
             stored = conn.exec_driver_sql("SELECT count(*) FROM cases WHERE window_code = 'B07'").scalar()
         assert stored == rows
+        cache = window.ctx.db.path
+        floor = floor_seconds(Path(tmp), _records(db_url), cases_ddl(cache))
         print(
             f"pull from {engine}: {rows} new cases (whole records) in {elapsed:.1f} s = {rows / elapsed:,.0f} rows/s"
+            f" | floor (the same records as raw sqlite3 INSERTs, pages of 1,000): {rows / floor:,.0f} rows/s"
+            f" | ratio {elapsed / floor:.1f}x"
         )
         _fill(db_url, rows, ids)
         elapsed = _timed_pull(window, rows)
         with window.ctx.db.engine.connect() as conn:
             moved = conn.exec_driver_sql("SELECT count(*) FROM cases WHERE state = 'under_review'").scalar()
         assert moved == rows
+        floor = floor_seconds(Path(tmp), _records(db_url))
         print(
             f"pull from {engine}: {rows} state changes of cases held here in {elapsed:.1f} s = {rows / elapsed:,.0f} rows/s"
+            f" | floor (raw sqlite3 UPDATEs by id, pages of 1,000): {rows / floor:,.0f} rows/s"
+            f" | ratio {elapsed / floor:.1f}x"
         )
         window.close()
 

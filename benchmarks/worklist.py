@@ -12,7 +12,6 @@ its notice PDF), each beside its floor measured in the same run:
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.common import percentile, summary
+from benchmarks.floors import transaction_and_page
 from counter_app.domain.case_clock import warn_before
 from counter_app.domain.case_steps import Step
 from counter_app.services.casework import CaseWork
@@ -109,30 +109,6 @@ def floor_worklist(path: Path, departments: list[str], today: str, soon: str) ->
     return same, every
 
 
-def floor_step(path: Path, pdf_font: str) -> float:
-    from reportlab.graphics.barcode import code128
-    from reportlab.pdfgen import canvas
-
-    db = sqlite3.connect(path, isolation_level=None)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("CREATE TABLE IF NOT EXISTS floor (id TEXT, body TEXT)")
-    t0 = time.perf_counter()
-    db.execute("BEGIN IMMEDIATE")
-    for n in range(3):
-        db.execute("INSERT INTO floor VALUES (?, ?)", (str(uuid.uuid4()), "x" * 400 * (n + 1)))
-    db.execute("COMMIT")
-    page = canvas.Canvas(io.BytesIO())
-    page.setFont(pdf_font, 11)
-    page.drawString(72, 720, "补正通知书 经审查，申请材料需要补正。")
-    code128.Code128("WS330100W01202612050001").drawOn(page, 72, 760)
-    page.showPage()
-    page.save()
-    took = (time.perf_counter() - t0) * 1000
-    db.close()
-    return took
-
-
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_context(Path(tmp), dict(DEMO_SETTINGS))
@@ -178,7 +154,9 @@ def main(count: int) -> None:
             done = work.take(case_id, Step.REQUEST_CORRECTION, correction)
             notices.pdf(done.notices[0], for_output=False)
             took = (time.perf_counter() - t0) * 1000
-            floor_took = floor_step(Path(tmp) / "floor.db", font)
+            floor_took = transaction_and_page(
+                Path(tmp) / "floor.db", font, "补正通知书 经审查，申请材料需要补正。"
+            )
             if n >= 10:  # warm-up
                 steps.append(took)
                 floors.append(floor_took)

@@ -182,7 +182,7 @@ def _print_test(args: argparse.Namespace) -> int:
     paper of this PC's real settings (``--printer`` overrides both printers), plus one 80 mm receipt.
     ``--out DIR`` saves the PDFs instead. Goes on after a failure; exit 2 if any sample failed."""
     from counter_app.domain.records import NoticeKind
-    from counter_app.printing.render import Paper
+    from counter_app.printing.sizes import Paper
     from counter_app.services.context import open_context
     from counter_app.services.demo import seed_demo
     from counter_app.services.notices import RECEIPT_KINDS, NoticeService
@@ -330,7 +330,7 @@ def _sync_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from counter_app.startup import StartupFailed, command_line_text
+    from counter_app.startup import StartupFailed, command_line_text, failure
 
     args = _parser().parse_args(argv)
     command = args.command or "gui"
@@ -341,6 +341,22 @@ def main(argv: list[str] | None = None) -> int:
     except StartupFailed as failed:
         print(command_line_text(failed.problem), file=sys.stderr)
         return 2
+    except Exception as exc:  # the cache failed under a command (locked by another copy, disk, damage)
+        found = failure(exc, _data_dir_of(args))
+        if found is None:
+            raise
+        print(command_line_text(found.problem), file=sys.stderr)
+        return 2
+
+
+def _data_dir_of(args: argparse.Namespace) -> Path | None:
+    """The data folder a command works on, for its error message; None when it cannot be told."""
+    try:
+        if getattr(args, "demo", False) and not args.data_dir:
+            return demo_data_dir()
+        return resolve_data_dir(args.data_dir)[0]
+    except Exception:
+        return None
 
 
 def _it_command(args: argparse.Namespace, command: str) -> int:

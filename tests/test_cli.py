@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from counter_app.domain.records import NoticeKind
 from counter_app.services.context import DB_FILE, open_context
+from counter_app.services.demo import demo_catalogue_path
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLL_80MM_POINTS = 80 / 25.4 * 72  # 226.77
@@ -123,25 +124,35 @@ def test_catalogue_export_with_a_bad_system_file(
     assert not (tmp_path / "data").exists()
 
 
-def test_catalogue_export_waits_then_says_the_database_is_in_use(tmp_path: Path, system_file: Path) -> None:
+def _while_another_copy_writes(
+    tmp_path: Path, system_file: Path, *args: str
+) -> subprocess.CompletedProcess[str]:
     data_dir = tmp_path / "data"
     open_context(data_dir).close()
     holder = sqlite3.connect(data_dir / DB_FILE, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another copy of the program in the middle of a write
     try:
-        result = run(
-            "--data-dir",
-            str(data_dir),
-            "catalogue",
-            "export",
-            str(tmp_path / "c.json"),
-            system_settings=system_file,
-            home=tmp_path,
-        )
+        return run("--data-dir", str(data_dir), *args, system_settings=system_file, home=tmp_path)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert_clear_failure(result, f"The local database {data_dir / DB_FILE} is in use", "Close the other copy")
+
+
+def test_catalogue_import_waits_then_says_the_database_is_in_use(tmp_path: Path, system_file: Path) -> None:
+    result = _while_another_copy_writes(
+        tmp_path, system_file, "catalogue", "import", str(demo_catalogue_path())
+    )
+    db = tmp_path / "data" / DB_FILE
+    assert_clear_failure(result, f"The local database {db} is in use", "Close the other copy")
+
+
+def test_catalogue_export_reads_while_another_copy_writes(tmp_path: Path, system_file: Path) -> None:
+    """Opening a cache at the newest schema writes nothing, and a read does not wait for a writer."""
+    result = _while_another_copy_writes(
+        tmp_path, system_file, "catalogue", "export", str(tmp_path / "c.json")
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "c.json").exists()
 
 
 @pytest.fixture

@@ -18,11 +18,7 @@ from counter_app.printing.layout import (
     story_height,
 )
 from counter_app.printing.notices import BUILDERS
-
-
-class Paper:
-    A4 = "a4"
-    ROLL_80MM = "80mm"
+from counter_app.printing.sizes import Paper
 
 
 def render_notice(

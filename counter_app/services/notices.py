@@ -1,19 +1,26 @@
-"""Notices after the fact: PDFs, counting paper prints, saved copies, reprints, receipt lists."""
+"""Notices after the fact: PDFs, counting paper prints, saved copies, reprints, receipt lists.
+
+reportlab, Pillow and the barcode library are imported where a notice is drawn, not here: the
+window imports this module at start-up, and they would cost a quarter of a second before the
+first paint.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter_app.domain.catalogue_format import item_from_json
 from counter_app.domain.messages import QT_TRANSLATE_NOOP, DomainError
 from counter_app.domain.records import Notice, NoticeKind
-from counter_app.printing.fonts import NoticeFaces, missing_glyphs, notice_faces
-from counter_app.printing.render import Paper, render_notice
+from counter_app.printing.sizes import Paper
 from counter_app.services.context import AppContext
 from counter_app.services.notice_payloads import base_payload, printed_text
 from counter_app.store.convert import notice_from_row
 from counter_app.store.models import NoticeRow
 from counter_app.store.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from counter_app.printing.fonts import NoticeFaces
 
 MSG_NO_NOTICE = QT_TRANSLATE_NOOP("messages", "The notice was not found in the local cache.")
 MSG_NO_CASE = QT_TRANSLATE_NOOP("messages", "The case was not found in the local cache.")
@@ -57,11 +64,15 @@ class NoticeService:
         The preview shows exactly this. ``for_output=False`` is an unmarked sample (print-test).
         """
         reprint = notice.print_count if for_output else 0
+        from counter_app.printing.render import render_notice
+
         paper = paper or self.paper_for(notice)
         return render_notice(notice.payload, paper, reprint=reprint, faces=self.faces())
 
     def faces(self) -> NoticeFaces:
         """The title and body fonts the hall's settings ask for (or the shipped font)."""
+        from counter_app.printing.fonts import notice_faces
+
         s = self.ctx.settings
         return notice_faces({k: s[k] for k in ("notice_title_font", "notice_body_font")})
 
@@ -113,6 +124,8 @@ class NoticeService:
     def missing_glyphs(self, notices: list[Notice]) -> list[str]:
         """Characters of the notices the embedded font cannot draw: they would print blank (生僻字)."""
         text = "".join(s for n in notices for s in printed_text(n.payload))
+        from counter_app.printing.fonts import missing_glyphs
+
         return sorted(missing_glyphs(text))
 
     def material_receipt(self, case_id: str) -> Notice:

@@ -19,8 +19,6 @@ from counter_app.printing.report_columns import (
     ReportRow,
     Value,
 )
-from counter_app.printing.report_pdf import render_report_pdf
-from counter_app.printing.report_xlsx import write_report_xlsx
 from counter_app.services.hall_routes import GARBAGE, HallRoutes, QueueProblem
 
 PERIODS = tuple(PERIOD_NAMES)
@@ -95,10 +93,14 @@ def _whole(path: Path, write: Callable[[Path], None]) -> Path:
 
 def export_xlsx(report: Report, path: Path, prepared_by: str = "") -> Path:
     """*prepared_by*: the 制表人 (the signed-in supervisor), blank to sign by hand."""
+    from counter_app.printing.report_xlsx import write_report_xlsx  # openpyxl: 0.2-0.4 s to import
+
     return _whole(path, lambda part: write_report_xlsx(report, part, prepared_by))
 
 
 def export_pdf(report: Report, path: Path, prepared_by: str = "") -> Path:
+    from counter_app.printing.report_pdf import render_report_pdf  # reportlab, when a report is saved
+
     def write(part: Path) -> None:
         part.write_bytes(render_report_pdf(report, prepared_by))
 

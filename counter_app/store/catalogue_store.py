@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -28,6 +27,10 @@ class ImportReport:
 
 def _spellings(name: str) -> list[str]:
     """The name, its pinyin initials and its full pinyin."""
+    # imported here: pypinyin's dictionaries take half a second to load, needed only when the
+    # catalogue changes (the keys are stored), not at every start
+    from pypinyin import Style, lazy_pinyin
+
     initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore"))
     full = "".join(lazy_pinyin(name, errors="ignore"))
     return [name, initials, full]

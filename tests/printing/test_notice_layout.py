@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from counter_app.domain.case import MaterialCheck, MaterialStatus
 from counter_app.domain.dates import written_date
-from counter_app.printing.render import Paper, render_notice
+from counter_app.printing.render import render_notice
+from counter_app.printing.sizes import Paper
 from counter_app.services.context import AppContext
 from counter_app.services.intake import IntakeService
 from counter_app.services.notices import NoticeService

@@ -18,7 +18,7 @@ from counter_app.domain.dates import PROVISIONAL_ZH, written_date
 from counter_app.domain.identity import IdType, PartyKind
 from counter_app.domain.records import Notice, NoticeKind
 from counter_app.printing.linebreak import CLOSING, OPENING
-from counter_app.printing.render import Paper
+from counter_app.printing.sizes import Paper
 from counter_app.services.casework import Approver, CaseWork
 from counter_app.services.context import AppContext
 from counter_app.services.demo import credit_code, person

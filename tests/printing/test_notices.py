@@ -9,7 +9,8 @@ import pytest
 
 from counter_app.domain.catalogue import Material, MaterialForm
 from counter_app.domain.records import Notice
-from counter_app.printing.render import Paper, render_notice
+from counter_app.printing.render import render_notice
+from counter_app.printing.sizes import Paper
 from counter_app.services.context import AppContext
 from counter_app.services.demo import person
 from counter_app.services.intake import IntakeService

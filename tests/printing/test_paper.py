@@ -12,7 +12,7 @@ from counter_app.printing.cups import CupsClient
 from counter_app.printing.paper import installed_printers, print_notice
 from counter_app.printing.print_errors import PrinterError
 from counter_app.printing.qt_printer import page_size_points
-from counter_app.printing.render import Paper
+from counter_app.printing.sizes import Paper
 from counter_app.services.context import AppContext
 from counter_app.services.intake import IntakeService
 from counter_app.services.notices import NoticeService

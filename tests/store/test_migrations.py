@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.store.db import DatabaseTooNew, current_revision, head_revision, make_engine, open_database
+from counter_app.store.db import (
+    HEAD_REVISION,
+    DatabaseTooNew,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_database,
+)
 
 
 def test_from_empty_to_head(tmp_path: Path) -> None:
@@ -125,3 +132,8 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.dispose()
     assert diff == []
+
+
+def test_the_build_knows_its_newest_migration() -> None:
+    """A cache at HEAD_REVISION opens without Alembic: the constant must name the newest migration."""
+    assert head_revision() == HEAD_REVISION
