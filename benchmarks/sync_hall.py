@@ -8,6 +8,10 @@ every 20 s: 15 intakes a second across the hall, a very busy hall). The windows 
 the demo hall's 19 windows, so each sees the cases of the departments it serves. Devices and tokens are made in the
 database directly, so the run measures sync, not sign-in. Latency is measured per request, from
 the first byte sent to the last byte of the answer, on an asyncio client that costs little CPU.
+
+The floor, in the same run after it: the same windows, connections and pacing against the same
+server process, every request a ``GET /api/v1/hello`` (the server's HTTP, routing and
+JSON, no sync work, no database), answered to the window as an empty page.
 """
 
 from __future__ import annotations
@@ -104,6 +108,14 @@ class Connection:
         return int(status_line.split()[1]), payload, (time.perf_counter() - t0) * 1000
 
 
+class FloorConnection(Connection):
+    """The floor: every request a ``GET /hello``; a pull is told it has reached the end."""
+
+    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes, float]:
+        status, _, ms = await super().request("GET", "/api/v1/hello")
+        return status, b'{"cursor": "0:0", "more": false}', ms
+
+
 @dataclass
 class Window:
     code: str
@@ -114,8 +126,10 @@ class Window:
     seq: int = 0
 
 
-async def window(port: int, w: Window, until: float, latencies: list[float], errors: list[str]) -> None:
-    conn = Connection(port, w.token)
+async def window(
+    port: int, w: Window, until: float, latencies: list[float], errors: list[str], floor: bool = False
+) -> None:
+    conn = (FloorConnection if floor else Connection)(port, w.token)
     rounds = 0
     await asyncio.sleep(random.uniform(0, INTERVAL))
     while time.perf_counter() < until:
@@ -143,16 +157,21 @@ async def window(port: int, w: Window, until: float, latencies: list[float], err
                 errors.append(f"pull {status}")
                 break
             page = json.loads(payload)
-            w.cursor, more = page["cursor"], page["more"]
+            more = page["more"]
+            if not floor:
+                w.cursor = page["cursor"]
         rounds += 1
         await asyncio.sleep(max(0.0, INTERVAL - (time.perf_counter() - started)))
 
 
-async def run(port: int, windows: list[Window], seconds: float) -> tuple[list[float], list[str]]:
+async def run(
+    port: int, windows: list[Window], seconds: float, floor: bool = False
+) -> tuple[list[float], list[str]]:
     latencies: list[float] = []
     errors: list[str] = []
-    warm_until = time.perf_counter() + 10  # every window catches up with the feed first
-    await asyncio.gather(*(window(port, w, warm_until, WARMING, errors) for w in windows))
+    if not floor:
+        warm_until = time.perf_counter() + 10  # every window catches up with the feed first
+        await asyncio.gather(*(window(port, w, warm_until, WARMING, errors) for w in windows))
     until = time.perf_counter() + seconds
 
     async def lag() -> None:
@@ -161,7 +180,7 @@ async def run(port: int, windows: list[Window], seconds: float) -> tuple[list[fl
             await asyncio.sleep(0.001)
             LAG.append((time.perf_counter() - t0) * 1000 - 1)
 
-    await asyncio.gather(lag(), *(window(port, w, until, latencies, errors) for w in windows))
+    await asyncio.gather(lag(), *(window(port, w, until, latencies, errors, floor) for w in windows))
     return latencies, errors
 
 
@@ -190,6 +209,13 @@ def main(windows: int, seconds: float, engine: str) -> None:
                     f"  of which {name}: {len(sample)}, p50 {statistics.median(sample):.1f} ms, "
                     f"p95 {percentile(sample, 95):.1f} ms, p99 {percentile(sample, 99):.1f} ms"
                 )
+        LAG.clear()
+        floor, floor_errors = asyncio.run(run(server.port, simulated, seconds, floor=True))
+        print(
+            f"floor (the same windows and pacing, every request GET /hello): {len(floor)} requests, "
+            f"errors {len(floor_errors)}, p50 {statistics.median(floor):.1f} ms, p95 {percentile(floor, 95):.1f} ms, "
+            f"p99 {percentile(floor, 99):.1f} ms | ratio of p99s {percentile(latencies, 99) / percentile(floor, 99):.1f}x"
+        )
 
 
 if __name__ == "__main__":
