@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import sys
+import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -16,10 +20,12 @@ from counter_app.services.hall_link import HallLink
 from counter_app.startup import StartupProblem, explain
 from counter_app.ui.i18n import error_text, install_translator
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.main_window import MainWindow
 from counter_app.ui.screen_fit import install as fit_windows_to_screen
 from counter_app.ui.screen_fit import open_maximised
 from counter_app.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from counter_app.ui.main_window import MainWindow
 
 BUNDLED_FONT = "fonts/wqy-microhei.ttc"
 
@@ -49,7 +55,26 @@ def make_application(language: str) -> QApplication:
     return app
 
 
+WINDOW_MODULE = "counter_app.ui.main_window"
+
+
+def preload_window() -> threading.Thread:
+    """Import the main window's modules (its tabs, dialogs and services: half the start-up) on a
+    thread of their own while the sign-in dialog waits for the clerk; build_window then finds them
+    loaded. A failure here is left for build_window's own import to raise."""
+
+    def load() -> None:
+        with contextlib.suppress(Exception):  # raised again, where it can be shown, by build_window
+            importlib.import_module(WINDOW_MODULE)
+
+    thread = threading.Thread(target=load, name="preload-window", daemon=True)
+    thread.start()
+    return thread
+
+
 def build_window(ctx: AppContext, link: HallLink | None = None) -> tuple[MainWindow, Worker]:
+    from counter_app.ui.main_window import MainWindow
+
     worker = Worker()
     window = MainWindow(ctx, worker, link)
     return window, worker
@@ -91,6 +116,7 @@ def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, st
     try:
         link = _hall_link(ctx)
         if link is not None:
+            preload_window()  # while the clerk signs in
             login_worker = Worker()
             try:
                 if not sign_in(link, login_worker, *(demo_login or ("", ""))):

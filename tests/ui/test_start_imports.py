@@ -32,3 +32,19 @@ def test_opening_a_current_cache_and_the_window_modules_import_none_of_the_heavy
     loaded = set(done.stdout.split())
     assert "sqlalchemy" in loaded and "PySide6" in loaded  # the program did load
     assert not loaded & LATER, loaded & LATER
+
+
+PRELOAD = """
+import sys
+from counter_app.ui.app import WINDOW_MODULE, preload_window
+assert WINDOW_MODULE not in sys.modules, "the sign-in dialog waits for the window's modules"
+preload_window().join(60)
+assert WINDOW_MODULE in sys.modules and "counter_app.ui.worklist_tab" in sys.modules
+print("ok")
+"""
+
+
+def test_the_window_modules_load_on_their_own_thread_while_the_clerk_signs_in() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", PRELOAD], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
