@@ -40,6 +40,8 @@ class StartFrame(QMainWindow):
         tabs = QTabWidget()
         tabs.addTab(page, _t("MainWindow", "&Intake (Alt+1)"))
         self.setCentralWidget(tabs)
+        for title in ("&View", "&Help"):  # the window's menus, greyed until it is ready
+            self.menuBar().addMenu(_t("MainWindow", title)).setEnabled(False)
         self.statusBar().showMessage(self.tr("Opening the local data…"))
 
     def focus(self) -> None:
