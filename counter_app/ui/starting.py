@@ -16,7 +16,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QHoverEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QShortcutEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QToolButton
 
 from counter_app.ui.qt_app import make_application
 from counter_app.ui.screen_fit import open_maximised
@@ -28,6 +38,25 @@ if TYPE_CHECKING:
 
 Opened = tuple["AppContext", tuple[str, str] | None]
 """The opened data folder, and the demo hall's (user, password) to sign in with, if any."""
+
+
+# PySide6 makes a class's Python type the first time it is used, and two threads making the same
+# one at once can crash it. While the opening thread imports the window's modules, the GUI thread
+# wraps the events of the clerk's typing and mouse (screen_fit's application-wide event filter):
+# those types are made here, on the GUI thread, before that thread starts.
+_WRAPPED_ON_THE_GUI_THREAD = (
+    QContextMenuEvent,
+    QFocusEvent,
+    QHoverEvent,
+    QInputMethodEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QShortcutEvent,
+    QWheelEvent,
+    QLabel,
+    QMenu,
+    QToolButton,
+)
 
 
 class _Relay(QObject):
@@ -53,9 +82,10 @@ def start_gui(
     frame.focus()
     if framed is not None:
         QTimer.singleShot(0, lambda: framed(frame))
+    app.processEvents()  # the frame's own show, layout and paint events: their types made here
     held: dict[str, Any] = {}
     relay = _Relay()
-    relay.done.connect(lambda outcome: _carry_on(app, frame, language, outcome, ready))
+    relay.done.connect(lambda outcome: _carry_on(app, frame, language, outcome, held, ready))
     opening = threading.Thread(
         target=_open_behind, args=(open_folder, relay, held), name="open-data-folder", daemon=True
     )
@@ -86,32 +116,41 @@ def _carry_on(
     frame: StartFrame,
     language: str,
     outcome: Opened | BaseException,
+    held: dict[str, Any],
     ready: Callable[[MainWindow], None] | None,
 ) -> None:
+    """On the GUI thread: say why the folder could not be opened, or sign in and put the window
+    in the frame's place. Nothing may escape from here: Qt would only log it, and leave the
+    frame up with nothing behind it."""
     from counter_app.startup import StartupFailed, unexpected
     from counter_app.ui.app import open_window, show_startup_problem
 
-    if isinstance(outcome, BaseException):
-        frame.hide()
-        if isinstance(outcome, StartupFailed):
-            app.exit(show_startup_problem(outcome.problem, language))
+    try:
+        if isinstance(outcome, BaseException):
+            raise outcome
+        ctx, login = outcome
+        frame.statusBar().clearMessage()
+        window = open_window(ctx, language, login)
+        if isinstance(window, int):  # the sign-in was cancelled, or the cache failed (said)
+            frame.hide()
+            app.exit(window)
             return
-        traceback.print_exception(outcome)  # a bug: the traceback for IT's log, a box for the clerk
-        show_startup_problem(unexpected(outcome), language)
+        held["window"] = window
+        text, cursor = frame.typed()
+        if text:
+            query = window.intake.picker.query
+            query.setText(text)
+            query.setCursorPosition(cursor)
+        frame.close()
+    except StartupFailed as failed:
+        frame.hide()
+        app.exit(show_startup_problem(failed.problem, language))
+        return
+    except BaseException as exc:  # a bug: the traceback for IT's log, a box for the clerk
+        traceback.print_exception(exc)
+        frame.hide()
+        show_startup_problem(unexpected(exc), language)
         app.exit(1)
         return
-    ctx, login = outcome
-    frame.statusBar().clearMessage()
-    window = open_window(ctx, language, login)
-    if isinstance(window, int):  # the sign-in was cancelled, or the cache failed (said)
-        frame.hide()
-        app.exit(window)
-        return
-    text, cursor = frame.typed()
-    if text:
-        query = window.intake.picker.query
-        query.setText(text)
-        query.setCursorPosition(cursor)
-    frame.close()
     if ready is not None:
         ready(window)

@@ -83,6 +83,32 @@ print(json.dumps({"code": code, "said": said}, ensure_ascii=False))
 """
 
 
+BROKEN = r"""
+import json
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+said = []
+
+class Broken:  # opens, but the window cannot be built on it (a bug, as far as the start knows)
+    data_dir = None
+    def close(self):
+        said.append("closed")
+
+def answer_the_box():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(50, answer_the_box)
+        return
+    said.append(box.windowTitle())
+    box.accept()
+
+from counter_app.ui.starting import start_gui
+code = start_gui("zh_CN", True, lambda: (Broken(), None), framed=lambda _frame: answer_the_box())
+print(json.dumps({"code": code, "said": said}, ensure_ascii=False))
+"""
+
+
 def _child(program: str, *args: str) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run(
@@ -105,6 +131,12 @@ def test_what_is_typed_while_the_cache_opens_goes_on_in_the_item_search(tmp_path
 
 def test_a_folder_that_cannot_be_opened_is_said_in_one_box_and_exits_2() -> None:
     assert _child(FAILING) == {"code": 2, "said": ["请关闭另一个副本。"]}
+
+
+def test_a_window_that_cannot_be_built_says_so_and_exits_1_with_the_folder_closed() -> None:
+    seen = _child(BROKEN)
+    assert seen["code"] == 1
+    assert seen["said"][-1] == "closed" and len(seen["said"]) == 2  # one box, then the folder closed
 
 
 def test_a_window_joined_to_a_hall_waits_for_the_sign_in(qtbot: QtBot) -> None:
