@@ -63,9 +63,9 @@ class NoticeService:
 
         The preview shows exactly this. ``for_output=False`` is an unmarked sample (print-test).
         """
-        reprint = notice.print_count if for_output else 0
         from counter_app.printing.render import render_notice
 
+        reprint = notice.print_count if for_output else 0
         paper = paper or self.paper_for(notice)
         return render_notice(notice.payload, paper, reprint=reprint, faces=self.faces())
 
@@ -123,9 +123,9 @@ class NoticeService:
 
     def missing_glyphs(self, notices: list[Notice]) -> list[str]:
         """Characters of the notices the embedded font cannot draw: they would print blank (生僻字)."""
-        text = "".join(s for n in notices for s in printed_text(n.payload))
         from counter_app.printing.fonts import missing_glyphs
 
+        text = "".join(s for n in notices for s in printed_text(n.payload))
         return sorted(missing_glyphs(text))
 
     def material_receipt(self, case_id: str) -> Notice:

@@ -112,10 +112,7 @@ def make_engine(path: Path) -> Engine:
 
 
 def _alembic_config(engine: Engine) -> Config:
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg = _alembic_config_no_engine()
     cfg.attributes["engine"] = engine
     return cfg
 
