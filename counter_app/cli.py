@@ -342,11 +342,19 @@ def main(argv: list[str] | None = None) -> int:
         print(command_line_text(failed.problem), file=sys.stderr)
         return 2
     except Exception as exc:  # the cache failed under a command (locked by another copy, disk, damage)
-        found = failure(exc, _data_dir_of(args))
+        found = failure(exc, _data_dir_of(args)) if _database_error(exc) else None
         if found is None:
             raise
         print(command_line_text(found.problem), file=sys.stderr)
         return 2
+
+
+def _database_error(exc: BaseException) -> bool:
+    """Whether *exc* came from the cache's SQLite (SQLAlchemy wraps the driver's error in .orig);
+    other errors (a file a command was given, a printer) are not the data folder's."""
+    import sqlite3
+
+    return isinstance(getattr(exc, "orig", exc), sqlite3.Error)
 
 
 def _data_dir_of(args: argparse.Namespace) -> Path | None:

@@ -301,3 +301,17 @@ def test_print_test_with_a_bad_system_file_says_so(tmp_path: Path, system_file: 
     )
     assert_clear_failure(result, str(system_file), "receipt_paper")
     assert not (tmp_path / "out").exists()
+
+
+def test_only_a_cache_error_is_put_down_to_the_data_folder() -> None:
+    """A command's unexpected error is blamed on the data folder only when SQLite raised it
+    (wrapped by SQLAlchemy or not); a file or printer error keeps its own traceback."""
+    from sqlalchemy.exc import OperationalError
+
+    from counter_app.cli import _database_error
+
+    locked = sqlite3.OperationalError("database is locked")
+    assert _database_error(locked)
+    assert _database_error(OperationalError("INSERT", {}, locked))
+    assert not _database_error(PermissionError(13, "Permission denied", "/srv/reports/day.xlsx"))
+    assert not _database_error(ValueError("bad"))
