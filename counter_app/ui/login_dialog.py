@@ -85,7 +85,9 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         self.notice.setText(self.tr("Checking this PC…"))
         link = self.link
-        self.worker.submit(lambda: (link.enrolled, link.keyring_ok), self._pc_checked, self._pc_failed)
+        self.worker.submit(
+            lambda: (link.enrolled, link.keyring_ok), self._pc_checked, self._pc_failed, owner=self
+        )
 
     def _pc_checked(self, state: tuple[bool, bool]) -> None:
         self._enrolled, self._keyring_ok = state
@@ -155,7 +157,7 @@ class LoginDialog(QDialog):
             return self.link.sign_in(username, password)
 
         self._busy(True)
-        self.worker.submit(job, self._signed_in, self._failed)
+        self.worker.submit(job, self._signed_in, self._failed, owner=self)
 
     def _signed_in(self, user: SignedInUser) -> None:
         self._busy(False)
@@ -226,7 +228,7 @@ class ConnectDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.error.setText(self.tr("Contacting the hall server…"))
-        self.worker.submit(job, self._connected, self._failed)
+        self.worker.submit(job, self._connected, self._failed, owner=self)
 
     def _connected(self, link: HallLink) -> None:
         self.link = link

@@ -89,3 +89,27 @@ def test_the_keyring_is_never_read_on_the_gui_thread(
     qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
     assert dialog.buttons.isEnabled() and gui_thread not in readers
     worker.stop()
+
+
+def test_a_sign_in_window_closed_while_the_pc_is_read_is_left_alone(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer about this PC comes back after the window is gone: nothing is done with it (it
+    used to reach the deleted window, an error in the middle of whatever ran next)."""
+    import threading
+
+    import keyring
+    import shiboken6
+
+    real = keyring.get_password
+    released = threading.Event()
+    monkeypatch.setattr(keyring, "get_password", lambda s, n: (released.wait(10), real(s, n))[1])
+    link = HallLink(ctx)
+    link.credentials.persistent = True
+    worker = Worker()
+    dialog = LoginDialog(link, worker, None, "wangfang")
+    shiboken6.delete(dialog)
+    released.set()
+    qtbot.waitUntil(lambda: not worker.busy, timeout=10000)
+    worker.stop()
+    assert not shiboken6.isValid(dialog)
