@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.paths import demo_data_dir, resolve_data_dir
+from counter_app.settings import load_settings
 
 if TYPE_CHECKING:
     from counter_app.domain.records import Notice
@@ -457,29 +458,45 @@ def _it_command(args: argparse.Namespace, command: str) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    """The window; when the data folder cannot be opened, one message box says why, exit 2."""
-    import traceback
+    """The window: its frame at once, the data folder opened behind it (ui/starting.py); when the
+    folder cannot be opened, one message box says why, exit 2."""
+    from counter_app.ui.starting import start_gui
 
-    from counter_app.startup import StartupFailed, interface_language, unexpected
-    from counter_app.ui.app import run_gui, show_startup_problem
+    data_dir = _data_dir_of(args)
+    with_server = bool(args.demo and not args.no_server) or _server_configured(data_dir)
+    return start_gui(_language(args, data_dir), not with_server, lambda: _open_for_window(args))
 
+
+def _open_for_window(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The opened data folder and the demo hall's sign-in (on the start's own thread)."""
     demo_hall = None
     if args.demo and not args.no_server:
         demo_dir = Path(args.data_dir) if args.data_dir else demo_data_dir()
         demo_hall = _start_demo_hall(demo_dir)
+    ctx = _context(args, demo_hall)
     try:
-        ctx = _context(args, demo_hall)
-    except StartupFailed as failed:
-        return show_startup_problem(failed.problem, interface_language(args.lang, failed.data_dir))
-    except Exception as exc:  # a bug: the traceback for IT's log, a message box for the clerk
-        traceback.print_exc()
-        show_startup_problem(unexpected(exc), interface_language(args.lang, None))
-        return 1
-    try:
-        login = _enrol_demo(ctx, demo_hall, args.demo_user) if demo_hall else None
-        return run_gui(ctx, args, login)
-    finally:
+        return ctx, (_enrol_demo(ctx, demo_hall, args.demo_user) if demo_hall else None)
+    except BaseException:
         ctx.close()
+        raise
+
+
+def _language(args: argparse.Namespace, data_dir: Path | None) -> str:
+    """``--lang``, else the settings' when they can be read, else Chinese (the default)."""
+    if args.lang:
+        return str(args.lang)
+    try:
+        return str(load_settings(data_dir)["language"]) if data_dir is not None else "zh_CN"
+    except Exception:
+        return "zh_CN"
+
+
+def _server_configured(data_dir: Path | None) -> bool:
+    """Whether the window is joined to a hall server (the clerk signs in before typing)."""
+    try:
+        return bool(load_settings(data_dir)["server_url"]) if data_dir is not None else False
+    except Exception:
+        return False
 
 
 def _enrol_demo(ctx, demo_hall: dict[str, str], user: str | None = None) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]

@@ -30,8 +30,9 @@ from counter_app.domain.case_steps import Step
 from counter_app.services.context import AppContext
 from counter_app.services.demo import person
 from counter_app.services.hall_link import HallLink
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.screen_fit import open_maximised
 from counter_app.ui.worker import Worker
 

@@ -3,17 +3,19 @@ message box instead of a traceback."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication
 from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 
-from counter_app import cli
 from counter_app.services.context import DB_FILE, open_context
 from counter_app.settings import SettingsError, load_settings
 from counter_app.startup import explain
@@ -172,61 +174,69 @@ def test_the_problem_is_said_in_the_interface_language(
     assert "The hall code must be" not in text
 
 
-class MessageBoxes:
-    """Accepts every message box the program shows, keeping (title, text)."""
+# The window's start runs Qt's event loop to its end (starting.py); an application that has done
+# that does not start over cleanly, so each start is a child Python of its own
+WINDOW_START = r"""
+import json, sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from counter_app import cli
 
-    def __init__(self) -> None:
-        self.seen: list[tuple[str, str]] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self._accept)
-        self.timer.start()
+QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+app = QApplication(sys.argv[:1])  # the window's start takes it over (qt_app.make_application)
+seen = []
 
-    def _accept(self) -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMessageBox) and widget.isVisible():
-                self.seen.append((widget.windowTitle(), widget.text()))
-                widget.accept()
+def accept_boxes():
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            seen.append((widget.windowTitle(), widget.text()))
+            widget.accept()
+
+timer = QTimer()
+timer.timeout.connect(accept_boxes)
+timer.start(20)
+status = cli.main(sys.argv[1:])
+print(json.dumps({"status": status, "seen": seen}, ensure_ascii=False))
+"""
 
 
-@pytest.fixture
-def message_boxes(qapp: QApplication) -> Iterator[MessageBoxes]:
-    boxes = MessageBoxes()
-    yield boxes
-    boxes.timer.stop()
-    uninstall_translators(qapp)
+def start_window(*args: str) -> tuple[int, list[list[str]], str]:
+    """The window started with *args* in a child Python: (exit status, the message boxes it showed
+    as [title, text], its stderr). Every box is accepted as it shows."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_START, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return int(found["status"]), list(found["seen"]), done.stderr
 
 
 def test_the_window_shows_one_message_box_in_chinese_and_exits_non_zero(
-    tmp_path: Path,
-    _isolated_system_settings: Path,
-    message_boxes: MessageBoxes,
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, _isolated_system_settings: Path
 ) -> None:
     _isolated_system_settings.write_text("[counter]\nhall_code = abc\n", encoding="utf-8")
-    status = cli.main(["--data-dir", str(tmp_path / "data")])
+    status, seen, stderr = start_window("--data-dir", str(tmp_path / "data"))
     assert status == 2
-    assert len(message_boxes.seen) == 1
-    _title, text = message_boxes.seen[0]
+    assert len(seen) == 1
+    _title, text = seen[0]
     assert str(_isolated_system_settings) in text
     assert "hall_code" in text
     assert CHINESE_HALL_CODE_RULE in text  # the interface language: Chinese by default
-    assert "Traceback" not in capsys.readouterr().err
+    assert "Traceback" not in stderr
     assert not (tmp_path / "data" / DB_FILE).exists()
 
 
-def test_the_window_refuses_a_newer_database_in_the_language_of_the_settings(
-    tmp_path: Path, message_boxes: MessageBoxes, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_window_refuses_a_newer_database_in_the_language_of_the_settings(tmp_path: Path) -> None:
     too_new_database(tmp_path)
     (tmp_path / "settings.ini").write_text("[counter]\nlanguage = en\n", encoding="utf-8")
     before = (tmp_path / DB_FILE).read_bytes()
-    status = cli.main(["--data-dir", str(tmp_path)])
+    status, seen, stderr = start_window("--data-dir", str(tmp_path))
     assert status == 2
-    assert len(message_boxes.seen) == 1
-    title, text = message_boxes.seen[0]
+    assert len(seen) == 1
+    title, text = seen[0]
     assert title == "Database from a newer version"
     assert str(tmp_path / DB_FILE) in text
     assert "Nothing was changed" in text
     assert (tmp_path / DB_FILE).read_bytes() == before
-    assert "Traceback" not in capsys.readouterr().err
+    assert "Traceback" not in stderr

@@ -5,55 +5,24 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import sys
 import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.domain.messages import DomainError
-from counter_app.resources import resources_dir
 from counter_app.services.context import AppContext
 from counter_app.services.hall_link import HallLink
 from counter_app.startup import StartupProblem, explain
-from counter_app.ui.i18n import error_text, install_translator
+from counter_app.ui.i18n import error_text
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.screen_fit import install as fit_windows_to_screen
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.screen_fit import open_maximised
 from counter_app.ui.worker import Worker
 
 if TYPE_CHECKING:
     from counter_app.ui.main_window import MainWindow
-
-BUNDLED_FONT = "fonts/wqy-microhei.ttc"
-
-
-def ensure_cjk_font(app: QApplication) -> None:
-    """Use the bundled CJK font when the system has none (widgets would show squares otherwise)."""
-    families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    if families:
-        return
-    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / BUNDLED_FONT))
-    loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    if loaded:
-        app.setFont(QFont(loaded[0], app.font().pointSize()))
-
-
-def make_application(language: str) -> QApplication:
-    # Qt's own file dialogs, not the desktop's: they speak the interface's language (and look
-    # the same on every hall PC); the desktop's would follow the system's language instead
-    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("counter-app")
-    app.setOrganizationName("CounterApp")
-    ensure_cjk_font(app)
-    install_translator(app, language)
-    fit_windows_to_screen(app)  # no dialog opens taller than a 1366×768 screen
-    return app
-
 
 WINDOW_MODULE = "counter_app.ui.main_window"
 
@@ -96,7 +65,7 @@ def sign_in(link: HallLink, worker: Worker, username: str = "", password: str = 
     dialog = LoginDialog(link, worker, None, username)
     if password:
         dialog.password.setText(password)
-        QTimer.singleShot(0, dialog.submit)
+        QTimer.singleShot(0, dialog.submit_when_ready)
     return dialog.exec() == LoginDialog.DialogCode.Accepted
 
 
@@ -113,6 +82,17 @@ def show_startup_problem(problem: StartupProblem, language: str) -> int:
 def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, str] | None = None) -> int:
     language = args.lang or ctx.settings["language"]
     app = make_application(language)
+    opened = open_window(ctx, language, demo_login)
+    if isinstance(opened, int):
+        return opened
+    return app.exec()
+
+
+def open_window(
+    ctx: AppContext, language: str, demo_login: tuple[str, str] | None = None
+) -> MainWindow | int:
+    """Sign in (a window joined to a hall), build the main window, show it and start its sync;
+    or the exit status: 0 when the clerk cancelled the sign-in, 2 when the cache failed (said)."""
     try:
         link = _hall_link(ctx)
         if link is not None:
@@ -132,4 +112,4 @@ def run_gui(ctx: AppContext, args: argparse.Namespace, demo_login: tuple[str, st
     open_maximised(window)
     window.intake.focus_item_search()
     window.start_sync()
-    return app.exec()
+    return window

@@ -37,6 +37,7 @@ class LoginDialog(QDialog):
         # Secret Service), and the window must not freeze meanwhile
         self._enrolled: bool | None = None
         self._keyring_ok = True
+        self._submit_when_ready = False
         self.setWindowTitle(self.tr("Sign in — counter client"))
         self.setMinimumWidth(520)
         self.server = QLabel(link.server_url)
@@ -93,6 +94,17 @@ class LoginDialog(QDialog):
         self._enrolled, self._keyring_ok = state
         self.buttons.setEnabled(True)
         self._refresh()
+        if self._submit_when_ready:
+            self._submit_when_ready = False
+            self.submit()
+
+    def submit_when_ready(self) -> None:
+        """Sign in as soon as this PC's enrolment has been read (the demo hall's own sign-in;
+        a submit before that is ignored, as the OK button is off)."""
+        if self.ready:
+            self.submit()
+        else:
+            self._submit_when_ready = True
 
     def _pc_failed(self, error: BaseException) -> None:
         self._pc_checked((False, False))

@@ -6,7 +6,8 @@
 # PROGRAM: /usr/bin/counter-app, or dist/counter-app/counter-app. Each run uses a fresh data folder
 # and the demo hall without a server (--demo --no-server); the time is from launch until xwininfo
 # lists a top-level window with the program's WM_CLASS (Qt's 1x1 client-leader window has none),
-# polled every 10 ms: the main window is built and mapped, its first paint may still be under way.
+# polled every 10 ms: the start frame (counter_app/ui/starting.py: the item search, taking typing) is
+# mapped, its first paint may still be under way; the whole window takes its place when loaded.
 set -euo pipefail
 PROGRAM="${1:?usage: measure-start.sh PROGRAM [RUNS]}"
 RUNS="${2:-5}"

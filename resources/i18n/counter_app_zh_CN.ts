@@ -2590,6 +2590,19 @@ Data folder: %2</source>
     </message>
 </context>
 <context>
+    <name>StartFrame</name>
+    <message>
+        <location filename="../../counter_app/ui/start_frame.py" line="25"/>
+        <source>Counter client</source>
+        <translation>窗口受理客户端</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/start_frame.py" line="43"/>
+        <source>Opening the local data…</source>
+        <translation>正在打开本地数据…</translation>
+    </message>
+</context>
+<context>
     <name>StepDialog</name>
     <message>
         <location filename="../../counter_app/ui/step_dialog.py" line="40"/>
@@ -3454,7 +3467,7 @@ Data folder: %2</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../counter_app/ui/app.py" line="65"/>
+        <location filename="../../counter_app/ui/app.py" line="59"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
@@ -4184,12 +4197,12 @@ Data folder: %2</source>
         <translation>此设置来自大厅服务器或命令行，此处不能修改。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/notices.py" line="18"/>
+        <location filename="../../counter_app/services/notices.py" line="25"/>
         <source>The notice was not found in the local cache.</source>
         <translation>本地缓存中找不到该文书。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/services/notices.py" line="19"/>
+        <location filename="../../counter_app/services/notices.py" line="26"/>
         <source>The case was not found in the local cache.</source>
         <translation>本地缓存中找不到该办件。</translation>
     </message>

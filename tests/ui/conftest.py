@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import AppContext, open_context
 from counter_app.services.demo import demo_catalogue_path
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.worker import Worker
 from tests.conftest import Clock
 

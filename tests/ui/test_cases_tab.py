@@ -11,8 +11,8 @@ from counter_app.domain.case import CaseState
 from counter_app.domain.dates import written_date
 from counter_app.services.intake import IntakeService
 from counter_app.services.notices import OUTPUT_PAPER, NoticeService
-from counter_app.ui.app import make_application
 from counter_app.ui.cases_tab import ITEM, ITEM_WIDTH, LEFT, NUMBER, OVERDUE_COLOUR, PROMISED, WARNING_COLOUR
+from counter_app.ui.qt_app import make_application
 from tests.conftest import Clock
 from tests.services.helpers import applicant, draft, item_named
 from tests.ui.conftest import Gui

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel
 
 from counter_app.diagnose import report
 from counter_app.services.context import open_context
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
+from counter_app.ui.qt_app import make_application
 from tests.ui.conftest import Gui
 
 

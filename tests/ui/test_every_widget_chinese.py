@@ -29,11 +29,12 @@ from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.services.hall_link import HallLink
 from counter_app.settings import SETTINGS
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.dialogs import ConsultDialog, ReturningDialog
 from counter_app.ui.evaluation_window import EvaluationWindow
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.login_dialog import ConnectDialog, LoginDialog
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.queue_dialogs import CallTicketDialog, ParkDialog, PauseDialog, TransferDialog
 from counter_app.ui.report_dialog import ReportDialog
 from counter_app.ui.sync_panel import SyncLogDialog

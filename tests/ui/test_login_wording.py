@@ -113,3 +113,33 @@ def test_a_sign_in_window_closed_while_the_pc_is_read_is_left_alone(
     qtbot.waitUntil(lambda: not worker.busy, timeout=10000)
     worker.stop()
     assert not shiboken6.isValid(dialog)
+
+
+def test_a_sign_in_asked_before_the_pc_is_read_goes_ahead_once_it_is(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo hall signs in by itself: asked while the keyring is still being read, the sign-in
+    waits for it and then goes to the server (here: no server, so the clerk is told)."""
+    import threading
+
+    import keyring
+
+    real = keyring.get_password
+    released = threading.Event()
+    monkeypatch.setattr(keyring, "get_password", lambda s, n: (released.wait(10), real(s, n))[1])
+    link = HallLink(ctx)
+    link.credentials.persistent = True
+    ctx.sync_store.put(device_id="enrolled-before")
+    worker = Worker()
+    dialog = LoginDialog(link, worker, None, "wangfang")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("secret-demo")
+    dialog.show()
+    dialog.submit_when_ready()
+    assert not dialog.ready and dialog.error.text() == ""
+    released.set()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.error.text() not in ("", "正在连接大厅服务器…"), timeout=20000)
+    assert dialog.result() == 0  # not signed in: the server is not there, and the dialog says so
+    qtbot.waitUntil(lambda: not worker.busy, timeout=20000)  # the PC read again after the failure
+    worker.stop()

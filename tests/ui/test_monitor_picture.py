@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from counter_app.services.context import open_context
 from counter_app.services.hall_link import HallLink
 from counter_app.services.monitor import HallPicture
-from counter_app.ui.app import make_application
 from counter_app.ui.durations import duration_text
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.monitor_tab import MonitorTab
 from counter_app.ui.monitor_text import window_phrase
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.queue_dialogs import waited_text
 
 

@@ -17,11 +17,12 @@ from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.services.hall_link import HallLink
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.monitor_dialogs import MessageDialog, TicketsDialog, UnlockDialog
 from counter_app.ui.monitor_tab import MonitorTab
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.report_dialog import ReportDialog
 from hall_server.changes import utcnow
 from hall_server.db import open_server_database

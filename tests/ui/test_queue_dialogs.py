@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from counter_app.ui.app import make_application
 from counter_app.ui.i18n import install_translator
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.queue_dialogs import PAUSE_REASONS, PauseDialog
 
 

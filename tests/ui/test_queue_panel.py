@@ -17,9 +17,10 @@ from counter_app.services.catalogue import import_catalogue_file
 from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.services.hall_link import HallLink
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.i18n import uninstall_translators
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.queue_dialogs import CallTicketDialog, ParkDialog, PauseDialog, TransferDialog
 from counter_app.ui.queue_panel import QueuePanel
 from tests.servers import PASSWORD, ServerProcess, enrollment_code

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from pytestqt.qtbot import QtBot
 
 from counter_app.services.queue import WindowView
-from counter_app.ui.app import make_application
 from counter_app.ui.i18n import install_translator
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.queue_texts import day_text, ticket_text
 
 NOW = datetime(2026, 11, 24, 12, 0)

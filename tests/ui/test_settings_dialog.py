@@ -22,8 +22,9 @@ from counter_app.services.context import open_context
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.settings import Source
 from counter_app.ui import settings_dialog
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.i18n import message, uninstall_translators
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.settings_dialog import SettingsDialog, source_label
 from tests.conftest import Clock
 from tests.ui.conftest import Gui

@@ -17,8 +17,9 @@ from counter_app.services.demo import all_received, demo_catalogue_path, person
 from counter_app.services.hall_link import HallLink
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.settings.preseed import preseed
-from counter_app.ui.app import build_window, make_application
+from counter_app.ui.app import build_window
 from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.qt_app import make_application
 from counter_app.ui.worker import Worker
 from tests.servers import PASSWORD, ServerProcess, enrollment_code
 
