@@ -198,6 +198,20 @@ def updated_since(run: Run, since: datetime, window_code: str, limit: int) -> li
     return [summary_from_tuple(r) for r in rows]
 
 
+_AWAITING = (
+    f"SELECT {SUMMARY_COLUMNS} FROM cases WHERE cases.state = ? AND (cases.id IN"
+    " (SELECT notices.case_id FROM notices WHERE notices.number = ?) OR cases.applicant_id_number = ?)"
+    " ORDER BY cases.created_at DESC LIMIT ?"
+)
+
+
+def awaiting(run: Run, text: str, limit: int) -> list[CaseSummary]:
+    """Notified cases (waiting for materials) by the notice's number or the applicant's ID number,
+    newest first."""
+    rows = run(_AWAITING, (*_NOTICE_KINDS, CaseState.NOTIFIED.value, text, text, limit))
+    return [summary_from_tuple(r) for r in rows]
+
+
 def reading(db: Database, work: Callable[[Run], Any]) -> Any:
     """Run *work* in one read transaction on one of the cache's plain connections."""
     with db.plain.transaction() as run:

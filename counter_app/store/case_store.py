@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, select
 
-from counter_app.domain.case import CaseState
-from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice, NoticeKind
-from counter_app.store.case_search import reading, search, updated_since
+from counter_app.domain.records import Case, CaseEvent, CaseSummary, Notice
+from counter_app.store.case_search import awaiting, reading, search, updated_since
 from counter_app.store.convert import (
     case_from_row,
     event_from_row,
@@ -17,48 +15,6 @@ from counter_app.store.convert import (
 )
 from counter_app.store.db import Database
 from counter_app.store.models import CaseEventRow, CaseRow, NoticeRow
-
-
-def _summary_select() -> Select[Any]:
-    """The columns of a case list row only (no JSON documents), with the number of its latest
-    one-time or refusal notice: what names a case that has no case number (告知 / 不予受理)."""
-    first_notice = (
-        select(NoticeRow.number)
-        .where(
-            NoticeRow.case_id == CaseRow.id,
-            NoticeRow.kind.in_((NoticeKind.ONE_TIME.value, NoticeKind.REFUSAL.value)),
-        )
-        .order_by(NoticeRow.created_at.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(
-        CaseRow.id,
-        CaseRow.case_number,
-        CaseRow.state,
-        CaseRow.item_name,
-        CaseRow.applicant_name,
-        CaseRow.applicant_id_number,
-        CaseRow.created_at,
-        CaseRow.promised_due,
-        CaseRow.deadline_provisional,
-        first_notice.label("notice_number"),
-    )
-
-
-def _summary(row: Any) -> CaseSummary:
-    return CaseSummary(
-        id=row.id,
-        case_number=row.case_number,
-        notice_number=row.notice_number,
-        state=CaseState(row.state),
-        item_name=row.item_name,
-        applicant_name=row.applicant_name,
-        applicant_id_number=row.applicant_id_number,
-        created_at=row.created_at,
-        promised_due=row.promised_due,
-        deadline_provisional=row.deadline_provisional,
-    )
 
 
 class CaseStore:
@@ -117,18 +73,7 @@ class CaseStore:
         text = query.strip().upper()
         if not text:
             return []
-        with self.db.reads() as s:
-            by_notice = select(NoticeRow.case_id).where(NoticeRow.number == text)
-            stmt = (
-                _summary_select()
-                .where(
-                    CaseRow.state == CaseState.NOTIFIED.value,
-                    or_(CaseRow.id.in_(by_notice), CaseRow.applicant_id_number == text),
-                )
-                .order_by(CaseRow.created_at.desc())
-                .limit(limit)
-            )
-            return [_summary(r) for r in s.execute(stmt)]
+        return list(reading(self.db, lambda run: awaiting(run, text, limit)))
 
     def provisional(self) -> list[Case]:
         with self.db.reads() as s:

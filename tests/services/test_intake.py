@@ -101,6 +101,8 @@ def test_notify_then_return_and_accept_starts_the_clock_then(ctx: AppContext, cl
     clock.now = datetime(2026, 11, 30, 10, 0)
     found = cases.find_returning(notice.number)
     assert [f.id for f in found] == [notified.case.id]
+    assert found[0].notice_number == notice.number  # what names it in the list: no case number yet
+    assert found[0].state.value == "notified" and found[0].applicant_name == notified.case.applicant_name
     assert cases.find_returning(notified.case.applicant["id_number"])[0].id == notified.case.id
     reopened = cases.reopen(found[0].id)
     assert reopened is not None
