@@ -46,7 +46,7 @@ class _Known:
 
 
 def _fingerprint(op: Op) -> str:
-    return op_fingerprint(op.op_type, op.seq, {"actor": op.actor, "payload": op.payload})
+    return op_fingerprint(op.op_type, op.seq, op.actor, op.payload_json)
 
 
 def _answer(op: Op, status: str, reason: str, result: dict[str, Any], duplicate: bool) -> dict[str, Any]:

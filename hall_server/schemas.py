@@ -5,20 +5,27 @@ Text with NUL, control characters or lone surrogates never gets here (``input_gu
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
-from counter_app.sync.wire import OP_TYPES
+from counter_app.sync.wire import OP_TYPES, canonical
 
 MAX_BIGINT = 2**63 - 1  # the largest number a BIGINT column holds (a sequence number, a cursor)
 MAX_SCHEMA = 1000
-# One op's payload as a window sends it (compact JSON, non-ASCII escaped as \uXXXX). The largest
-# op a window makes from the demo catalogue weighs 10.8 KB (a 一次性告知 of an item with ten
-# materials: item snapshot, material checks, notices); 128 KiB leaves room for an item of some
-# 120 materials, and keeps a 7 MB op out of a batch that is within the body limit.
+# One op's payload as its fingerprint hashes it (compact JSON, sorted keys, UTF-8). The largest op
+# a window makes from the demo catalogue weighs some 7 KB (a 一次性告知 of an item with ten materials:
+# item snapshot, material checks, notices); 128 KiB leaves room for an item of some 170 materials,
+# and keeps a 7 MB op out of a batch that is within the body limit.
 MAX_OP_PAYLOAD_BYTES = 128 * 1024
 
 Uuid = Annotated[str, StringConstraints(min_length=1, max_length=36, pattern=r"^[0-9a-fA-F-]+$")]
@@ -55,6 +62,12 @@ class Op(Strict):
     actor: Annotated[str, StringConstraints(max_length=60)] = ""
     created_at: Short = ""
     payload: dict[str, Any]
+    _payload_json: bytes = PrivateAttr(b"")
+
+    @property
+    def payload_json(self) -> bytes:
+        """The payload's canonical JSON (``wire.canonical``), encoded once: bound and fingerprint."""
+        return self._payload_json
 
     @field_validator("op_type")
     @classmethod
@@ -65,7 +78,8 @@ class Op(Strict):
 
     @model_validator(mode="after")
     def bounded(self) -> Op:
-        size = len(json.dumps(self.payload, separators=(",", ":")))
+        self._payload_json = canonical(self.payload)
+        size = len(self._payload_json)
         if size > MAX_OP_PAYLOAD_BYTES:
             raise ValueError(
                 f"op {self.op_id} ({self.op_type}): its payload is {size} bytes, "

@@ -43,7 +43,13 @@ class Deadline:
 
 @dataclass
 class WorkingCalendar:
+    """The working days of the years it knows (weekends only for the others). Not changed once
+    built: a new import makes a new calendar, so its answers are remembered."""
+
     years: dict[int, YearCalendar] = field(default_factory=dict)
+    _due: dict[tuple[date, int], Deadline] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def from_years(cls, years: Iterable[YearCalendar]) -> WorkingCalendar:
@@ -76,6 +82,12 @@ class WorkingCalendar:
         """
         if days < 0:
             raise ValueError("a time limit cannot be negative")
+        known = self._due.get((start, days))
+        if known is None:
+            known = self._due[(start, days)] = self._count(start, days)
+        return known
+
+    def _count(self, start: date, days: int) -> Deadline:
         current = start
         remaining = days
         while remaining:

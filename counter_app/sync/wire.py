@@ -72,9 +72,14 @@ def canonical(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def op_fingerprint(op_type: str, seq: int, payload: dict[str, Any]) -> str:
-    """What makes an op the same op: a replay must match it exactly."""
-    return hashlib.sha256(f"{op_type}\n{seq}\n".encode() + canonical(payload)).hexdigest()
+def op_fingerprint(op_type: str, seq: int, actor: str, payload_json: bytes) -> str:
+    """What makes an op the same op: a replay must match it exactly. *payload_json* is
+    ``canonical(payload)``; the hash is that of ``canonical({"actor": actor, "payload": payload})``
+    (sorted keys: the actor first), built around the payload's JSON instead of encoding it again."""
+    whole = (
+        b'{"actor":' + json.dumps(actor, ensure_ascii=False).encode() + b',"payload":' + payload_json + b"}"
+    )
+    return hashlib.sha256(f"{op_type}\n{seq}\n".encode() + whole).hexdigest()
 
 
 def format_cursor(tx: int, row_id: int) -> str:

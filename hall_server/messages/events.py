@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -60,7 +61,8 @@ def case_params(row: Any) -> dict[str, str]:
 
 def _add(
     s: Session, key: str, event: str, case_id: str | None, phone: str, params: dict[str, str]
-) -> MessageRow:
+) -> SimpleNamespace:
+    """Queue the message (buffered during a push); what was queued, as plain values."""
     now: datetime = utcnow()
     values: dict[str, Any] = dict(
         id=str(uuid.uuid4()),
@@ -81,7 +83,7 @@ def _add(
         last_error=None,
     )
     append(s, MessageRow, **values)
-    return MessageRow(**values)
+    return SimpleNamespace(**values)
 
 
 def queue_for_applicant(

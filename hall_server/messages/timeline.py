@@ -4,7 +4,7 @@ the server's history for each state it reaches."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,7 +24,22 @@ def masked(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
 
 
-def entry(message: MessageRow) -> dict[str, Any]:
+class MessageState(Protocol):
+    """What a timeline entry tells of a message: a stored ``MessageRow`` or one just queued."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def event(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+
+
+def entry(message: MessageState) -> dict[str, Any]:
     return {
         "id": message.id,
         "event": message.event,
@@ -35,7 +50,7 @@ def entry(message: MessageRow) -> dict[str, Any]:
     }
 
 
-def with_entry(row: Any, message: MessageRow) -> None:
+def with_entry(row: Any, message: MessageState) -> None:
     """Put the message's newest state on the case in *row* (its lifecycle; not yet published)."""
     lifecycle = dict(row.data.get("lifecycle") or {})
     kept = [m for m in lifecycle.get("messages") or [] if m.get("id") != message.id]
