@@ -31,6 +31,7 @@ from typing import Any
 from benchmarks.common import percentile
 from benchmarks.sync_common import accept_op, hall
 from counter_app.services.demo import demo_catalogue_path
+from counter_app.sync.wire import json_body
 from hall_server.changes import utcnow
 from hall_server.db import open_server_database
 from hall_server.models import DeviceRow
@@ -138,7 +139,7 @@ async def window(
             w.seq += 1
             op = accept_op(w.seq, w.code, w.item)
             op["payload"]["case"]["window_code"] = w.window_code
-            body = json.dumps({"schema_version": 1, "ops": [op]}).encode()
+            body = json_body({"schema_version": 1, "ops": [op]})
             status, _payload, ms = await conn.request("POST", "/api/v1/sync/push", body)
             latencies.append(ms)
             if latencies is not WARMING:

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event, literal_column
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from hall_server.json_columns import json_bytes, json_text
 from hall_server.private_files import create_empty_private
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _create_sqlite_file(url: str) -> None:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         _create_sqlite_file(url)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, json_serializer=json_text)
         event.listen(engine, "connect", _sqlite_pragmas)
 
         @event.listens_for(engine, "begin")
@@ -69,7 +70,9 @@ def make_engine(url: str) -> Engine:
     # batches of 50 rows keep each INSERT under psycopg's statement-cache limit (measured: +10% push).
     # No pre-ping: it costs a round trip per request; after a database restart SQLAlchemy drops
     # the whole pool at the first failed statement, and that one request's client retries.
-    return create_engine(url, pool_size=10, max_overflow=20, insertmanyvalues_page_size=50)
+    return create_engine(
+        url, pool_size=10, max_overflow=20, insertmanyvalues_page_size=50, json_serializer=json_bytes
+    )
 
 
 def _config(engine: Engine | None = None) -> Config:

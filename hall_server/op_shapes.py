@@ -43,6 +43,32 @@ class BadOp(ValueError):
     """The op's payload is malformed: the whole batch is refused and nothing stored."""
 
 
+def _sound(value: Any, depth: int = 0) -> bool:
+    """``_walk``'s bounds without naming where: an ordinary payload is checked without building
+    the path of every field; only one that fails is walked again for its message."""
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, str):
+        return len(value) <= MAX_TEXT
+    if isinstance(value, dict):
+        if len(value) > MAX_KEYS:
+            return False
+        for key, item in value.items():  # noqa: SIM110 (a loop: all() of a generator costs twice)
+            if len(key) > 60 or not _sound(item, depth + 1):
+                return False
+        return True
+    if isinstance(value, list):
+        if len(value) > MAX_ITEMS:
+            return False
+        for item in value:  # noqa: SIM110
+            if not _sound(item, depth + 1):
+                return False
+        return True
+    if isinstance(value, bool) or value is None:
+        return True
+    return isinstance(value, int) and -MAX_INT < value < MAX_INT
+
+
 def _walk(value: Any, where: str, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
         raise BadOp(f"{where}: nested more than {MAX_DEPTH} levels deep")
@@ -177,7 +203,9 @@ def _case_note(payload: dict[str, Any]) -> None:
 
 def validate(op_type: str, payload: dict[str, Any]) -> None:
     """Structural checks before anything is applied (a bad op refuses the whole batch)."""
-    _walk(payload, "payload")
+    if not _sound(payload):
+        _walk(payload, "payload")
+        raise BadOp("payload: not within an op's bounds")  # _walk names the place first
     if op_type in TARGET_STATE:
         _case_op(op_type, payload)
     elif op_type == "case.transition":

@@ -24,7 +24,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util import parse_url
 
 from counter_app.domain.server_address import host_is_loopback, parse_authority, parse_server_url
-from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
+from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION, json_body
 
 TIMEOUT = (5.0, 30.0)  # connect, read
 GATEWAY_STATUSES = (502, 503, 504)  # a proxy in front of the server saying it is away: offline
@@ -190,6 +190,9 @@ class HallClient:
 
     def call(self, method: str, path: str, token: str | None = None, **kwargs: Any) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if "json" in kwargs:
+            kwargs["data"] = json_body(kwargs.pop("json"))
+            headers["Content-Type"] = "application/json"
         assert self.session is not None
         try:
             response = self.session.request(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from counter_app.sync.wire import canonical, op_fingerprint
+import pytest
+
+from counter_app.sync.wire import canonical, json_body, op_fingerprint
 
 
 def _as_stored(op_type: str, seq: int, actor: str, payload: dict[str, object]) -> str:
@@ -31,3 +33,31 @@ def test_the_fingerprint_built_around_the_payload_s_json_is_the_stored_one() -> 
     assert op_fingerprint("case.accept", 8, "wangfang", canonical(payload)) != _as_stored(
         "case.accept", 7, "wangfang", payload
     )
+
+
+def test_a_request_body_is_compact_utf8_and_a_lone_surrogate_reaches_the_server_s_check() -> None:
+    from hall_server.input_guard import needs_walk
+
+    body = json_body({"name": "张三", "photo": "358×441", "note": "a\nb"})
+    assert body == '{"name":"张三","photo":"358×441","note":"a\\nb"}'.encode()
+    assert not needs_walk(body)
+    bad = json_body({"name": "名\udfff字"})  # not raised here: the server refuses it by name
+    assert needs_walk(bad)
+
+
+def _stdlib(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def test_canonical_json_is_byte_for_byte_what_the_standard_library_wrote() -> None:
+    """Every character outside the surrogates, as text and as a key (sorted by code point: a key
+    from beyond the BMP after U+FFFD, where UTF-16's order would differ)."""
+    for start in range(0, 0x110000, 0x800):
+        if 0xD800 <= start < 0xE000:
+            continue
+        text = "".join(chr(c) for c in range(start, start + 0x800))
+        value = {text: [text, 2**53 - 1, -(2**53) + 1, True, False, None], "\ufffd": {}, "\U0001d11e": "k"}
+        assert canonical(value) == _stdlib(value), hex(start)
+    assert canonical({"big": 2**70}) == _stdlib({"big": 2**70})  # beyond orjson: json.dumps as before
+    with pytest.raises(UnicodeEncodeError):  # as before (the server refuses such text earlier)
+        canonical({"lone": "名\udfff字"})
