@@ -23,9 +23,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -259,31 +261,53 @@ class SyncEngine:
             self._snapshot(report)
             return
         self._fetch_missing()  # left over from a round that ended early
-        while True:
-            try:
-                page = self._with_token(partial(self.client.pull, cursor=cursor))
-            except CursorTooOld:
-                self.store.log(
-                    "snapshot", "the server's change log no longer reaches our cursor", say="cursor_too_old"
-                )
-                self._snapshot(report)
-                return
-            changes = page.get("changes")
-            if not isinstance(changes, list):
-                raise ServerGarbage("the pull answer has no changes")
-            cursor = str(page["cursor"])
-            touched = self.store.apply_page(changes, cursor)
-            report.touched = report.touched | touched
-            report.pulled += len(changes)
-            if touched.reload:
-                self.store.log(
-                    "snapshot", "this window serves other departments now: full reload", say="departments"
-                )
-                self._snapshot(report)
-                return
-            self._fetch_missing()
-            if not page.get("more"):
-                return
+        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
+            self._pull_pages(report, cursor, ahead)
+
+    def _pull_pages(self, report: SyncReport, cursor: str, ahead: ThreadPoolExecutor) -> None:
+        """Page after page; while one is written to the cache, the next is already being fetched
+        (its cursor is in the page just received), so the server's time and the disk's overlap.
+        The client is used by one thread at a time: the fetch ahead is waited for before anything
+        else asks the server. A page is written only after the one before it."""
+        fetch = partial(self._with_token, partial(self.client.pull, cursor=cursor))
+        coming: Future[dict[str, Any]] | None = None
+        try:
+            while True:
+                try:
+                    page = coming.result() if coming is not None else fetch()
+                except CursorTooOld:
+                    self.store.log(
+                        "snapshot",
+                        "the server's change log no longer reaches our cursor",
+                        say="cursor_too_old",
+                    )
+                    self._snapshot(report)
+                    return
+                coming = None
+                changes = page.get("changes")
+                if not isinstance(changes, list):
+                    raise ServerGarbage("the pull answer has no changes")
+                cursor = str(page["cursor"])
+                more = bool(page.get("more"))
+                if more:
+                    coming = ahead.submit(self._with_token, partial(self.client.pull, cursor=cursor))
+                touched = self.store.apply_page(changes, cursor)
+                report.touched = report.touched | touched
+                report.pulled += len(changes)
+                if coming is not None:  # the server is free for us again before anything else
+                    wait([coming])
+                if touched.reload:
+                    self.store.log(
+                        "snapshot", "this window serves other departments now: full reload", say="departments"
+                    )
+                    self._snapshot(report)
+                    return
+                self._fetch_missing()
+                if not more:
+                    return
+        finally:
+            if coming is not None:  # a page fetched ahead and not used (an error, a reload): dropped
+                wait([coming])
 
     def _fetch_missing(self) -> None:
         """Whole records of cases met as slim changes (a joint case routed here, a snapshot gap)."""
