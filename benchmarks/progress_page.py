@@ -28,7 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from benchmarks.common import percentile
+from benchmarks.common import client_without_pauses, percentile
 from benchmarks.sync_common import hall
 from benchmarks.sync_hall import Connection
 from hall_server.changes import utcnow
@@ -177,7 +177,8 @@ def main(cases: int, clients: int, seconds: float, engine: str, rate: float = 0.
             until = time.perf_counter() + seconds
             await asyncio.gather(*(hello(server.port, until, floor, bad, every) for _ in range(clients)))
 
-        asyncio.run(both())
+        with client_without_pauses():
+            asyncio.run(both())
         statements = raw(url, pairs, 2000)
         print(
             f"progress queries on {workers} server process(es) ({engine}): {cases:,} cases, {clients} clients, "

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from benchmarks.common import percentile
+from benchmarks.common import client_without_pauses, percentile
 from benchmarks.sync_common import hall
 from benchmarks.sync_hall import Connection, _devices
 from hall_server.db import open_server_database
@@ -173,11 +173,12 @@ async def supervisor(port: int, token: str, until: float) -> None:
 async def run(port: int, windows: list[str], supervisors: list[str], seconds: float) -> None:
     STARTED[0] = time.perf_counter()
     until = STARTED[0] + seconds
-    await asyncio.gather(
-        *(window(port, t, until) for t in windows),
-        *(kiosk(port, until, 5) for _ in range(2)),
-        *(supervisor(port, t, until) for t in supervisors),
-    )
+    with client_without_pauses():
+        await asyncio.gather(
+            *(window(port, t, until) for t in windows),
+            *(kiosk(port, until, 5) for _ in range(2)),
+            *(supervisor(port, t, until) for t in supervisors),
+        )
 
 
 def _line(name: str, sample: list[float]) -> str:

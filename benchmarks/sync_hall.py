@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import percentile
+from benchmarks.common import client_without_pauses, percentile
 from benchmarks.sync_common import accept_op, hall
 from counter_app.services.demo import demo_catalogue_path
 from counter_app.sync.wire import json_body
@@ -181,7 +181,8 @@ async def run(
             await asyncio.sleep(0.001)
             LAG.append((time.perf_counter() - t0) * 1000 - 1)
 
-    await asyncio.gather(lag(), *(window(port, w, until, latencies, errors, floor) for w in windows))
+    with client_without_pauses():
+        await asyncio.gather(lag(), *(window(port, w, until, latencies, errors, floor) for w in windows))
     return latencies, errors
 
 
