@@ -1,6 +1,6 @@
 """300 windows syncing every 2 s against one hall-server process: request latency.
 
-    .venv/bin/python -m benchmarks.sync_hall [windows] [seconds] [postgresql|sqlite]
+    .venv/bin/python -m benchmarks.sync_hall [windows] [seconds] [postgresql|sqlite] [server processes]
 
 Each simulated window keeps one HTTP/1.1 connection (as ``requests`` does) and every 2 s pulls
 from its cursor; one round in ten it first pushes a case.accept of its own department (one intake per window
@@ -186,12 +186,12 @@ async def run(
     return latencies, errors
 
 
-def main(windows: int, seconds: float, engine: str) -> None:
+def main(windows: int, seconds: float, engine: str, workers: int = 1) -> None:
     doc = json.loads(demo_catalogue_path().read_text(encoding="utf-8"))
     hall_windows = {w["code"]: w["departments"] for w in doc["windows"]}
     by_department = {i["department"]: i for i in doc["items"]}
     codes = sorted(hall_windows)
-    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine) as (server, db_url):
+    with tempfile.TemporaryDirectory() as tmp, hall(Path(tmp), engine, workers) as (server, db_url):
         devices = _devices(db_url, windows, codes)
         simulated = []
         for n, (code, token) in enumerate(devices):
@@ -200,7 +200,8 @@ def main(windows: int, seconds: float, engine: str) -> None:
             simulated.append(Window(code, token, window_code, item))
         latencies, errors = asyncio.run(run(server.port, simulated, seconds))
         print(
-            f"{windows} windows syncing every {INTERVAL:.0f} s against one server process ({engine}), {seconds:.0f} s: "
+            f"{windows} windows syncing every {INTERVAL:.0f} s against {workers} server process(es) ({engine}), "
+            f"{seconds:.0f} s: "
             f"{len(latencies)} requests ({len(latencies) / seconds:.0f}/s), errors {len(errors)}, "
             f"p50 {statistics.median(latencies):.1f} ms, p95 {percentile(latencies, 95):.1f} ms, "
             f"p99 {percentile(latencies, 99):.1f} ms, max {max(latencies):.1f} ms"
@@ -226,4 +227,5 @@ if __name__ == "__main__":
         int(args[0]) if args else 300,
         float(args[1]) if len(args) > 1 else 30.0,
         args[2] if len(args) > 2 else "postgresql",
+        int(args[3]) if len(args) > 3 else 1,
     )

@@ -181,10 +181,11 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         cursor = _cursor(q.get("cursor", ""))
         limit = _whole_number(q.get("limit", "0"), "limit", 0, 10000)
         schema_version = _whole_number(q.get("schema_version", ""), "schema_version", 1, 1000)
-        caller = auth.authenticate(database, request.headers.get("authorization"))
-        check_schema(schema_version, cfg)
         try:
-            body = pull(database, caller.device, cursor, limit or cfg.pull_page_size)
+            with database.reader.connect() as conn:  # one checkout: the caller's standing, the page
+                caller = auth.authenticate(database, request.headers.get("authorization"), conn=conn)
+                check_schema(schema_version, cfg)
+                body = pull(database, conn, caller.device, cursor, limit or cfg.pull_page_size)
         except ValueError:
             raise ApiError(400, "bad_cursor", f"not a cursor: {cursor[:50]!r}") from None
         except CursorTooOld:

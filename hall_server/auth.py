@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from hall_server import numbers, sign_in_guard
@@ -321,12 +321,18 @@ _STANDING = (
 )
 
 
-def _standing(db: ServerDatabase, claims: AccessClaims, push: bool) -> tuple[AccessClaims, DeviceView]:
+def _standing(
+    db: ServerDatabase, claims: AccessClaims, push: bool, conn: Connection | None
+) -> tuple[AccessClaims, DeviceView]:
     """Whether the device and the user are still in good standing, read on every request (two
     primary-key lookups in one statement): a revocation stops every route of every process at
-    once, not when a cache runs out."""
-    with db.reader.connect() as conn:
-        row = conn.execute(_STANDING, {"device_id": claims.device_id, "user_id": claims.user_id}).first()
+    once, not when a cache runs out. On *conn* when the route reads on a connection of its own."""
+    params = {"device_id": claims.device_id, "user_id": claims.user_id}
+    if conn is not None:
+        row = conn.execute(_STANDING, params).first()
+    else:
+        with db.reader.connect() as own:
+            row = own.execute(_STANDING, params).first()
     if row is None or (
         row.revoked_at is not None and not (push and may_still_push(row.revoked_at, row.replaced_at))
     ):
@@ -340,9 +346,12 @@ def _standing(db: ServerDatabase, claims: AccessClaims, push: bool) -> tuple[Acc
 _key_found: set[int] = set()  # the databases whose signing key this process has seen once
 
 
-def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> Caller:
+def authenticate(
+    db: ServerDatabase, header: str | None, push: bool = False, conn: Connection | None = None
+) -> Caller:
     """The caller of a request: a genuine token, a live device and an active user (read now).
-    *push*: the push route, which a PC replaced by another may still use for a while."""
+    *push*: the push route, which a PC replaced by another may still use for a while. *conn*: a
+    reader connection the route goes on to use (a pull: one checkout for both reads)."""
     if not header or not header.startswith("Bearer "):
         raise AuthError(401, "no_token", "log in first")
     if id(db) not in _key_found:  # a hall not initialised (or its key not moved out) says so: 503
@@ -356,4 +365,4 @@ def authenticate(db: ServerDatabase, header: str | None, push: bool = False) -> 
     claims = next((c for c in (read_access_token(k, token) for k in keys) if c is not None), None)
     if claims is None:
         raise AuthError(401, "bad_token", "the access token is invalid or expired: refresh it")
-    return Caller(*_standing(db, claims, push))
+    return Caller(*_standing(db, claims, push, conn))

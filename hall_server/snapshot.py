@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, or_, select
 
 from hall_server.admin import calendar_row_wire, hall_settings, user_wire
 from hall_server.auth import DeviceView
@@ -30,10 +30,10 @@ def _visible(window_code: str, departments: list[str]) -> Any:
     return or_(CaseRow.window_code == window_code, CaseRow.department.in_(departments), CaseRow.id.in_(parts))
 
 
-def pull(db: ServerDatabase, device: DeviceView, cursor: str, limit: int) -> str:
-    """The page as a JSON document, the stored change rows spliced in as they are."""
-    with db.reader.connect() as conn:
-        page = pull_page(conn, db, cursor, device.window_code, limit)
+def pull(db: ServerDatabase, conn: Connection, device: DeviceView, cursor: str, limit: int) -> str:
+    """The page as a JSON document, the stored change rows spliced in as they are; read on
+    *conn*, a connection of ``db.reader``."""
+    page = pull_page(conn, db, cursor, device.window_code, limit)
     head = json.dumps({"cursor": page.cursor, "more": page.more, "server_time": utcnow().isoformat() + "Z"})
     return head[:-1] + ',"changes":' + page.changes + "}"
 
