@@ -5,10 +5,12 @@ written loses nothing (the next round starts from the last page written)."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy.exc import OperationalError
 
 from tests.servers import ServerProcess
@@ -59,55 +61,48 @@ def _cursor_key(cursor: str) -> tuple[int, int]:
     return int(tx), int(row)
 
 
-def _made_elsewhere(hall: ServerProcess, hall_db: str, tmp_path: Path, count: int) -> list[str]:
+@pytest.fixture
+def behind(
+    hall: ServerProcess, hall_db: str, tmp_path: Path
+) -> Iterator[tuple[WindowClient, list[str], Watched]]:
+    """Window W02, synced, then seven cases made at W01: the next pull takes several pages."""
+    two = window_client(tmp_path / "w2", hall.url, hall_db, device="W02")
     one = window_client(tmp_path / "w1", hall.url, hall_db, device="W01")
     try:
+        two.sync()
         one.sync()
-        ids = [one.accept(f"翻页{n}").case.id for n in range(count)]
-        assert one.sync().pushed == count
-        return ids
+        ids = [one.accept(f"翻页{n}").case.id for n in range(7)]
+        assert one.sync().pushed == 7
+        yield two, ids, Watched(two)
     finally:
         one.close()
+        two.close()
 
 
 def test_pages_land_in_order_while_the_next_is_fetched_ahead(
-    hall: ServerProcess, hall_db: str, tmp_path: Path
+    behind: tuple[WindowClient, list[str], Watched],
 ) -> None:
-    two = window_client(tmp_path / "w2", hall.url, hall_db, device="W02")
-    try:
-        two.sync()
-        ids = _made_elsewhere(hall, hall_db, tmp_path, 7)
-        watched = Watched(two)
-        report = two.sync()
-        assert report.error == ""
-        assert all(two.ctx.cases.get(i) is not None for i in ids)
-        assert len(watched.applied) >= 4  # seven cases and their notices' changes, two a page
-        assert watched.applied == sorted(watched.applied, key=_cursor_key)
-        assert two.store.get("cursor") == watched.applied[-1]
-        assert "pull-ahead" in watched.threads  # pages after the first came from the fetch ahead
-        assert watched.most_in_flight == 1  # never two requests at once on one client
-        assert not [t for t in threading.enumerate() if t.name.startswith("pull-ahead")]
-    finally:
-        two.close()
+    two, ids, watched = behind
+    report = two.sync()
+    assert report.error == ""
+    assert all(two.ctx.cases.get(i) is not None for i in ids)
+    assert len(watched.applied) >= 4  # seven cases and their notices' changes, two a page
+    assert watched.applied == sorted(watched.applied, key=_cursor_key)
+    assert two.store.get("cursor") == watched.applied[-1]
+    assert "pull-ahead" in watched.threads  # pages after the first came from the fetch ahead
+    assert watched.most_in_flight == 1  # never two requests at once on one client
+    assert not [t for t in threading.enumerate() if t.name.startswith("pull-ahead")]
 
 
-def test_a_page_that_cannot_be_written_loses_nothing(
-    hall: ServerProcess, hall_db: str, tmp_path: Path
-) -> None:
-    two = window_client(tmp_path / "w2", hall.url, hall_db, device="W02")
-    try:
-        two.sync()
-        ids = _made_elsewhere(hall, hall_db, tmp_path, 7)
-        watched = Watched(two)
-        watched.fail_on_page = 1  # the second page: the first is written, its cursor kept
-        failed = two.sync()
-        assert failed.error != ""
-        assert two.store.get("cursor") == watched.applied[0]
-        assert not [t for t in threading.enumerate() if t.name.startswith("pull-ahead")]
-        again = two.sync()
-        assert again.error == ""
-        assert all(two.ctx.cases.get(i) is not None for i in ids)
-        assert watched.applied == sorted(watched.applied, key=_cursor_key)
-        assert len(set(watched.applied)) == len(watched.applied)  # no page written twice
-    finally:
-        two.close()
+def test_a_page_that_cannot_be_written_loses_nothing(behind: tuple[WindowClient, list[str], Watched]) -> None:
+    two, ids, watched = behind
+    watched.fail_on_page = 1  # the second page: the first is written, its cursor kept
+    failed = two.sync()
+    assert failed.error != ""
+    assert two.store.get("cursor") == watched.applied[0]
+    assert not [t for t in threading.enumerate() if t.name.startswith("pull-ahead")]
+    again = two.sync()
+    assert again.error == ""
+    assert all(two.ctx.cases.get(i) is not None for i in ids)
+    assert watched.applied == sorted(watched.applied, key=_cursor_key)
+    assert len(set(watched.applied)) == len(watched.applied)  # no page written twice
