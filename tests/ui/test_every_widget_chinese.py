@@ -224,6 +224,10 @@ def _intake(gui: Gui) -> list[Seen]:
     type_applicant(gui)
     seen = texts_of(gui.window)
     key(gui, Qt.Key.Key_F6)
+    # the applicant's number starts a lookup in the background (a returning applicant); a key
+    # pressed before it ends is answered "press again" (CI under load, once): this test reads
+    # languages, so it waits as the clerk would
+    settle(gui)
     key(gui, Qt.Key.Key_F9)
     dialog = notice_dialog(gui)
     key(gui, Qt.Key.Key_P, dialog, Qt.KeyboardModifier.ControlModifier)
@@ -240,6 +244,7 @@ def _intake(gui: Gui) -> list[Seen]:
     tab.checklist.setCurrentCell(0, 1)
     key(gui, Qt.Key.Key_2, tab.checklist)  # the first material missing: a one-time notice
     seen += texts_of(gui.window)
+    settle(gui)
     key(gui, Qt.Key.Key_F10)
     dialog = notice_dialog(gui)
     seen += texts_of(dialog)
@@ -248,6 +253,7 @@ def _intake(gui: Gui) -> list[Seen]:
 
     choose_item(gui, RESIDENT_ID_RENEWAL)
     type_applicant(gui, name=TYPED[2])
+    settle(gui)
     key(gui, Qt.Key.Key_F11)
     refusal = tab.refusal_dialog
     seen += texts_of(refusal)
