@@ -52,6 +52,7 @@ class IntakeTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker
+        self._saving = False  # an action of this tab is being saved: its keys wait
         self.intake = IntakeService(ctx)
         self.cases = CaseService(ctx)
         self.resume: ReturningApplication | None = None
@@ -153,7 +154,6 @@ class IntakeTab(QWidget):
         self.picker.chosen.connect(self._item_chosen)
         self.has_agent.toggled.connect(self._agent_toggled)
         self.checklist.changed.connect(self._materials_changed)
-        self.worker.busy_changed.connect(self._busy)
 
     def _materials_changed(self) -> None:
         """A note longer than the service takes is said at once, naming its material."""
@@ -190,12 +190,13 @@ class IntakeTab(QWidget):
     def _update_buttons(self) -> None:
         item = self.picker.current
         instant = bool(item and item.is_instant)
-        self.buttons["instant"].setEnabled(instant and not self.worker.busy)
-        self.buttons["accept"].setEnabled(bool(item) and not instant and not self.worker.busy)
+        self.buttons["instant"].setEnabled(instant and not self._saving)
+        self.buttons["accept"].setEnabled(bool(item) and not instant and not self._saving)
         for key in ("notify", "refuse"):
-            self.buttons[key].setEnabled(bool(item) and not self.worker.busy)
+            self.buttons[key].setEnabled(bool(item) and not self._saving)
 
-    def _busy(self, busy: bool) -> None:
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
         self._update_buttons()
 
     def clear(self) -> None:
@@ -261,9 +262,12 @@ class IntakeTab(QWidget):
         done_text: str,
         dialog: RefusalDialog | None = None,
     ) -> bool:
-        """Submit the action; False when refused because the previous save is still running."""
-        if self.worker.busy:
-            # one action at a time: a double key press must not save twice; say why nothing happens
+        """Submit the action; False when refused because this tab's previous save is still running.
+
+        Only a save of the clerk's own holds the key back (a double press must not save twice);
+        behind other background work (a lookup, a list reloading) the save waits its turn on the
+        worker instead of asking the clerk to press again."""
+        if self._saving:
             self.status_message.emit(self.busy_message())
             return False
         draft = self.draft()
@@ -272,6 +276,7 @@ class IntakeTab(QWidget):
         self.applicant.clear_errors()
         self.agent.clear_errors()
         self.materials_error.clear()
+        self._set_saving(True)
         self.worker.submit(
             lambda: action(draft),
             lambda outcome: self._saved(outcome, done_text),
@@ -283,6 +288,7 @@ class IntakeTab(QWidget):
         return self.tr("Still busy with the previous action: press the key again in a moment.")
 
     def _saved(self, outcome: Outcome, done_text: str) -> None:
+        self._set_saving(False)
         case = outcome.case
         number = case.case_number or (outcome.notices[0].number if outcome.notices else "")
         labelled = self.tr("%1: %2")  # the colon of the interface's language (：in Chinese)
@@ -299,6 +305,7 @@ class IntakeTab(QWidget):
         dialog.open()
 
     def _failed(self, error: BaseException, dialog: RefusalDialog | None) -> None:
+        self._set_saving(False)
         if isinstance(error, DomainError):
             text = error_text(error)
             target, _, key = error.field.partition(".")
