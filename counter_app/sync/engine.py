@@ -23,11 +23,9 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
@@ -99,6 +97,32 @@ class Session:
 
     def valid(self) -> bool:
         return bool(self.token) and self.expires - TOKEN_MARGIN > time.time()
+
+
+class _FetchAhead:
+    """One pull page fetched on a daemon thread of its own: closing the window never waits for
+    a page nobody will write (a thread pool's threads are joined at exit)."""
+
+    def __init__(self, fetch: Callable[[], dict[str, object]]) -> None:
+        self._page: dict[str, object] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(fetch,), name="pull-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self, fetch: Callable[[], dict[str, object]]) -> None:
+        try:
+            self._page = fetch()
+        except BaseException as exc:  # handed to the sync thread, which raises it in turn
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> dict[str, object]:
+        self.wait()
+        if self._error is not None:
+            raise self._error
+        return self._page
 
 
 class SyncEngine:
@@ -261,16 +285,15 @@ class SyncEngine:
             self._snapshot(report)
             return
         self._fetch_missing()  # left over from a round that ended early
-        with ThreadPoolExecutor(1, thread_name_prefix="pull-ahead") as ahead:
-            self._pull_pages(report, cursor, ahead)
+        self._pull_pages(report, cursor)
 
-    def _pull_pages(self, report: SyncReport, cursor: str, ahead: ThreadPoolExecutor) -> None:
+    def _pull_pages(self, report: SyncReport, cursor: str) -> None:
         """Page after page; while one is written to the cache, the next is already being fetched
         (its cursor is in the page just received), so the server's time and the disk's overlap.
         The client is used by one thread at a time: the fetch ahead is waited for before anything
         else asks the server. A page is written only after the one before it."""
         fetch = partial(self._with_token, partial(self.client.pull, cursor=cursor))
-        coming: Future[dict[str, Any]] | None = None
+        coming: _FetchAhead | None = None
         try:
             while True:
                 try:
@@ -290,12 +313,12 @@ class SyncEngine:
                 cursor = str(page["cursor"])
                 more = bool(page.get("more"))
                 if more:
-                    coming = ahead.submit(self._with_token, partial(self.client.pull, cursor=cursor))
+                    coming = _FetchAhead(partial(self._with_token, partial(self.client.pull, cursor=cursor)))
                 touched = self.store.apply_page(changes, cursor)
                 report.touched = report.touched | touched
                 report.pulled += len(changes)
                 if coming is not None:  # the server is free for us again before anything else
-                    wait([coming])
+                    coming.wait()
                 if touched.reload:
                     self.store.log(
                         "snapshot", "this window serves other departments now: full reload", say="departments"
@@ -307,7 +330,7 @@ class SyncEngine:
                     return
         finally:
             if coming is not None:  # a page fetched ahead and not used (an error, a reload): dropped
-                wait([coming])
+                coming.wait()
 
     def _fetch_missing(self) -> None:
         """Whole records of cases met as slim changes (a joint case routed here, a snapshot gap)."""

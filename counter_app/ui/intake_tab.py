@@ -52,7 +52,10 @@ class IntakeTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.worker = worker
-        self._saving = False  # an action of this tab is being saved: its keys wait
+        # an action of this tab is being saved, or a returning application is being loaded into
+        # the form: the action keys wait (a double press never saves twice, an old form never
+        # saves over the one coming)
+        self._form_jobs = 0
         self.intake = IntakeService(ctx)
         self.cases = CaseService(ctx)
         self.resume: ReturningApplication | None = None
@@ -195,8 +198,13 @@ class IntakeTab(QWidget):
         for key in ("notify", "refuse"):
             self.buttons[key].setEnabled(bool(item) and not self._saving)
 
+    @property
+    def _saving(self) -> bool:
+        return self._form_jobs > 0
+
     def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
+        """One of the tab's own jobs on the form submitted (True) or answered (False)."""
+        self._form_jobs = max(0, self._form_jobs + (1 if saving else -1))
         self._update_buttons()
 
     def clear(self) -> None:
@@ -264,9 +272,10 @@ class IntakeTab(QWidget):
     ) -> bool:
         """Submit the action; False when refused because this tab's previous save is still running.
 
-        Only a save of the clerk's own holds the key back (a double press must not save twice);
-        behind other background work (a lookup, a list reloading) the save waits its turn on the
-        worker instead of asking the clerk to press again."""
+        Only the tab's own work on the form holds the key back (a save: a double press must not
+        save twice; a returning application being loaded); behind other background work (a
+        lookup, a list reloading) the save waits its turn on the worker instead of asking the
+        clerk to press again."""
         if self._saving:
             self.status_message.emit(self.busy_message())
             return False
@@ -346,6 +355,7 @@ class IntakeTab(QWidget):
         dialog.open()
 
     def load_returning(self, case_id: str) -> None:
+        self._set_saving(True)  # the form is about to be replaced: no save from the old one now
         self.worker.submit(
             lambda: self.cases.reopen(case_id),
             self._reopened,
@@ -353,9 +363,11 @@ class IntakeTab(QWidget):
         )
 
     def _not_reopened(self, error: BaseException) -> None:
+        self._set_saving(False)
         show_problem(self, self.tr("Not loaded"), explain(error))
 
     def _reopened(self, app: ReturningApplication | None) -> None:
+        self._set_saving(False)
         if app is None:
             return
         self.clear()

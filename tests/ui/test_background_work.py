@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from counter_app.services.intake import IntakeService
 from counter_app.ui.worker import print_worker
-from tests.services.helpers import draft, item_named
+from tests.services.helpers import draft, item_named, with_missing
 from tests.ui.conftest import Gui
 from tests.ui.flows import (
     RESIDENT_ID_RENEWAL,
@@ -101,6 +101,29 @@ def test_a_key_pressed_during_other_background_work_saves_after_it(gui: Gui, gat
     notice_dialog(gui)
     assert rows(gui, "select count(*) from cases") == [(1,)]
     assert tab.busy_message() not in said
+
+
+def test_a_key_pressed_while_a_returning_application_loads_waits_for_it(
+    gui: Gui, gate: threading.Event
+) -> None:
+    """The form is about to be replaced: a save of the old one then would be a second case."""
+    item = item_named(gui.ctx, RESIDENT_ID_RENEWAL)
+    waiting = IntakeService(gui.ctx).notify(draft(item, with_missing(item, 0))).case
+    tab = gui.window.intake
+    choose_item(gui, RESIDENT_ID_RENEWAL)
+    type_applicant(gui, name="李四")
+    key(gui, Qt.Key.Key_F6)
+    settle(gui)
+    gui.worker.submit(gate.wait)  # the worker busy, so the load below is still coming
+    tab.load_returning(waiting.id)  # chosen in the returning-applicant dialog (F3)
+    with gui.qtbot.waitSignal(tab.status_message) as said:
+        key(gui, Qt.Key.Key_F9)
+    assert said.args == [tab.busy_message()]
+    gate.set()
+    settle(gui)
+    assert tab.resume is not None and tab.resume.case.id == waiting.id
+    assert tab.applicant.name.text() == waiting.applicant["name"]
+    assert rows(gui, "select count(*) from cases") == [(1,)]  # no case made from the old form
 
 
 def test_a_locked_cache_is_told_in_the_cases_tab_which_stays_usable(gui: Gui) -> None:
