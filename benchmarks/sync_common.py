@@ -12,6 +12,7 @@ from typing import Any
 
 import requests
 
+from counter_app.sync.wire import json_body
 from tests.servers import PASSWORD, ServerProcess, enrollment_code, postgres, prepare_hall
 
 
@@ -45,6 +46,18 @@ def run_threads(work: Callable[[int], None], count: int) -> float:
     for t in threads:
         t.join()
     return time.perf_counter() - t0
+
+
+def post_ops(
+    session: requests.Session, base: str, ops: list[dict[str, Any]], schema: int, timeout: float
+) -> Any:
+    """A batch pushed as the window sends it (compact UTF-8 JSON: ``wire.json_body``)."""
+    return session.post(
+        base + "/api/v1/sync/push",
+        data=json_body({"schema_version": schema, "ops": ops}),
+        headers={"Content-Type": "application/json"},
+        timeout=timeout,
+    )
 
 
 def device_session(base: str, db_url: str, device: str) -> tuple[requests.Session, str]:

@@ -20,9 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.sync_common import accept_op, device_session, hall, run_threads
+from benchmarks.sync_common import accept_op, device_session, hall, post_ops, run_threads
 from counter_app.services.demo import demo_catalogue_path
-from counter_app.sync.wire import json_body
 
 BATCH = 200
 
@@ -112,12 +111,7 @@ def main(devices: int, per_device: int, engine: str, workers: int) -> None:
         def push(n: int) -> None:
             s, _ = sessions[n]
             for ops in batches[n]:
-                r = s.post(
-                    server.url + "/api/v1/sync/push",
-                    data=json_body({"schema_version": 1, "ops": ops}),
-                    headers={"Content-Type": "application/json"},
-                    timeout=120,
-                )
+                r = post_ops(s, server.url, ops, 1, 120)
                 body = r.json()
                 if r.status_code != 200 or any(x["status"] != "applied" for x in body["results"]):
                     errors.append(str(body)[:300])

@@ -21,9 +21,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from benchmarks.sync_common import accept_op, device_session, hall
+from benchmarks.sync_common import accept_op, device_session, hall, post_ops
 from counter_app.services.demo import demo_catalogue_path
-from counter_app.sync.wire import json_body
 
 BATCH = 200
 STEPS = [("case.review", "accepted", {}), ("case.decide", "under_review", {"decision": "grant"})]
@@ -52,12 +51,7 @@ def push_all(url: str, sessions: list[Any], batches: list[list[list[dict[str, An
     def push(n: int) -> None:
         s, _ = sessions[n]
         for ops in batches[n]:
-            r = s.post(
-                url + "/api/v1/sync/push",
-                data=json_body({"schema_version": 3, "ops": ops}),
-                headers={"Content-Type": "application/json"},
-                timeout=300,
-            )
+            r = post_ops(s, url, ops, 3, 300)
             body = r.json()
             if r.status_code != 200 or any(x["status"] != "applied" for x in body["results"]):
                 errors.append(str(body)[:300])

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event, literal_column
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from hall_server.json_columns import json_bytes, json_text
+from counter_app.domain.json_text import json_bytes, json_text
 from hall_server.private_files import create_empty_private
 
 if TYPE_CHECKING:

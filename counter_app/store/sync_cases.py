@@ -10,14 +10,13 @@ pages, snapshots, fetched records and the server's state of a refused op all com
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
-import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.json_text import json_text
 from counter_app.domain.notice_dates import DEADLINE_KINDS, redated
 from counter_app.store.models import CaseRow, NoticeRow
 from counter_app.store.unit_of_work import utcnow
@@ -177,19 +176,10 @@ def _renumber_notices(s: Session, renumbered: list[tuple[str, str, str]]) -> Non
 _JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal", "lifecycle"})
 
 
-def _json_text(value: Any) -> str:
-    """JSON text for a column (orjson: a page of 1,000 whole cases encodes its snapshots,
-    applicants, materials and lifecycles in a few ms; what orjson refuses goes to json.dumps)."""
-    try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
-    except TypeError:
-        return json.dumps(value)
-
-
 def _sql_value(column: str, value: Any) -> Any:
     """The value as SQLAlchemy stores it on SQLite (JSON text, ISO dates, 0/1)."""
     if column in _JSON_COLUMNS:
-        return None if value is None else _json_text(value)
+        return None if value is None else json_text(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, date):
@@ -215,7 +205,7 @@ def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, An
         for row in inserts:
             key = (row["item_code"], row["item_version"])
             if key not in snapshots:
-                snapshots[key] = _json_text(row["item_snapshot"])
+                snapshots[key] = json_text(row["item_snapshot"])
             params.append(
                 tuple(snapshots[key] if c == "item_snapshot" else _sql_value(c, row[c]) for c in columns)
             )

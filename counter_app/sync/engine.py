@@ -292,12 +292,15 @@ class SyncEngine:
         (its cursor is in the page just received), so the server's time and the disk's overlap.
         The client is used by one thread at a time: the fetch ahead is waited for before anything
         else asks the server. A page is written only after the one before it."""
-        fetch = partial(self._with_token, partial(self.client.pull, cursor=cursor))
+
+        def page_after(at: str) -> dict[str, object]:
+            return self._with_token(partial(self.client.pull, cursor=at))
+
         coming: _FetchAhead | None = None
         try:
             while True:
                 try:
-                    page = coming.result() if coming is not None else fetch()
+                    page = coming.result() if coming is not None else page_after(cursor)
                 except CursorTooOld:
                     self.store.log(
                         "snapshot",
@@ -313,7 +316,7 @@ class SyncEngine:
                 cursor = str(page["cursor"])
                 more = bool(page.get("more"))
                 if more:
-                    coming = _FetchAhead(partial(self._with_token, partial(self.client.pull, cursor=cursor)))
+                    coming = _FetchAhead(partial(page_after, cursor))
                 touched = self.store.apply_page(changes, cursor)
                 report.touched = report.touched | touched
                 report.pulled += len(changes)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from hall_server.json_columns import json_bytes, json_text
+from counter_app.domain.json_text import json_bytes, json_text
 
 VALUES = [
     {"case": {"applicant": {"name": '张三 "三"\n', "id": "1101"}, "notices": ["N1"], "n": 2**53 - 1}},
