@@ -85,14 +85,18 @@ def _matches(row: Any, tail: str) -> bool:
     return row is not None and any(found)
 
 
-def _window(since: str, **where: Any) -> tuple[Any, Any]:
-    """How many stored queries match *where* since *since*, and the oldest of them (subqueries)."""
-    query = select(func.count()).where(ProgressQueryRow.at >= bindparam(since))
-    oldest = select(func.min(ProgressQueryRow.at)).where(ProgressQueryRow.at >= bindparam(since))
+def _window(since: str, cap: str, **where: Any) -> tuple[Any, Any]:
+    """How many stored queries match *where* since *since*, counted no further than *cap* (the
+    limit: a client hammering the page makes its own count no dearer), and the oldest of them."""
+    rows = select(literal(1)).where(ProgressQueryRow.at >= bindparam(since))
+    oldest = select(ProgressQueryRow.at).where(ProgressQueryRow.at >= bindparam(since))
     for column, value in where.items():
-        query = query.where(getattr(ProgressQueryRow, column) == value)
+        rows = rows.where(getattr(ProgressQueryRow, column) == value)
         oldest = oldest.where(getattr(ProgressQueryRow, column) == value)
-    return query.scalar_subquery(), oldest.scalar_subquery()
+    counted = select(func.count()).select_from(rows.limit(bindparam(cap)).subquery())
+    # the first in the index's order, not min(): planned on an empty table (a new hall's first
+    # queries, then kept by the prepared statement), min() read every row of the window
+    return counted.scalar_subquery(), oldest.order_by(ProgressQueryRow.at).limit(1).scalar_subquery()
 
 
 _CASE = CaseRow.__table__.c
@@ -114,8 +118,8 @@ def _statement(db: ServerDatabase) -> Any:
     stmt = _STATEMENTS.get(db.is_postgres)
     if stmt is None:
         number: Any = bindparam("number")
-        per_address = _window("minute_ago", address=bindparam("address"))
-        per_number = _window("hour_ago", case_number=number, outcome=literal("unmatched"))
+        per_address = _window("minute_ago", "address_cap", address=bindparam("address"))
+        per_number = _window("hour_ago", "number_cap", case_number=number, outcome=literal("unmatched"))
         one = select(literal(1).label("one")).subquery()
         columns = [*per_address, *per_number, *_SHOWN]
         found = or_(_CASE.case_number == number, _CASE.receipt_number == number)
@@ -146,7 +150,14 @@ def query_progress(
     """The answer for *number* and *tail*; raises BadQuery (422) or TooManyTickets (429)."""
     number, tail = clean_query(number, tail)
     now = utcnow()
-    params = {"number": number, "address": address, "minute_ago": now - MINUTE, "hour_ago": now - HOUR}
+    params = {
+        "number": number,
+        "address": address,
+        "minute_ago": now - MINUTE,
+        "hour_ago": now - HOUR,
+        "address_cap": limits.per_address_per_minute,
+        "number_cap": limits.misses_per_number_per_hour,
+    }
     # PostgreSQL: two statements in autocommit (no BEGIN and COMMIT round trips; the limits were
     # never a lock anyway, two queries at once may both pass); SQLite: one write transaction
     pg = db.is_postgres
