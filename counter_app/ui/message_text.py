@@ -33,6 +33,10 @@ def state_name(name: str) -> str:
         "in_doubt": QCoreApplication.translate(
             "message_text", "may not have arrived: check with the provider"
         ),
+        "delivered": QCoreApplication.translate("message_text", "delivered to the phone"),
+        "undelivered": QCoreApplication.translate(
+            "message_text", "not delivered: the carrier could not reach the phone"
+        ),
     }
     return said.get(name, name)
 

@@ -45,8 +45,14 @@ class MessagesPage(_Page):
     def show_view(self, view: Oversight) -> None:
         counts = view.message_counts or {}
         waiting = counts.get("queued", 0) + counts.get("sending", 0)
-        figures = [counts.get(s, 0) for s in ("sent", "logged", "failed", "in_doubt")] + [waiting]
-        said = self.tr("This month: %1 sent, %2 logged only, %3 failed, %4 in doubt, %5 waiting.")
+        reached, missed = counts.get("delivered", 0), counts.get("undelivered", 0)
+        sent = counts.get("sent", 0) + reached + missed
+        kept = [counts.get(s, 0) for s in ("logged", "failed", "in_doubt")]
+        figures = [sent, reached, missed, *kept, waiting]
+        said = self.tr(
+            "This month: %1 sent (%2 delivered, %3 not delivered), %4 logged only, %5 failed, "
+            "%6 in doubt, %7 waiting."
+        )
         for n, figure in enumerate(figures, start=1):
             said = said.replace(f"%{n}", str(figure))
         self.summary.setText(said)

@@ -7,16 +7,20 @@ event's facts fill its variables, by name (Alibaba: ${case_number}…) or in the
 
 Neither keeps a message id to send it once: the message id goes with every request (Alibaba
 ``OutId``, Tencent ``SessionContext``, both on the provider's delivery reports), and an attempt
-in doubt is not made again.
+in doubt is not made again. Delivery reports are asked for by number and matched by that id
+(Alibaba QuerySendDetails, Tencent PullSmsSendStatusByPhoneNumber; reports.py).
 """
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.providers import REFUSED, RETRY, SENT, UNKNOWN, Outcome, Outgoing, Provider
+from hall_server.messages.reports import DELIVERED, UNDELIVERED, WAITING, Report, SentMessage
 
 TENCENT_ORDER = {
     "accepted": ("case_number", "item", "promised_due"),
@@ -39,6 +43,7 @@ _TENCENT_PLAIN = {
     "InternalError",
     "FailedOperation",
 }
+PROVIDERS_CLOCK = ZoneInfo("Asia/Shanghai")  # both providers' dates and report times are Beijing time
 MISSING_SDK = "provider {name} needs its SDK: pip install 'counter-app[sms-cloud]' ({package})"
 
 
@@ -102,6 +107,41 @@ class AliyunSms:
         if code in _ALIYUN_BUSY:
             return Outcome(RETRY, detail)
         return Outcome(UNKNOWN if code in ("", "isp.SYSTEM_ERROR") else REFUSED, detail)
+
+    def check(self, message: SentMessage) -> Report:
+        """The report of *message*: QuerySendDetails for its number on the day it left (1 waiting,
+        2 failed, 3 delivered), the entry whose OutId is the message's id."""
+        from alibabacloud_dysmsapi20170525 import models
+        from darabonba.runtime import RuntimeOptions
+
+        day = message.sent_at.replace(tzinfo=UTC).astimezone(PROVIDERS_CLOCK).strftime("%Y%m%d")
+        request = models.QuerySendDetailsRequest(
+            phone_number=message.phone,
+            send_date=day,
+            page_size=50,
+            current_page=1,
+            biz_id=message.ref or None,
+        )
+        ms = self.config.timeout_seconds * 1000
+        try:
+            answer = self.client.query_send_details_with_options(
+                request, RuntimeOptions(autoretry=False, read_timeout=ms, connect_timeout=ms)
+            )
+        except Exception as exc:
+            return Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+        body: Any = answer.body
+        if str(getattr(body, "code", "") or "") != "OK":
+            return Report(WAITING, f"{getattr(body, 'code', '')}: {getattr(body, 'message', '')}"[:300])
+        found = getattr(getattr(body, "sms_send_detail_dtos", None), "sms_send_detail_dto", None) or []
+        for entry in found:
+            if getattr(entry, "out_id", None) != message.id:
+                continue
+            status, when = getattr(entry, "send_status", None), str(getattr(entry, "receive_date", "") or "")
+            if status == 3:
+                return Report(DELIVERED, "", when)
+            if status == 2:
+                return Report(UNDELIVERED, str(getattr(entry, "err_code", "") or "")[:300], when)
+        return Report(WAITING)
 
     def close(self) -> None:
         pass
@@ -173,6 +213,36 @@ class TencentSms:
             return Outcome(SENT, "", str(status.SerialNo or "")[:100])
         detail = f"{status.Code}: {status.Message}"[:300]
         return Outcome(RETRY if status.Code in _TENCENT_BUSY else REFUSED, detail)
+
+    def check(self, message: SentMessage) -> Report:
+        """The report of *message*: PullSmsSendStatusByPhoneNumber for its number since it left
+        (a question: unlike PullSmsSendStatus it takes nothing off the provider's queue), the
+        entry whose SessionContext is the message's id (or whose SerialNo is its reference)."""
+        from tencentcloud.sms.v20210111 import models
+
+        left = message.sent_at.replace(tzinfo=UTC)
+        request = models.PullSmsSendStatusByPhoneNumberRequest()
+        request.BeginTime = int((left - timedelta(minutes=5)).timestamp())
+        request.EndTime = int(datetime.now(UTC).timestamp()) + 60
+        request.Offset, request.Limit = 0, 100
+        request.PhoneNumber = "+86" + message.phone
+        request.SmsSdkAppId = self.config.app_id
+        try:
+            answer = self.client.PullSmsSendStatusByPhoneNumber(request)
+        except Exception as exc:  # the SDK's exceptions and the network's: asked again later
+            return Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+        for entry in answer.PullSmsSendStatusSet or []:
+            ours = entry.SessionContext == message.id or (message.ref and entry.SerialNo == message.ref)
+            if not ours or entry.ReportStatus not in ("SUCCESS", "FAIL"):
+                continue
+            when = ""
+            if isinstance(entry.UserReceiveTime, int) and entry.UserReceiveTime > 0:
+                stamp = datetime.fromtimestamp(entry.UserReceiveTime, PROVIDERS_CLOCK)
+                when = stamp.strftime("%Y-%m-%d %H:%M:%S")
+            if entry.ReportStatus == "SUCCESS":
+                return Report(DELIVERED, "", when)
+            return Report(UNDELIVERED, str(entry.Description or "")[:300], when)
+        return Report(WAITING)
 
     def close(self) -> None:
         pass

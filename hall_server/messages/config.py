@@ -30,6 +30,9 @@ class MessagesConfig:
     timeout_seconds: int = 10
     max_attempts: int = 8
     retry_seconds: int = 30  # the first retry's delay; each next one doubles, an hour at most
+    # delivery reports (cloud providers): the first check this long after a message was sent,
+    # each next one twice as late (an hour at most), for two days; 0: no checks
+    report_seconds: int = 60
     # days before a promised date a department hears of a case still open (working days)
     due_soon_days: int = 1
     # the departments' phones: SCJG=13800000001,XF=13900000002
@@ -95,6 +98,8 @@ class MessagesConfig:
         for number in (self.timeout_seconds, self.max_attempts, self.retry_seconds):
             if not 1 <= number <= 86400:
                 raise ValueError("timeout_seconds, max_attempts and retry_seconds must be 1 to 86400")
+        if not 0 <= self.report_seconds <= 86400:
+            raise ValueError("report_seconds must be 0 (no delivery reports) to 86400")
         for event in EVENTS:
             check_template(self.template(event), event)
         self.phones()

@@ -41,9 +41,21 @@ class Tally:
     in_doubt: int = 0
     resent: int = 0  # attempts in doubt made again (a provider that sends an id once)
     warned: int = 0  # departments' warnings queued
+    delivered: int = 0  # delivery reports: reached the phone
+    undelivered: int = 0  # delivery reports: the carrier could not deliver it
 
     def add(self, other: Tally) -> None:
-        for name in ("sent", "logged", "retried", "failed", "in_doubt", "resent", "warned"):
+        for name in (
+            "sent",
+            "logged",
+            "retried",
+            "failed",
+            "in_doubt",
+            "resent",
+            "warned",
+            "delivered",
+            "undelivered",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -117,12 +129,14 @@ def record(
             kind = RETRY
         if kind in (SENT, LOGGED):
             row.state, row.finished_at, row.provider_ref = kind, now, outcome.ref[:100] or None
+            row.next_at = now + timedelta(seconds=config.report_seconds)  # its delivery report
         elif kind == RETRY and row.attempts < config.max_attempts:
             row.state, row.next_at = "queued", now + delay(config, row.attempts)
         elif kind in (RETRY, REFUSED):
             row.state, row.finished_at = "failed", now
         else:
             row.state, row.finished_at = "in_doubt", now
+            row.next_at = now + timedelta(seconds=config.report_seconds)  # a report may settle it
         show_on_case(s, db, row)
         return row.state
 
@@ -157,6 +171,7 @@ def settle_abandoned(
                 tally.failed += 1
             else:
                 row.state, row.finished_at = "in_doubt", now
+                row.next_at = now + timedelta(seconds=config.report_seconds)
                 row.last_error = (
                     "the worker stopped during an attempt: the provider may have sent it; not sent again"
                 )

@@ -58,8 +58,9 @@ def with_entry(row: Any, message: MessageState) -> None:
     row.data = {**row.data, "lifecycle": lifecycle}
 
 
-def show_on_case(s: Session, db: ServerDatabase, message: MessageRow) -> None:
-    """After the worker moved *message* on: the case (locked) gets the state and tells the windows."""
+def show_on_case(s: Session, db: ServerDatabase, message: MessageRow, **extra: str) -> None:
+    """After the worker moved *message* on: the case (locked) gets the state and tells the windows
+    (*extra*: more for the case's history, e.g. a delivery report's time)."""
     if message.case_id is None:
         return
     stmt = select(CaseRow).where(CaseRow.id == message.case_id)
@@ -78,5 +79,6 @@ def show_on_case(s: Session, db: ServerDatabase, message: MessageRow) -> None:
         detail["error"] = message.last_error
     if message.provider_ref:
         detail["provider_ref"] = message.provider_ref
+    detail.update({k: v for k, v in extra.items() if v})
     add_event(s, row.id, f"message.{message.state}", row.state, row.state, ACTOR, None, None, **detail)
     publish(s, db, row)

@@ -18,6 +18,7 @@ from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.delivery import Tally, claim, queue_warnings, record, settle_abandoned
 from hall_server.messages.providers import UNKNOWN, HttpGateway, LogOnly, Outcome, Outgoing, Provider
+from hall_server.messages.reports import WAITING, Report, Reporting, SentMessage, claim_checks, record_report
 from hall_server.queue.tickets import hall_now
 
 log = logging.getLogger("hall_server.messages")
@@ -67,9 +68,28 @@ class MessageWorker:
             self.provider.dedupes,
         )
 
+    def _check(self, message: SentMessage) -> str:
+        assert isinstance(self.provider, Reporting)  # collect_reports'
+        try:
+            report = self.provider.check(message)
+        except Exception as exc:  # a provider's own bug: asked again later
+            log.exception("text message %s: the delivery report failed", message.id)
+            report = Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+        return record_report(self.db, self.config, message.id, report)
+
+    def collect_reports(self, tally: Tally) -> None:
+        """Ask the provider about every sent message due a question (delivery reports)."""
+        if not self.config.report_seconds or not isinstance(self.provider, Reporting):
+            return
+        while taken := claim_checks(self.db, self.config, self.provider.name, self.senders * ROUNDS):
+            for state in self.pool.map(self._check, taken):
+                if state in ("delivered", "undelivered"):
+                    setattr(tally, state, getattr(tally, state) + 1)
+
     def run_once(self) -> Tally:
         """One round: settle abandoned attempts, queue the warnings that are due (every few
-        minutes), send every message due now; returns what happened."""
+        minutes), send every message due now, collect the delivery reports that are due;
+        returns what happened."""
         tally = settle_abandoned(self.db, self.config, self.provider.dedupes)
         now = utcnow()
         if self._warned_at is None or (now - self._warned_at).total_seconds() >= WARN_EVERY_SECONDS:
@@ -85,6 +105,7 @@ class MessageWorker:
                     setattr(tally, state, getattr(tally, state) + 1)
                 elif state == "queued":
                     tally.retried += 1
+        self.collect_reports(tally)
         return tally
 
     def run(self, stop: threading.Event, idle_seconds: float = 1.0) -> Tally:

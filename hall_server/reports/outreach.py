@@ -1,5 +1,5 @@
 """What the hall says to the public, for supervisors: text messages that need someone (failed,
-or in doubt after an attempt cut short) and every query of the public progress page (办件查询),
+in doubt after an attempt cut short, or not delivered by the carrier) and every query of the public progress page (办件查询),
 with the month's figures and the addresses that missed most (someone guessing)."""
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from hall_server.reports.periods import Span
 
 LIST_LIMIT = 200
 ADDRESSES = 10
-ATTENTION = ("failed", "in_doubt")
+ATTENTION = ("failed", "in_doubt", "undelivered")
 
 
 def messages_to_check(s: Session, sp: Span, case_view: Any) -> dict[str, Any]:
-    """The month's messages by state, and every failed or in-doubt one (newest first) with its case."""
+    """The month's messages by state, and every failed, in-doubt or undelivered one (newest
+    first) with its case."""
     counts = dict(
         s.execute(
             select(MessageRow.state, func.count())

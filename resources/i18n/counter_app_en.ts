@@ -194,7 +194,7 @@
 <context>
     <name>message_text</name>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/message_text.py" line="50"/>
+        <location filename="../../counter_app/ui/message_text.py" line="54"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>%n attempt</numerusform>

@@ -215,42 +215,42 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="180"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="194"/>
         <source>Connect to a hall server</source>
         <translation>连接大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="187"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="201"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="198"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="212"/>
         <source>Hall &amp;server</source>
         <translation>大厅服务器(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="213"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="214"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="215"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="217"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="231"/>
         <source>Fill in the server address, the enrolment code, user and password.</source>
         <translation>请填写服务器地址、注册码、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="228"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="242"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
@@ -398,133 +398,133 @@
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="66"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="70"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="68"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="72"/>
         <source>Submitted by an a&amp;gent (F7)</source>
         <translation>代理人代办(&amp;G)（F7）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="69"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="73"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="99"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="103"/>
         <source>&lt;b&gt;Service item&lt;/b&gt; (F2)</source>
         <translation>&lt;b&gt;办理事项&lt;/b&gt;（F2）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="102"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="106"/>
         <source>Service &amp;mode</source>
         <translation>办理方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="117"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="121"/>
         <source>&lt;b&gt;Materials&lt;/b&gt;  keys 1 received · 2 missing · 3 correction · 4 n/a</source>
         <translation>&lt;b&gt;申请材料&lt;/b&gt;  按键：1 已收 · 2 缺少 · 3 需补正 · 4 不涉及</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="120"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="124"/>
         <source>All received</source>
         <translation>全部已收</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="125"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="127"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="131"/>
         <source>Complete now</source>
         <translation>即办办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="129"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="133"/>
         <source>One-time notice</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="130"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="134"/>
         <source>Refuse</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="132"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="136"/>
         <source>Returning applicant</source>
         <translation>补件受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="134"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="138"/>
         <source>Consult</source>
         <translation>咨询登记</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="135"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="139"/>
         <source>New case</source>
         <translation>新办件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="137"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="141"/>
         <source>Clear the form for a new case. It calls no ticket: the queue strip&apos;s F12 does that.</source>
         <translation>清空表单，开始新办件。本键不叫号：叫号请用叫号栏的 F12。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="219"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="228"/>
         <source>Choose a service item first (F2).</source>
         <translation>请先选择办理事项（F2）。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="233"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="242"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="236"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="245"/>
         <source>Completed on the spot</source>
         <translation>已当场办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="239"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="248"/>
         <source>One-time notice issued</source>
         <translation>已出具一次性告知书</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="250"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="259"/>
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="283"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="297"/>
         <source>Still busy with the previous action: press the key again in a moment.</source>
         <translation>上一项操作仍在处理中：请稍候再按一次该键。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="288"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="303"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="321"/>
-        <location filename="../../counter_app/ui/intake_tab.py" line="323"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="337"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="339"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="349"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="367"/>
         <source>Not loaded</source>
         <translation>未能载入</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="365"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="384"/>
         <source>Returning applicant: the checklist of %1 is loaded with what was already received. Accepting now starts the clock today.</source>
         <translation>补件受理：已载入 %1 此前已收取的材料。现在受理，办理时限自今日起算。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/intake_tab.py" line="387"/>
+        <location filename="../../counter_app/ui/intake_tab.py" line="406"/>
         <source>Consult recorded: %1</source>
         <translation>咨询已登记：%1</translation>
     </message>
@@ -676,62 +676,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="40"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="41"/>
         <source>Sign in — counter client</source>
         <translation>登录 — 窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="46"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="47"/>
         <source>One-time code from IT, e.g. ABCD-EFGH-JKMN</source>
         <translation>信息技术人员提供的一次性注册码，如 ABCD-EFGH-JKMN</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="60"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="61"/>
         <source>Hall server</source>
         <translation>大厅服务器</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="61"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="62"/>
         <source>Enrolment &amp;code</source>
         <translation>注册码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="64"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="65"/>
         <source>&amp;User</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="65"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="66"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="87"/>
         <source>Checking this PC…</source>
         <translation>正在检查本机的注册信息…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="107"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="121"/>
         <source>This PC is not enrolled with the hall server yet: enter the one-time code IT gave you.</source>
         <translation>本机尚未在大厅服务器注册：请输入信息技术人员提供的一次性注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="113"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="127"/>
         <source>This PC cannot remember its sign-in to the hall server: it keeps it only while the program is open. Once the program is closed, IT must connect this PC to the hall server again before anyone can sign in here. Tell IT.</source>
         <translation>本机无法保存登录信息，只在程序打开期间有效：程序关闭后，须请信息技术人员重新将本机接入大厅服务器，才能再在本机登录。请告知信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="132"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="146"/>
         <source>Contacting the hall server…</source>
         <translation>正在连接大厅服务器…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="143"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="157"/>
         <source>Enter the enrolment code.</source>
         <translation>请输入注册码。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/login_dialog.py" line="147"/>
+        <location filename="../../counter_app/ui/login_dialog.py" line="161"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -958,9 +958,9 @@ Data folder: %2</source>
         <translation>短信平台的答复</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="49"/>
-        <source>This month: %1 sent, %2 logged only, %3 failed, %4 in doubt, %5 waiting.</source>
-        <translation>本月：已发送 %1 条，仅记录 %2 条，发送失败 %3 条，送达状态不明 %4 条，待发送 %5 条。</translation>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="53"/>
+        <source>This month: %1 sent (%2 delivered, %3 not delivered), %4 logged only, %5 failed, %6 in doubt, %7 waiting.</source>
+        <translation>本月：已发送 %1 条（已送达 %2 条，未送达 %3 条），仅记录 %4 条，发送失败 %5 条，送达状态不明 %6 条，待发送 %7 条。</translation>
     </message>
 </context>
 <context>
@@ -1740,47 +1740,47 @@ Data folder: %2</source>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
         <source>Address</source>
         <translation>来源地址</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
         <source>Number asked</source>
         <translation>查询编号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="75"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="80"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="86"/>
         <source>answered</source>
         <translation>已查到</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="81"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="87"/>
         <source>not found (or a wrong pair)</source>
         <translation>未查到（或号码与证件不符）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="82"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="88"/>
         <source>refused: too many queries</source>
         <translation>已拒绝：查询过于频繁</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="88"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="94"/>
         <source>This month: %1 answered, %2 not found, %3 refused for too many queries.</source>
         <translation>本月：查到 %1 次，未查到 %2 次，因查询过于频繁拒绝 %3 次。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/outreach_pages.py" line="92"/>
+        <location filename="../../counter_app/ui/outreach_pages.py" line="98"/>
         <source>Most misses: %1.</source>
         <translation>未查到最多的地址：%1。</translation>
     </message>
@@ -2597,7 +2597,7 @@ Data folder: %2</source>
         <translation>窗口受理客户端</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/start_frame.py" line="43"/>
+        <location filename="../../counter_app/ui/start_frame.py" line="45"/>
         <source>Opening the local data…</source>
         <translation>正在打开本地数据…</translation>
     </message>
@@ -4131,15 +4131,25 @@ Data folder: %2</source>
         <source>may not have arrived: check with the provider</source>
         <translation>送达状态不明，请向短信平台核实</translation>
     </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="36"/>
+        <source>delivered to the phone</source>
+        <translation>已送达手机</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/message_text.py" line="37"/>
+        <source>not delivered: the carrier could not reach the phone</source>
+        <translation>未送达：运营商未能送达该手机</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../counter_app/ui/message_text.py" line="50"/>
+        <location filename="../../counter_app/ui/message_text.py" line="54"/>
         <source>%n attempt(s)</source>
         <translation>
             <numerusform>共尝试%n次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/message_text.py" line="59"/>
+        <location filename="../../counter_app/ui/message_text.py" line="63"/>
         <source>Text messages</source>
         <translation>短信通知</translation>
     </message>

@@ -3,7 +3,12 @@ official SDKs pointed at it (``endpoint = http://127.0.0.1:PORT``): SendSms of d
 2017-05-25 (RPC, the request in the query string) and of sms 2021-01-11 (JSON, ``X-TC-Action``).
 Each request is written down (one JSON line) before the answer, which ``POST /mode`` sets as in
 sms_gateway.py: ok, busy (the provider's flow control), refuse (an invalid number), denied
-(HTTP 403, a signature it does not accept), garbage (not JSON).
+(HTTP 403, a signature it does not accept), garbage (not JSON, yet the message went out).
+
+Delivery reports: QuerySendDetails (Alibaba) and PullSmsSendStatusByPhoneNumber (Tencent) answer
+from the messages taken, by number: ``ok`` and ``garbage`` ones delivered, ``ok-undelivered`` ones
+not (the carrier's code), ``ok-waiting`` ones with no report yet; a ``POST /mode`` of
+``report-garbage`` makes the next question's answer unreadable.
 
 ``python -m tests.hall_server.cloud_sms PORT RECORD_FILE``
 """
@@ -35,13 +40,27 @@ TENCENT_CODES = {
 }
 
 
+TAKEN: dict[str, dict[str, str]] = {}  # message id -> number, reference, report
+REPORTS = {
+    "ok": "delivered",
+    "garbage": "delivered",
+    "ok-undelivered": "undelivered",
+    "ok-waiting": "waiting",
+}
+
+
 class CloudSms(ProviderHandler):
     def do_POST(self) -> None:
         raw = self.body()
         if raw is None:
             return
-        tencent = self.headers.get("X-TC-Action") == "SendSms"
+        tc_action = self.headers.get("X-TC-Action")
+        tencent = tc_action is not None
         request: dict[str, Any] = json.loads(raw) if tencent else dict(parse_qsl(urlsplit(self.path).query))
+        action = tc_action or self.headers.get("x-acs-action") or request.get("Action")
+        if action in ("QuerySendDetails", "PullSmsSendStatusByPhoneNumber"):
+            self._report(tencent, request)
+            return
         with LOCK:
             mode = self.next_mode()
             line = {
@@ -52,16 +71,78 @@ class CloudSms(ProviderHandler):
                 "mode": mode,
             }
             self.write_down(line)
+            ref = ""
+            if mode in REPORTS:
+                message_id = request.get("SessionContext") if tencent else request.get("OutId")
+                phone = request["PhoneNumberSet"][0][3:] if tencent else request["PhoneNumbers"]
+                ref = (
+                    "2645:32330131178164303" + str(len(TAKEN))
+                    if tencent
+                    else f"9006197469364984{len(TAKEN)}^0"
+                )
+                TAKEN[str(message_id)] = {"phone": phone, "ref": ref, "report": REPORTS[mode]}
+                mode = "ok" if mode.startswith("ok") else mode
         if mode == "garbage":
             self.answer(200, b"<html>502 Bad Gateway</html>")
         elif tencent:
-            self.answer(200, json.dumps(self._tencent(mode, request), ensure_ascii=False).encode())
+            self.answer(200, json.dumps(self._tencent(mode, request, ref), ensure_ascii=False).encode())
         else:
-            self.answer(
-                403 if mode == "denied" else 200, json.dumps(ALIYUN[mode], ensure_ascii=False).encode()
-            )
+            said = ALIYUN[mode] | ({"BizId": ref} if mode == "ok" else {})
+            self.answer(403 if mode == "denied" else 200, json.dumps(said, ensure_ascii=False).encode())
 
-    def _tencent(self, mode: str, request: dict[str, Any]) -> dict[str, Any]:
+    def _report(self, tencent: bool, request: dict[str, Any]) -> None:
+        with LOCK:
+            mode = self.next_mode()
+            self.write_down(
+                {"provider": "tencent" if tencent else "aliyun", "action": "report", "request": request}
+            )
+            phone = request["PhoneNumber"].removeprefix("+86")
+            found = [(i, m) for i, m in TAKEN.items() if m["phone"] == phone and m["report"] != "waiting"]
+        if mode == "report-garbage":
+            self.answer(200, b"<html>504 Gateway Timeout</html>")
+            return
+        if tencent:
+            entries = [
+                {
+                    "UserReceiveTime": 1764985600,
+                    "CountryCode": "86",
+                    "SubscriberNumber": phone,
+                    "PhoneNumber": "+86" + phone,
+                    "SerialNo": m["ref"],
+                    "ReportStatus": "SUCCESS" if m["report"] == "delivered" else "FAIL",
+                    "Description": "用户短信送达成功"
+                    if m["report"] == "delivered"
+                    else "MK:0001 用户手机关机",
+                    "SessionContext": i,
+                }
+                for i, m in found
+            ]
+            answer: dict[str, Any] = {"Response": {"PullSmsSendStatusSet": entries, "RequestId": "r"}}
+        else:
+            dtos = [
+                {
+                    "PhoneNum": phone,
+                    "SendStatus": 3 if m["report"] == "delivered" else 2,
+                    "ErrCode": "DELIVERED" if m["report"] == "delivered" else "MK:0001",
+                    "TemplateCode": "SMS_0",
+                    "Content": "【示范市政务服务中心】…",
+                    "SendDate": "2026-12-06 10:00:00",
+                    "ReceiveDate": "2026-12-06 10:00:05",
+                    "OutId": i,
+                }
+                for i, m in found
+                if not request.get("BizId") or request["BizId"] == m["ref"]
+            ]
+            answer = {
+                "Code": "OK",
+                "Message": "OK",
+                "RequestId": "r",
+                "TotalCount": len(dtos),
+                "SmsSendDetailDTOs": {"SmsSendDetailDTO": dtos},
+            }
+        self.answer(200, json.dumps(answer, ensure_ascii=False).encode())
+
+    def _tencent(self, mode: str, request: dict[str, Any], ref: str) -> dict[str, Any]:
         if mode == "denied":
             error = {
                 "Code": "AuthFailure.SignatureFailure",
@@ -70,7 +151,7 @@ class CloudSms(ProviderHandler):
             return {"Response": {"Error": error, "RequestId": "r"}}
         code, message = TENCENT_CODES[mode]
         status = {
-            "SerialNo": "2645:3233013117816430300" if code == "Ok" else "",
+            "SerialNo": ref if code == "Ok" else "",
             "PhoneNumber": request["PhoneNumberSet"][0],
             "Fee": 1 if code == "Ok" else 0,
             "SessionContext": request.get("SessionContext", ""),

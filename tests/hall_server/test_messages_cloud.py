@@ -6,17 +6,21 @@ answer they can give ends in."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
+from hall_server.changes import utcnow
 from hall_server.db import open_server_database
 from hall_server.messages.config import load_messages_config
 from hall_server.messages.models import MessageRow
+from hall_server.messages.reports import REPORT_HOURS, claim_checks
 from hall_server.messages.worker import MessageWorker
 from tests.hall_server.messages_helpers import GatewayProcess, messages_config
-from tests.hall_server.test_messages import accept_cases, until
+from tests.hall_server.test_messages import accept_cases, timeline, until
 from tests.servers import ServerProcess
 from tests.sync_helpers import WindowClient, window_client
 
@@ -101,3 +105,71 @@ def test_a_cloud_provider_gets_its_template_and_every_answer_ends_in_its_state(
             "SMS_0",
         )
         assert body["TemplateParamSet"][1] == "居民身份证换领" and len(body["TemplateParamSet"]) == 3
+
+
+@pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)  # the engine is test_messages.py's
+@pytest.mark.parametrize("provider", ["aliyun", "tencent"])
+def test_delivery_reports_settle_sent_messages_and_ones_in_doubt(
+    provider: str, window: WindowClient, hall_db: str, tmp_path: Path
+) -> None:
+    cases = accept_cases(window, 4)
+    cloud = GatewayProcess(tmp_path, module="cloud_sms").start()
+    path = messages_config(
+        tmp_path,
+        cloud.url,
+        provider=provider,
+        endpoint=cloud.url,
+        access_key_id="LTAI5tHall",
+        sign_name="示范市政务服务中心",
+        app_id="1400787878",
+        timeout_seconds=2,
+        report_seconds=1,
+        **TEMPLATES,
+    )
+    config = load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "cloud-secret"})
+    db = open_server_database(hall_db)
+    worker = MessageWorker(db, config, senders=1)
+
+    def rows() -> dict[str, MessageRow]:
+        with db.sessions() as s:
+            return {m.case_id or "": m for m in s.scalars(select(MessageRow))}
+
+    def states() -> list[str]:
+        return [rows()[c].state for c in cases]
+
+    try:
+        cloud.modes("ok", "ok-undelivered", "ok-waiting", "garbage")
+        worker.run_once()
+        assert states() == ["sent", "sent", "sent", "in_doubt"]  # the reports are a second away
+        cloud.modes("report-garbage")  # the first question's answer cannot be read: asked again
+
+        def reported() -> bool:
+            worker.run_once()
+            return states() == ["delivered", "undelivered", "sent", "delivered"]
+
+        until(reported, 30)
+        assert (
+            claim_checks(db, config, provider, 10, utcnow() + timedelta(hours=REPORT_HOURS, minutes=1)) == []
+        )
+    finally:
+        worker.close()
+        cloud.stop()
+        db.dispose()
+    found = rows()
+    assert found[cases[1]].last_error and "MK:0001" in found[cases[1]].last_error  # the carrier's reason
+    assert found[cases[3]].last_error is None  # the doubt is settled: it was sent, and it arrived
+    questions = [r["request"] for r in cloud.requests() if r["action"] == "report"]
+    if provider == "aliyun":
+        today = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y%m%d")
+        assert {(q["PhoneNumber"], q["SendDate"]) for q in questions} == {("13800138000", today)}
+        assert {q.get("BizId") for q in questions} >= {found[cases[0]].provider_ref, None}  # none in doubt
+    else:
+        assert {(q["PhoneNumber"], q["SmsSdkAppId"], q["Limit"]) for q in questions} == {
+            ("+8613800138000", "1400787878", 100)
+        }
+    assert timeline(hall_db, cases[0]) == ["message.sent", "message.delivered"]
+    assert timeline(hall_db, cases[3]) == ["message.in_doubt", "message.delivered"]
+    window.sync()
+    held = window.ctx.cases.get(cases[1])
+    assert held is not None
+    assert [(m["event"], m["state"]) for m in held[0].lifecycle["messages"]] == [("accepted", "undelivered")]

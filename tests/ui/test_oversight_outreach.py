@@ -48,6 +48,24 @@ def _outreach(hall_db: str) -> None:
                         "state": "sent",
                         "last_error": None,
                     },
+                    message
+                    | {
+                        "id": str(uuid.uuid4()),
+                        "event_key": "op-3:accepted",
+                        "event": "accepted",
+                        "state": "delivered",
+                        "last_error": None,
+                    },
+                    message
+                    | {
+                        "id": str(uuid.uuid4()),
+                        "event_key": "op-4:accepted",
+                        "event": "accepted",
+                        "case_id": "UNDELIV1",
+                        "state": "undelivered",
+                        "attempts": 1,
+                        "last_error": "MK:0001",
+                    },
                 ],
             )
             s.execute(
@@ -81,18 +99,26 @@ def test_failed_messages_and_the_progress_queries_are_there_for_supervisors(
     supervisor: Supervisor,  # noqa: F811
     hall_db: str,
 ) -> None:
-    _server_case(hall_db, "NOTSENT1", "correction", hall_now("Asia/Shanghai").date() + timedelta(days=5), {})
+    due = hall_now("Asia/Shanghai").date() + timedelta(days=5)
+    _server_case(hall_db, "NOTSENT1", "correction", due, {})
+    _server_case(hall_db, "UNDELIV1", "under_review", due, {})
     _outreach(hall_db)
     supervisor.key(Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     tab = supervisor.window.oversight
     assert tab is not None
     supervisor.qtbot.waitUntil(lambda: tab.view is not None, timeout=WAIT)
-    assert tab.lists.tabText(6) == "待核实短信（1）"
+    assert tab.lists.tabText(6) == "待核实短信（2）"
     assert tab.lists.tabText(7) == "办件查询记录（本月 3 次）"
     row = supervisor.row(tab.messages.table, "NOTSENT1")
     assert row[3:7] == ["补正通知", "138****8000", "发送失败：短信平台拒收或多次重试均未成功", "8"]
     assert row[8] == "HTTP 503: busy"
-    assert tab.messages.summary.text().startswith("本月：已发送 1 条，仅记录 0 条，发送失败 1 条")
+    undelivered = supervisor.row(tab.messages.table, "UNDELIV1")
+    assert (
+        undelivered[3] == "受理通知" and undelivered[5].startswith("未送达") and undelivered[8] == "MK:0001"
+    )
+    assert tab.messages.summary.text().startswith(
+        "本月：已发送 3 条（已送达 1 条，未送达 1 条），仅记录 0 条，发送失败 1 条"
+    )
     progress = tab.progress
     assert progress.table.rowCount() == 3
     assert "未查到最多的地址：10.0.0.66 (2/2)" in progress.summary.text()
