@@ -56,7 +56,7 @@ def _network(exc: Exception) -> Outcome:
 
 
 class AliyunSms:
-    name, dedupes = "aliyun", False
+    name, dedupes, reports = "aliyun", False, True
 
     def __init__(self, config: MessagesConfig) -> None:
         try:
@@ -159,7 +159,7 @@ def _aliyun_error(exc: Exception) -> Outcome:
 
 
 class TencentSms:
-    name, dedupes = "tencent", False
+    name, dedupes, reports = "tencent", False, True
 
     def __init__(self, config: MessagesConfig) -> None:
         try:

@@ -46,6 +46,12 @@ class MessagesConfig:
     http_success: str = ""  # e.g. code=0: the JSON answer's field and value meaning "taken"
     # 1: the gateway sends a message id once only, so an attempt in doubt may be made again
     http_dedupes: int = 0
+    # the gateway's delivery reports, if it answers for them: a GET of this URL ({message_id},
+    # {ref}: its own id of the message) answers JSON whose field says the state (CMPP's codes)
+    http_report_url: str = ""
+    http_report_field: str = "status"
+    http_report_delivered: str = "DELIVRD"
+    http_report_undelivered: str = "UNDELIV,EXPIRED,REJECTD,DELETED"
     # cloud providers: the access key id, the region and app, and a provider template per event
     access_key_id: str = ""
     region: str = ""
@@ -87,6 +93,8 @@ class MessagesConfig:
             raise ValueError("http_method must be POST, GET or PUT")
         if self.provider == "http" and not self.http_url.startswith(("http://", "https://")):
             raise ValueError("provider http needs http_url (http:// or https://)")
+        if self.http_report_url and not self.http_report_url.startswith(("http://", "https://")):
+            raise ValueError("http_report_url must be an http:// or https:// address")
         if self.provider in ("aliyun", "tencent"):
             missing = [e for e in EVENTS if not self.provider_template(e)]
             if not self.access_key_id or missing:

@@ -14,11 +14,13 @@ import json
 import logging
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote
 
 import requests
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 
 from hall_server.messages.config import MessagesConfig
+from hall_server.messages.reports import DELIVERED, UNDELIVERED, WAITING, Report, SentMessage
 
 log = logging.getLogger("hall_server.messages")
 
@@ -53,7 +55,7 @@ class Provider(Protocol):
 class LogOnly:
     """No provider configured: the message is written to the worker's log, and its state says so."""
 
-    name, dedupes = "log", True
+    name, dedupes, reports = "log", True, False
 
     def send(self, message: Outgoing) -> Outcome:
         log.info("text message %s (%s) to %s: %s", message.id, message.event, message.phone, message.text)
@@ -83,6 +85,7 @@ class HttpGateway:
     def __init__(self, config: MessagesConfig) -> None:
         self.config = config
         self.dedupes = bool(config.http_dedupes)
+        self.reports = bool(config.http_report_url)
         self.http = requests.Session()
         self.http.trust_env = False  # a hall's proxy variables are not the gateway's business
 
@@ -145,8 +148,38 @@ class HttpGateway:
             return Outcome(REFUSED, f"the gateway answered {field}={body[field]}: {said}")
         return Outcome(SENT, "", _reference(body))
 
+    def check(self, message: SentMessage) -> Report:
+        """The gateway's report of *message*: a GET of ``http_report_url``; its JSON's
+        ``http_report_field`` says delivered, undelivered (the code kept) or neither yet."""
+        c = self.config
+        url = c.http_report_url.replace("{message_id}", quote(message.id, safe=""))
+        url = url.replace("{ref}", quote(message.ref, safe=""))
+        headers = {c.http_secret_header: c.secret} if c.http_secret_header and c.secret else {}
+        try:
+            answer = self.http.get(
+                url, headers=headers, timeout=(c.timeout_seconds, c.timeout_seconds), allow_redirects=False
+            )
+        except requests.RequestException as exc:
+            return Report(WAITING, _not_sent(exc).detail)
+        try:
+            body = answer.json() if answer.status_code == 200 else None
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            return Report(WAITING, f"HTTP {answer.status_code}: not a report: {answer.text[:100]!r}")
+        status = str(body.get(c.http_report_field) or "").strip()
+        if status in _codes(c.http_report_delivered):
+            return Report(DELIVERED)
+        if status in _codes(c.http_report_undelivered):
+            return Report(UNDELIVERED, status[:300])
+        return Report(WAITING)
+
     def close(self) -> None:
         self.http.close()
+
+
+def _codes(listed: str) -> set[str]:
+    return {code.strip() for code in listed.split(",") if code.strip()}
 
 
 def _reference(body: object) -> str:

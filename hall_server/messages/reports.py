@@ -8,7 +8,9 @@ other's reports), the first time ``report_seconds`` after sending, then twice as
 The answer moves a message to ``delivered`` or ``undelivered`` (the carrier's reason kept), on its
 case's timeline like every state. An attempt left ``in_doubt`` is asked about too: a report found
 for it settles the doubt (it was sent) either way; none found leaves it for a supervisor.
-A hall's own gateway (``http``) and the log have no reports: their messages stay ``sent``/``logged``.
+A hall's own gateway (``http``) reports where it answers for them (``http_report_url``: a GET per
+message, its JSON's ``http_report_field`` in CMPP's words, DELIVRD / UNDELIV …); else its
+messages stay ``sent``. The log has none.
 """
 
 from __future__ import annotations
@@ -55,7 +57,10 @@ class Report:
 
 @runtime_checkable
 class Reporting(Protocol):
-    """A provider that answers for delivery: ``check`` asks it about one sent message."""
+    """A provider that may answer for delivery (``reports``): ``check`` asks it about one sent
+    message."""
+
+    reports: bool
 
     def check(self, message: SentMessage) -> Report: ...
 

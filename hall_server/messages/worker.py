@@ -79,7 +79,8 @@ class MessageWorker:
 
     def collect_reports(self, tally: Tally) -> None:
         """Ask the provider about every sent message due a question (delivery reports)."""
-        if not self.config.report_seconds or not isinstance(self.provider, Reporting):
+        reporting = isinstance(self.provider, Reporting) and self.provider.reports
+        if not self.config.report_seconds or not reporting:
             return
         while taken := claim_checks(self.db, self.config, self.provider.name, self.senders * ROUNDS):
             for state in self.pool.map(self._check, taken):

@@ -7,6 +7,11 @@ ok (``{"code": 0, "id": ...}``), fail (503), crash (500), reject (400), refuse (
 garbage (200, not JSON), hang (records the message, then answers after 60 s: a timeout, or
 a worker killed while it waits). With ``--dedupe`` a message id it took before is answered
 ``ok`` again and not delivered twice: the record says which requests delivered a message.
+
+Delivery reports: ``GET /report?id=MESSAGE_ID`` answers ``{"status": ...}`` in CMPP's words:
+DELIVRD for a message taken with ``ok``, UNDELIV with ``ok-undelivered``, nothing yet
+(``ACCEPTD``) with ``ok-waiting`` or for an id it never took; a ``report-garbage`` mode makes the
+next report's answer unreadable.
 """
 
 from __future__ import annotations
@@ -16,15 +21,29 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from tests.hall_server.loopback_provider import LOCK, ProviderHandler, serve
 
 _state: dict[str, Any] = {"taken": set(), "count": 0}
+REPORTS: dict[str, str] = {}  # message id -> its delivery report
+SAID = {"ok": "DELIVRD", "ok-undelivered": "UNDELIV", "ok-waiting": "ACCEPTD"}
 
 
 class Gateway(ProviderHandler):
     dedupe: bool
+
+    def do_GET(self) -> None:
+        asked = dict(parse_qsl(urlsplit(self.path).query))
+        with LOCK:
+            mode = self.next_mode()
+            auth = self.headers.get("Authorization")
+            self.write_down({"report": asked, "mode": mode, "delivered": False, "auth": auth, "body": {}})
+            status = REPORTS.get(asked.get("id", ""), "ACCEPTD")
+        if mode == "report-garbage":
+            self.answer(502, b"<html>Bad Gateway</html>", "text/html")
+        else:
+            self.answer(200, json.dumps({"code": 0, "id": asked.get("id"), "status": status}).encode())
 
     def do_POST(self) -> None:
         raw = self.body()
@@ -37,9 +56,10 @@ class Gateway(ProviderHandler):
         with LOCK:
             mode = self.next_mode()
             repeat = body.get("id") in _state["taken"]
-            delivered = mode in ("ok", "hang", "garbage") and not (self.dedupe and repeat)
+            delivered = mode in ("ok", "hang", "garbage", *SAID) and not (self.dedupe and repeat)
             if delivered:
                 _state["taken"].add(body.get("id"))
+                REPORTS[str(body.get("id"))] = SAID.get(mode, "DELIVRD")
             _state["count"] += 1
             ref = f"gw-{_state['count']}"
             auth = self.headers.get("Authorization")

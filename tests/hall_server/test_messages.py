@@ -214,6 +214,45 @@ def test_every_answer_of_a_gateway_ends_in_the_state_it_means(
     assert timeline(hall_db, str(refused.case_id)) == ["message.failed"]
 
 
+def test_a_gateway_that_answers_for_delivery_reports_what_reached_the_phone(
+    window: WindowClient, hall_db: str, tmp_path: Path, outbox: Callable[[], list[MessageRow]]
+) -> None:
+    cases = accept_cases(window, 3)
+    gateway = GatewayProcess(tmp_path).start()
+    report_url = gateway.url + "/report?id={message_id}&ref={ref}"
+    path = messages_config(tmp_path, gateway.url, http_report_url=report_url, report_seconds=1)
+    config = load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "Bearer gw-token"})
+    db = open_server_database(hall_db)
+    worker = MessageWorker(db, config, senders=1)
+
+    def states() -> list[str]:
+        by_case = {m.case_id: m.state for m in outbox()}
+        return [by_case[c] for c in cases]
+
+    try:
+        gateway.modes("ok", "ok-undelivered", "ok-waiting")
+        worker.run_once()
+        assert states() == ["sent", "sent", "sent"]
+        gateway.modes("report-garbage")  # a report that cannot be read: asked again later
+
+        def reported() -> bool:
+            worker.run_once()
+            return states() == ["delivered", "undelivered", "sent"]
+
+        until(reported, 30)
+    finally:
+        worker.close()
+        gateway.stop()
+        db.dispose()
+    questions = [r for r in gateway.requests() if "report" in r]
+    assert {r["auth"] for r in questions} == {"Bearer gw-token"}
+    by_case = {m.case_id: m for m in outbox()}
+    asked = {(r["report"]["id"], r["report"]["ref"]) for r in questions}
+    assert (by_case[cases[0]].id, by_case[cases[0]].provider_ref) in asked  # its id and the gateway's
+    assert by_case[cases[1]].last_error == "UNDELIV"
+    assert timeline(hall_db, cases[0]) == ["message.sent", "message.delivered"]
+
+
 def test_steps_queue_the_applicants_messages_and_a_case_without_a_mobile_none(
     window: WindowClient, hall_db: str, outbox: Callable[[], list[MessageRow]]
 ) -> None:
