@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, or_, select, union_all, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from hall_server.db import ServerDatabase
@@ -32,14 +33,20 @@ class Clerk:
     display_name: str
 
 
+def _new_window_statement(dialect: str) -> Any:
+    """A window's first state row, or nothing where another request of it made one just now."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    values = {"window_code": bindparam("window"), "status": "idle", "served_today": 0}
+    return insert(WindowStateRow).values(**values).on_conflict_do_nothing()
+
+
+_NEW_WINDOW = {name: _new_window_statement(name) for name in ("postgresql", "sqlite")}
+
+
 def lock_window(s: Session, window: str) -> WindowStateRow:
     state = s.get(WindowStateRow, window, with_for_update=True)
-    if state is None:
-        try:
-            with s.begin_nested():
-                s.add(WindowStateRow(window_code=window, status="idle", served_today=0))
-        except IntegrityError:
-            pass  # made at the same moment by another request of this window
+    if state is None:  # a window's first action ever: one statement, no savepoint
+        s.execute(_NEW_WINDOW[s.get_bind().dialect.name], {"window": window})
         state = s.get(WindowStateRow, window, with_for_update=True, populate_existing=True)
     assert state is not None
     return state
@@ -226,9 +233,11 @@ _HELD = (
 def _lock_with_ticket(s: Session, window: str) -> tuple[WindowStateRow, TicketRow | None]:
     """The window's state row, locked (made if the window is new), and the ticket it holds."""
     found = s.execute(_HELD, {"window": window}).first()
-    if found is not None:
-        return found[0], found[1]
-    return lock_window(s, window), held_ticket(s, window)
+    if found is None:  # the window's first action ever
+        s.execute(_NEW_WINDOW[s.get_bind().dialect.name], {"window": window})
+        found = s.execute(_HELD, {"window": window}).first()
+    assert found is not None
+    return found[0], found[1]
 
 
 def ready_window(s: Session, clerk: Clerk) -> WindowStateRow:
