@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from hall_server.changes import utcnow
 from hall_server.db import open_server_database
-from hall_server.messages.config import load_messages_config
+from hall_server.messages.config import MessagesConfig, load_messages_config
 from hall_server.messages.models import MessageRow
 from hall_server.messages.reports import REPORT_HOURS, claim_checks
 from hall_server.messages.worker import MessageWorker
@@ -28,6 +28,23 @@ TEMPLATES = {
     f"provider_template_{e}": f"SMS_{n}"
     for n, e in enumerate(("accepted", "correction", "ready", "due_soon"))
 }
+
+
+def cloud_config(folder: Path, cloud: GatewayProcess, provider: str, **extra: object) -> MessagesConfig:
+    """The hall's [messages] for *provider* pointed at the loopback process, its secret set."""
+    path = messages_config(
+        folder,
+        cloud.url,
+        provider=provider,
+        endpoint=cloud.url,
+        access_key_id="LTAI5tHall",
+        sign_name="示范市政务服务中心",
+        app_id="1400787878",
+        timeout_seconds=2,
+        **TEMPLATES,
+        **extra,
+    )
+    return load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "cloud-secret"})
 
 
 @pytest.fixture
@@ -44,18 +61,7 @@ def test_a_cloud_provider_gets_its_template_and_every_answer_ends_in_its_state(
 ) -> None:
     accept_cases(window, 5)
     cloud = GatewayProcess(tmp_path, module="cloud_sms").start()
-    path = messages_config(
-        tmp_path,
-        cloud.url,
-        provider=provider,
-        endpoint=cloud.url,
-        access_key_id="LTAI5tHall",
-        sign_name="示范市政务服务中心",
-        app_id="1400787878",
-        timeout_seconds=2,
-        **TEMPLATES,
-    )
-    config = load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "cloud-secret"})
+    config = cloud_config(tmp_path, cloud, provider)
     db = open_server_database(hall_db)
     worker = MessageWorker(db, config, senders=1)
 
@@ -114,19 +120,7 @@ def test_delivery_reports_settle_sent_messages_and_ones_in_doubt(
 ) -> None:
     cases = accept_cases(window, 4)
     cloud = GatewayProcess(tmp_path, module="cloud_sms").start()
-    path = messages_config(
-        tmp_path,
-        cloud.url,
-        provider=provider,
-        endpoint=cloud.url,
-        access_key_id="LTAI5tHall",
-        sign_name="示范市政务服务中心",
-        app_id="1400787878",
-        timeout_seconds=2,
-        report_seconds=1,
-        **TEMPLATES,
-    )
-    config = load_messages_config(path, env={"HALL_SERVER_SMS_SECRET": "cloud-secret"})
+    config = cloud_config(tmp_path, cloud, provider, report_seconds=1)
     db = open_server_database(hall_db)
     worker = MessageWorker(db, config, senders=1)
 
