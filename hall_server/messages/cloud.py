@@ -109,12 +109,22 @@ class AliyunSms:
         return Outcome(UNKNOWN if code in ("", "isp.SYSTEM_ERROR") else REFUSED, detail)
 
     def check(self, message: SentMessage) -> Report:
-        """The report of *message*: QuerySendDetails for its number on the day it left (1 waiting,
-        2 failed, 3 delivered), the entry whose OutId is the message's id."""
+        """The report of *message*: QuerySendDetails for its number on the day it left, Beijing
+        time (1 waiting, 2 failed, 3 delivered), the entry whose OutId is the message's id; the
+        day before too when it was recorded just after midnight."""
+        left = message.sent_at.replace(tzinfo=UTC).astimezone(PROVIDERS_CLOCK)
+        days = dict.fromkeys(d.strftime("%Y%m%d") for d in (left, left - timedelta(minutes=10)))
+        report = Report(WAITING)
+        for day in days:
+            report = self._check_day(message, day)
+            if report.kind != WAITING:
+                break
+        return report
+
+    def _check_day(self, message: SentMessage, day: str) -> Report:
         from alibabacloud_dysmsapi20170525 import models
         from darabonba.runtime import RuntimeOptions
 
-        day = message.sent_at.replace(tzinfo=UTC).astimezone(PROVIDERS_CLOCK).strftime("%Y%m%d")
         request = models.QuerySendDetailsRequest(
             phone_number=message.phone,
             send_date=day,
@@ -136,7 +146,8 @@ class AliyunSms:
         for entry in found:
             if getattr(entry, "out_id", None) != message.id:
                 continue
-            status, when = getattr(entry, "send_status", None), str(getattr(entry, "receive_date", "") or "")
+            status = getattr(entry, "send_status", None)
+            when = _utc_text(str(getattr(entry, "receive_date", "") or ""))
             if status == 3:
                 return Report(DELIVERED, "", when)
             if status == 2:
@@ -217,7 +228,10 @@ class TencentSms:
     def check(self, message: SentMessage) -> Report:
         """The report of *message*: PullSmsSendStatusByPhoneNumber for its number since it left
         (a question: unlike PullSmsSendStatus it takes nothing off the provider's queue), the
-        entry whose SessionContext is the message's id (or whose SerialNo is its reference)."""
+        entry whose SerialNo is its reference, or whose SessionContext is the message's id
+        (Tencent returns that only where it enabled it for the app: an attempt in doubt has no
+        reference). At most 100 reports a question (Tencent's limit; no paging): a number sent
+        more than 100 messages in two days may miss a report."""
         from tencentcloud.sms.v20210111 import models
 
         left = message.sent_at.replace(tzinfo=UTC)
@@ -237,8 +251,8 @@ class TencentSms:
                 continue
             when = ""
             if isinstance(entry.UserReceiveTime, int) and entry.UserReceiveTime > 0:
-                stamp = datetime.fromtimestamp(entry.UserReceiveTime, PROVIDERS_CLOCK)
-                when = stamp.strftime("%Y-%m-%d %H:%M:%S")
+                stamp = datetime.fromtimestamp(entry.UserReceiveTime, UTC)
+                when = stamp.replace(tzinfo=None).isoformat(timespec="seconds")
             if entry.ReportStatus == "SUCCESS":
                 return Report(DELIVERED, "", when)
             return Report(UNDELIVERED, str(entry.Description or "")[:300], when)
@@ -246,6 +260,15 @@ class TencentSms:
 
     def close(self) -> None:
         pass
+
+
+def _utc_text(beijing: str) -> str:
+    """Alibaba's "2026-12-06 10:00:05" (Beijing time) as a UTC ISO time, as every time on a case."""
+    try:
+        stamp = datetime.strptime(beijing, "%Y-%m-%d %H:%M:%S").replace(tzinfo=PROVIDERS_CLOCK)
+    except ValueError:
+        return ""
+    return stamp.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def cloud_provider(config: MessagesConfig) -> Provider:

@@ -160,6 +160,7 @@ def settle_abandoned(
             row = s.scalars(_locked(db, stmt)).first()
             if row is None or row.state != "sending" or row.lease_until is None or row.lease_until >= now:
                 continue  # settled by another worker meanwhile
+            left_by = row.lease_until  # the attempt went out before this, if it went
             row.lease_until = None
             if dedupes and row.attempts < config.max_attempts:
                 row.state, row.next_at = "queued", now
@@ -169,8 +170,8 @@ def settle_abandoned(
                 row.state, row.finished_at = "failed", now
                 row.last_error = "the worker stopped during its last attempt"
                 tally.failed += 1
-            else:
-                row.state, row.finished_at = "in_doubt", now
+            else:  # finished when the attempt could last have been made: its report is sought from then
+                row.state, row.finished_at = "in_doubt", left_by
                 row.next_at = now + timedelta(seconds=config.report_seconds)
                 row.last_error = (
                     "the worker stopped during an attempt: the provider may have sent it; not sent again"

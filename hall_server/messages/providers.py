@@ -167,7 +167,8 @@ class HttpGateway:
             body = None
         if not isinstance(body, dict):
             return Report(WAITING, f"HTTP {answer.status_code}: not a report: {answer.text[:100]!r}")
-        status = str(body.get(c.http_report_field) or "").strip()
+        said = body.get(c.http_report_field)
+        status = "" if said is None else str(said).strip()  # a status of 0 is one
         if status in _codes(c.http_report_delivered):
             return Report(DELIVERED)
         if status in _codes(c.http_report_undelivered):

@@ -15,6 +15,7 @@ messages stay ``sent``. The log has none.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, runtime_checkable
@@ -26,6 +27,8 @@ from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.models import MessageRow
 from hall_server.messages.timeline import show_on_case
+
+log = logging.getLogger("hall_server.messages")
 
 REPORT_HOURS = 48
 MAX_WAIT_SECONDS = 3600
@@ -48,7 +51,7 @@ class SentMessage:
 class Report:
     """``delivered`` / ``undelivered`` (final), or ``waiting`` (no report yet, or the question
     failed: asked again later); *detail*: the carrier's code or what went wrong; *received_at*:
-    the phone's receipt as the provider says it."""
+    when the phone received it, as the provider says, in UTC (ISO)."""
 
     kind: str
     detail: str = ""
@@ -83,7 +86,10 @@ def claim_checks(
             select(MessageRow)
             .where(
                 MessageRow.state.in_(ASKED),
+                # next_at is never before finished_at here: the (state, next_at) index is read
+                # from two days ago, not from the first message ever sent
                 MessageRow.next_at <= now,
+                MessageRow.next_at >= now - timedelta(hours=REPORT_HOURS),
                 MessageRow.finished_at >= now - timedelta(hours=REPORT_HOURS),
                 or_(MessageRow.state == "in_doubt", MessageRow.provider == provider),
             )
@@ -108,6 +114,8 @@ def record_report(db: ServerDatabase, config: MessagesConfig, message_id: str, r
         if row.state not in ASKED or row.finished_at is None:
             return row.state  # settled meanwhile by another worker
         if report.kind not in (DELIVERED, UNDELIVERED):
+            if report.detail:  # the question failed (a key without the right, reports not enabled)
+                log.warning("text message %s: no delivery report: %s", row.id, report.detail)
             row.next_at = next_check(config, row.finished_at, now)
             return row.state
         row.state = report.kind

@@ -78,14 +78,16 @@ class MessageWorker:
         return record_report(self.db, self.config, message.id, report)
 
     def collect_reports(self, tally: Tally) -> None:
-        """Ask the provider about every sent message due a question (delivery reports)."""
+        """Ask the provider about sent messages due a question (delivery reports), a batch."""
         reporting = isinstance(self.provider, Reporting) and self.provider.reports
         if not self.config.report_seconds or not reporting:
             return
-        while taken := claim_checks(self.db, self.config, self.provider.name, self.senders * ROUNDS):
-            for state in self.pool.map(self._check, taken):
-                if state in ("delivered", "undelivered"):
-                    setattr(tally, state, getattr(tally, state) + 1)
+        # one batch a round: a backlog of questions (reports just turned on, a slow provider)
+        # never holds up the sending, which each round does first
+        taken = claim_checks(self.db, self.config, self.provider.name, self.senders * ROUNDS)
+        for state in self.pool.map(self._check, taken):
+            if state in ("delivered", "undelivered"):
+                setattr(tally, state, getattr(tally, state) + 1)
 
     def run_once(self) -> Tally:
         """One round: settle abandoned attempts, queue the warnings that are due (every few

@@ -6,7 +6,8 @@ sms_gateway.py: ok, busy (the provider's flow control), refuse (an invalid numbe
 (HTTP 403, a signature it does not accept), garbage (not JSON, yet the message went out).
 
 Delivery reports: QuerySendDetails (Alibaba) and PullSmsSendStatusByPhoneNumber (Tencent) answer
-from the messages taken, by number: ``ok`` and ``garbage`` ones delivered, ``ok-undelivered`` ones
+from the messages taken, by number (Tencent's without the SessionContext, as by default):
+``ok`` and ``garbage`` ones delivered, ``ok-undelivered`` ones
 not (the carrier's code), ``ok-waiting`` ones with no report yet; a ``POST /mode`` of
 ``report-garbage`` makes the next question's answer unreadable.
 
@@ -104,7 +105,7 @@ class CloudSms(ProviderHandler):
         if tencent:
             entries = [
                 {
-                    "UserReceiveTime": 1764985600,
+                    "UserReceiveTime": 1796522405,  # 2026-12-06 10:00:05 Beijing time
                     "CountryCode": "86",
                     "SubscriberNumber": phone,
                     "PhoneNumber": "+86" + phone,
@@ -113,7 +114,7 @@ class CloudSms(ProviderHandler):
                     "Description": "用户短信送达成功"
                     if m["report"] == "delivered"
                     else "MK:0001 用户手机关机",
-                    "SessionContext": i,
+                    "SessionContext": "",  # empty unless Tencent enabled it for the app (its default)
                 }
                 for i, m in found
             ]

@@ -10,6 +10,8 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,10 +23,13 @@ from counter_app.services.casework import CaseWork
 from counter_app.services.demo import all_received, person
 from counter_app.services.demo_lifecycle import COMPLETE, GRANT
 from counter_app.services.intake import ApplicationDraft, IntakeService
+from hall_server.changes import utcnow
 from hall_server.db import open_server_database
 from hall_server.messages.config import MessagesConfig, load_messages_config
+from hall_server.messages.delivery import settle_abandoned
 from hall_server.messages.models import MessageRow
-from hall_server.messages.providers import LogOnly, Outcome, Outgoing
+from hall_server.messages.providers import HttpGateway, LogOnly, Outcome, Outgoing
+from hall_server.messages.reports import DELIVERED, SentMessage
 from hall_server.messages.worker import MessageWorker
 from hall_server.models import CaseEventRow
 from tests.hall_server.messages_helpers import GatewayProcess, messages_config, worker_process
@@ -302,3 +307,50 @@ def test_a_provider_that_raises_fails_its_messages_not_the_worker(
         db.dispose()
     assert tally.in_doubt == 2 and {m.state for m in outbox()} == {"in_doubt"}
     assert all("UnicodeEncodeError" in (m.last_error or "") for m in outbox())
+
+
+def test_an_attempt_a_killed_worker_left_is_sought_from_when_it_could_last_have_gone(hall_db: str) -> None:
+    """Its delivery report is asked for from the end of its lease (when it went, if it went),
+    not from when a worker came back and settled it (Tencent's question starts there)."""
+    lease_end = utcnow() - timedelta(hours=3)  # the worker came back three hours later
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s, s.begin():
+            s.add(
+                MessageRow(
+                    id="m-killed",
+                    event_key="op-killed:accepted",
+                    event="accepted",
+                    phone="13800138000",
+                    params={},
+                    text="您申请的事项已受理",
+                    state="sending",
+                    attempts=1,
+                    created_at=lease_end,
+                    next_at=lease_end,
+                    lease_until=lease_end,
+                )
+            )
+        tally = settle_abandoned(db, MessagesConfig(), dedupes=False)
+        with db.sessions() as s:
+            row = s.get(MessageRow, "m-killed")
+            assert row is not None
+        assert tally.in_doubt == 1 and row.state == "in_doubt"
+        assert row.finished_at == lease_end and row.next_at is not None and row.next_at > utcnow()
+    finally:
+        db.dispose()
+
+
+def test_a_gateway_report_in_numbers_is_read_as_it_says(tmp_path: Path) -> None:
+    """A gateway saying ``"code": 0`` for delivered: 0 is a status, not an empty one."""
+    gateway = GatewayProcess(tmp_path).start()
+    report_url = gateway.url + "/report?id={message_id}"
+    path = messages_config(tmp_path, gateway.url, http_report_url=report_url, http_report_field="code")
+    config = replace(load_messages_config(path, env={}), http_report_delivered="0")
+    provider = HttpGateway(config)
+    try:
+        report = provider.check(SentMessage("m-1", "13800138000", "", utcnow()))
+    finally:
+        provider.close()
+        gateway.stop()
+    assert report.kind == DELIVERED
