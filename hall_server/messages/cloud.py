@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.providers import REFUSED, RETRY, SENT, UNKNOWN, Outcome, Outgoing, Provider
-from hall_server.messages.reports import DELIVERED, UNDELIVERED, WAITING, Report, SentMessage
+from hall_server.messages.reports import DELIVERED, UNDELIVERED, WAITING, Report, SentMessage, unanswered
 
 TENCENT_ORDER = {
     "accepted": ("case_number", "item", "promised_due"),
@@ -138,7 +138,7 @@ class AliyunSms:
                 request, RuntimeOptions(autoretry=False, read_timeout=ms, connect_timeout=ms)
             )
         except Exception as exc:
-            return Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+            return unanswered(exc)
         body: Any = answer.body
         if str(getattr(body, "code", "") or "") != "OK":
             return Report(WAITING, f"{getattr(body, 'code', '')}: {getattr(body, 'message', '')}"[:300])
@@ -244,15 +244,14 @@ class TencentSms:
         try:
             answer = self.client.PullSmsSendStatusByPhoneNumber(request)
         except Exception as exc:  # the SDK's exceptions and the network's: asked again later
-            return Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+            return unanswered(exc)
         for entry in answer.PullSmsSendStatusSet or []:
             ours = entry.SessionContext == message.id or (message.ref and entry.SerialNo == message.ref)
             if not ours or entry.ReportStatus not in ("SUCCESS", "FAIL"):
                 continue
             when = ""
             if isinstance(entry.UserReceiveTime, int) and entry.UserReceiveTime > 0:
-                stamp = datetime.fromtimestamp(entry.UserReceiveTime, UTC)
-                when = stamp.replace(tzinfo=None).isoformat(timespec="seconds")
+                when = _iso_utc(datetime.fromtimestamp(entry.UserReceiveTime, UTC))
             if entry.ReportStatus == "SUCCESS":
                 return Report(DELIVERED, "", when)
             return Report(UNDELIVERED, str(entry.Description or "")[:300], when)
@@ -262,13 +261,17 @@ class TencentSms:
         pass
 
 
+def _iso_utc(stamp: datetime) -> str:
+    """A provider's time as every time on a case: UTC, ISO, to the second."""
+    return stamp.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
 def _utc_text(beijing: str) -> str:
-    """Alibaba's "2026-12-06 10:00:05" (Beijing time) as a UTC ISO time, as every time on a case."""
+    """Alibaba's "2026-12-06 10:00:05" (Beijing time) as ``_iso_utc`` writes it."""
     try:
-        stamp = datetime.strptime(beijing, "%Y-%m-%d %H:%M:%S").replace(tzinfo=PROVIDERS_CLOCK)
+        return _iso_utc(datetime.strptime(beijing, "%Y-%m-%d %H:%M:%S").replace(tzinfo=PROVIDERS_CLOCK))
     except ValueError:
         return ""
-    return stamp.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def cloud_provider(config: MessagesConfig) -> Provider:

@@ -11,7 +11,7 @@ provider sends an id once (``dedupes``), else marked in doubt and never sent aga
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -45,17 +45,7 @@ class Tally:
     undelivered: int = 0  # delivery reports: the carrier could not deliver it
 
     def add(self, other: Tally) -> None:
-        for name in (
-            "sent",
-            "logged",
-            "retried",
-            "failed",
-            "in_doubt",
-            "resent",
-            "warned",
-            "delivered",
-            "undelivered",
-        ):
+        for name in (f.name for f in fields(self)):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 

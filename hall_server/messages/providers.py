@@ -101,9 +101,14 @@ class HttpGateway:
             template = template.replace("{" + name + "}", json.dumps(value)[1:-1] if escape else value)
         return template
 
+    def _headers(self) -> dict[str, str]:
+        """The secret, as the header the gateway reads it from, where one is set."""
+        c = self.config
+        return {c.http_secret_header: c.secret} if c.http_secret_header and c.secret else {}
+
     def _request(self, message: Outgoing) -> dict[str, object]:
         c = self.config
-        headers = {c.http_secret_header: c.secret} if c.http_secret_header and c.secret else {}
+        headers = self._headers()
         if c.http_format == "json":
             body = json.loads(self._fill(c.http_body, message, escape=True))
             if c.http_method.upper() == "GET":
@@ -154,10 +159,12 @@ class HttpGateway:
         c = self.config
         url = c.http_report_url.replace("{message_id}", quote(message.id, safe=""))
         url = url.replace("{ref}", quote(message.ref, safe=""))
-        headers = {c.http_secret_header: c.secret} if c.http_secret_header and c.secret else {}
         try:
             answer = self.http.get(
-                url, headers=headers, timeout=(c.timeout_seconds, c.timeout_seconds), allow_redirects=False
+                url,
+                headers=self._headers(),
+                timeout=(c.timeout_seconds, c.timeout_seconds),
+                allow_redirects=False,
             )
         except requests.RequestException as exc:
             return Report(WAITING, _not_sent(exc).detail)

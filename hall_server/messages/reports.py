@@ -58,6 +58,11 @@ class Report:
     received_at: str = ""
 
 
+def unanswered(exc: BaseException) -> Report:
+    """A question that raised (the network, the SDK, a provider's bug): asked again later."""
+    return Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+
+
 @runtime_checkable
 class Reporting(Protocol):
     """A provider that may answer for delivery (``reports``): ``check`` asks it about one sent

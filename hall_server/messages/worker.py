@@ -18,7 +18,7 @@ from hall_server.db import ServerDatabase
 from hall_server.messages.config import MessagesConfig
 from hall_server.messages.delivery import Tally, claim, queue_warnings, record, settle_abandoned
 from hall_server.messages.providers import UNKNOWN, HttpGateway, LogOnly, Outcome, Outgoing, Provider
-from hall_server.messages.reports import WAITING, Report, Reporting, SentMessage, claim_checks, record_report
+from hall_server.messages.reports import Reporting, SentMessage, claim_checks, record_report, unanswered
 from hall_server.queue.tickets import hall_now
 
 log = logging.getLogger("hall_server.messages")
@@ -74,7 +74,7 @@ class MessageWorker:
             report = self.provider.check(message)
         except Exception as exc:  # a provider's own bug: asked again later
             log.exception("text message %s: the delivery report failed", message.id)
-            report = Report(WAITING, f"{type(exc).__name__}: {exc}"[:300])
+            report = unanswered(exc)
         return record_report(self.db, self.config, message.id, report)
 
     def collect_reports(self, tally: Tally) -> None:

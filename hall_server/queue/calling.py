@@ -43,10 +43,15 @@ def _new_window_statement(dialect: str) -> Any:
 _NEW_WINDOW = {name: _new_window_statement(name) for name in ("postgresql", "sqlite")}
 
 
+def _make_window(s: Session, window: str) -> None:
+    """A window's first action ever: its state row in one statement, no savepoint."""
+    s.execute(_NEW_WINDOW[s.get_bind().dialect.name], {"window": window})
+
+
 def lock_window(s: Session, window: str) -> WindowStateRow:
     state = s.get(WindowStateRow, window, with_for_update=True)
-    if state is None:  # a window's first action ever: one statement, no savepoint
-        s.execute(_NEW_WINDOW[s.get_bind().dialect.name], {"window": window})
+    if state is None:
+        _make_window(s, window)
         state = s.get(WindowStateRow, window, with_for_update=True, populate_existing=True)
     assert state is not None
     return state
@@ -233,8 +238,8 @@ _HELD = (
 def _lock_with_ticket(s: Session, window: str) -> tuple[WindowStateRow, TicketRow | None]:
     """The window's state row, locked (made if the window is new), and the ticket it holds."""
     found = s.execute(_HELD, {"window": window}).first()
-    if found is None:  # the window's first action ever
-        s.execute(_NEW_WINDOW[s.get_bind().dialect.name], {"window": window})
+    if found is None:
+        _make_window(s, window)
         found = s.execute(_HELD, {"window": window}).first()
     assert found is not None
     return found[0], found[1]
