@@ -21,7 +21,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -40,6 +39,7 @@ from counter_app.ui import labels
 from counter_app.ui.errors import explain
 from counter_app.ui.keys import bind
 from counter_app.ui.print_texts import failure_text, job_text
+from counter_app.ui.save_dialog import save_dialog
 from counter_app.ui.worker import Worker, print_jobs, print_worker
 
 ERROR_STYLE = "color: #c62828;"
@@ -274,11 +274,12 @@ class NoticeDialog(QDialog):
     # -- saving a PDF copy (audited, not counted as a print) --------------------------------
     def _save(self) -> None:
         notice = self.current()
-        name, _ = QFileDialog.getSaveFileName(
+        dialog = save_dialog(
             self, self.tr("Save notice as PDF"), str(Path.home() / f"{notice.number}.pdf"), "PDF (*.pdf)"
         )
-        if name:
-            self.save_to(notice, Path(name))
+        if dialog.exec() and dialog.selectedFiles():
+            self.save_to(notice, Path(dialog.selectedFiles()[0]))
+        dialog.deleteLater()
 
     def save_to(self, notice: Notice, path: Path) -> None:
         service = self.service

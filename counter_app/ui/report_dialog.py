@@ -36,6 +36,7 @@ from counter_app.services.hall_routes import NEEDS_LOGIN, QueueProblem, guarded
 from counter_app.services.reports import HallReports, export_pdf, export_xlsx
 from counter_app.ui.errors import explain
 from counter_app.ui.monitor_dialogs import explain as supervisor_refusal
+from counter_app.ui.save_dialog import save_dialog
 from counter_app.ui.worker import Worker
 
 FORMATS = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
@@ -309,9 +310,8 @@ class ReportDialog(QDialog):
             return None
         title = self.tr("Export to Excel") if kind == "xlsx" else self.tr("Export to PDF")
         suggested = str(Path.home() / f"{self.report.file_stem}.{kind}")
-        dialog = QFileDialog(self, title, suggested, FORMATS[kind])
+        dialog = save_dialog(self, title, suggested, FORMATS[kind])
         dialog.setObjectName(f"report_save_{kind}")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(kind)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.export_to(kind, Path(name)))

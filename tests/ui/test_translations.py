@@ -7,8 +7,10 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import datetime
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QTreeView
@@ -20,6 +22,7 @@ from counter_app.ui import i18n
 from counter_app.ui.app import make_application
 from counter_app.ui.i18n import install_translator, message, uninstall_translators
 from counter_app.ui.qt_strings import qt_own_strings
+from counter_app.ui.save_dialog import save_dialog
 from tests.ui.walk import chinese_in, texts_of, untranslated
 
 
@@ -50,6 +53,7 @@ def test_compiled_file_is_used(qapp: QCoreApplication) -> None:
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "resources" / "i18n" / "counter_app_zh_CN.ts"
 QT_BIN = Path(sys.executable).parent
+QT_VERSION = tuple(PySide6.__version_info__[:2])
 
 
 def _sources() -> list[str]:
@@ -75,6 +79,10 @@ def test_every_string_in_the_code_is_in_the_linguist_file(tmp_path: Path) -> Non
     """lupdate over the code, into a copy: a string someone wrapped in tr() but did not translate
     (scripts/translations.sh not run, or the new entry left unfinished) fails here, as does an
     entry whose string left the code."""
+    if QT_VERSION < (6, 8):
+        pytest.skip(
+            "the .ts file is kept with lupdate 6.8+, which reads plural forms (tr with n) in Python; 6.7's does not"
+        )
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     subprocess.run(
@@ -125,17 +133,19 @@ def test_qt_own_dialogs_follow_the_interface_language(qapp: QApplication) -> Non
     make_application("zh_CN")
     try:
         assert QApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+        # Qt 6.8 gave the file dialog's labels access keys, in English and Chinese; 6.7 has none
+        keys = QT_VERSION >= (6, 8)
         assert _qt_strings() == {
             "cancel": "取消",
-            "look_in": "查找范围(&L)：",
-            "file_type": "文件类型(&T)：",
+            "look_in": "查找范围(&L)：" if keys else "查找范围：",
+            "file_type": "文件类型(&T)：" if keys else "文件类型：",
             "copy": "复制(&C)",
         }
         assert all(chinese_in(text) for text in qt_own_strings())
     finally:
         uninstall_translators(qapp)
     install_translator(qapp, "en")
-    assert _qt_strings()["look_in"] == "&Look in:"
+    assert _qt_strings()["look_in"] == ("&Look in:" if QT_VERSION >= (6, 8) else "Look in:")
 
 
 def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
@@ -143,9 +153,8 @@ def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, 
     (tmp_path / "通知书").mkdir()
     make_application("zh_CN")
     try:
-        dialog = QFileDialog(None, "另存为 PDF", str(tmp_path), "PDF (*.pdf)")
+        dialog = save_dialog(None, "另存为 PDF", str(tmp_path), "PDF (*.pdf)")
         qtbot.addWidget(dialog)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setViewMode(QFileDialog.ViewMode.Detail)
         dialog.show()
         view = dialog.findChild(QTreeView, "treeView")
@@ -157,6 +166,10 @@ def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, 
         seen = [s for s in texts_of(dialog) if not s.what.endswith(",0") and "lookInCombo" not in s.where]
         assert untranslated(seen, {"pdf"}) == []
         assert view.model().data(folder) == "文件夹"
+        # the time as the interface writes it (Qt 6.7 wrote the system's "7 Dec 2026 13:34")
+        modified = datetime.fromtimestamp((tmp_path / "通知书").stat().st_mtime)
+        shown = view.model().data(view.model().index(0, 3, view.rootIndex()))
+        assert shown == f"{modified.year}/{modified.month}/{modified.day} {modified:%H:%M}"
     finally:
         uninstall_translators(qapp)
 

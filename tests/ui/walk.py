@@ -143,12 +143,13 @@ def _item_view(view: QAbstractItemView, where: str, out: list[Seen]) -> None:
 
 
 def _actions(actions: Iterable[QAction], where: str, out: list[Seen]) -> None:
+    """The actions' own texts. Their submenus are QMenu children of the window, which the walk
+    reads as widgets: ``QAction.menu()`` is not called, because PySide6 6.7's wrapper of it takes
+    the submenu's ownership and deletes the menu when the wrapper goes."""
     for action in actions:
         for what, text in (("action", action.text()), ("action tip", action.toolTip())):
             if text and (what == "action" or text != action.text().replace("&", "")):
                 out.append(Seen(where, what, text))
-        if action.menu() is not None:
-            _actions(action.menu().actions(), where, out)
 
 
 def _chart(view: QChartView, where: str, out: list[Seen]) -> None:
