@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,13 @@ def _parser() -> argparse.ArgumentParser:
         "--no-server", action="store_true", help="with --demo: no demo hall server, the window works alone"
     )
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="start the window client (the default)")
+    gu = sub.add_parser("gui", help="start the window client (the default)")
+    gu.add_argument(
+        "--check",
+        action="store_true",
+        help="for IT: open the window, check that the intake tab takes work, say so and end (exit 0 or 1)",
+    )
+    gu.add_argument("--screenshot", metavar="PNG", help="with --check: save a picture of the window")
     dg = sub.add_parser(
         "diagnose", help="print version, data folder, schema, settings, fonts, printers, disk"
     )
@@ -464,7 +471,16 @@ def _gui(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir_of(args)
     with_server = bool(args.demo and not args.no_server) or _server_configured(data_dir)
-    return start_gui(_language(args, data_dir), not with_server, lambda: _open_for_window(args))
+    language = _language(args, data_dir)
+    if getattr(args, "check", False):
+        from counter_app.ui.window_check import callbacks
+
+        screenshot = Path(args.screenshot) if args.screenshot else None
+        framed, ready = callbacks(time.monotonic(), screenshot)
+        return start_gui(
+            language, not with_server, lambda: _open_for_window(args), framed=framed, ready=ready
+        )
+    return start_gui(language, not with_server, lambda: _open_for_window(args))
 
 
 def _open_for_window(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -1,32 +1,41 @@
 #!/usr/bin/env bash
-# Builds the .deb inside a Debian SUITE root, so that the bundle needs no newer glibc than that
-# suite's: bullseye (Debian 11, glibc 2.31) is the oldest suite Debian's mirror still serves, and
-# covers Kylin V10, Ubuntu 20.04 and Debian 11 besides the newer systems.
-#   installer/linux/build-deb-compat.sh VERSION        → dist/counter-app_VERSION_amd64.deb
+# Builds the .deb for the domestic systems' glibc, in a Debian root of the target architecture:
+#   installer/linux/build-deb-compat.sh VERSION                → dist/counter-app_VERSION_amd64.deb (glibc >= 2.28: UOS 20)
+#   ARCH=arm64 installer/linux/build-deb-compat.sh VERSION     → dist/counter-app_VERSION_arm64.deb (glibc >= 2.31: Kylin V10)
 # Environment:
-#   SUITE=bullseye   the Debian suite to build in
+#   ARCH=amd64|arm64 the package's architecture (arm64 on an x86-64 machine runs under qemu-user-static)
+#   SUITE=bullseye   the Debian suite of the build root (its libraries go into the bundle: OpenSSL, libffi…)
 #   MIRROR=URL       the Debian mirror (default: the one this machine's apt uses)
 #   OUT=DIR          where the .deb goes (default: dist/)
 #   DEB_SIGN_KEY, DEB_SIGN_CMD   sign the .deb (sign-deb.sh)
-#   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared root (toolchain and Python) and pip's cache
+#   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared roots (toolchain and Python), Zig and pip's cache
 #                                 (default /var/cache/counter-app-build)
-# Needs root (debootstrap, chroot, mount) and the Debian mirror and PyPI.
+# Needs root (debootstrap, chroot, mount), the Debian mirror and PyPI; for arm64 on x86-64 also
+# qemu-user-static (Debian's package; the build registers it with binfmt_misc when it is not).
 #
-# The root has the suite's compilers and libraries, and CPython 3.11 built from Debian's own source
-# package of python3.11 (bookworm's; the older suite has no 3.11): the upstream tarball with
-# Debian's security patches (the series from its first CVE patch on; not Debian's layout patches),
-# installed in /opt/python3.11 and kept in the cache. pip inside the root picks the wheels that
-# suit its glibc (PySide6 6.9.x: the newer ones need glibc 2.34). Then the same build-deb.sh as on
-# any other machine runs in there.
+# The glibc floor comes from the compiler, not from the root: CPython 3.11 and SQLite are built with
+# Zig (PyPI's ziglang), which links against its own stubs of the chosen glibc version
+# (build-python.sh), from Debian's own source packages (bookworm's python3.11 and sqlite3: the
+# upstream sources with Debian's security fixes). pip in the root takes only wheels whose manylinux
+# tag is within the floor (a _manylinux.py in the build venv, PEP 600), with PySide6 pinned to 6.7.3,
+# the last with aarch64 wheels for glibc 2.31 (compat-constraints.txt). Then the same build-deb.sh as
+# on any other machine runs inside, and fails if anything in the bundle needs a newer glibc.
 set -euo pipefail
 
 VERSION="${1:?usage: build-deb-compat.sh VERSION}"
+ARCH="${ARCH:-amd64}"
 SUITE="${SUITE:-bullseye}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 OUT="${OUT:-$ROOT/dist}"
 CACHE="${COUNTER_APP_BUILD_CACHE:-/var/cache/counter-app-build}/$SUITE"
-PYTHON_SUITE="bookworm"  # whose python3.11 source package (apt verifies it: signed index, hashes)
+PYTHON_SUITE="bookworm"  # whose python3.11 and sqlite3 source packages (apt verifies them: signed index, hashes)
+ZIG_VERSION="0.17.0"
+case "$ARCH" in
+    amd64) GLIBC=2.28; ZIG_TARGET=x86_64-linux-gnu.2.28 ;;   # UOS 20 (Debian 10 based)
+    arm64) GLIBC=2.31; ZIG_TARGET=aarch64-linux-gnu.2.31 ;;  # Kylin V10 (Ubuntu 20.04 based), Phytium, Kunpeng
+    *) echo "build-deb-compat.sh: ARCH is amd64 or arm64, not $ARCH" >&2; exit 2 ;;
+esac
 
 [[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+~-]*$ ]] || { echo "build-deb-compat.sh: $VERSION is not a Debian version" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "build-deb-compat.sh: run it as root (debootstrap, chroot)" >&2; exit 2; }
@@ -64,49 +73,49 @@ in_root() { chroot "$BOX" /usr/bin/env -i PATH=/opt/python3.11/bin:/usr/sbin:/us
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen "${PIP_ENV[@]}" "$@"; }
 bind() { mkdir -p "$2"; mount --bind "$1" "$2"; MOUNTS+=("$2"); }
 
-# 1. the prepared root: the suite, its build tools and libraries, CPython 3.11 (made once, cached)
-toolchain="$CACHE/toolchain.tar"
+# an arm64 root on an x86-64 machine: its programs run through qemu-user-static, registered with
+# binfmt_misc ("F": the emulator is opened once, so it also works inside the chroot)
+emulation() {
+    local name="qemu-aarch64" conf="/usr/lib/binfmt.d/qemu-aarch64.conf"
+    [ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] || return 0
+    [ -f "$conf" ] || { echo "build-deb-compat.sh: an arm64 build here needs qemu-user-static (apt-get install qemu-user-static)" >&2; exit 2; }
+    [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+    [ -e "/proc/sys/fs/binfmt_misc/$name" ] || grep -v '^#' "$conf" > /proc/sys/fs/binfmt_misc/register
+}
+emulation
+
+# 1. the prepared root: the suite's libraries and tools, Zig, CPython 3.11 for the floor (made once, cached)
+toolchain="$CACHE/toolchain-$ARCH-glibc$GLIBC.tar"
 if [ ! -f "$toolchain" ]; then
-    echo "preparing a $SUITE build root (once; kept in $CACHE)" >&2
-    mkdir -p "$CACHE"
-    debootstrap --variant=minbase "$SUITE" "$BOX" "$MIRROR" >&2
+    echo "preparing a $SUITE $ARCH build root (once; kept in $CACHE)" >&2
+    mkdir -p "$CACHE/zig"
+    # Zig runs on this machine's architecture (a static program: it runs in either root)
+    host_python="$ROOT/.venv/bin/python"; [ -x "$host_python" ] || host_python=python3
+    "$host_python" -m pip download -q --no-deps --only-binary=:all: --platform "manylinux_2_12_$(uname -m)" \
+        --platform "manylinux_2_17_$(uname -m)" --platform "musllinux_1_1_$(uname -m)" \
+        -d "$CACHE/zig" "ziglang==$ZIG_VERSION" >&2
+    debootstrap --arch="$ARCH" --variant=minbase "$SUITE" "$BOX" "$MIRROR" >&2
     echo "deb $MIRROR $SUITE main" > "$BOX/etc/apt/sources.list"
     cp /etc/resolv.conf "$BOX/etc/resolv.conf"
     mount -t proc proc "$BOX/proc"; MOUNTS+=("$BOX/proc")
     in_root apt-get update -q >&2
-    # the compilers and CPython's libraries; binutils for objdump; the Qt xcb platform's libraries
-    # (PyInstaller's hooks load PySide6 to find its plugins; the icons are rendered with Qt)
-    in_root apt-get install -y -q --no-install-recommends build-essential pkg-config ca-certificates \
-        libssl-dev libsqlite3-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev \
-        libncursesw5-dev uuid-dev libgdbm-dev binutils python3 xz-utils patch \
+    # CPython's libraries; tclsh for SQLite's amalgamation; binutils for objdump; the Qt xcb
+    # platform's libraries (PyInstaller's hooks load PySide6 to find its plugins; the icons are
+    # rendered with Qt). No C compiler: Zig is the compiler.
+    in_root apt-get install -y -q --no-install-recommends make pkg-config ca-certificates patch xz-utils \
+        libssl-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev libncursesw5-dev uuid-dev \
+        tcl binutils python3 \
         $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") >&2
+    "$host_python" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+        "$(ls "$CACHE/zig"/ziglang-"$ZIG_VERSION"-*.whl | head -n1)" "$BOX/tmp/zig"
+    mv "$BOX/tmp/zig/ziglang" "$BOX/opt/zig" && chmod 755 "$BOX/opt/zig/zig" && rm -rf "$BOX/tmp/zig"
     echo "deb-src $MIRROR $PYTHON_SUITE main" > "$BOX/etc/apt/sources.list.d/python-source.list"
     in_root apt-get update -q >&2
-    in_root sh -c 'mkdir -p /tmp/src && cd /tmp/src && apt-get source -q --download-only python3.11' >&2
-    in_root sh -c 'set -e; mkdir -p /tmp/python /tmp/debian-python
-        tar -C /tmp/python --strip-components=1 -xzf /tmp/src/python3.11_*.orig.tar.gz
-        tar -C /tmp/debian-python -xJf /tmp/src/python3.11_*.debian.tar.xz
-        cd /tmp/python
-        grep -v "^#" /tmp/debian-python/debian/patches/series | sed -n "/^CVE-/,\$p" |
-            while read -r patch; do patch -p1 -s --no-backup-if-mismatch < "/tmp/debian-python/debian/patches/$patch"; done
-        # Debian builds pyexpat into the interpreter (its layout patches); built as a module here,
-        # the CVE-2026-4224 fix (pycore_ceval.h) needs what upstream modules define for that
-        if grep -q pycore_ceval.h Modules/pyexpat.c && ! grep -q Py_BUILD_CORE_MODULE Modules/pyexpat.c; then
-            sed -i "1i #ifndef Py_BUILD_CORE_BUILTIN\\n#  define Py_BUILD_CORE_MODULE 1\\n#endif" Modules/pyexpat.c
-        fi
-        ls /tmp/src/*.dsc | sed "s|.*/||; s|\.dsc\$||" > /tmp/python-source' >&2
-    in_root sh -c 'cd /tmp/python && ./configure --prefix=/opt/python3.11 --enable-shared \
-        LDFLAGS=-Wl,-rpath,/opt/python3.11/lib --with-ensurepip=install >/tmp/configure.log &&
-        make -j"$(nproc)" >/tmp/make.log 2>&1 && make install >/tmp/install.log 2>&1' ||
-        { tail -n 30 "$BOX"/tmp/*.log >&2; exit 1; }
-    # which source it was (e.g. python3.11_3.11.2-6+deb12u8): shown by the build, kept in the root
-    cp "$BOX/tmp/python-source" "$BOX/opt/python3.11/DEBIAN-SOURCE"
-    for module in ssl sqlite3 ctypes zlib bz2 lzma uuid pyexpat _elementtree _decimal; do
-        in_root /opt/python3.11/bin/python3.11 -c "import $module" ||
-            { echo "build-deb-compat.sh: the built Python has no $module module" >&2; exit 1; }
-    done
-    rm -rf "$BOX/tmp/python" "$BOX/tmp/debian-python" "$BOX/tmp/src" "$BOX"/tmp/*.log \
-        "$BOX/var/cache/apt/archives"/*.deb
+    in_root sh -c 'mkdir -p /tmp/src && cd /tmp/src && apt-get source -q --download-only python3.11 sqlite3' >&2
+    install -m 755 "$HERE/build-python.sh" "$BOX/tmp/build-python.sh"
+    in_root sh /tmp/build-python.sh "$ZIG_TARGET" >&2
+    python3 "$HERE/glibc_floor.py" "$BOX/opt/python3.11" --top 3 --max "$GLIBC" >&2
+    rm -rf "$BOX/tmp/src" "$BOX/tmp/build-python.sh" "$BOX/var/cache/apt/archives"/*.deb
     umount "$BOX/proc"; MOUNTS=()
     tar -C "$BOX" -cf "$toolchain.tmp" .
     mv "$toolchain.tmp" "$toolchain"
@@ -116,7 +125,7 @@ fi
 # 2. this checkout in a fresh copy of the root, with its own venv
 mkdir -p "$BOX"
 tar -C "$BOX" -xf "$toolchain"
-echo "CPython from $(cat "$BOX/opt/python3.11/DEBIAN-SOURCE") with its security patches, in $SUITE" >&2
+echo "CPython and SQLite from $(cat "$BOX/opt/python3.11/DEBIAN-SOURCE") with their fixes, for glibc $GLIBC on $ARCH, in $SUITE" >&2
 cp /etc/resolv.conf "$BOX/etc/resolv.conf"
 cp "${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}" "$BOX/etc/ssl/certs/build-host.crt"
 bind /proc "$BOX/proc"
@@ -128,12 +137,16 @@ mkdir -p "$BOX/src"
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | grep -zv '^dist/' |
     while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
     tar --null -T - -cf -) | tar -C "$BOX/src" -xf -
-in_root sh -c 'cd /src && python3.11 -m venv .venv &&
+# the build venv takes only wheels within the floor (PEP 600: pip asks _manylinux), PySide6 6.7.3
+major="${GLIBC%.*}"; minor="${GLIBC#*.}"
+in_root sh -c "cd /src && python3.11 -m venv .venv &&
+    printf 'def manylinux_compatible(major, minor, arch):\n    return (major, minor) <= ($major, $minor)\n' \
+        > .venv/lib/python3.11/site-packages/_manylinux.py &&
     .venv/bin/pip install -q --upgrade pip &&
-    .venv/bin/pip install -q . "pyinstaller==6.22.3"' >&2
+    .venv/bin/pip install -q -c installer/linux/compat-constraints.txt . 'pyinstaller==6.22.3'" >&2
 
 # 3. the same build as anywhere else, inside
-deb="$(in_root sh -c "cd /src && OUT=/src/dist installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
+deb="$(in_root sh -c "cd /src && OUT=/src/dist GLIBC_MAX=$GLIBC installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
 mkdir -p "$OUT"
 cp "$BOX$deb" "$OUT/"
 # signed here, with this machine's key or tool (nothing of it enters the build root)

@@ -6,6 +6,7 @@
 #   OUT=DIR         where the .deb goes (default: dist/)
 #   MAINTAINER="Name <mail>"
 #   DEB_SIGN_KEY=KEY or DEB_SIGN_CMD="..."   sign the .deb (sign-deb.sh)
+#   GLIBC_MAX=X.Y   fail when anything in the bundle needs a newer glibc (build-deb-compat.sh sets it)
 # Needs: the project's .venv with pyinstaller (the bundle, the icon render), dpkg-deb, objdump.
 # The bundle is built for the machine it is built on: an arm64 .deb is built on an arm64 machine
 # (installer/README.md, "Linux (.deb)").
@@ -139,6 +140,10 @@ for lib in $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") libstdc++6 li
     depends+=", $lib"
 done
 depends+=", fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
+if [ -n "${GLIBC_MAX:-}" ]; then
+    python3 "$HERE/glibc_floor.py" "$APPDIR/files" --top 3 --max "$GLIBC_MAX" >&2 ||
+        { echo "build-deb.sh: the bundle needs a newer glibc than $GLIBC_MAX (above)" >&2; exit 1; }
+fi
 floor="$(python3 "$HERE/glibc_floor.py" "$APPDIR/files" --top 0 | sed -n 's/^glibc floor: \([0-9.]*\).*/\1/p')"
 depends="${depends/libc6 (>= 2.36)/libc6 (>= $floor)}"
 cat > "$STAGE/DEBIAN/control" <<CONTROL

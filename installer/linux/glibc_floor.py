@@ -1,9 +1,10 @@
 """The glibc floor of a bundle: the highest GLIBC_x.y symbol version any ELF file in it requires.
 
-    python3 installer/linux/glibc_floor.py DIR [--top N]
+    python3 installer/linux/glibc_floor.py DIR [--top N] [--max X.Y]
 
 Reads each ELF's version references (``objdump -p``: "required from libc.so.6: … GLIBC_2.34") and
 prints the floor, then the files needing the most, so one can see what to rebuild on an older base.
+With ``--max``, exits 1 when the floor is above it (a build for an older system checks itself).
 Standard library only (objdump from binutils): the tests and build-deb.sh use it too.
 """
 
@@ -55,13 +56,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("root")
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--max", help="the highest floor allowed, e.g. 2.28")
     args = parser.parse_args(argv)
     root = Path(args.root)
     need, found = floor(root)
     print(f"glibc floor: {'.'.join(map(str, need))} ({len(found)} ELF files)")
     for version, path in found[: args.top]:
         print(f"  GLIBC_{'.'.join(map(str, version))}  {path.relative_to(root)}")
-    return 0
+    if args.max is None:
+        return 0
+    limit = tuple(int(part) for part in args.max.split("."))
+    above = [(version, path) for version, path in found if version > limit]
+    for version, path in above:
+        print(
+            f"above {args.max}: GLIBC_{'.'.join(map(str, version))}  {path.relative_to(root)}",
+            file=sys.stderr,
+        )
+    return 1 if above else 0
 
 
 if __name__ == "__main__":

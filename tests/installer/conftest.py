@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installer.debroot import LINUX, Chroot, clean_root, ok
+from tests.installer.debroot import ARCH, LINUX, Chroot, clean_root, ok
 
 VERSION = "0.2.0"
 
@@ -27,7 +27,7 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
     build = None
     if not prebuilt:
         # the build, in a bullseye root as for a release, runs while the test's root is prepared
-        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
+        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "ARCH": ARCH}
         build = subprocess.Popen(
             ["bash", str(LINUX / "build-deb-compat.sh"), VERSION],
             stdout=subprocess.PIPE,
@@ -78,10 +78,30 @@ def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Pa
         tree = work / "tree"
         ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
         try:
-            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work)}
+            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "ARCH": ARCH}
+            if ARCH != "amd64":
+                _todays_recipe(tree)
             out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)
         finally:
             ok(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
         deb = Path(out.strip().splitlines()[-1])
     shutil.copyfile(deb, chroot.root / "tmp/counter-app-previous.deb")
     return deb
+
+
+def _todays_recipe(tree: Path) -> None:
+    """The older program's build with this release's recipe: that release had no arm64 build (its
+    own script builds amd64 only) and asked for PySide6 6.8, which has no arm64 wheels for Kylin's
+    glibc; its code runs on 6.7 as this release's does."""
+    for name in (
+        "build-deb-compat.sh",
+        "build-python.sh",
+        "compat-constraints.txt",
+        "build-deb.sh",
+        "glibc_floor.py",
+    ):
+        shutil.copy2(LINUX / name, tree / "installer" / "linux" / name)
+    pyproject = tree / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text(encoding="utf-8").replace('"PySide6>=6.8"', '"PySide6>=6.7"'), encoding="utf-8"
+    )

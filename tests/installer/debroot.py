@@ -2,7 +2,8 @@
 
 Needs root (chroot, mount), debootstrap and the Debian mirror of /etc/apt/sources.list(.d). To save
 CI time the minbase root and apt's downloaded packages are kept in
-``/var/cache/counter-app-test/<suite>/`` (``COUNTER_APP_TEST_CACHE`` moves it); without them the
+``/var/cache/counter-app-test/<suite>/`` (``<suite>-arm64/`` for arm64; ``COUNTER_APP_TEST_CACHE``
+moves it); without them the
 tests make them.
 """
 
@@ -19,13 +20,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "installer" / "linux"
-SUITE = "bookworm"  # the suite the package is tested on most
-OLD_SUITE = "bullseye"  # the oldest it is built for (installer/linux/build-deb-compat.sh)
+# the package's architecture: amd64 in the suite; arm64 (Kylin V10 on Phytium/Kunpeng) in the
+# release check, under qemu-user-static (installer/README.md, "UOS 20 and Kylin V10")
+ARCH = os.environ.get("COUNTER_APP_ARCH", "amd64")
+# the glibc floor each package is built for (installer/linux/build-deb-compat.sh)
+FLOOR = {"amd64": "2.28", "arm64": "2.31"}[ARCH]
+OLD_SUITE = "bullseye"  # the oldest suite the mirror serves: glibc 2.31, as Kylin V10
 NEW_SUITE = "trixie"  # the newest Debian release
+# the suite the package is tested on most: bookworm for amd64; for arm64 the one like Kylin V10
+SUITE = "bookworm" if ARCH == "amd64" else OLD_SUITE
 APPID = "org.counterapp.client"
 APP_DIR = f"/opt/apps/{APPID}"
 CACHE_ROOT = Path(os.environ.get("COUNTER_APP_TEST_CACHE", "/var/cache/counter-app-test"))
-CACHE = CACHE_ROOT / SUITE
 CHROOT_ENV = {
     "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
     "HOME": "/root",
@@ -70,16 +76,36 @@ def ok(cmd: list[str], **kw: object) -> str:
     return done.stdout
 
 
+def suite_cache(suite: str) -> Path:
+    """Where a suite's root and packages are kept: per suite, and per architecture but amd64's."""
+    return CACHE_ROOT / (suite if ARCH == "amd64" else f"{suite}-{ARCH}")
+
+
+def ensure_emulation() -> None:
+    """An arm64 root on an x86-64 machine runs through qemu-user-static, registered with
+    binfmt_misc as build-deb-compat.sh does it (the Debian package does not, in a container)."""
+    if ARCH != "arm64" or os.uname().machine == "aarch64":
+        return
+    binfmt = Path("/proc/sys/fs/binfmt_misc")
+    conf = Path("/usr/lib/binfmt.d/qemu-aarch64.conf")
+    assert conf.is_file(), "arm64 roots need qemu-user-static (apt-get install qemu-user-static)"
+    if not (binfmt / "register").exists():
+        ok(["mount", "-t", "binfmt_misc", "binfmt_misc", str(binfmt)])
+    if not (binfmt / "qemu-aarch64").exists():
+        (binfmt / "register").write_text(conf.read_text().strip() + "\n")
+
+
 def base_tarball(suite: str = SUITE) -> Path:
     """A minbase root of ``suite`` as a tarball, made once and kept in the cache."""
-    cache = CACHE_ROOT / suite
+    cache = suite_cache(suite)
     tarball = cache / "minbase.tar"
+    ensure_emulation()
     if tarball.is_file():
         return tarball
     cache.mkdir(parents=True, exist_ok=True)
     build = cache / "minbase.tmp"
     shutil.rmtree(build, ignore_errors=True)
-    ok(["debootstrap", "--variant=minbase", suite, str(build), mirror(suite)])
+    ok(["debootstrap", f"--arch={ARCH}", "--variant=minbase", suite, str(build), mirror(suite)])
     ok(["tar", "-C", str(build), "-cf", str(tarball) + ".tmp", "."])
     os.replace(str(tarball) + ".tmp", tarball)
     shutil.rmtree(build, ignore_errors=True)
@@ -92,7 +118,7 @@ def clean_root(root: Path, suite: str = SUITE) -> Iterator[Path]:
     suite) and the mirror; apt's lists are fetched. Unmounted and removed afterwards."""
     root.mkdir(parents=True)
     ok(["tar", "-C", str(root), "-xf", str(base_tarball(suite))])
-    archives = CACHE_ROOT / suite / "archives"
+    archives = suite_cache(suite) / "archives"
     (archives / "partial").mkdir(parents=True, exist_ok=True)
     mounts = [root / "proc", root / "var/cache/apt/archives"]
     ok(["mount", "-t", "proc", "proc", str(mounts[0])])

@@ -25,7 +25,20 @@ from pypdf import PdfReader
 
 from counter_app.domain.records import NoticeKind
 from tests.installer.conftest import VERSION
-from tests.installer.debroot import APP_DIR, APPID, LINUX, NEW_SUITE, OLD_SUITE, Chroot, clean_root, ok, run
+from tests.installer.debroot import (
+    APP_DIR,
+    APPID,
+    ARCH,
+    FLOOR,
+    LINUX,
+    NEW_SUITE,
+    OLD_SUITE,
+    SUITE,
+    Chroot,
+    clean_root,
+    ok,
+    run,
+)
 
 pytestmark = pytest.mark.installer  # one worker runs them all, first: tests/scheduling.py
 
@@ -55,6 +68,18 @@ def test_the_package_has_the_uos_layout(chroot: Chroot) -> None:
     assert "libxcb-cursor0" in control
 
 
+def test_the_package_needs_no_newer_glibc_than_its_floor(chroot: Chroot, tmp_path: Path) -> None:
+    """Every ELF file in the package asks for glibc 2.28 at most on amd64 (UOS 20), 2.31 on arm64
+    (Kylin V10), and the Depends says so."""
+    ok(["dpkg-deb", "-x", str(chroot.deb), str(tmp_path)])
+    files = str(tmp_path / APP_DIR.lstrip("/"))
+    done = run([sys.executable, str(LINUX / "glibc_floor.py"), files, "--max", FLOOR])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith(f"glibc floor: {FLOOR} ")  # Qt 6.7's own floor: nothing is lower
+    assert f"libc6 (>= {FLOOR})" in ok(["dpkg-deb", "-f", str(chroot.deb), "Depends"])
+    assert ok(["dpkg-deb", "-f", str(chroot.deb), "Architecture"]).strip() == ARCH
+
+
 def test_installed_entries_describe_the_application(chroot: Chroot) -> None:
     import configparser
     import json
@@ -62,7 +87,7 @@ def test_installed_entries_describe_the_application(chroot: Chroot) -> None:
     chroot.ensure_installed()
     app = chroot.root / APP_DIR.lstrip("/")
     info = json.loads((app / "info").read_text(encoding="utf-8"))
-    assert info["appid"] == APPID and info["version"] == VERSION and info["arch"] == ["amd64"]
+    assert info["appid"] == APPID and info["version"] == VERSION and info["arch"] == [ARCH]
     assert isinstance(info["permissions"], dict)
     desktop = configparser.ConfigParser(interpolation=None)
     desktop.optionxform = str  # type: ignore[assignment, method-assign]
@@ -96,6 +121,18 @@ def test_installed_program_runs_diagnose_and_print_test(chroot: Chroot) -> None:
     assert "受理通知书" in re.sub(r"\s+", "", text)
 
 
+def test_installed_window_opens_to_a_usable_intake_tab(chroot: Chroot) -> None:
+    """The window itself, offscreen, as a clerk starts it (the demo hall without a server):
+    ``gui --check`` finds the intake tab in front, taking typing, its search finding an item."""
+    chroot.ensure_installed()
+    out = chroot.ok(
+        "rm -rf /tmp/window && counter-app --data-dir /tmp/window --demo --no-server "
+        "gui --check --screenshot /tmp/window.png"
+    )
+    assert re.search(r"window check: intake tab usable after \d+ ms: [1-9]\d* service items", out), out
+    assert (chroot.root / "tmp/window.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
 SAMPLES = len(NoticeKind) + 1  # print-test: every kind of notice, and the acceptance notice on a roll
 LDD_ALL = (
     f"export LD_LIBRARY_PATH={APP_DIR}/files/_internal; find {APP_DIR}/files -type f \\( -name '*.so*' -o -name counter-app \\) "
@@ -105,13 +142,13 @@ LDD_ALL = (
 
 @pytest.mark.parametrize(
     ("suite", "glibc"),
-    [(OLD_SUITE, "2.31"), (NEW_SUITE, "2.41")],
-    ids=["oldest-built-for", "newest"],
+    # not the suite the other tests run in again (arm64's is bullseye)
+    [(s, g) for s, g in ((OLD_SUITE, "2.31"), (NEW_SUITE, "2.41")) if s != SUITE],
 )
 def test_the_package_runs_on_the_oldest_and_newest_suites(
     chroot: Chroot, tmp_path: Path, suite: str, glibc: str
 ) -> None:
-    """Debian 11 (glibc 2.31, as Kylin V10 and Ubuntu 20.04), the oldest suite it is built for, and
+    """Debian 11 (glibc 2.31, as Kylin V10 and Ubuntu 20.04), the oldest suite the mirror serves, and
     Debian 13 (the t64-renamed libraries): installed with apt, it starts, prints and finds every
     library there too."""
     from counter_app import __version__
