@@ -473,13 +473,13 @@ def _gui(args: argparse.Namespace) -> int:
     with_server = bool(args.demo and not args.no_server) or _server_configured(data_dir)
     language = _language(args, data_dir)
     if getattr(args, "check", False):
-        from counter_app.ui.window_check import callbacks
+        from counter_app.ui.window_check import WindowCheck
 
-        screenshot = Path(args.screenshot) if args.screenshot else None
-        framed, ready = callbacks(time.monotonic(), screenshot)
-        return start_gui(
-            language, not with_server, lambda: _open_for_window(args), framed=framed, ready=ready
+        check = WindowCheck(time.monotonic(), Path(args.screenshot) if args.screenshot else None)
+        code = start_gui(
+            language, not with_server, lambda: _open_for_window(args), framed=check.framed, ready=check.ready
         )
+        return check.exit_code(code)
     return start_gui(language, not with_server, lambda: _open_for_window(args))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,60 +25,69 @@ READY_SECONDS = 120  # an emulated arm64 PC takes a minute; a real one a second 
 
 
 def problems(window: MainWindow) -> tuple[list[str], str]:
-    """What keeps the intake tab from being used (empty: usable), and what was seen."""
+    """What keeps the intake tab from being used (empty: usable), and what was seen. The item
+    search is left as it was found."""
     found: list[str] = []
     if window.tabs.currentWidget() is not window.intake:
         found.append("the intake tab is not in front")
     picker = window.intake.picker
     if not (picker.query.isEnabled() and picker.query.isVisible()):
         found.append("the item search does not take typing")
+    typed = picker.query.text()
+    picker.query.clear()
     items = picker.results.count()
     if not items:
+        picker.query.setText(typed)
         return [*found, "the catalogue lists no service item"], "no items"
-    first = picker.results.item(0).text().split("  ")[0]
-    word = first[:2]
+    word = picker.results.item(0).text().split("  ")[0][:2]
     picker.query.setText(word)
     hits = picker.results.count()
     if not hits:
         found.append(f"searching {word!r} finds nothing")
-    picker.query.clear()
+    picker.query.setText(typed)
     return found, f"{items} service items, searching {word!r} finds {hits}"
 
 
-def callbacks(
-    started: float, screenshot: Path | None
-) -> tuple[Callable[[StartFrame], None], Callable[[MainWindow], None]]:
-    """start_gui's *framed* (starts the clock that gives up) and *ready* (checks, says, ends)."""
-    timer: list[QTimer] = []
+class WindowCheck:
+    """start_gui's *framed* (starts the clock that gives up) and *ready* (checks, says, ends);
+    ``exit_code`` corrects the window's own exit status (a sign-in cancelled by the clock is 0)."""
 
-    def framed(_frame: StartFrame) -> None:
-        give_up = QTimer()
-        give_up.setSingleShot(True)
-        give_up.timeout.connect(too_late)
-        give_up.start(READY_SECONDS * 1000)
-        timer.append(give_up)
+    def __init__(self, started: float, screenshot: Path | None) -> None:
+        self.started = started
+        self.screenshot = screenshot
+        self.failed = False
+        self._give_up: QTimer | None = None
 
-    def too_late() -> None:
-        print(
-            f"window check: the window was not ready after {READY_SECONDS} s (a sign-in waiting?)",
-            file=sys.stderr,
-        )
+    def framed(self, _frame: StartFrame) -> None:
+        self._give_up = QTimer()
+        self._give_up.setSingleShot(True)
+        self._give_up.timeout.connect(self._too_late)
+        self._give_up.start(READY_SECONDS * 1000)
+
+    def _too_late(self) -> None:
+        self._fail(f"the window was not ready after {READY_SECONDS} s (a sign-in waiting?)")
+
+    def _fail(self, why: str) -> None:
+        self.failed = True
+        print(f"window check: {why}", file=sys.stderr)
         QApplication.exit(1)
 
-    def ready(window: MainWindow) -> None:
-        for give_up in timer:
-            give_up.stop()
-        found, seen = problems(window)
-        if screenshot is not None:
-            window.grab().save(str(screenshot))
-        took = (time.monotonic() - started) * 1000
+    def ready(self, window: MainWindow) -> None:
+        if self._give_up is not None:
+            self._give_up.stop()
+        took = (time.monotonic() - self.started) * 1000
+        try:
+            found, seen = problems(window)
+            if self.screenshot is not None and not window.grab().save(str(self.screenshot)):
+                found.append(f"the picture could not be saved to {self.screenshot}")
+        except Exception as exc:  # said, and the check fails rather than hangs
+            found, seen = [f"the check itself failed: {exc!r}"], "-"
+        window.close()
         if found:
-            print(
-                f"window check: NOT usable after {took:.0f} ms: {'; '.join(found)} ({seen})", file=sys.stderr
-            )
+            self._fail(f"NOT usable after {took:.0f} ms: {'; '.join(found)} ({seen})")
         else:
             print(f"window check: intake tab usable after {took:.0f} ms: {seen}")
-        window.close()
-        QApplication.exit(1 if found else 0)
+            QApplication.exit(0)
 
-    return framed, ready
+    def exit_code(self, code: int) -> int:
+        return 1 if self.failed else code

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the .deb for the domestic systems' glibc, in a Debian root of the target architecture:
-#   installer/linux/build-deb-compat.sh VERSION                → dist/counter-app_VERSION_amd64.deb (glibc >= 2.28: UOS 20)
-#   ARCH=arm64 installer/linux/build-deb-compat.sh VERSION     → dist/counter-app_VERSION_arm64.deb (glibc >= 2.31: Kylin V10)
+#   installer/linux/build-deb-compat.sh VERSION                  → dist/counter-app_VERSION_amd64.deb (glibc >= 2.28: UOS 20)
+#   DEB_ARCH=arm64 installer/linux/build-deb-compat.sh VERSION   → dist/counter-app_VERSION_arm64.deb (glibc >= 2.31: Kylin V10)
 # Environment:
-#   ARCH=amd64|arm64 the package's architecture (arm64 on an x86-64 machine runs under qemu-user-static)
+#   DEB_ARCH=amd64|arm64   the package's architecture (arm64 on an x86-64 machine runs under qemu-user-static)
 #   SUITE=bullseye   the Debian suite of the build root (its libraries go into the bundle: OpenSSL, libffi…)
 #   MIRROR=URL       the Debian mirror (default: the one this machine's apt uses)
+#   SECURITY_MIRROR=URL   Debian's security archive (default: MIRROR with debian-security for debian)
 #   OUT=DIR          where the .deb goes (default: dist/)
 #   DEB_SIGN_KEY, DEB_SIGN_CMD   sign the .deb (sign-deb.sh)
 #   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared roots (toolchain and Python), Zig and pip's cache
@@ -23,7 +24,7 @@
 set -euo pipefail
 
 VERSION="${1:?usage: build-deb-compat.sh VERSION}"
-ARCH="${ARCH:-amd64}"
+ARCH="${DEB_ARCH:-amd64}"
 SUITE="${SUITE:-bullseye}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -34,7 +35,7 @@ ZIG_VERSION="0.17.0"
 case "$ARCH" in
     amd64) GLIBC=2.28; ZIG_TARGET=x86_64-linux-gnu.2.28 ;;   # UOS 20 (Debian 10 based)
     arm64) GLIBC=2.31; ZIG_TARGET=aarch64-linux-gnu.2.31 ;;  # Kylin V10 (Ubuntu 20.04 based), Phytium, Kunpeng
-    *) echo "build-deb-compat.sh: ARCH is amd64 or arm64, not $ARCH" >&2; exit 2 ;;
+    *) echo "build-deb-compat.sh: DEB_ARCH is amd64 or arm64, not $ARCH" >&2; exit 2 ;;
 esac
 
 [[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+~-]*$ ]] || { echo "build-deb-compat.sh: $VERSION is not a Debian version" >&2; exit 2; }
@@ -44,7 +45,7 @@ esac
 if [ -z "${COUNTER_APP_BUILD_NS:-}" ]; then
     COUNTER_APP_BUILD_NS=1 exec unshare --mount --propagation private bash "$0" "$@"
 fi
-for tool in debootstrap chroot git; do
+for tool in debootstrap chroot git objdump python3; do
     command -v "$tool" >/dev/null || { echo "build-deb-compat.sh: $tool is needed" >&2; exit 2; }
 done
 if [ -z "${MIRROR:-}" ]; then
@@ -79,13 +80,22 @@ emulation() {
     local name="qemu-aarch64" conf="/usr/lib/binfmt.d/qemu-aarch64.conf"
     [ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] || return 0
     [ -f "$conf" ] || { echo "build-deb-compat.sh: an arm64 build here needs qemu-user-static (apt-get install qemu-user-static)" >&2; exit 2; }
+    local entry="/proc/sys/fs/binfmt_misc/$name"
     [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-    [ -e "/proc/sys/fs/binfmt_misc/$name" ] || grep -v '^#' "$conf" > /proc/sys/fs/binfmt_misc/register
+    # an entry without "F" (the emulator looked up at each start) fails inside the chroot: replaced
+    if [ -e "$entry" ] && ! grep -q '^flags:.*F' "$entry"; then echo -1 > "$entry"; fi
+    [ -e "$entry" ] || grep -v '^#' "$conf" > /proc/sys/fs/binfmt_misc/register 2>/dev/null || [ -e "$entry" ]
 }
 emulation
 
 # 1. the prepared root: the suite's libraries and tools, Zig, CPython 3.11 for the floor (made once, cached)
-toolchain="$CACHE/toolchain-$ARCH-glibc$GLIBC.tar"
+# the root's recipe: the packages, Zig, the compiling script, the build machine's CPU; a change
+# of any prepares a new root (an old one is left for rm)
+ROOT_PACKAGES="make pkg-config ca-certificates patch xz-utils libssl-dev libffi-dev zlib1g-dev libbz2-dev
+    liblzma-dev libreadline-dev libncursesw5-dev uuid-dev tcl binutils python3
+    $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt" | tr '\n' ' ')"
+recipe="$( (cat "$HERE/build-python.sh"; echo "$ZIG_VERSION $SUITE $(uname -m) $ROOT_PACKAGES") | sha256sum | cut -c1-12)"
+toolchain="$CACHE/toolchain-$ARCH-glibc$GLIBC-$recipe.tar"
 if [ ! -f "$toolchain" ]; then
     echo "preparing a $SUITE $ARCH build root (once; kept in $CACHE)" >&2
     mkdir -p "$CACHE/zig"
@@ -95,17 +105,20 @@ if [ ! -f "$toolchain" ]; then
         --platform "manylinux_2_17_$(uname -m)" --platform "musllinux_1_1_$(uname -m)" \
         -d "$CACHE/zig" "ziglang==$ZIG_VERSION" >&2
     debootstrap --arch="$ARCH" --variant=minbase "$SUITE" "$BOX" "$MIRROR" >&2
-    echo "deb $MIRROR $SUITE main" > "$BOX/etc/apt/sources.list"
+    # with Debian's security and point-release updates: the bundle carries the root's OpenSSL & co.
+    {
+        echo "deb $MIRROR $SUITE main"
+        echo "deb $MIRROR $SUITE-updates main"
+        echo "deb ${SECURITY_MIRROR:-${MIRROR%/debian}/debian-security} $SUITE-security main"
+    } > "$BOX/etc/apt/sources.list"
     cp /etc/resolv.conf "$BOX/etc/resolv.conf"
     mount -t proc proc "$BOX/proc"; MOUNTS+=("$BOX/proc")
     in_root apt-get update -q >&2
     # CPython's libraries; tclsh for SQLite's amalgamation; binutils for objdump; the Qt xcb
     # platform's libraries (PyInstaller's hooks load PySide6 to find its plugins; the icons are
     # rendered with Qt). No C compiler: Zig is the compiler.
-    in_root apt-get install -y -q --no-install-recommends make pkg-config ca-certificates patch xz-utils \
-        libssl-dev libffi-dev zlib1g-dev libbz2-dev liblzma-dev libreadline-dev libncursesw5-dev uuid-dev \
-        tcl binutils python3 \
-        $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") >&2
+    # shellcheck disable=SC2086
+    in_root apt-get install -y -q --no-install-recommends $ROOT_PACKAGES >&2
     "$host_python" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
         "$(ls "$CACHE/zig"/ziglang-"$ZIG_VERSION"-*.whl | head -n1)" "$BOX/tmp/zig"
     mv "$BOX/tmp/zig/ziglang" "$BOX/opt/zig" && chmod 755 "$BOX/opt/zig/zig" && rm -rf "$BOX/tmp/zig"
@@ -135,7 +148,7 @@ bind "$CACHE/pip" "$BOX/root/.cache/pip"
 mkdir -p "$BOX/src"
 # the checkout's files as they are (tracked and new, not ignored; not those deleted in the work tree)
 (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | grep -zv '^dist/' |
-    while IFS= read -r -d '' file; do [ -e "$file" ] && printf '%s\0' "$file"; done |
+    while IFS= read -r -d '' file; do if [ -e "$file" ]; then printf '%s\0' "$file"; fi; done |
     tar --null -T - -cf -) | tar -C "$BOX/src" -xf -
 # the build venv takes only wheels within the floor (PEP 600: pip asks _manylinux), PySide6 6.7.3
 major="${GLIBC%.*}"; minor="${GLIBC#*.}"

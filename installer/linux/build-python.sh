@@ -81,12 +81,13 @@ fi
 # from a library alone, which Zig's linker driver refuses
 make -j"$(nproc)" PY3LIBRARY= >/tmp/make.log 2>&1 ||
     { grep -E "error|Error" /tmp/make.log | cut -c1-300 | tail -n 20; exit 1; }
-# a module whose library was not found is left out with a line, not an error: say which, then stop
-grep -A4 "Failed to build these modules" /tmp/make.log >&2 || true
+# a module whose library was not found is left out with a line, not an error: say which (the
+# checks below stop the build when one the program needs is among them)
+grep -A4 "Failed to build these modules\|were removed because" /tmp/make.log >&2 || true
 make install PY3LIBRARY= >/tmp/install.log 2>&1 || { tail -n 30 /tmp/install.log; exit 1; }
 ls /tmp/src/python3.11_*.dsc /tmp/src/sqlite3_*.dsc | sed "s|.*/||; s|\.dsc\$||" | tr '\n' ' ' |
     sed 's/ $/\n/' > /opt/python3.11/DEBIAN-SOURCE
-for module in ssl sqlite3 ctypes zlib bz2 lzma uuid pyexpat _elementtree _decimal readline curses; do
+for module in ssl _hashlib sqlite3 ctypes zlib bz2 lzma uuid pyexpat _elementtree _decimal readline curses; do
     /opt/python3.11/bin/python3.11 -c "import $module" ||
         { echo "build-python.sh: the built Python has no $module module" >&2; exit 1; }
 done

@@ -29,7 +29,8 @@ def is_elf(path: Path) -> bool:
 
 def required_glibc(path: Path) -> tuple[int, ...]:
     """The highest GLIBC_ version *path* requires, (0,) when none."""
-    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=False).stdout
+    # an ELF file objdump cannot read is an error, not a file that needs nothing
+    out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True, check=True).stdout
     refs, needed = False, [(0,)]
     for line in out.splitlines():
         if line.startswith("Version References:"):

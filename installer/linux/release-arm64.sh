@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The arm64 package (Kylin V10 on Phytium and Kunpeng; glibc 2.31) built and checked as the
 # amd64 package is in the test suite, on an x86-64 machine under qemu-user-static: too slow for the
-# suite (installer/README.md, "UOS 20 and Kylin V10" has the last run's figures).
+# suite (installer/README.md, "The arm64 package's checks" has the last run's figures).
 #   sudo installer/linux/release-arm64.sh           → dist/release-arm64.log
-# Builds the arm64 .deb and its predecessor with build-deb-compat.sh (ARCH=arm64), installs it into
+# Builds the arm64 .deb and its predecessor with build-deb-compat.sh (DEB_ARCH=arm64), installs it into
 # a clean arm64 Debian 11 root and runs every installed-package test there (tests/installer, marker
 # installer): lintian, the glibc floor, diagnose, print-test read back, the window offscreen to a
 # usable intake tab, ldd over the bundle, preseeding, an intake synced to a hall server on this

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.installer.debroot import ARCH, LINUX, Chroot, clean_root, ok
+from tests.installer.debroot import ARCH, LINUX, Chroot, clean_root, ensure_emulation, ok
 
 VERSION = "0.2.0"
 
@@ -25,9 +25,10 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
     started = time.monotonic()
     prebuilt = os.environ.get("COUNTER_APP_DEB")
     build = None
+    ensure_emulation()  # before the build, which would otherwise register it at the same time
     if not prebuilt:
         # the build, in a bullseye root as for a release, runs while the test's root is prepared
-        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "ARCH": ARCH}
+        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
         build = subprocess.Popen(
             ["bash", str(LINUX / "build-deb-compat.sh"), VERSION],
             stdout=subprocess.PIPE,
@@ -78,7 +79,7 @@ def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Pa
         tree = work / "tree"
         ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
         try:
-            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "ARCH": ARCH}
+            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
             if ARCH != "amd64":
                 _todays_recipe(tree)
             out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)

@@ -9,6 +9,7 @@ tests make them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -91,8 +92,12 @@ def ensure_emulation() -> None:
     assert conf.is_file(), "arm64 roots need qemu-user-static (apt-get install qemu-user-static)"
     if not (binfmt / "register").exists():
         ok(["mount", "-t", "binfmt_misc", "binfmt_misc", str(binfmt)])
-    if not (binfmt / "qemu-aarch64").exists():
-        (binfmt / "register").write_text(conf.read_text().strip() + "\n")
+    entry = binfmt / "qemu-aarch64"
+    if entry.exists() and not re.search(r"^flags:.*F", entry.read_text(), re.M):
+        entry.write_text("-1\n")  # without "F" the emulator is not found inside the chroot
+    if not entry.exists():
+        with contextlib.suppress(FileExistsError):  # registered meanwhile by another process
+            (binfmt / "register").write_text(conf.read_text().strip() + "\n")
 
 
 def base_tarball(suite: str = SUITE) -> Path:
