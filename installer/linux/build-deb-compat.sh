@@ -6,7 +6,8 @@
 #   DEB_ARCH=amd64|arm64   the package's architecture (arm64 on an x86-64 machine runs under qemu-user-static)
 #   SUITE=bullseye   the Debian suite of the build root (its libraries go into the bundle: OpenSSL, libffi…)
 #   MIRROR=URL       the Debian mirror (default: the one this machine's apt uses)
-#   SECURITY_MIRROR=URL   Debian's security archive (default: MIRROR with debian-security for debian)
+#   SECURITY_MIRROR=URL   Debian's security archive (default: MIRROR with debian-security for debian);
+#                    none: without it (the archive reached here serves amd64 only)
 #   OUT=DIR          where the .deb goes (default: dist/)
 #   DEB_SIGN_KEY, DEB_SIGN_CMD   sign the .deb (sign-deb.sh)
 #   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared roots (toolchain and Python), Zig and pip's cache
@@ -94,7 +95,9 @@ emulation
 ROOT_PACKAGES="make pkg-config ca-certificates patch xz-utils libssl-dev libffi-dev zlib1g-dev libbz2-dev
     liblzma-dev libreadline-dev libncursesw5-dev uuid-dev tcl binutils python3
     $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt" | tr '\n' ' ')"
-recipe="$( (cat "$HERE/build-python.sh"; echo "$ZIG_VERSION $SUITE $(uname -m) $ROOT_PACKAGES") | sha256sum | cut -c1-12)"
+SECURITY="${SECURITY_MIRROR:-${MIRROR%/debian}/debian-security}"
+recipe="$( (cat "$HERE/build-python.sh"; echo "$ZIG_VERSION $SUITE $(uname -m) $SECURITY $ROOT_PACKAGES") |
+    sha256sum | cut -c1-12)"
 toolchain="$CACHE/toolchain-$ARCH-glibc$GLIBC-$recipe.tar"
 if [ ! -f "$toolchain" ]; then
     echo "preparing a $SUITE $ARCH build root (once; kept in $CACHE)" >&2
@@ -109,7 +112,7 @@ if [ ! -f "$toolchain" ]; then
     {
         echo "deb $MIRROR $SUITE main"
         echo "deb $MIRROR $SUITE-updates main"
-        echo "deb ${SECURITY_MIRROR:-${MIRROR%/debian}/debian-security} $SUITE-security main"
+        if [ "$SECURITY" != none ]; then echo "deb $SECURITY $SUITE-security main"; fi
     } > "$BOX/etc/apt/sources.list"
     cp /etc/resolv.conf "$BOX/etc/resolv.conf"
     mount -t proc proc "$BOX/proc"; MOUNTS+=("$BOX/proc")
@@ -118,7 +121,12 @@ if [ ! -f "$toolchain" ]; then
     # platform's libraries (PyInstaller's hooks load PySide6 to find its plugins; the icons are
     # rendered with Qt). No C compiler: Zig is the compiler.
     # shellcheck disable=SC2086
-    in_root apt-get install -y -q --no-install-recommends $ROOT_PACKAGES >&2
+    in_root apt-get install -y -q --no-install-recommends $ROOT_PACKAGES >&2 || {
+        echo "build-deb-compat.sh: the $SUITE $ARCH packages could not be fetched (above). If only those from" \
+            "$SECURITY fail, that archive does not serve $ARCH here: SECURITY_MIRROR=URL names another," \
+            "SECURITY_MIRROR=none builds without Debian's security updates (say so in the release notes)" >&2
+        exit 1
+    }
     "$host_python" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
         "$(ls "$CACHE/zig"/ziglang-"$ZIG_VERSION"-*.whl | head -n1)" "$BOX/tmp/zig"
     mv "$BOX/tmp/zig/ziglang" "$BOX/opt/zig" && chmod 755 "$BOX/opt/zig/zig" && rm -rf "$BOX/tmp/zig"
