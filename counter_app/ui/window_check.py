@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:  # imported behind the start frame, as the window itself is
@@ -39,7 +39,7 @@ def problems(window: MainWindow) -> tuple[list[str], str]:
     if not items:
         picker.query.setText(typed)
         return [*found, "the catalogue lists no service item"], "no items"
-    word = picker.results.item(0).text().split("  ")[0][:2]
+    word = picker.results.item(0).data(Qt.ItemDataRole.UserRole).name[:2]  # the row's ServiceItem
     picker.query.setText(word)
     hits = picker.results.count()
     if not hits:

@@ -75,19 +75,8 @@ in_root() { chroot "$BOX" /usr/bin/env -i PATH=/opt/python3.11/bin:/usr/sbin:/us
     HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen "${PIP_ENV[@]}" "$@"; }
 bind() { mkdir -p "$2"; mount --bind "$1" "$2"; MOUNTS+=("$2"); }
 
-# an arm64 root on an x86-64 machine: its programs run through qemu-user-static, registered with
-# binfmt_misc ("F": the emulator is opened once, so it also works inside the chroot)
-emulation() {
-    local name="qemu-aarch64" conf="/usr/lib/binfmt.d/qemu-aarch64.conf"
-    [ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] || return 0
-    [ -f "$conf" ] || { echo "build-deb-compat.sh: an arm64 build here needs qemu-user-static (apt-get install qemu-user-static)" >&2; exit 2; }
-    local entry="/proc/sys/fs/binfmt_misc/$name"
-    [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
-    # an entry without "F" (the emulator looked up at each start) fails inside the chroot: replaced
-    if [ -e "$entry" ] && ! grep -q '^flags:.*F' "$entry"; then echo -1 > "$entry"; fi
-    [ -e "$entry" ] || grep -v '^#' "$conf" > /proc/sys/fs/binfmt_misc/register 2>/dev/null || [ -e "$entry" ]
-}
-emulation
+# an arm64 root on an x86-64 machine: its programs run through qemu-user-static
+if [ "$ARCH" = arm64 ]; then "$HERE/qemu-binfmt.sh"; fi
 
 # 1. the prepared root: the suite's libraries and tools, Zig, CPython 3.11 for the floor (made once, cached)
 # the root's recipe: the packages, Zig, the compiling script, the build machine's CPU; a change

@@ -140,11 +140,14 @@ for lib in $(grep -v '^#' "$ROOT/scripts/qt-runtime-packages.txt") libstdc++6 li
     depends+=", $lib"
 done
 depends+=", fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
-if [ -n "${GLIBC_MAX:-}" ]; then
-    python3 "$HERE/glibc_floor.py" "$APPDIR/files" --top 3 --max "$GLIBC_MAX" >&2 ||
-        { echo "build-deb.sh: the bundle needs a newer glibc than $GLIBC_MAX (above)" >&2; exit 1; }
-fi
-floor="$(python3 "$HERE/glibc_floor.py" "$APPDIR/files" --top 0 | sed -n 's/^glibc floor: \([0-9.]*\).*/\1/p')"
+# the floor, read once (objdump over every ELF file); over GLIBC_MAX the files above it are listed
+measured="$(python3 "$HERE/glibc_floor.py" "$APPDIR/files" --top 3 ${GLIBC_MAX:+--max "$GLIBC_MAX"})" || {
+    echo "$measured" >&2
+    echo "build-deb.sh: the glibc floor could not be read, or is above ${GLIBC_MAX:-the limit} (above)" >&2
+    exit 1
+}
+echo "$measured" >&2
+floor="$(echo "$measured" | sed -n 's/^glibc floor: \([0-9.]*\).*/\1/p')"
 depends="${depends/libc6 (>= 2.36)/libc6 (>= $floor)}"
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: $PACKAGE

@@ -97,6 +97,7 @@ def _todays_recipe(tree: Path) -> None:
     for name in (
         "build-deb-compat.sh",
         "build-python.sh",
+        "qemu-binfmt.sh",
         "compat-constraints.txt",
         "build-deb.sh",
         "glibc_floor.py",

@@ -9,7 +9,6 @@ tests make them.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -84,20 +83,9 @@ def suite_cache(suite: str) -> Path:
 
 def ensure_emulation() -> None:
     """An arm64 root on an x86-64 machine runs through qemu-user-static, registered with
-    binfmt_misc as build-deb-compat.sh does it (the Debian package does not, in a container)."""
-    if ARCH != "arm64" or os.uname().machine == "aarch64":
-        return
-    binfmt = Path("/proc/sys/fs/binfmt_misc")
-    conf = Path("/usr/lib/binfmt.d/qemu-aarch64.conf")
-    assert conf.is_file(), "arm64 roots need qemu-user-static (apt-get install qemu-user-static)"
-    if not (binfmt / "register").exists():
-        ok(["mount", "-t", "binfmt_misc", "binfmt_misc", str(binfmt)])
-    entry = binfmt / "qemu-aarch64"
-    if entry.exists() and not re.search(r"^flags:.*F", entry.read_text(), re.M):
-        entry.write_text("-1\n")  # without "F" the emulator is not found inside the chroot
-    if not entry.exists():
-        with contextlib.suppress(FileExistsError):  # registered meanwhile by another process
-            (binfmt / "register").write_text(conf.read_text().strip() + "\n")
+    binfmt_misc as build-deb-compat.sh does it (installer/linux/qemu-binfmt.sh)."""
+    if ARCH == "arm64":
+        ok([str(LINUX / "qemu-binfmt.sh")])
 
 
 def base_tarball(suite: str = SUITE) -> Path:

@@ -34,19 +34,25 @@ def _script_value(name: str) -> str:
     return found.group(1)
 
 
+def _wheels(tmp_path: Path, platforms: list[str], arguments: list[str]) -> list[str]:
+    """The wheel files pip would install for *platforms* (``pip install --dry-run``, PyPI's metadata)."""
+    report = tmp_path / "report.json"
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet"]
+    command += ["--only-binary=:all:", "--report", str(report)]
+    command += [arg for platform in platforms for arg in ("--platform", platform)]
+    done = subprocess.run([*command, *arguments], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"no wheels for {' '.join(platforms)}:\n{done.stderr[-3000:]}"
+    return [
+        item["download_info"]["url"].rsplit("/", 1)[1] for item in json.loads(report.read_text())["install"]
+    ]
+
+
 def _resolve(tmp_path: Path, cpu: str, floor: tuple[int, int], requirements: list[str]) -> list[str]:
     """The wheel files pip would install on that CPU and floor, for CPython 3.11."""
     platforms = [f"manylinux_2_{minor}_{cpu}" for minor in range(5, floor[1] + 1)]
     platforms += [f"{legacy}_{cpu}" for legacy in LEGACY]
-    report = tmp_path / f"{cpu}.json"
-    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet"]
-    command += ["--only-binary=:all:", "--python-version", "3.11", "--implementation", "cp"]
-    command += ["--abi", "cp311", "--abi", "abi3", "--abi", "none", "--report", str(report)]
-    command += [arg for platform in platforms for arg in ("--platform", platform)]
-    done = subprocess.run([*command, *requirements], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, f"no wheels for {cpu}, glibc {floor}:\n{done.stderr[-3000:]}"
-    installs = json.loads(report.read_text())["install"]
-    return [item["download_info"]["url"].rsplit("/", 1)[1] for item in installs]
+    python = ["--python-version", "3.11", "--implementation", "cp", "--abi", "cp311", "--abi", "abi3"]
+    return _wheels(tmp_path, platforms, [*python, "--abi", "none", *requirements])
 
 
 def _within(wheel: str, cpu: str, floor: tuple[int, int]) -> bool:
@@ -93,24 +99,7 @@ def test_zig_exists_for_the_build_machine(tmp_path: Path) -> None:
     version = _script_value("ZIG_VERSION")
     cpu = "x86_64"
     platforms = [f"manylinux_2_12_{cpu}", f"manylinux_2_17_{cpu}", f"musllinux_1_1_{cpu}"]
-    report = tmp_path / "zig.json"
-    command = [
-        sys.executable,
-        "-m",
-        "pip",
-        "install",
-        "--dry-run",
-        "--ignore-installed",
-        "--quiet",
-        "--no-deps",
-    ]
-    command += ["--only-binary=:all:", "--report", str(report), f"ziglang=={version}"]
-    command += [arg for platform in platforms for arg in ("--platform", platform)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    (wheel,) = [
-        i["download_info"]["url"].rsplit("/", 1)[1] for i in json.loads(report.read_text())["install"]
-    ]
+    (wheel,) = _wheels(tmp_path, platforms, ["--no-deps", f"ziglang=={version}"])
     assert wheel.startswith(f"ziglang-{version}-") and "x86_64" in wheel
 
 
@@ -119,6 +108,7 @@ def test_the_build_scripts_parse() -> None:
         ("build-deb-compat.sh", "bash"),
         ("build-deb.sh", "bash"),
         ("build-python.sh", "sh"),
+        ("qemu-binfmt.sh", "sh"),
     ):
         done = subprocess.run([shell, "-n", str(LINUX / script)], capture_output=True, text=True, check=False)
         assert done.returncode == 0, f"{script}: {done.stderr}"
