@@ -25,6 +25,7 @@ from hall_server.models import (
     UserRow,
 )
 from hall_server.queue.layout import department_names
+from hall_server.rows import add_new
 from hall_server.schemas import Op
 
 
@@ -89,7 +90,7 @@ class BatchCache:
         return self.cases[case_id]
 
     def add_case(self, row: CaseRow) -> None:
-        self.s.add(row)
+        add_new(self.s, row)
         self.cases[row.id] = row
 
     def number_owner(self, number: str) -> str | None:

@@ -1,18 +1,21 @@
-"""Append-only rows (change log, case history, audit, ledger) written in bulk during a push.
+"""Rows written in bulk during a push: append-only rows (change log, case history, audit, ledger)
+and the cases the push creates.
 
 Outside a push they are ORM objects added to the session like any other. Inside one, the push
-opens a buffer on the session; rows are collected as plain values and written with one
-executemany per table just before the batch's flush, without fetching generated ids back.
+opens a buffer on the session: append-only rows are collected as plain values, new rows (cases) as
+objects kept out of the session, so later ops of the batch may still change them; each table is
+written with one executemany just before the batch's flush, without fetching generated ids back.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import DeclarativeBase, Session
 
 _KEY = "append_buffer"
+_NEW = "new_rows"
 
 
 def append(s: Session, model: type[DeclarativeBase], **values: Any) -> None:
@@ -23,18 +26,52 @@ def append(s: Session, model: type[DeclarativeBase], **values: Any) -> None:
         buffer.setdefault(model, []).append(values)
 
 
+def add_new(s: Session, row: DeclarativeBase) -> None:
+    """A row this transaction creates, complete by the batch's end: added to the session, or in a
+    push kept aside and inserted with its kind (its objects are never attached to the session, so
+    the ORM's bookkeeping of each attribute is skipped)."""
+    new: list[DeclarativeBase] | None = s.info.get(_NEW)
+    if new is None:
+        s.add(row)
+    else:
+        new.append(row)
+
+
 def open_buffer(s: Session) -> None:
     s.info[_KEY] = {}
+    s.info[_NEW] = []
+
+
+def _values(table: Table, row: DeclarativeBase) -> dict[str, Any]:
+    """The columns *row* has a value for: what was set, else the column's plain default; a column
+    with neither is left to the insert (a generated key, a default computed by the database)."""
+    held = row.__dict__
+    values = {}
+    for column in table.columns:
+        if column.key in held:
+            values[column.key] = held[column.key]
+        elif column.default is not None and column.default.is_scalar:
+            values[column.key] = column.default.arg  # type: ignore[attr-defined]
+    return values
 
 
 def write_buffer(s: Session) -> None:
-    """Write what was collected (the ORM's own rows, e.g. new cases, go first), then close."""
+    """Write what was collected, then close: new rows, the ORM's own changes, append-only rows."""
     buffer: dict[type[DeclarativeBase], list[dict[str, Any]]] = s.info.pop(_KEY, {})
+    new: list[DeclarativeBase] = s.info.pop(_NEW, [])
+    alike: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for row in new:  # one executemany per table and set of columns given
+        table: Table = row.__table__  # type: ignore[assignment]
+        values = _values(table, row)
+        alike.setdefault((table, tuple(values)), []).append(values)
+    for (table, _columns), rows in alike.items():
+        s.execute(insert(table), rows)
     s.flush()
-    for model, rows in buffer.items():
-        if rows:
-            s.execute(insert(model.__table__), rows)  # type: ignore[arg-type]
+    for model, appended in buffer.items():
+        if appended:
+            s.execute(insert(model.__table__), appended)  # type: ignore[arg-type]
 
 
 def drop_buffer(s: Session) -> None:
     s.info.pop(_KEY, None)
+    s.info.pop(_NEW, None)
