@@ -151,6 +151,7 @@ def test_qt_own_dialogs_follow_the_interface_language(qapp: QApplication) -> Non
 def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
     """Qt's file dialog (saving a notice as PDF, exporting a report) walked whole, a folder listed."""
     (tmp_path / "通知书").mkdir()
+    (tmp_path / "受理通知书.pdf").write_bytes(b"%PDF")
     make_application("zh_CN")
     try:
         dialog = save_dialog(None, "另存为 PDF", str(tmp_path), "PDF (*.pdf)")
@@ -159,13 +160,16 @@ def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, 
         dialog.show()
         view = dialog.findChild(QTreeView, "treeView")
         assert view is not None
-        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 1)
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 2)
         folder = view.model().index(0, 2, view.rootIndex())
         qtbot.waitUntil(lambda: bool(view.model().data(folder)))
+        pdf = view.model().index(1, 1, view.rootIndex())
+        qtbot.waitUntil(lambda: bool(view.model().data(pdf)))
         # the names of files and folders are the disk's, not the interface's
         seen = [s for s in texts_of(dialog) if not s.what.endswith(",0") and "lookInCombo" not in s.where]
         assert untranslated(seen, {"pdf"}) == []
         assert view.model().data(folder) == "文件夹"
+        assert view.model().data(pdf) == "4 字节"  # the system's locale wrote "4 bytes"
         # the time as the interface writes it (Qt 6.7 wrote the system's "7 Dec 2026 13:34")
         modified = datetime.fromtimestamp((tmp_path / "通知书").stat().st_mtime)
         shown = view.model().data(view.model().index(0, 3, view.rootIndex()))
