@@ -1,9 +1,10 @@
 """Qt's own save dialog, as the program opens it: sizes and times in the interface's language.
 
 The file list's "Size" and "Date Modified" columns are written by QFileSystemModel with the
-*system's* locale ("4 bytes" and, in Qt 6.7, "7 Dec 2026" in the Chinese interface on an English
+*system's* locale ("4 bytes", "12.06 KiB" and, in Qt 6.7, "7 Dec 2026" in the Chinese interface on an English
 system; later versions write the date in a locale-neutral day-month-year). A proxy writes both the
-interface's way ("4 字节", "2026/12/7 13:34").
+interface's way ("4 字节", "12.06 kB" as Windows and UOS count, "2026/12/7 13:34"). The list's columns and the places on its left are
+as wide as what they show (Qt's defaults cut "12.06 KiB" to "12....KiB" and 计算机 to "计...").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QListView, QTreeView, QWidget
 
 SIZE_COLUMN = 1
 MODIFIED_COLUMN = 3
@@ -28,7 +29,8 @@ class LocalFigures(QIdentityProxyModel):
             modified = source.lastModified(self.mapToSource(index))
             return QLocale().toString(modified, QLocale.FormatType.ShortFormat) if modified.isValid() else ""
         if index.column() == SIZE_COLUMN and not source.isDir(self.mapToSource(index)):
-            return QLocale().formattedDataSize(source.size(self.mapToSource(index)))
+            bytes_ = source.size(self.mapToSource(index))
+            return QLocale().formattedDataSize(bytes_, 2, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
         return super().data(index, role)
 
 
@@ -37,4 +39,21 @@ def save_dialog(parent: QWidget | None, title: str, suggested: str, formats: str
     dialog = QFileDialog(parent, title, suggested, formats)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setProxyModel(LocalFigures(dialog))
+    _uncut(dialog)
     return dialog
+
+
+def _uncut(dialog: QFileDialog) -> None:
+    """Columns sized to their contents, the name taking the rest; the places list as wide as its
+    widest entry (its entries are known once the dialog is built)."""
+    files = dialog.findChild(QTreeView, "treeView")
+    if files is not None:
+        header = files.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, header.count()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    places = dialog.findChild(QListView, "sidebar")
+    if places is not None:
+        frame = places.frameWidth() * 2 + places.verticalScrollBar().sizeHint().width()
+        places.setMinimumWidth(places.sizeHintForColumn(0) + frame)

@@ -152,6 +152,7 @@ def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, 
     """Qt's file dialog (saving a notice as PDF, exporting a report) walked whole, a folder listed."""
     (tmp_path / "通知书").mkdir()
     (tmp_path / "受理通知书.pdf").write_bytes(b"%PDF")
+    (tmp_path / "补正通知书.pdf").write_bytes(b"%PDF" + bytes(12341))
     make_application("zh_CN")
     try:
         dialog = save_dialog(None, "另存为 PDF", str(tmp_path), "PDF (*.pdf)")
@@ -160,20 +161,22 @@ def test_qt_file_dialog_is_chinese_throughout(qapp: QApplication, qtbot: QtBot, 
         dialog.show()
         view = dialog.findChild(QTreeView, "treeView")
         assert view is not None
-        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) == 2)
-        folder = view.model().index(0, 2, view.rootIndex())
-        qtbot.waitUntil(lambda: bool(view.model().data(folder)))
-        pdf = view.model().index(1, 1, view.rootIndex())
-        qtbot.waitUntil(lambda: bool(view.model().data(pdf)))
+        model, root = view.model(), view.rootIndex()
+        qtbot.waitUntil(lambda: model.rowCount(root) == 3)
+        qtbot.waitUntil(lambda: all(model.index(r, 2, root).data() for r in range(3)))
+        listed = {
+            model.index(r, 0, root).data(): [model.index(r, c, root).data() for c in (1, 2, 3)]
+            for r in range(3)
+        }
         # the names of files and folders are the disk's, not the interface's
         seen = [s for s in texts_of(dialog) if not s.what.endswith(",0") and "lookInCombo" not in s.where]
-        assert untranslated(seen, {"pdf"}) == []
-        assert view.model().data(folder) == "文件夹"
-        assert view.model().data(pdf) == "4 字节"  # the system's locale wrote "4 bytes"
+        assert untranslated(seen, {"pdf", "kB", "MB"}) == []  # units as Chinese systems write them
+        assert listed["通知书"][1] == "文件夹"
+        assert listed["受理通知书.pdf"][:2] == ["4 字节", "PDF 文档"]  # the system's locale wrote "4 bytes"
+        assert listed["补正通知书.pdf"][0] == "12.06 kB"
         # the time as the interface writes it (Qt 6.7 wrote the system's "7 Dec 2026 13:34")
         modified = datetime.fromtimestamp((tmp_path / "通知书").stat().st_mtime)
-        shown = view.model().data(view.model().index(0, 3, view.rootIndex()))
-        assert shown == f"{modified.year}/{modified.month}/{modified.day} {modified:%H:%M}"
+        assert listed["通知书"][2] == f"{modified.year}/{modified.month}/{modified.day} {modified:%H:%M}"
     finally:
         uninstall_translators(qapp)
 
