@@ -28,8 +28,8 @@ def append(s: Session, model: type[DeclarativeBase], **values: Any) -> None:
 
 def add_new(s: Session, row: DeclarativeBase) -> None:
     """A row this transaction creates, complete by the batch's end: added to the session, or in a
-    push kept aside and inserted with its kind (its objects are never attached to the session, so
-    the ORM's bookkeeping of each attribute is skipped)."""
+    push kept aside and inserted with its kind (never attached to the session: no identity map,
+    no unit of work, no flush of each object)."""
     new: list[DeclarativeBase] | None = s.info.get(_NEW)
     if new is None:
         s.add(row)

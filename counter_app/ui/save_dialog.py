@@ -1,10 +1,11 @@
 """Qt's own save dialog, as the program opens it: sizes and times in the interface's language.
 
 The file list's "Size" and "Date Modified" columns are written by QFileSystemModel with the
-*system's* locale ("4 bytes", "12.06 KiB" and, in Qt 6.7, "7 Dec 2026" in the Chinese interface on an English
-system; later versions write the date in a locale-neutral day-month-year). A proxy writes both the
-interface's way ("4 字节", "12.06 kB" as Windows and UOS count, "2026/12/7 13:34"). The list's columns and the places on its left are
-as wide as what they show (Qt's defaults cut "12.06 KiB" to "12....KiB" and 计算机 to "计...").
+*system's* locale: "4 bytes", "12.06 KiB" and, in Qt 6.7, "7 Dec 2026" in the Chinese interface
+on an English system (later versions write a locale-neutral day-month-year). A proxy writes both
+the interface's way: "4 字节", "12.06 kB" (1024-based, as Windows and UOS count), "2026/12/7 13:34".
+The list's columns and the places on its left are as wide as what they show (Qt sizes them from
+sample strings: "12.06 KiB" came out as "12....KiB" and 计算机 as "计...").
 """
 
 from __future__ import annotations
