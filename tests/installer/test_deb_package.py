@@ -77,6 +77,7 @@ def test_the_package_needs_no_newer_glibc_than_its_floor(chroot: Chroot, tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     measured = re.match(r"glibc floor: ([\d.]+) \((\d+) ELF files\)", done.stdout)
     assert measured and int(measured.group(2)) > 100, done.stdout  # the whole bundle was read
+    sys.stdout.write(f"\n{done.stdout.strip()}\n")  # a figure of the release log (pytest -s)
     assert f"libc6 (>= {measured.group(1)})" in ok(["dpkg-deb", "-f", str(chroot.deb), "Depends"])
     assert ok(["dpkg-deb", "-f", str(chroot.deb), "Architecture"]).strip() == ARCH
 
@@ -130,7 +131,9 @@ def test_installed_window_opens_to_a_usable_intake_tab(chroot: Chroot) -> None:
         "rm -rf /tmp/window && counter-app --data-dir /tmp/window --demo --no-server "
         "gui --check --screenshot /tmp/window.png"
     )
-    assert re.search(r"window check: intake tab usable after \d+ ms: [1-9]\d* service items", out), out
+    usable = re.search(r"window check: intake tab usable after \d+ ms: [1-9]\d* service items", out)
+    assert usable, out
+    sys.stdout.write(f"\n{usable.group(0)}\n")  # a figure of the release log (pytest -s)
     assert (chroot.root / "tmp/window.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
