@@ -3,15 +3,16 @@ and the cases the push creates.
 
 Outside a push they are ORM objects added to the session like any other. Inside one, the push
 opens a buffer on the session: append-only rows are collected as plain values, new rows (cases) as
-objects kept out of the session, so later ops of the batch may still change them; each table is
-written with one executemany just before the batch's flush, without fetching generated ids back.
+objects kept out of the session, so later ops of the batch may still change them. Each table is
+written with one executemany, without fetching generated ids back: new rows just before the
+batch's flush, append-only rows just after it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, inspect
 from sqlalchemy.orm import DeclarativeBase, Session
 
 _KEY = "append_buffer"
@@ -42,16 +43,20 @@ def open_buffer(s: Session) -> None:
     s.info[_NEW] = []
 
 
-def _values(table: Table, row: DeclarativeBase) -> dict[str, Any]:
-    """The columns *row* has a value for: what was set, else the column's plain default; a column
-    with neither is left to the insert (a generated key, a default computed by the database)."""
+def _values(row: DeclarativeBase) -> dict[str, Any]:
+    """The row's columns as the ORM would insert them: what was set, a None or an unset value
+    left to the column's default (a plain one is written here); with neither, left out of the
+    insert (a generated key, a default computed by the database)."""
+    mapper = inspect(type(row))
     held = row.__dict__
     values = {}
-    for column in table.columns:
-        if column.key in held:
-            values[column.key] = held[column.key]
-        elif column.default is not None and column.default.is_scalar:
-            values[column.key] = column.default.arg  # type: ignore[attr-defined]
+    for column in mapper.local_table.columns:
+        attribute = mapper.get_property_by_column(column).key
+        value = held.get(attribute)
+        if value is None and column.default is not None and column.default.is_scalar:
+            value = column.default.arg
+        if value is not None or attribute in held:
+            values[column.key] = value
     return values
 
 
@@ -62,7 +67,7 @@ def write_buffer(s: Session) -> None:
     alike: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
     for row in new:  # one executemany per table and set of columns given
         table: Table = row.__table__  # type: ignore[assignment]
-        values = _values(table, row)
+        values = _values(row)
         alike.setdefault((table, tuple(values)), []).append(values)
     for (table, _columns), rows in alike.items():
         s.execute(insert(table), rows)
