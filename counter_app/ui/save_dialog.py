@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QListView, QTreeView, QWidget
 
 SIZE_COLUMN = 1
+FIT_DELAY_MS = 60  # a folder's entries and their sizes arrive in batches: fitted once after
 MODIFIED_COLUMN = 3
 
 
@@ -45,15 +46,26 @@ def save_dialog(parent: QWidget | None, title: str, suggested: str, formats: str
 
 
 def _uncut(dialog: QFileDialog) -> None:
-    """Columns sized to their contents, the name taking the rest; the places list as wide as its
-    widest entry (its entries are known once the dialog is built)."""
+    """The name takes the room left; the other columns are fitted to what they show whenever the
+    list changes (once, a moment after a folder's entries arrive), and stay resizable by hand. The
+    places list is as wide as its widest entry (its entries are known once the dialog is built)."""
     files = dialog.findChild(QTreeView, "treeView")
     if files is not None:
         header = files.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, header.count()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit = QTimer(dialog)
+        fit.setSingleShot(True)
+        fit.setInterval(FIT_DELAY_MS)
+
+        def fit_columns() -> None:
+            for column in range(1, header.count()):
+                files.resizeColumnToContents(column)
+
+        fit.timeout.connect(fit_columns)
+        model = files.model()
+        for changed in (model.rowsInserted, model.dataChanged, model.layoutChanged, model.modelReset):
+            changed.connect(lambda *_: fit.start())
     places = dialog.findChild(QListView, "sidebar")
     if places is not None:
         frame = places.frameWidth() * 2 + places.verticalScrollBar().sizeHint().width()
