@@ -8,8 +8,9 @@ which is built on Ubuntu 20.04 (focal):
     http://archive.ubuntu.com/ubuntu/dists/focal/main/binary-amd64/Packages.gz
     http://archive.ubuntu.com/ubuntu/dists/focal/universe/binary-amd64/Packages.gz
 
-An entry is met when one of its alternatives is a package of the lists at the version asked
-(compared by ``dpkg --compare-versions``) or, without a version, a name another package provides.
+An entry of the Pre-Depends or Depends is met when one of its alternatives is a package of the
+lists at the version asked (compared by ``dpkg --compare-versions``), or a name another package
+provides (at that version, for a versioned one); ``name:any`` also needs ``Multi-Arch: allowed``.
 Prints each entry with what meets it; exits 1 naming the entries nothing meets. Standard library
 and dpkg only, as glibc_floor.py.
 """
@@ -27,14 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _ALTERNATIVE = re.compile(
-    r"^\s*([a-z0-9][a-z0-9+.-]*)(?::[a-z0-9]+)?\s*(?:\(\s*(<<|<=|=|>=|>>)\s*([^)\s]+)\s*\))?\s*$"
+    r"^\s*([a-z0-9][a-z0-9+.-]*)(?::([a-z0-9]+))?\s*(?:\(\s*(<<|<=|=|>=|>>)\s*([^)\s]+)\s*\))?\s*$"
 )
 
 
 @dataclass
 class Lists:
     versions: dict[str, list[str]] = field(default_factory=dict)  # package -> versions listed
-    provided: set[str] = field(default_factory=set)
+    provided: dict[str, list[str | None]] = field(default_factory=dict)  # name -> versions provided
+    any_arch: set[str] = field(default_factory=set)  # Multi-Arch: allowed (may be asked as name:any)
 
     def read(self, text: str) -> None:
         for stanza in text.split("\n\n"):
@@ -43,10 +45,12 @@ class Lists:
             if not name:
                 continue
             self.versions.setdefault(name, []).append(fields.get("Version", ""))
+            if fields.get("Multi-Arch") == "allowed":
+                self.any_arch.add(name)
             for provided in fields.get("Provides", "").split(","):
                 match = _ALTERNATIVE.match(provided)
                 if match:
-                    self.provided.add(match.group(1))
+                    self.provided.setdefault(match.group(1), []).append(match.group(4))
 
 
 def _fields(stanza: str) -> list[tuple[str, str]]:
@@ -72,29 +76,36 @@ def _read(source: str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
-def _newer_or_equal(version: str, op: str, wanted: str) -> bool:
+def _compare(version: str, op: str, wanted: str) -> bool:
     ops = {"<<": "lt", "<=": "le", "=": "eq", ">=": "ge", ">>": "gt"}
     done = subprocess.run(["dpkg", "--compare-versions", version, ops[op], wanted], check=False)
     return done.returncode == 0
 
 
 def meets(lists: Lists, alternative: str) -> str | None:
-    """What in the lists meets *alternative* ("libc6 (>= 2.30)"), or None."""
+    """What in the lists meets *alternative* ("libc6 (>= 2.30)", "python3:any"), or None."""
     match = _ALTERNATIVE.match(alternative)
     if match is None:
         return None
-    name, op, wanted = match.groups()
+    name, qualifier, op, wanted = match.groups()
+    if qualifier == "any" and name not in lists.any_arch:
+        return None  # a package of another architecture meets it only when it allows that
     for version in lists.versions.get(name, []):
-        if op is None or _newer_or_equal(version, op, wanted):
+        if op is None or _compare(version, op, wanted):
             return f"{name} {version}"
-    if op is None and name in lists.provided:
-        return f"{name} (provided)"
+    for provided in lists.provided.get(name, []):  # a versioned Depends needs a versioned Provides
+        if op is None or (provided is not None and _compare(provided, op, wanted)):
+            return f"{name} (provided{f' at {provided}' if provided else ''})"
     return None
 
 
 def depends_of(deb: Path) -> list[str]:
-    out = subprocess.run(["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True, check=True)
-    return [entry.strip() for entry in out.stdout.split(",") if entry.strip()]
+    """The entries of the package's Pre-Depends and Depends."""
+    entries = []
+    for name in ("Pre-Depends", "Depends"):
+        done = subprocess.run(["dpkg-deb", "-f", str(deb), name], capture_output=True, text=True, check=True)
+        entries += [entry.strip() for entry in done.stdout.split(",") if entry.strip()]
+    return entries
 
 
 def main(argv: list[str] | None = None) -> int:

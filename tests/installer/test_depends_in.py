@@ -25,15 +25,27 @@ Version: 0.9.45-7
 
 Package: libxcb-cursor0
 Version: 0.1.1-4ubuntu1
+
+Package: libssl3t64
+Version: 3.0.13-0ubuntu3
+Provides: libssl3 (= 3.0.13-0ubuntu3)
+
+Package: python3
+Version: 3.8.2-0ubuntu2
+Multi-Arch: allowed
+
+Package: zlib1g
+Version: 1:1.2.11.dfsg-2ubuntu1
 """
 
 
-def _deb(folder: Path, depends: str) -> Path:
+def _deb(folder: Path, depends: str, pre_depends: str = "") -> Path:
     root = folder / "pkg"
     (root / "DEBIAN").mkdir(parents=True)
     (root / "DEBIAN" / "control").write_text(
         "Package: counter-app\nVersion: 0.2.0\nArchitecture: arm64\nMaintainer: Hall IT <it@example.org>\n"
-        f"Depends: {depends}\nDescription: test\n test\n"
+        + (f"Pre-Depends: {pre_depends}\n" if pre_depends else "")
+        + f"Depends: {depends}\nDescription: test\n test\n"
     )
     deb = folder / "counter-app.deb"
     subprocess.run(
@@ -42,10 +54,11 @@ def _deb(folder: Path, depends: str) -> Path:
     return deb
 
 
-def _check(tmp_path: Path, depends: str) -> subprocess.CompletedProcess[str]:
+def _check(tmp_path: Path, depends: str, pre_depends: str = "") -> subprocess.CompletedProcess[str]:
+    tmp_path.mkdir(exist_ok=True)
     lists = tmp_path / "Packages.gz"
     lists.write_bytes(gzip.compress(LISTS.encode()))
-    deb = _deb(tmp_path, depends)
+    deb = _deb(tmp_path, depends, pre_depends)
     return subprocess.run([sys.executable, str(SCRIPT), str(deb), str(lists)], capture_output=True, text=True)
 
 
@@ -65,3 +78,13 @@ def test_a_missing_package_or_a_too_old_version_is_named(tmp_path: Path) -> None
     assert done.returncode == 1
     assert "not met: libc6 (>= 2.34), not-a-package, debconf-2.0 (>= 1)" in done.stderr
     assert "libxcb-cursor0  =>  libxcb-cursor0 0.1.1-4ubuntu1" in done.stdout
+
+
+def test_versioned_provides_multi_arch_and_pre_depends(tmp_path: Path) -> None:
+    met = _check(tmp_path / "met", "libssl3 (>= 3.0.2), python3:any, libssl3", "zlib1g (>= 1:1.2.0)")
+    assert met.returncode == 0, met.stdout + met.stderr
+    assert "libssl3 (>= 3.0.2)  =>  libssl3 (provided at 3.0.13-0ubuntu3)" in met.stdout
+    assert "zlib1g (>= 1:1.2.0)  =>  zlib1g 1:1.2.11.dfsg-2ubuntu1" in met.stdout  # a Pre-Depends
+    unmet = _check(tmp_path / "unmet", "libssl3 (>= 3.1), debconf-2.0 (>= 1), zlib1g:any", "libc6 (>= 2.34)")
+    assert unmet.returncode == 1
+    assert "not met: libc6 (>= 2.34), libssl3 (>= 3.1), debconf-2.0 (>= 1), zlib1g:any" in unmet.stderr
