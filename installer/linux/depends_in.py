@@ -113,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("deb", type=Path)
     parser.add_argument("index", nargs="+")
     args = parser.parse_args(argv)
+    if not args.deb.is_file():
+        parser.error(f"{args.deb}: no such package file")
     lists = Lists()
     for source in args.index:
         lists.read(_read(source))
