@@ -26,7 +26,8 @@ SYSTEM_PACKAGES=(
 # ... and prints through a real CUPS of the tests' own (cups-pdf queues; ghostscript measures pages)
 DEV_PACKAGES=(postgresql dbus dbus-daemon gnome-keyring chromium chromium-driver fonts-liberation
   fonts-droid-fallback cups cups-client cups-pdf ghostscript
-  debootstrap lintian binutils git debsigs nsis wixl msitools p7zip-full osslsigncode openssl)
+  debootstrap lintian binutils git debsigs nsis wixl msitools p7zip-full osslsigncode openssl
+  openbox)  # the window manager scripts/screenshots.py is run with (frames, maximising)
 [ "${1:-}" = "dev" ] && SYSTEM_PACKAGES+=("${DEV_PACKAGES[@]}")
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
