@@ -321,6 +321,21 @@ def test_the_signing_hook_signs_the_package_with_a_gpg_key(chroot: Chroot, tmp_p
     assert deb.read_bytes() == before
 
 
+# Ubuntu 20.04's lists (Kylin V10 is built on it): the release command gives them (installer/README.md)
+DEPENDS_LISTS = os.environ.get("COUNTER_APP_DEPENDS_LISTS", "").split()
+
+
+@pytest.mark.skipif(
+    not DEPENDS_LISTS, reason="COUNTER_APP_DEPENDS_LISTS (package lists to check the Depends in) not set"
+)
+def test_the_depends_are_met_by_the_target_systems_package_lists(chroot: Chroot) -> None:
+    """Every entry of the Depends has a package of that name and version in the lists given."""
+    done = run([sys.executable, str(LINUX / "depends_in.py"), str(chroot.deb), *DEPENDS_LISTS])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 of the Depends not met" in done.stdout
+    sys.stdout.write(f"\n{done.stdout.strip().splitlines()[-1]}\n")  # a figure of the release log
+
+
 def test_build_figures_are_reported(chroot: Chroot) -> None:
     """Not a check: the figures installer/README.md quotes, printed with ``pytest -s``."""
     size = chroot.deb.stat().st_size
