@@ -10,6 +10,7 @@ batch's flush, append-only rows just after it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, insert, inspect
@@ -43,20 +44,35 @@ def open_buffer(s: Session) -> None:
     s.info[_NEW] = []
 
 
+_UNSET = object()
+
+
+@cache
+def _columns(model: type[DeclarativeBase]) -> tuple[tuple[str, str, Any], ...]:
+    """(column, attribute, plain default or _UNSET) of each column of *model*'s table, read once."""
+    mapper = inspect(model)
+    return tuple(
+        (
+            column.key,
+            mapper.get_property_by_column(column).key,
+            column.default.arg if column.default is not None and column.default.is_scalar else _UNSET,
+        )
+        for column in mapper.local_table.columns
+    )
+
+
 def _values(row: DeclarativeBase) -> dict[str, Any]:
     """The row's columns as the ORM would insert them: what was set, a None or an unset value
     left to the column's default (a plain one is written here); with neither, left out of the
     insert (a generated key, a default computed by the database)."""
-    mapper = inspect(type(row))
     held = row.__dict__
     values = {}
-    for column in mapper.local_table.columns:
-        attribute = mapper.get_property_by_column(column).key
+    for column, attribute, default in _columns(type(row)):
         value = held.get(attribute)
-        if value is None and column.default is not None and column.default.is_scalar:
-            value = column.default.arg
+        if value is None and default is not _UNSET:
+            value = default
         if value is not None or attribute in held:
-            values[column.key] = value
+            values[column] = value
     return values
 
 
