@@ -16,8 +16,8 @@ from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QHeaderView, QListView, QTreeView, QWidget
 
 SIZE_COLUMN = 1
-FIT_DELAY_MS = 60  # a folder's entries and their sizes arrive in batches: fitted once after
 MODIFIED_COLUMN = 3
+FIT_DELAY_MS = 60  # a folder's entries and their sizes arrive in batches: fitted once after
 
 
 class LocalFigures(QIdentityProxyModel):
@@ -27,12 +27,13 @@ class LocalFigures(QIdentityProxyModel):
         source = self.sourceModel()
         if role != Qt.ItemDataRole.DisplayRole or not isinstance(source, QFileSystemModel):
             return super().data(index, role)
+        file = self.mapToSource(index)
         if index.column() == MODIFIED_COLUMN:
-            modified = source.lastModified(self.mapToSource(index))
+            modified = source.lastModified(file)
             return QLocale().toString(modified, QLocale.FormatType.ShortFormat) if modified.isValid() else ""
-        if index.column() == SIZE_COLUMN and not source.isDir(self.mapToSource(index)):
-            bytes_ = source.size(self.mapToSource(index))
-            return QLocale().formattedDataSize(bytes_, 2, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+        if index.column() == SIZE_COLUMN and not source.isDir(file):
+            size = QLocale.DataSizeFormat.DataSizeTraditionalFormat
+            return QLocale().formattedDataSize(source.size(file), 2, size)
         return super().data(index, role)
 
 
