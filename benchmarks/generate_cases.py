@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.common import demo_context
+from counter_app.domain.canonical_json import snapshot_key
 from counter_app.services.demo import resident_id
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -35,11 +36,16 @@ def main(folder: Path, count: int) -> None:
     rng = random.Random(20261123)
     start = datetime(2024, 1, 2, 8, 30)
     t0 = time.perf_counter()
-    snapshot_cache = {i.code: json.dumps({"code": i.code, "version": i.version}) for i in items}
+    snapshots = {i.code: {"code": i.code, "version": i.version} for i in items}
+    snapshot_cache = {code: snapshot_key(snapshot) for code, snapshot in snapshots.items()}
     raw = ctx.db.engine.raw_connection()
     try:
         cur = raw.cursor()
         cur.execute("PRAGMA synchronous=OFF")  # generation only; the client always runs FULL
+        cur.executemany(
+            "INSERT OR IGNORE INTO item_snapshots (key, data) VALUES (?, ?)",
+            [(snapshot_cache[code], json.dumps(snapshot)) for code, snapshot in snapshots.items()],
+        )
         seq: dict[str, int] = {}
         for base in range(0, count, BATCH):
             cases, notices = [], []
@@ -108,7 +114,7 @@ def main(folder: Path, count: int) -> None:
                     )
             cur.executemany(
                 "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"
-                " department, item_snapshot, service_mode, applicant, applicant_name, applicant_id_number,"
+                " department, item_snapshot_key, service_mode, applicant, applicant_name, applicant_id_number,"
                 " applicant_phone, materials, window_code, device_code, clerk, created_at, updated_at,"
                 " accepted_on, deadline_provisional) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 cases,

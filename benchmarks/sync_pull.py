@@ -7,9 +7,10 @@ windows and the back office had worked); the window, already enrolled and synced
 them in pages of 1,000, each page and its cursor in one SQLite transaction.
 
 The floor, in the same run: the same case records written with raw sqlite3 into a new file with
-the window cache's own `cases` table and indexes (their DDL copied from the cache), WAL and
-synchronous=FULL as the cache, in transactions of 1,000 rows plus a cursor row: new cases as
-INSERTs, state changes as UPDATEs of the changed columns by id. Storage only: no HTTP, no JSON
+the window cache's own `cases` and `item_snapshots` tables and indexes (their DDL copied from the
+cache), WAL and synchronous=FULL as the cache, in transactions of 1,000 rows plus a cursor row:
+new cases as INSERTs (each page's item snapshots first, INSERT OR IGNORE by their key), state
+changes as UPDATEs of the changed columns by id. Storage only: no HTTP, no JSON
 parsing of the page, no rules.
 """
 
@@ -27,9 +28,10 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from benchmarks.sync_common import accept_op, hall
+from counter_app.domain.canonical_json import snapshot_key
 from counter_app.services.demo import demo_catalogue_path
 from hall_server.db import open_server_database
-from hall_server.models import ChangeRow
+from hall_server.models import ChangeRow, ItemSnapshotRow
 from tests.sync_helpers import WindowClient, window_client
 
 
@@ -39,9 +41,12 @@ def _fill(url: str, rows: int, ids: list[str] | None = None) -> list[str]:
     snapshot = next(i for i in doc["items"] if i["name"] == "居民身份证换领")
     change = ids is not None
     ids = ids or [str(uuid.uuid4()) for _ in range(rows)]
+    key = snapshot_key(snapshot)
     db = open_server_database(url)
     try:
         with db.sessions() as s, s.begin():
+            if not change:  # as the server publishes a whole case: its item snapshot by key
+                s.execute(insert(ItemSnapshotRow).values(key=key, data=snapshot))
             for start in range(0, rows, 1000):
                 batch = []
                 for n in range(start, min(start + 1000, rows)):
@@ -61,8 +66,12 @@ def _fill(url: str, rows: int, ids: list[str] | None = None) -> list[str]:
                             "server_version": 2,
                             "created_at": case["created_at"],
                         }
+                    else:
+                        del case["item_snapshot"]
+                        case["item_snapshot_key"] = key
                     row = {"kind": "case", "key": case["id"], "department": "GA", "window_code": "B07"}
-                    batch.append({**row, "at": case["created_at"], "data": case})
+                    ref = None if change else key
+                    batch.append({**row, "at": case["created_at"], "data": case, "snapshot_key": ref})
                 s.execute(insert(ChangeRow), batch)
     finally:
         db.dispose()
@@ -74,8 +83,14 @@ def _records(url: str) -> list[dict[str, Any]]:
     db = open_server_database(url)
     try:
         with db.sessions() as s:
+            snapshots = {row.key: row.data for row in s.scalars(select(ItemSnapshotRow))}
             changes = s.scalars(select(ChangeRow).where(ChangeRow.kind == "case").order_by(ChangeRow.id))
-            latest = {row.key: row.data for row in changes}
+            latest = {
+                row.key: {**row.data, "item_snapshot": snapshots[row.snapshot_key]}
+                if row.snapshot_key
+                else row.data
+                for row in changes
+            }
     finally:
         db.dispose()
     return list(latest.values())
@@ -93,6 +108,8 @@ def _column_value(case: dict[str, Any], column: str) -> Any:
         "department": snapshot.get("department", ""),
         "updated_at": case.get("created_at"),
     }
+    if column == "item_snapshot_key":
+        return case.get("item_snapshot_key") or snapshot_key(snapshot)
     value = case[column] if column in case else derived.get(column, "")
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
@@ -115,11 +132,18 @@ def floor_seconds(folder: Path, records: list[dict[str, Any]], ddl: list[str] | 
         sql = f"UPDATE cases SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?"
     else:
         sql = f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    if not slim:  # the key arrives with each case (the page's snapshots by reference): not timed
+        records = [{**case, "item_snapshot_key": snapshot_key(case["item_snapshot"])} for case in records]
     t0 = time.perf_counter()
     for start in range(0, len(records), 1000):
         page = records[start : start + 1000]
         rows = [[_column_value(case, c) for c in changed] + ([case["id"]] if slim else []) for case in page]
+        snapshots = {} if slim else {case["item_snapshot_key"]: case["item_snapshot"] for case in page}
         con.execute("BEGIN IMMEDIATE")
+        con.executemany(
+            "INSERT OR IGNORE INTO item_snapshots VALUES (?, ?)",
+            [(key, json.dumps(snapshot, ensure_ascii=False)) for key, snapshot in snapshots.items()],
+        )
         con.executemany(sql, rows)
         con.execute("INSERT OR REPLACE INTO floor_cursor VALUES ('cases', ?)", (start + len(page),))
         con.execute("COMMIT")
@@ -129,12 +153,13 @@ def floor_seconds(folder: Path, records: list[dict[str, Any]], ddl: list[str] | 
 
 
 def cases_ddl(cache: Path) -> list[str]:
-    """The statements that make the cache's cases table and its indexes (its triggers fire for
-    joint cases only, none here)."""
+    """The statements that make the cache's cases and item_snapshots tables and the indexes
+    (the cases' triggers fire for joint cases only, none here)."""
     con = sqlite3.connect(cache)
     try:
         rows = con.execute(
-            "SELECT sql FROM sqlite_master WHERE tbl_name = 'cases' AND type IN ('table', 'index')"
+            "SELECT sql FROM sqlite_master WHERE tbl_name IN ('cases', 'item_snapshots')"
+            " AND type IN ('table', 'index')"
             " AND sql IS NOT NULL ORDER BY type DESC"
         ).fetchall()
     finally:

@@ -181,11 +181,12 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         cursor = _cursor(q.get("cursor", ""))
         limit = _whole_number(q.get("limit", "0"), "limit", 0, 10000)
         schema_version = _whole_number(q.get("schema_version", ""), "schema_version", 1, 1000)
+        by_key = q.get("item_snapshots") == "by_key"  # windows before it get each case whole
         try:
             with database.reader.connect() as conn:  # one checkout: the caller's standing, the page
                 caller = auth.authenticate(database, request.headers.get("authorization"), conn=conn)
                 check_schema(schema_version, cfg)
-                body = pull(database, conn, caller.device, cursor, limit or cfg.pull_page_size)
+                body = pull(database, conn, caller.device, cursor, limit or cfg.pull_page_size, by_key=by_key)
         except ValueError:
             raise ApiError(400, "bad_cursor", f"not a cursor: {cursor[:50]!r}") from None
         except CursorTooOld:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar
 from counter_app.domain.case_steps import Limits, deadlines
 from counter_app.domain.joint import Part, parts_of, with_dues
-from hall_server.changes import record_change, utcnow
+from hall_server.changes import by_reference, record_change, utcnow
 from hall_server.db import ServerDatabase
 from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
 from hall_server.rows import append
@@ -100,14 +100,17 @@ def publish(s: Session, db: ServerDatabase, row: CaseRow, whole: bool = False) -
     """Tell the windows: the whole record when a window's intake wrote it, else only its state.
     A joint case goes to each co-department too, and its parts are indexed for them."""
     data = case_wire(row) if whole else case_state_wire(row)
-    record_change(s, db, "case", row.id, data, department=row.department, window_code=row.window_code)
+    key = by_reference(s, data) if whole else None
+    record_change(
+        s, db, "case", row.id, data, department=row.department, window_code=row.window_code, snapshot_key=key
+    )
     parts = parts_of(row.data.get("lifecycle"))
     if not parts:
         return
     index_parts(s, row.id, parts)
     for part in parts:
         if part.department != row.department:
-            record_change(s, db, "case", row.id, data, department=part.department)
+            record_change(s, db, "case", row.id, data, department=part.department, snapshot_key=key)
 
 
 def index_parts(s: Session, case_id: str, parts: list[Part]) -> None:

@@ -30,10 +30,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from counter_app.domain.canonical_json import snapshot_key
 from counter_app.sync.wire import format_cursor, parse_cursor
 from hall_server.db import ServerDatabase
-from hall_server.models import CatalogueEntryRow, ChangeRow, MetaRow
-from hall_server.rows import append
+from hall_server.models import CatalogueEntryRow, ChangeRow, ItemSnapshotRow, MetaRow
+from hall_server.rows import add_once, append
 
 FLOOR_KEY = "change_floor"
 
@@ -55,7 +56,9 @@ def record_change(
     *,
     department: str | None = None,
     window_code: str | None = None,
+    snapshot_key: str | None = None,
 ) -> None:
+    """*snapshot_key*: the item snapshot *data* names by its key (``by_reference``)."""
     # ``tx`` comes from the column's default: the writing transaction's id on PostgreSQL
     append(
         s,
@@ -66,14 +69,28 @@ def record_change(
         window_code=window_code,
         at=utcnow(),
         data=data,
+        snapshot_key=snapshot_key,
     )
+
+
+def by_reference(s: Session, case: dict[str, Any]) -> str | None:
+    """Take a whole case's item snapshot out of *case* (a dict of its own), store it once and put
+    its key in its place; the key, or None for a case without one."""
+    snapshot = case.pop("item_snapshot", None)
+    if not snapshot:
+        return None
+    key = case["item_snapshot_key"] = snapshot_key(snapshot)
+    add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
+    return key
 
 
 @dataclass(frozen=True)
 class Page:
-    """``changes`` is a JSON array, already encoded: rows go out as stored, never re-parsed."""
+    """``changes`` is a JSON array, already encoded: rows go out as stored, never re-parsed;
+    ``snapshots`` the JSON object of the item snapshots they name by key (``{}`` when inlined)."""
 
     changes: str
+    snapshots: str
     cursor: str
     more: bool
 
@@ -121,6 +138,7 @@ def _pull_statement(db: ServerDatabase) -> Any:
                 ChangeRow.kind.label("kind"),
                 ChangeRow.key.label("key"),
                 cast(ChangeRow.data, Text).label("data"),
+                ChangeRow.snapshot_key.label("snapshot_key"),
             )
             .where(tuple_(ChangeRow.tx, ChangeRow.id) > tuple_(bindparam("tx"), bindparam("row_id")))
             .where(ChangeRow.tx < db.horizon_expr())
@@ -141,18 +159,30 @@ def _pull_statement(db: ServerDatabase) -> Any:
             literal(FLOOR_KEY, String).label("kind"),
             MetaRow.value.label("key"),
             literal(None, Text).label("data"),
+            literal(None, String).label("snapshot_key"),
         ).where(MetaRow.key == FLOOR_KEY)
         both = union_all(floor_row, select(page)).subquery()
         stmt = _PULL_STATEMENTS[db.is_postgres] = select(both).order_by(both.c.tx, both.c.id)
     return stmt
 
 
-def pull_page(s: Session | Connection, db: ServerDatabase, cursor: str, window_code: str, limit: int) -> Page:
+def pull_page(
+    s: Session | Connection,
+    db: ServerDatabase,
+    cursor: str,
+    window_code: str,
+    limit: int,
+    *,
+    inline: bool = False,
+) -> Page:
     """The next changes after *cursor* meant for this window, oldest first.
 
     One statement reads the page and the log's floor (the last pruned position) in one
     snapshot: a prune that committed before it shows in the floor (the client reloads), one
-    that commits after it deleted nothing the page had not already returned.
+    that commits after it deleted nothing the page had not already returned. The item
+    snapshots the page's cases name are read after it: stored in the transaction that wrote
+    the change, never changed or deleted. With *inline* (a window that does not ask for them
+    by key) each goes back into its case, spliced into the stored text.
     """
     tx, row_id = parse_cursor(cursor)
     params = {
@@ -170,11 +200,31 @@ def pull_page(s: Session | Connection, db: ServerDatabase, cursor: str, window_c
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = format_cursor(rows[-1][0], rows[-1][1]) if rows else cursor
+    snapshots = _snapshots(s, {row[5] for row in rows if row[5]})
     encoded = ",".join(
-        f'{{"kind":{json.dumps(kind)},"key":{json.dumps(key)},"data":{data}}}'
-        for _tx, _id, kind, key, data in rows
+        f'{{"kind":{json.dumps(kind)},"key":{json.dumps(key)},"data":{_inlined(data, snapshots.get(ref)) if inline else data}}}'
+        for _tx, _id, kind, key, data, ref in rows
     )
-    return Page(f"[{encoded}]", next_cursor, more)
+    named = "" if inline else ",".join(f"{json.dumps(ref)}:{text}" for ref, text in snapshots.items())
+    return Page(f"[{encoded}]", f"{{{named}}}", next_cursor, more)
+
+
+def _snapshots(s: Session | Connection, keys: set[str]) -> dict[str, str]:
+    if not keys:
+        return {}
+    stmt = select(ItemSnapshotRow.key, cast(ItemSnapshotRow.data, Text)).where(ItemSnapshotRow.key.in_(keys))
+    found = {key: text for key, text in s.execute(stmt)}
+    if len(found) != len(keys):  # written with the change, never deleted: a broken database
+        raise RuntimeError(f"item snapshots missing from the change feed: {sorted(keys - set(found))}")
+    return found
+
+
+def _inlined(data: str, snapshot: str | None) -> str:
+    """A stored case with its snapshot put back (the text of a JSON object, which has no such key)."""
+    if snapshot is None:
+        return data
+    rest = data.lstrip()[1:]
+    return '{"item_snapshot":' + snapshot + ("," if rest.lstrip() != "}" else "") + rest
 
 
 def snapshot_cursor(s: Session, db: ServerDatabase) -> str:

@@ -290,7 +290,19 @@ class ChangeRow(Base):
     window_code: Mapped[str | None] = mapped_column(String(40))
     at: Mapped[datetime] = mapped_column(DateTime)
     data: Mapped[dict[str, Any]]
+    # a whole case's item snapshot, stored once in item_snapshots; its data holds the same key
+    snapshot_key: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (Index("ix_change_log_tx_id", "tx", "id"),)
+
+
+class ItemSnapshotRow(Base):
+    """An item as cases were accepted under it, by content address (domain/canonical_json
+    snapshot_key): the change feed carries the key, a pull page each snapshot it names once.
+    Never changed; a window that missed a page (a snapshot reload) gets cases whole."""
+
+    __tablename__ = "item_snapshots"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]]
 
 
 class AuditRow(Base):

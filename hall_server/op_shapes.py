@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from counter_app.domain.canonical_json import canonical
 from counter_app.domain.case import CaseState
 from counter_app.sync.wire import (
     CASE_NOTE_OPS,
@@ -18,7 +19,6 @@ from counter_app.sync.wire import (
     PART_OPINION,
     STEP_OPS,
     VISIT_OPS,
-    canonical,
 )
 from hall_server.queue.visits import validate_visit
 

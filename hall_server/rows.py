@@ -1,5 +1,5 @@
-"""Rows written in bulk during a push: append-only rows (change log, case history, audit, ledger)
-and the cases the push creates.
+"""Rows written in bulk during a push: append-only rows (change log, case history, audit, ledger),
+the cases the push creates and rows stored once by content (item snapshots).
 
 Outside a push they are ORM objects added to the session like any other. Inside one, the push
 opens a buffer on the session: append-only rows are collected as plain values, new rows (cases) as
@@ -14,10 +14,12 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, insert, inspect
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
 _KEY = "append_buffer"
 _NEW = "new_rows"
+_ONCE = "rows_once"
 
 
 def append(s: Session, model: type[DeclarativeBase], **values: Any) -> None:
@@ -39,9 +41,27 @@ def add_new(s: Session, row: DeclarativeBase) -> None:
         new.append(row)
 
 
+def add_once(s: Session, model: type[DeclarativeBase], name: str, **values: Any) -> None:
+    """A row named by its content (its primary key *name* says what it holds), written unless
+    there already: INSERT ... ON CONFLICT DO NOTHING; in a push, once per batch after its other
+    rows, in the order of the keys (two batches meeting a new key each wait in one order)."""
+    once: dict[type[DeclarativeBase], dict[str, dict[str, Any]]] | None = s.info.get(_ONCE)
+    if once is None:
+        _insert_once(s, model, [values])
+    else:
+        once.setdefault(model, {})[name] = values
+
+
+def _insert_once(s: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]]) -> None:
+    dialect = s.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    s.execute(module.insert(model.__table__).on_conflict_do_nothing(), rows)
+
+
 def open_buffer(s: Session) -> None:
     s.info[_KEY] = {}
     s.info[_NEW] = []
+    s.info[_ONCE] = {}
 
 
 _UNSET = object()
@@ -80,6 +100,7 @@ def write_buffer(s: Session) -> None:
     """Write what was collected, then close: new rows, the ORM's own changes, append-only rows."""
     buffer: dict[type[DeclarativeBase], list[dict[str, Any]]] = s.info.pop(_KEY, {})
     new: list[DeclarativeBase] = s.info.pop(_NEW, [])
+    once: dict[type[DeclarativeBase], dict[str, dict[str, Any]]] = s.info.pop(_ONCE, {})
     alike: dict[tuple[Table, tuple[str, ...]], list[dict[str, Any]]] = {}
     for row in new:  # one executemany per table and set of columns given
         table: Table = row.__table__  # type: ignore[assignment]
@@ -91,8 +112,11 @@ def write_buffer(s: Session) -> None:
     for model, appended in buffer.items():
         if appended:
             s.execute(insert(model.__table__), appended)  # type: ignore[arg-type]
+    for model, by_key in once.items():
+        _insert_once(s, model, [by_key[key] for key in sorted(by_key)])
 
 
 def drop_buffer(s: Session) -> None:
     s.info.pop(_KEY, None)
     s.info.pop(_NEW, None)
+    s.info.pop(_ONCE, None)

@@ -18,7 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from counter_app.sync.wire import OP_TYPES, canonical
+from counter_app.domain.canonical_json import canonical
+from counter_app.sync.wire import OP_TYPES
 
 MAX_BIGINT = 2**63 - 1  # the largest number a BIGINT column holds (a sequence number, a cursor)
 MAX_SCHEMA = 1000
@@ -66,7 +67,7 @@ class Op(Strict):
 
     @property
     def payload_json(self) -> bytes:
-        """The payload's canonical JSON (``wire.canonical``), encoded once: bound and fingerprint."""
+        """The payload's canonical JSON (``canonical_json.canonical``), encoded once: bound and fingerprint."""
         return self._payload_json
 
     @field_validator("op_type")

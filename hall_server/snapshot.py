@@ -30,12 +30,16 @@ def _visible(window_code: str, departments: list[str]) -> Any:
     return or_(CaseRow.window_code == window_code, CaseRow.department.in_(departments), CaseRow.id.in_(parts))
 
 
-def pull(db: ServerDatabase, conn: Connection, device: DeviceView, cursor: str, limit: int) -> str:
+def pull(
+    db: ServerDatabase, conn: Connection, device: DeviceView, cursor: str, limit: int, *, by_key: bool = False
+) -> str:
     """The page as a JSON document, the stored change rows spliced in as they are; read on
-    *conn*, a connection of ``db.reader``."""
-    page = pull_page(conn, db, cursor, device.window_code, limit)
+    *conn*, a connection of ``db.reader``. *by_key*: the window asked for the page's item
+    snapshots once each (``snapshots``), its cases naming them by ``item_snapshot_key``."""
+    page = pull_page(conn, db, cursor, device.window_code, limit, inline=not by_key)
     head = json.dumps({"cursor": page.cursor, "more": page.more, "server_time": utcnow().isoformat() + "Z"})
-    return head[:-1] + ',"changes":' + page.changes + "}"
+    snapshots = ',"snapshots":' + page.snapshots if by_key else ""
+    return head[:-1] + ',"changes":' + page.changes + snapshots + "}"
 
 
 def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.private_files import create_private, private_folder
+from counter_app.store.item_snapshots import store_snapshots_on_flush
 from counter_app.store.plain_reads import PlainReads
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration of this build (a test checks it against migrations/versions): a cache at it
 # opens without importing Alembic and its templates, a third of a second of every start.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 
 
 class DatabaseTooNew(RuntimeError):
@@ -221,10 +222,6 @@ def open_database(path: Path, *, backup_dir: Path | None = None, target: str = "
     engine = make_engine(path)
     migrate(engine, path, backup_dir or path.parent / "backups", target)
     readers = engine.execution_options(read_only=True)
-    return Database(
-        path,
-        engine,
-        sessionmaker(engine, expire_on_commit=False),
-        sessionmaker(readers, expire_on_commit=False),
-        PlainReads(path),
-    )
+    writes = sessionmaker(engine, expire_on_commit=False)
+    store_snapshots_on_flush(writes)
+    return Database(path, engine, writes, sessionmaker(readers, expire_on_commit=False), PlainReads(path))

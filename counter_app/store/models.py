@@ -6,7 +6,9 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from counter_app.domain.canonical_json import snapshot_key
 
 
 class Base(DeclarativeBase):
@@ -65,6 +67,16 @@ WORKLIST_OPEN = (
 )
 
 
+class ItemSnapshotRow(Base):
+    """An item as cases were accepted under it (name, materials, limits: ~3 KB), stored once
+    however many cases share it, under its content address (domain/canonical_json.snapshot_key).
+    Never changed, never deleted: a key always means the same item."""
+
+    __tablename__ = "item_snapshots"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict[str, Any]]
+
+
 class CaseRow(Base):
     """An application at the window (申请/办件), from its first one-time notice to its end."""
 
@@ -77,7 +89,14 @@ class CaseRow(Base):
     item_name: Mapped[str] = mapped_column(String(300))
     item_class: Mapped[str] = mapped_column(String(20))
     department: Mapped[str] = mapped_column(String(40))
-    item_snapshot: Mapped[dict[str, Any]]
+    # the item as accepted, by reference (a case once carried its own ~3 KB copy). NULL is allowed
+    # only because SQLite cannot add a NOT NULL column to a table that has rows (migration 0009);
+    # every write sets it
+    item_snapshot_key: Mapped[str] = mapped_column(
+        String(64), ForeignKey("item_snapshots.key"), nullable=True
+    )
+    # loaded with the case (an outer join: a case is never hidden for want of its snapshot)
+    snapshot_row: Mapped[ItemSnapshotRow | None] = relationship(lazy="joined", viewonly=True)
     service_mode: Mapped[str] = mapped_column(String(20))
     applicant: Mapped[dict[str, Any]]
     applicant_name: Mapped[str] = mapped_column(String(200))
@@ -127,6 +146,23 @@ class CaseRow(Base):
             sqlite_where=text(WORKLIST_OPEN),
         ),
     )
+
+    @property
+    def item_snapshot(self) -> dict[str, Any]:
+        """The item as this case was accepted under it."""
+        pending: dict[str, Any] | None = self.__dict__.get(PENDING_SNAPSHOT)
+        if pending is not None:
+            return pending
+        return self.snapshot_row.data if self.snapshot_row is not None else {}
+
+    @item_snapshot.setter
+    def item_snapshot(self, snapshot: dict[str, Any]) -> None:
+        """Refer to *snapshot*; its row is written with the case's flush (item_snapshots.py)."""
+        self.item_snapshot_key = snapshot_key(snapshot)
+        self.__dict__[PENDING_SNAPSHOT] = snapshot
+
+
+PENDING_SNAPSHOT = "_pending_item_snapshot"  # a snapshot set on a case, not yet known to be stored
 
 
 class CasePartRow(Base):

@@ -16,12 +16,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.canonical_json import snapshot_key
 from counter_app.domain.json_text import json_text
 from counter_app.domain.notice_dates import DEADLINE_KINDS, redated
+from counter_app.store.item_snapshots import keep
 from counter_app.store.models import CaseRow, NoticeRow
 from counter_app.store.unit_of_work import utcnow
 
 _CHUNK = 500  # ids per IN (...) query
+_NO_SNAPSHOT: dict[str, Any] = {}
 
 
 def _date(value: Any) -> date | None:
@@ -48,8 +51,13 @@ def _state(data: dict[str, Any], now: datetime) -> dict[str, Any]:
     }
 
 
-def _new_row(data: dict[str, Any], now: datetime) -> dict[str, Any]:
-    snapshot = data.get("item_snapshot") or {}
+def _new_row(data: dict[str, Any], now: datetime, keys: dict[int, str]) -> dict[str, Any]:
+    """*keys*: the key of each snapshot object met in this page: a page's cases of one item share
+    one (http.py), counted once; the key is always the content's, never a key a record claims."""
+    snapshot = data.get("item_snapshot") or _NO_SNAPSHOT
+    key = keys.get(id(snapshot))
+    if key is None:
+        key = keys[id(snapshot)] = snapshot_key(snapshot)
     applicant = data.get("applicant") or {}
     return {
         "id": data["id"],
@@ -58,7 +66,7 @@ def _new_row(data: dict[str, Any], now: datetime) -> dict[str, Any]:
         "item_name": str(snapshot.get("name", data["item_code"])),
         "item_class": str(snapshot.get("item_class", "promised")),
         "department": str(data.get("department") or snapshot.get("department", "")),
-        "item_snapshot": snapshot,
+        "item_snapshot_key": key,
         "service_mode": str(data.get("service_mode", "window")),
         "applicant": applicant,
         "applicant_name": str(applicant.get("name", "")),
@@ -116,6 +124,8 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             del owners[was]
     now = utcnow()
     inserts, updates, collisions, missing = [], [], [], []
+    snapshots: dict[str, Any] = {}
+    keys: dict[int, str] = {}
     renumbered: list[tuple[str, str, str]] = []
     redate: list[dict[str, Any]] = []
     for case_id, data in latest.items():
@@ -138,10 +148,11 @@ def apply_cases(s: Session, cases: list[dict[str, Any]], pending: set[str]) -> t
             missing.append(case_id)
             continue
         else:
-            inserts.append(_new_row(data, now))
+            inserts.append(row := _new_row(data, now, keys))
+            snapshots[row["item_snapshot_key"]] = data.get("item_snapshot") or _NO_SNAPSHOT
         if number:
             owners[number] = case_id
-    _write(s, inserts, updates)
+    _write(s, inserts, updates, snapshots)
     _renumber_notices(s, renumbered)
     _redate_notices(s, redate)
     return collisions, missing
@@ -173,7 +184,7 @@ def _renumber_notices(s: Session, renumbered: list[tuple[str, str, str]]) -> Non
             notice.payload = {**notice.payload, "number": new, "case_number": new, "receipt_number": old}
 
 
-_JSON_COLUMNS = frozenset({"item_snapshot", "applicant", "agent", "materials", "refusal", "lifecycle"})
+_JSON_COLUMNS = frozenset({"applicant", "agent", "materials", "refusal", "lifecycle"})
 
 
 def _sql_value(column: str, value: Any) -> Any:
@@ -189,7 +200,9 @@ def _sql_value(column: str, value: Any) -> Any:
     return value
 
 
-def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]]) -> None:
+def _write(
+    s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, Any]], snapshots: dict[str, Any]
+) -> None:
     """Plain executemany on the driver: a page of thousands of rows in a few milliseconds."""
     conn = s.connection()
     if updates:  # first: a renumbered case frees the number a newly arriving case has
@@ -199,15 +212,8 @@ def _write(s: Session, inserts: list[dict[str, Any]], updates: list[dict[str, An
             sql, [(*(_sql_value(c, row[c]) for c in columns), row["b_id"]) for row in updates]
         )
     if inserts:
+        keep(s, {key: json_text(snapshot) for key, snapshot in snapshots.items()})  # before the cases: keys
         columns = list(inserts[0])
-        snapshots: dict[tuple[str, int], str] = {}  # item versions are immutable: encode each once
-        params = []
-        for row in inserts:
-            key = (row["item_code"], row["item_version"])
-            if key not in snapshots:
-                snapshots[key] = json_text(row["item_snapshot"])
-            params.append(
-                tuple(snapshots[key] if c == "item_snapshot" else _sql_value(c, row[c]) for c in columns)
-            )
+        params = [tuple(_sql_value(c, row[c]) for c in columns) for row in inserts]
         sql = f"INSERT INTO cases ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         conn.exec_driver_sql(sql, params)

@@ -180,8 +180,8 @@ def _rows(s: Any, sel: Selection, parts: bool, offset: int, limit: int) -> list[
     extra: dict[str, tuple[Any, Any]] = {}
     if stopped:
         more = text(
-            "SELECT id, lifecycle, json_extract(item_snapshot, '$.promised_limit_days') "
-            "FROM cases WHERE id IN :ids"
+            "SELECT id, lifecycle, json_extract(item_snapshots.data, '$.promised_limit_days') "
+            "FROM cases JOIN item_snapshots ON item_snapshots.key = cases.item_snapshot_key WHERE id IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
         for case_id, life, limit_days in s.execute(more, {"ids": stopped}):
             extra[case_id] = (life, limit_days)

@@ -24,6 +24,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util import parse_url
 
+from counter_app.domain.canonical_json import snapshot_key
 from counter_app.domain.server_address import host_is_loopback, parse_authority, parse_server_url
 from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION, json_body
 
@@ -282,12 +283,17 @@ class HallClient:
         return answer
 
     def pull(self, token: str, cursor: str = "", limit: int = 0) -> dict[str, Any]:
-        params: dict[str, Any] = {"cursor": cursor, "schema_version": SCHEMA_VERSION}
+        params: dict[str, Any] = {
+            "cursor": cursor,
+            "schema_version": SCHEMA_VERSION,
+            "item_snapshots": "by_key",
+        }
         if limit:
             params["limit"] = limit
         answer = self.call("GET", "/sync/pull", token, params=params)
         if not isinstance(answer.get("changes"), list) or not isinstance(answer.get("cursor"), str):
             raise ServerGarbage("the pull answer has no changes or cursor")
+        snapshots = _snapshots(answer.get("snapshots"))
         for change in answer["changes"]:
             if not (
                 isinstance(change, dict)
@@ -296,6 +302,12 @@ class HallClient:
                 and ("data" not in change or change["data"] is None or isinstance(change["data"], dict))
             ):
                 raise ServerGarbage("the pull answer has a change that is not one")
+            data = change.get("data")
+            if data and "item_snapshot_key" in data and "item_snapshot" not in data:
+                snapshot = snapshots.get(data["item_snapshot_key"])
+                if snapshot is None:
+                    raise ServerGarbage("the pull answer names an item snapshot it does not carry")
+                data["item_snapshot"] = snapshot  # shared by the page's cases of one item
         return answer
 
     def cases(self, token: str, ids: list[str]) -> dict[str, Any]:
@@ -309,6 +321,19 @@ class HallClient:
         if not isinstance(answer.get("cursor"), str) or not isinstance(answer.get("items"), list):
             raise ServerGarbage("the snapshot has no cursor or items")
         return answer
+
+
+def _snapshots(value: Any) -> dict[str, dict[str, Any]]:
+    """A pull page's item snapshots by key (none from a server that sends cases whole), each
+    checked against its key: a key always means the same item in this window's cache."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ServerGarbage("the pull answer's item snapshots are not a map of items")
+    for key, snapshot in value.items():
+        if snapshot_key(snapshot) != key:
+            raise ServerGarbage("an item snapshot in the pull answer does not match its key")
+    return value
 
 
 def _session_answer(answer: dict[str, Any]) -> dict[str, Any]:

@@ -11,8 +11,6 @@ import hashlib
 import json
 from typing import Any
 
-import orjson
-
 API_PREFIX = "/api/v1"
 SCHEMA_VERSION = 3  # of ops and of the API; the server says which range it accepts (2: visit ops,
 # 3: the steps after acceptance and the lifecycle on a case)
@@ -68,20 +66,6 @@ REJECTED = "rejected"
 # Header a server answers with when a client is too old (HTTP 426)
 CLIENT_TOO_OLD = "client_too_old"
 CURSOR_TOO_OLD = "cursor_too_old"
-
-
-def canonical(payload: dict[str, Any]) -> bytes:
-    """Compact JSON with sorted keys in UTF-8: what an op's fingerprint hashes, so its bytes never
-    change. orjson writes exactly ``json.dumps(payload, sort_keys=True, separators=(",", ":"),
-    ensure_ascii=False)`` for what an op may hold (text, whole numbers within 2^53, true, false,
-    null; tests/sync/test_wire.py compares them character by character) several times faster;
-    what orjson refuses (a number beyond 64 bits, a lone surrogate) is written by ``json`` as
-    before. A float may come out differently (1e16 for 1e+16): an op holding one is refused
-    before its fingerprint counts (op_shapes), so no stored fingerprint has one."""
-    try:
-        return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
-    except TypeError:
-        return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def json_body(value: Any) -> bytes:

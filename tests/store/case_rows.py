@@ -8,6 +8,8 @@ from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from counter_app.domain.canonical_json import snapshot_key
+
 ITEMS = (
     "居民身份证换领",
     "居民身份证补领",
@@ -49,13 +51,19 @@ def insert_cases(path: Path, count: int, *, seed: int = 7) -> None:
             notices.append((f"notice-{n}", f"GZ330100W01{created:%Y%m%d}{n:05d}", case_id, stamp))
     rng.shuffle(cases)  # stored in no particular order of date
     with closing(sqlite3.connect(path)) as con, con:
+        # before migration 0009 a case carried its item snapshot; since, it refers to a stored one
+        by_key = "item_snapshot_key" in {r[1] for r in con.execute("PRAGMA table_info(cases)")}
+        snapshot = snapshot_key({}) if by_key else "{}"
+        if by_key:
+            con.execute("INSERT OR IGNORE INTO item_snapshots (key, data) VALUES (?, '{}')", (snapshot,))
         con.executemany(
             "INSERT INTO cases (id, case_number, state, item_code, item_version, item_name, item_class,"
-            " department, item_snapshot, service_mode, applicant, applicant_name, applicant_id_number,"
-            " applicant_phone, materials, window_code, device_code, clerk, created_at, updated_at,"
-            " deadline_provisional) VALUES (?, ?, 'accepted', '000104001000', 1, ?, 'promised', 'GA',"
-            " '{}', 'window', '{}', ?, ?, ?, '[]', 'A01', 'W01', '测试员', ?, ?, 0)",
-            [(*c, c[-1]) for c in cases],
+            f" department, {'item_snapshot_key' if by_key else 'item_snapshot'}, service_mode, applicant,"
+            " applicant_name, applicant_id_number, applicant_phone, materials, window_code, device_code,"
+            " clerk, created_at, updated_at, deadline_provisional) VALUES (?, ?, 'accepted',"
+            " '000104001000', 1, ?, 'promised', 'GA', ?, 'window', '{}', ?, ?, ?, '[]', 'A01', 'W01',"
+            " '测试员', ?, ?, 0)",
+            [(*c[:3], snapshot, *c[3:], c[-1]) for c in cases],
         )
         con.executemany(
             "INSERT INTO notices (id, number, case_id, kind, created_at, payload, print_count)"

@@ -73,3 +73,33 @@ def test_the_checks_survive_python_dash_o(server_url: str) -> None:
     )
     done = subprocess.run([sys.executable, "-O", "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "snapshots",
+    [
+        {"0" * 64: {"name": "居民身份证换领"}},  # a snapshot under a key that is not its content's
+        {},  # a case naming a snapshot the page does not carry
+        ["not", "a", "map"],
+    ],
+)
+def test_a_pages_item_snapshots_must_be_what_their_keys_say(
+    server_url: str, snapshots: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = {"id": "c1", "item_snapshot_key": "0" * 64}
+    page = {"changes": [{"kind": "case", "key": "c1", "data": case}], "cursor": "0:1", "snapshots": snapshots}
+    monkeypatch.setitem(ANSWERS, "/api/v1/sync/pull", page)
+    with pytest.raises(ServerGarbage):
+        HallClient(server_url).pull("token", "0:0")
+
+
+def test_a_pages_cases_of_one_item_get_its_snapshot(server_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counter_app.domain.canonical_json import snapshot_key
+
+    item = {"code": "010700100000", "name": "居民身份证换领", "version": 1}
+    key = snapshot_key(item)
+    changes = [{"kind": "case", "key": c, "data": {"id": c, "item_snapshot_key": key}} for c in ("c1", "c2")]
+    page = {"changes": changes, "cursor": "0:2", "snapshots": {key: item}}
+    monkeypatch.setitem(ANSWERS, "/api/v1/sync/pull", page)
+    answer = HallClient(server_url).pull("token", "0:0")
+    assert [c["data"]["item_snapshot"] for c in answer["changes"]] == [item, item]

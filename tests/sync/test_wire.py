@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from counter_app.sync.wire import canonical, json_body, op_fingerprint
+from counter_app.domain.canonical_json import canonical
+from counter_app.sync.wire import json_body, op_fingerprint
 
 
 def _as_stored(op_type: str, seq: int, actor: str, payload: dict[str, object]) -> str:
