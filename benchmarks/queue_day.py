@@ -7,7 +7,7 @@ The day's tickets are laid down first: most already served this morning (so the 
 a full day), the rest waiting, with the windows' state as the morning left it. Then, for *seconds*: every window calls the next ticket, serves
 it for 4-12 s, finishes it and calls again, and polls its own view every 5 s meanwhile (its
 heartbeat, as the window client does); two kiosks issue 10 tickets a second between them; three supervisors load the
-monitor every 2 s. Before the clock starts, every window and supervisor is signed in: connected
+monitor every 2 s (their answers timed, and the figures' age at the answer). Before the clock starts, every window and supervisor is signed in: connected
 and one poll made, as their clients do from sign-in on (the hall opens on windows already
 polling); so the windows' first calls (all within its first 3 s) are the opening rush of calls,
 not of connections. Latency is measured per request on an asyncio client (see sync_hall).
@@ -135,6 +135,10 @@ CALLS_AFTER_START: list[float] = []  # the calls made once every window has made
 START_SECONDS = 5.0  # the windows' first calls all fall within the first 3 s (see window())
 STARTED = [0.0]
 MONITOR: list[float] = []
+# the figures' age as the supervisor's screen gets them: the hall's clock at the answer less the
+# answer's server_time (when the server read them; whole seconds, so up to 1 s too old)
+MONITOR_AGE: list[float] = []
+HALL_ZONE = ZoneInfo("Asia/Shanghai")
 OTHER: list[float] = []
 ERRORS: list[str] = []
 
@@ -179,10 +183,15 @@ async def supervisor(conn: Connection, until: float) -> None:
     await asyncio.sleep(random.uniform(0, 2))
     while time.perf_counter() < until:
         started = time.perf_counter()
-        status, _, ms = await conn.request("GET", "/api/v1/queue/monitor")
+        status, payload, ms = await conn.request("GET", "/api/v1/queue/monitor")
         MONITOR.append(ms)
         if status != 200:
             ERRORS.append(f"monitor {status}")
+        elif CONNECTION is Connection:
+            read_at = datetime.fromisoformat(json.loads(payload)["server_time"])
+            MONITOR_AGE.append(
+                (datetime.now(HALL_ZONE).replace(tzinfo=None) - read_at).total_seconds() * 1000
+            )
         await asyncio.sleep(max(0.0, 2 - (time.perf_counter() - started)))
 
 
@@ -233,7 +242,7 @@ def main(windows: int, tickets: int, seconds: float, engine: str, workers: int =
         global CONNECTION
         figures = []
         for CONNECTION in (Connection, FloorConnection):
-            for sample in (CALLS, CALLS_AFTER_START, MONITOR, OTHER, ERRORS):
+            for sample in (CALLS, CALLS_AFTER_START, MONITOR, MONITOR_AGE, OTHER, ERRORS):
                 sample.clear()
             try:
                 asyncio.run(run(server.port, clerks, bosses, seconds))
@@ -249,6 +258,10 @@ def main(windows: int, tickets: int, seconds: float, engine: str, workers: int =
             print(_line("call-next", CALLS))
             print(_line(f"  of which after the first {START_SECONDS:.0f} s", CALLS_AFTER_START))
             print(_line("monitor", MONITOR))
+            if MONITOR_AGE:
+                print(
+                    _line("  the monitor's figures' age at the answer (server_time in whole s)", MONITOR_AGE)
+                )
             print(_line("other requests (window polls, finishes, kiosk)", OTHER))
             requests = CALLS + MONITOR + OTHER
             figures.append((percentile(CALLS, 99), percentile(requests, 99), len(requests) / seconds))

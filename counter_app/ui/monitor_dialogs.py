@@ -96,6 +96,7 @@ class TicketsDialog(QDialog):
         self.setWindowTitle(self.tr("Tickets"))
         self.setMinimumSize(620, 480)
         self.monitor, self.worker, self._busy = monitor, worker, False
+        self._look_up_after = False  # a look-up asked for while a request was in flight
         names = {
             "waiting": self.tr("Waiting"),
             "parked": self.tr("Parked"),
@@ -181,8 +182,10 @@ class TicketsDialog(QDialog):
         return self.tickets[row] if 0 <= row < len(self.tickets) else None
 
     def look_up(self) -> None:
-        if self._busy:
+        if self._busy:  # the criteria as they are when the request in flight is back
+            self._look_up_after = True
             return
+        self._look_up_after = False
         status, queue, number = (
             self.status.currentData(),
             self.queue.currentData(),
@@ -237,6 +240,8 @@ class TicketsDialog(QDialog):
             else:
                 self.error.setText(explain(value))
             self._enable()
+            if self._look_up_after:
+                self.look_up()
 
         self.worker.submit(guarded(lambda: job(monitor)), back, owner=self)
 

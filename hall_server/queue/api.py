@@ -20,7 +20,7 @@ from hall_server.queue import calling, tickets
 from hall_server.queue.kiosk_limits import IssueLimits, TooManyTickets, client_key
 from hall_server.queue.layout import hall_name, window_layout, window_names
 from hall_server.queue.models import TicketEventRow, TicketRow
-from hall_server.queue.monitor import monitor
+from hall_server.queue.monitor_feed import MonitorFeed
 from hall_server.queue.supervision import SUPERVISOR_ROLES, hall_tickets, send_message, supervise_ticket
 from hall_server.queue.tickets import QueueError, hall_now
 from hall_server.queue.window import held_wire, waiting_list, walk_in, window_view
@@ -212,10 +212,12 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
             raise QueueError(403, "role", "only supervisors see the hall monitor")
         return caller.claims.username
 
+    feed = MonitorFeed(db, now)
+
     @router.get("/monitor")
     def hall_monitor(authorization: str | None = Header(None)) -> JSONResponse:
         supervisor(authorization)
-        return JSONResponse(monitor(db, now()))  # plain JSON already: no re-encoding
+        return JSONResponse(feed.picture())  # plain JSON already: no re-encoding
 
     @router.get("/monitor/tickets")
     def monitor_tickets(
@@ -237,6 +239,7 @@ def add_queue_routes(app: FastAPI, db: ServerDatabase, cfg: ServerConfig) -> Non
     ) -> dict[str, Any]:
         who = supervisor(authorization)
         ticket = supervise_ticket(db, who, ticket_id, action, now(), _text(body or {}, "to_queue", 1) or None)
+        feed.forget()
         return {"ticket": held_wire(ticket, now())}
 
     @router.post("/messages", status_code=201)

@@ -297,7 +297,6 @@ def _bad_ratings(s: Session, now: datetime) -> list[dict[str, Any]]:
     ]
 
 
-_LAST: dict[int, tuple[datetime, dict[str, Any]]] = {}
 # the day's curves and averages change slowly: read every CURVE_SECONDS, not every second (they
 # are most of the monitor's database time, which the calls of 300 windows share)
 CURVE_SECONDS = 10
@@ -317,17 +316,8 @@ def _slow_figures(
 
 
 def monitor(db: ServerDatabase, now: datetime) -> dict[str, Any]:
-    """The hall as of *now* (whole seconds): every supervisor's screen asks every second or
-    two, and one answer per second serves them all (per process)."""
-    last = _LAST.get(id(db))
-    if last is not None and last[0] == now:
-        return last[1]
-    answer = _read(db, now)
-    _LAST[id(db)] = (now, answer)
-    return answer
-
-
-def _read(db: ServerDatabase, now: datetime) -> dict[str, Any]:
+    """The hall as of *now*, read in one transaction (the screens get it through a
+    `monitor_feed.MonitorFeed`, which shares one read among them)."""
     with db.sessions() as s, s.begin():
         if db.is_postgres:  # every figure from the same moment
             s.connection(execution_options={"isolation_level": "REPEATABLE READ"})

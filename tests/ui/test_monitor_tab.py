@@ -369,3 +369,27 @@ def test_a_supervisor_approves_a_requested_extension_by_keyboard(
         assert (decided["status"], decided["decided_by"]) == ("approved", "赵磊")
     finally:
         db.dispose()
+
+
+def test_a_look_up_asked_for_while_one_is_in_flight_runs_after_it(
+    supervisor: Supervisor, hall: ServerProcess
+) -> None:
+    """The supervisor changes the criteria and presses Enter before the last answer is back: the
+    list ends showing what the criteria say now, not what they said then."""
+    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
+    take_ticket(hall, "C")
+    wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["1"], timeout=WAIT)
+    tab.windows.setFocus()
+    supervisor.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait(lambda: isinstance(QApplication.activeModalWidget(), TicketsDialog), timeout=WAIT)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, TicketsDialog)
+    wait(lambda: dialog.list.count() == 1 and not dialog._busy, timeout=WAIT)
+    dialog.status.setCurrentIndex(dialog.status.findData("cancelled"))
+    dialog.look_up()
+    assert dialog._busy  # in flight: no answer can be back before the event loop runs
+    dialog.status.setCurrentIndex(dialog.status.findData("waiting"))
+    dialog.look_up()
+    wait(lambda: not dialog._busy and dialog.list.count() == 1, timeout=WAIT)
+    assert dialog.list.item(0).text().startswith("C001")
+    dialog.reject()
