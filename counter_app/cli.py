@@ -477,10 +477,30 @@ def _gui(args: argparse.Namespace) -> int:
 
         check = WindowCheck(time.monotonic(), Path(args.screenshot) if args.screenshot else None)
         code = start_gui(
-            language, not with_server, lambda: _open_for_window(args), framed=check.framed, ready=check.ready
+            language,
+            not with_server,
+            lambda: _open_for_window(args),
+            framed=check.framed,
+            ready=check.ready,
+            upgrade_pending=lambda: _cache_needs_upgrade(data_dir),
         )
         return check.exit_code(code)
-    return start_gui(language, not with_server, lambda: _open_for_window(args))
+    return start_gui(
+        language,
+        not with_server,
+        lambda: _open_for_window(args),
+        upgrade_pending=lambda: _cache_needs_upgrade(data_dir),
+    )
+
+
+def _cache_needs_upgrade(data_dir: Path | None) -> bool:
+    """On the opening thread: whether the frame should say the cache is being upgraded."""
+    if data_dir is None:
+        return False
+    from counter_app.services.context import DB_FILE
+    from counter_app.store.db import needs_upgrade
+
+    return needs_upgrade(data_dir / DB_FILE)
 
 
 def _open_for_window(args: argparse.Namespace):  # type: ignore[no-untyped-def]

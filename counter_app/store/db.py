@@ -159,6 +159,13 @@ def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
     return target
 
 
+def needs_upgrade(path: Path) -> bool:
+    """Whether opening the cache at *path* will migrate a schema it holds (a backup copy, then
+    the migrations: a minute or two on a cache of a million cases), not create a new one."""
+    stored = _stored_revision(path)
+    return stored is not None and stored != HEAD_REVISION
+
+
 def _stored_revision(path: Path) -> str | None:
     """The schema revision written in the cache, read without SQLAlchemy or Alembic; None when
     there is no cache or no schema yet (or it cannot be read: the full path below then says why)."""

@@ -44,6 +44,15 @@ class StartFrame(QMainWindow):
             self.menuBar().addMenu(_t("MainWindow", title)).setEnabled(False)
         self.statusBar().showMessage(self.tr("Opening the local data…"))
 
+    def upgrading(self) -> None:
+        """The cache is being upgraded for this version of the program (store.db.needs_upgrade)."""
+        self.statusBar().showMessage(
+            self.tr(
+                "Upgrading the local data for this version (a backup copy is made first): this can "
+                "take a minute or two. Please do not turn the PC off."
+            )
+        )
+
     def focus(self) -> None:
         if self.query.isEnabled():
             self.query.setFocus()

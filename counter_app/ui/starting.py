@@ -63,6 +63,7 @@ class _Relay(QObject):
     """Carries the outcome of the opening thread to the main thread (a queued signal)."""
 
     done = Signal(object)
+    upgrading = Signal()
 
 
 def start_gui(
@@ -72,10 +73,13 @@ def start_gui(
     *,
     framed: Callable[[StartFrame], None] | None = None,
     ready: Callable[[MainWindow], None] | None = None,
+    upgrade_pending: Callable[[], bool] = lambda: False,
 ) -> int:
     """Run the window until it is closed; the exit status. *typing*: whether the frame takes
     typing (a window working alone) or waits for the sign-in. *framed* and *ready* are called
-    when the frame has been shown and when the main window has taken its place (benchmarks)."""
+    when the frame has been shown and when the main window has taken its place (benchmarks).
+    *upgrade_pending* (asked on the opening thread: it reads the disk) says whether opening the
+    folder will upgrade the cache, which the frame then says."""
     app = make_application(language)
     frame = StartFrame(typing)
     open_maximised(frame)
@@ -86,8 +90,12 @@ def start_gui(
     held: dict[str, Any] = {}
     relay = _Relay()
     relay.done.connect(lambda outcome: _carry_on(app, frame, language, outcome, held, ready))
+    relay.upgrading.connect(frame.upgrading)
     opening = threading.Thread(
-        target=_open_behind, args=(open_folder, relay, held), name="open-data-folder", daemon=True
+        target=_open_behind,
+        args=(open_folder, relay, held, upgrade_pending),
+        name="open-data-folder",
+        daemon=True,
     )
     opening.start()
     try:
@@ -99,8 +107,15 @@ def start_gui(
             ctx.close()
 
 
-def _open_behind(open_folder: Callable[[], Opened], relay: _Relay, held: dict[str, Any]) -> None:
+def _open_behind(
+    open_folder: Callable[[], Opened],
+    relay: _Relay,
+    held: dict[str, Any],
+    upgrade_pending: Callable[[], bool],
+) -> None:
     try:
+        if upgrade_pending():
+            relay.upgrading.emit()
         opened = open_folder()
         held["ctx"] = opened[0]
         importlib.import_module("counter_app.ui.app")

@@ -885,27 +885,27 @@ Data folder: %2</source>
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="292"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="297"/>
         <source>Message a window (Ctrl+Enter to send)</source>
         <translation>向窗口发送消息（Ctrl+Enter 发送）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="302"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="307"/>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="303"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="308"/>
         <source>&amp;Message</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="310"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="315"/>
         <source>Write the message first.</source>
         <translation>请先写消息内容。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="313"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="318"/>
         <source>Choose the window.</source>
         <translation>请选择窗口。</translation>
     </message>
@@ -1219,17 +1219,17 @@ Data folder: %2</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="303"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="304"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="308"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="309"/>
         <source>Saved %1, but the copy was not recorded: %2</source>
         <translation>已保存 %1，但本次另存记录未能保存：%2</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/notice_dialog.py" line="316"/>
+        <location filename="../../counter_app/ui/notice_dialog.py" line="317"/>
         <source>The PDF was not saved: %1</source>
         <translation>PDF 未保存：%1</translation>
     </message>
@@ -2133,277 +2133,277 @@ Data folder: %2</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="73"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="74"/>
         <source>Hall reports</source>
         <translation>大厅统计报表</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="78"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="79"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="79"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="80"/>
         <source>Monthly report</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="86"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="87"/>
         <source>By window</source>
         <translation>按窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="87"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="88"/>
         <source>By department</source>
         <translation>按部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="88"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="89"/>
         <source>By clerk</source>
         <translation>按工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="89"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="90"/>
         <source>By item</source>
         <translation>按事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="92"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="93"/>
         <source>&amp;Query</source>
         <translation>查询(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="98"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="99"/>
         <source>&amp;Period</source>
         <translation>报表类型(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="99"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="100"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="100"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="101"/>
         <source>&amp;Group by</source>
         <translation>统计维度(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="108"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="109"/>
         <source>Choose the period and press Enter.</source>
         <translation>选择日期后按 Enter 查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="115"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="116"/>
         <source>Export to &amp;Excel…</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="117"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="118"/>
         <source>Export to PD&amp;F…</source>
         <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="192"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="193"/>
         <source>%1 rows. Export with Alt+E (Excel) or Alt+F (PDF).</source>
         <translation>共 %1 行。按 Alt+E 导出 Excel，Alt+F 导出 PDF。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="119"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="120"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="179"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="180"/>
         <source>Asking the hall server…</source>
         <translation>正在向大厅服务器查询…</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="198"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="199"/>
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="199"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="200"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="201"/>
         <source>Clerk</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="201"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="202"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="204"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="205"/>
         <source>Served (people)</source>
         <translation>服务人次</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="205"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
         <source>Average wait (min)</source>
         <translation>平均等候（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="206"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="207"/>
         <source>Average service (min)</source>
         <translation>平均办理（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="207"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="208"/>
         <source>Consultations</source>
         <translation>咨询</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="208"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
         <source>Applications received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="209"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
         <source>Cases accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="210"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
         <source>One-time notifications</source>
         <translation>一次性告知</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="211"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="212"/>
         <source>Cases refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="212"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="213"/>
         <source>Cases completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="213"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
         <source>Completed on time</source>
         <translation>按时办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="214"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
         <source>Of which ahead of time</source>
         <translation>其中提前办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="215"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
         <source>Completed late</source>
         <translation>超期办结</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="216"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
         <source>Average promised (working days)</source>
         <translation>平均承诺时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="217"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
         <source>Average taken (working days)</source>
         <translation>平均实际时限（工作日）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="218"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="219"/>
         <source>Instant items</source>
         <translation>即办件</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="219"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="220"/>
         <source>Share of instant items</source>
         <translation>即办件占比</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="220"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="221"/>
         <source>Fee-charging cases</source>
         <translation>收费件数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="221"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="222"/>
         <source>Fees charged (yuan)</source>
         <translation>实收金额（元）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="222"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="223"/>
         <source>Ratings</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="223"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="224"/>
         <source>Satisfaction rate</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="231"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="232"/>
         <source>Tickets and ratings are counted in the hall&apos;s local time; applications received, notifications, refusals and completions by when the server received the window&apos;s record; acceptances by the window&apos;s acceptance date.</source>
         <translation>取号与评价按大厅当地时间统计；收件、告知、不予受理、办结按服务器收到窗口记录的时间统计；受理按窗口的受理日期统计。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="236"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="237"/>
         <source>Fee-charging cases are accepted cases of items that charge a fee; fees charged are the amounts recorded at completion in the period.</source>
         <translation>收费件数为所受理的收费事项件数；实收金额为本期办结时登记的收费金额。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="243"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="244"/>
         <source>Completed on time: completed on or before the promised date (ahead of time included); instant items and cases without a promised date count as on time. Time taken is counted in working days, without corrections and special procedures.</source>
         <translation>按时办结：办结日期不晚于承诺办结日期（含提前办结）；即办件及无承诺日期的办件视为按时。实际时限按工作日计，补正、特别程序期间不计。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="240"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="241"/>
         <source>Satisfaction rate = ratings of very satisfied, satisfied or fairly satisfied ÷ all ratings.</source>
         <translation>满意率 = 评价为非常满意、满意、基本满意的次数 ÷ 评价总次数。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="248"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="249"/>
         <source>By department or item, tickets, waiting and service times and ratings are left out: one applicant may do several departments&apos; items in one visit.</source>
         <translation>按部门、事项统计时不含取号、等候、办理时长与评价：一位办事群众一次可办多个部门的事项。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="252"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="253"/>
         <source>&quot;(unspecified)&quot; holds consultations without an item and records that belong to no one.</source>
         <translation>“（未指定）”为未选事项的咨询或无法归属的记录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="257"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="258"/>
         <source>Note: %1</source>
         <translation>注：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="261"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="262"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="263"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="264"/>
         <source>(unspecified)</source>
         <translation>（未指定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="296"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="297"/>
         <source>Sign in again (click the sync status at the bottom), then query again.</source>
         <translation>请重新登录（点击底部的同步状态）后再查询。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="298"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="299"/>
         <source>Only hall supervisors may see the reports: sign in as a supervisor.</source>
         <translation>只有值班长可以查看报表：请以值班长身份登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="300"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="301"/>
         <source>The hall server did not accept this period or grouping: %1</source>
         <translation>大厅服务器不接受该期间或统计维度：%1</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="310"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="311"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/report_dialog.py" line="310"/>
+        <location filename="../../counter_app/ui/report_dialog.py" line="311"/>
         <source>Export to PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -2600,6 +2600,11 @@ Data folder: %2</source>
         <location filename="../../counter_app/ui/start_frame.py" line="45"/>
         <source>Opening the local data…</source>
         <translation>正在打开本地数据…</translation>
+    </message>
+    <message>
+        <location filename="../../counter_app/ui/start_frame.py" line="51"/>
+        <source>Upgrading the local data for this version (a backup copy is made first): this can take a minute or two. Please do not turn the PC off.</source>
+        <translation>正在为新版本升级本机数据（先做一份备份），可能需要一两分钟，请勿关机。</translation>
     </message>
 </context>
 <context>
@@ -3139,92 +3144,92 @@ Data folder: %2</source>
         <translation>号票处理</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="100"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="101"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="101"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
         <source>Parked</source>
         <translation>暂挂</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="102"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="103"/>
         <source>No-show</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="103"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="104"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="111"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="112"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="120"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="121"/>
         <source>e.g. A012</source>
         <translation>如 A012</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="132"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="133"/>
         <source>&amp;Look up (Enter)</source>
         <translation>查找(&amp;L)（Enter）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="133"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="134"/>
         <source>&amp;Move to queue</source>
         <translation>移至队列(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="134"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="135"/>
         <source>Cance&amp;l ticket</source>
         <translation>取消号票(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="135"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="136"/>
         <source>&amp;Reactivate</source>
         <translation>恢复等候(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="136"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="137"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="150"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="151"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="151"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="152"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="153"/>
         <source>N&amp;umber</source>
         <translation>号码(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="161"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="162"/>
         <source>&amp;To queue</source>
         <translation>目标队列(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="198"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="201"/>
         <source>%1   queue %2   waited %3</source>
         <translation>%1   队列 %2   已等 %3</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="208"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="211"/>
         <source>No ticket found.</source>
         <translation>没有找到号票。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="217"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="220"/>
         <source>The ticket is in that queue already: choose another queue.</source>
         <translation>号票已在该队列：请选择其他队列。</translation>
     </message>
@@ -3265,27 +3270,27 @@ Data folder: %2</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="322"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="327"/>
         <source>Unlock a user (Ctrl+Enter)</source>
         <translation>解锁用户（Ctrl+Enter 确定）</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="326"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="331"/>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="335"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="340"/>
         <source>Type the user name to unlock.</source>
         <translation>请输入要解锁的用户名。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="340"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="345"/>
         <source>%1 is unlocked: they can sign in again now.</source>
         <translation>%1 已解锁：现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../counter_app/ui/monitor_dialogs.py" line="342"/>
+        <location filename="../../counter_app/ui/monitor_dialogs.py" line="347"/>
         <source>%1 was not locked: if they cannot sign in, check the user name and password.</source>
         <translation>%1 未被锁定：如仍无法登录，请核对用户名和密码。</translation>
     </message>

@@ -15,6 +15,7 @@ from counter_app.store.db import (
     current_revision,
     head_revision,
     make_engine,
+    needs_upgrade,
     open_database,
 )
 
@@ -137,3 +138,13 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
 def test_the_build_knows_its_newest_migration() -> None:
     """A cache at HEAD_REVISION opens without Alembic: the constant must name the newest migration."""
     assert head_revision() == HEAD_REVISION
+
+
+def test_an_upgrade_is_told_from_a_new_cache_before_opening(tmp_path: Path) -> None:
+    """The start frame says "upgrading, do not turn off" only for a cache an older version left."""
+    path = tmp_path / "c.sqlite"
+    assert not needs_upgrade(path)  # nothing yet: a new cache is made in a moment
+    open_database(path, target="0008").dispose()
+    assert needs_upgrade(path)
+    open_database(path).dispose()
+    assert not needs_upgrade(path)
