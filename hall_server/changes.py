@@ -76,9 +76,11 @@ def record_change(
 def by_reference(s: Session, case: dict[str, Any]) -> str | None:
     """Take a whole case's item snapshot out of *case* (a dict of its own), store it once and put
     its key in its place; the key, or None for a case without one."""
-    snapshot = case.pop("item_snapshot", None)
-    if not snapshot:
+    case.pop("item_snapshot_key", None)  # ours to give, never the window's: it would name nothing
+    snapshot = case.get("item_snapshot")
+    if not snapshot:  # none, or {}: the case goes as it came
         return None
+    del case["item_snapshot"]
     key = case["item_snapshot_key"] = snapshot_key(snapshot)
     add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
     return key

@@ -162,8 +162,8 @@ def backup_database(path: Path, backup_dir: Path, label: str) -> Path:
 def needs_upgrade(path: Path) -> bool:
     """Whether opening the cache at *path* will migrate a schema it holds (a backup copy, then
     the migrations: a minute or two on a cache of a million cases), not create a new one."""
-    stored = _stored_revision(path)
-    return stored is not None and stored != HEAD_REVISION
+    stored = _stored_revision(path)  # revisions are numbered "0001", "0002"...: a newer build's
+    return stored is not None and stored < HEAD_REVISION  # is refused on opening, not upgraded
 
 
 def _stored_revision(path: Path) -> str | None:

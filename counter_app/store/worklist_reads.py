@@ -181,7 +181,8 @@ def _rows(s: Any, sel: Selection, parts: bool, offset: int, limit: int) -> list[
     if stopped:
         more = text(
             "SELECT id, lifecycle, json_extract(item_snapshots.data, '$.promised_limit_days') "
-            "FROM cases JOIN item_snapshots ON item_snapshots.key = cases.item_snapshot_key WHERE id IN :ids"
+            "FROM cases LEFT JOIN item_snapshots ON item_snapshots.key = cases.item_snapshot_key "
+            "WHERE id IN :ids"
         ).bindparams(bindparam("ids", expanding=True))
         for case_id, life, limit_days in s.execute(more, {"ids": stopped}):
             extra[case_id] = (life, limit_days)

@@ -304,7 +304,8 @@ class HallClient:
                 raise ServerGarbage("the pull answer has a change that is not one")
             data = change.get("data")
             if data and "item_snapshot_key" in data and "item_snapshot" not in data:
-                snapshot = snapshots.get(data["item_snapshot_key"])
+                named = data["item_snapshot_key"]
+                snapshot = snapshots.get(named) if isinstance(named, str) else None
                 if snapshot is None:
                     raise ServerGarbage("the pull answer names an item snapshot it does not carry")
                 data["item_snapshot"] = snapshot  # shared by the page's cases of one item

@@ -42,6 +42,7 @@ class MonitorFeed:
         self._ticks = ticks
         self._latest: tuple[float, dict[str, Any]] | None = None  # (ticks when read, picture)
         self._reading = threading.Lock()  # one read at a time, in the background or not
+        self._generation = 0  # forget() counts up: a read begun before it is not kept
 
     def picture(self) -> dict[str, Any]:
         latest = self._latest
@@ -49,7 +50,7 @@ class MonitorFeed:
             age = self._ticks() - latest[0]
             if age < STALE_SECONDS:
                 if age >= FRESH_SECONDS and self._reading.acquire(blocking=False):
-                    threading.Thread(target=self._read_behind, name="monitor-feed", daemon=True).start()
+                    self._start_behind()
                 return latest[1]
         with self._reading:  # an ask that came while another read: that read's picture will do
             latest = self._latest
@@ -59,14 +60,25 @@ class MonitorFeed:
 
     def forget(self) -> None:
         """A supervisor acted on the hall through this process: their next ask reads it anew
-        (the picture of a moment before would show the ticket they just moved where it was)."""
+        (the picture of a moment before would show the ticket they just moved where it was),
+        and a read that began before the action, running now, is not kept."""
+        self._generation += 1
         self._latest = None
 
     def _read(self) -> dict[str, Any]:
-        started = self._ticks()
+        generation, started = self._generation, self._ticks()
         answer = monitor(self._db, self._clock())
-        self._latest = (started, answer)
+        if generation == self._generation:
+            self._latest = (started, answer)
         return answer
+
+    def _start_behind(self) -> None:
+        """Start the read behind the screens; the lock, held by the caller, passes to it."""
+        try:
+            threading.Thread(target=self._read_behind, name="monitor-feed", daemon=True).start()
+        except BaseException:  # no thread to release it (the process is out of threads)
+            self._reading.release()
+            raise
 
     def _read_behind(self) -> None:
         try:

@@ -92,6 +92,28 @@ def test_a_picture_too_old_is_not_served(db: ServerDatabase) -> None:
     assert now is not first and _waiting(now, "C") == _waiting(first, "C") + 1 and hall.reads == 2
 
 
+def test_a_read_begun_before_a_supervisors_action_is_not_kept(db: ServerDatabase) -> None:
+    """A read behind the screens is under way when a supervisor moves a ticket: what it read may
+    be from before the move, so their next look reads again rather than take it."""
+    hall, inside, go_on = Hall(), threading.Event(), threading.Event()
+
+    def clock() -> datetime:
+        moment = hall.clock()
+        if hall.reads == 2:  # the read behind the screens: held until the action is done
+            inside.set()
+            assert go_on.wait(30)
+        return moment
+
+    feed = MonitorFeed(db, clock, ticks=lambda: hall.ticks)
+    first = feed.picture()
+    hall.ticks = FRESH_SECONDS + 0.5
+    assert feed.picture() is first and inside.wait(30)
+    feed.forget()
+    go_on.set()
+    after = feed.picture()  # waits for the read in flight, drops it, reads anew
+    assert hall.reads == 3 and after["server_time"] == (NOON + timedelta(seconds=3)).isoformat()
+
+
 def test_screens_asking_together_share_one_read(db: ServerDatabase) -> None:
     hall = Hall()
     feed = _feed(db, hall)

@@ -39,8 +39,9 @@ def test_a_page_names_each_snapshot_once_and_an_older_window_gets_cases_whole(
     device = enrol(hall.url, hall_db)
     ops = [accept(device, 1, item_snapshot=ID_CARD), accept(device, 2, item_snapshot=ID_CARD)]
     ops.append(accept(device, 3, item_snapshot=OTHER, item_snapshot_key="f" * 64))  # a key it claims
-    answer = device.push(ops)
-    assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 3, answer.text
+    bare = accept(device, 4, item_snapshot={}, item_snapshot_key="f" * 64)  # a key and no snapshot
+    answer = device.push([*ops, bare])
+    assert [r["status"] for r in answer.json()["results"]] == ["applied"] * 4, answer.text
     ids = [o["payload"]["case"]["id"] for o in ops]
 
     by_key = _pull(device, item_snapshots="by_key")
@@ -48,6 +49,8 @@ def test_a_page_names_each_snapshot_once_and_an_older_window_gets_cases_whole(
     assert [cases[i]["item_snapshot_key"] for i in ids] == [snapshot_key(ID_CARD)] * 2 + [snapshot_key(OTHER)]
     assert not any("item_snapshot" in cases[i] for i in ids)
     assert by_key["snapshots"] == {snapshot_key(ID_CARD): ID_CARD, snapshot_key(OTHER): OTHER}
+    alone = cases[bare["payload"]["case"]["id"]]  # as it came, less the key that names nothing
+    assert "item_snapshot_key" not in alone and alone["item_snapshot"] == {}
 
     whole = _cases(_pull(device))  # an older window: no such parameter
     assert [whole[i]["item_snapshot"] for i in ids] == [ID_CARD, ID_CARD, OTHER]

@@ -109,3 +109,25 @@ def test_the_flags_follow_the_calendar_across_a_weekend(ctx: AppContext, clock: 
     assert [(r.case.id, r.urgency, r.days_left) for r in view.rows] == [(late, Urgency.OVERDUE, -3)]
     assert (view.warning, view.overdue, view.matched) == (0, 1, 1)
     assert Worklist(ctx).load(WorkFilter(due_soon=True)).rows == []
+
+
+def test_a_stopped_case_without_an_item_snapshot_keeps_its_lifecycle(ctx: AppContext, clock: Clock) -> None:
+    """A case held with no item snapshot (an empty one names none) still brings its lifecycle, the
+    stops of its clock, to the worklist: the snapshot is looked up beside the case, not required.
+    Its time limit is then unknown and counts as 0, as an empty snapshot always did."""
+    import sqlite3
+    from contextlib import closing
+
+    work = CaseWork(ctx)
+    stopped = accept(ctx, "居住证申领", "丙")  # 7 days: due 2 December
+    work.take(stopped, Step.START_REVIEW, {})
+    clock.now = datetime(2026, 11, 25, 10, 0)
+    work.take(stopped, Step.REQUEST_CORRECTION, {"materials": [{"name": "居住证明", "problem": "未盖章"}]})
+    clock.now = datetime(2026, 12, 1, 9, 0)
+    [held] = Worklist(ctx).load().rows
+    with closing(sqlite3.connect(ctx.db.path)) as con, con:
+        con.execute("UPDATE cases SET item_snapshot_key = NULL WHERE id = ?", (stopped,))
+    [bare] = Worklist(ctx).load().rows
+    assert (held.urgency, held.days_left, held.case.item_snapshot_limits[0]) == (Urgency.STOPPED, 5, 7)
+    assert bare.case.lifecycle == held.case.lifecycle and bare.case.lifecycle
+    assert (bare.urgency, bare.days_left, bare.case.item_snapshot_limits[0]) == (Urgency.STOPPED, -2, 0)

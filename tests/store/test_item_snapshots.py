@@ -123,7 +123,11 @@ def test_a_downgrade_gives_each_case_its_copy_back_and_the_upgrade_takes_it_agai
     command.downgrade(_alembic_config(db.engine), "0008")
     with closing(sqlite3.connect(path)) as con:
         assert json.loads(con.execute("SELECT item_snapshot FROM cases").fetchone()[0]) == ID_CARD
+    with closing(sqlite3.connect(path)) as con, con:  # the older version takes new cases again
+        con.execute("PRAGMA foreign_keys = ON")
+        _old_case(con, "c2", json.dumps(PERMIT, ensure_ascii=False), None)
     command.upgrade(_alembic_config(db.engine), "head")
     with db.reads() as s:
-        assert s.scalars(select(CaseRow)).one().item_snapshot == ID_CARD
+        got = {r.id: r.item_snapshot for r in s.scalars(select(CaseRow))}
+    assert got == {"c1": ID_CARD, "c2": PERMIT}
     db.dispose()

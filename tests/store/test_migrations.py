@@ -148,3 +148,6 @@ def test_an_upgrade_is_told_from_a_new_cache_before_opening(tmp_path: Path) -> N
     assert needs_upgrade(path)
     open_database(path).dispose()
     assert not needs_upgrade(path)
+    with closing(sqlite3.connect(path)) as con, con:  # left by a newer build: refused, not upgraded
+        con.execute("UPDATE alembic_version SET version_num = '9999'")
+    assert not needs_upgrade(path)

@@ -103,3 +103,13 @@ def test_a_pages_cases_of_one_item_get_its_snapshot(server_url: str, monkeypatch
     monkeypatch.setitem(ANSWERS, "/api/v1/sync/pull", page)
     answer = HallClient(server_url).pull("token", "0:0")
     assert [c["data"]["item_snapshot"] for c in answer["changes"]] == [item, item]
+
+
+def test_a_case_naming_its_snapshot_by_something_not_a_key_is_garbage(
+    server_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = {"id": "c1", "item_snapshot_key": ["0" * 64]}  # unhashable: no TypeError escapes
+    page = {"changes": [{"kind": "case", "key": "c1", "data": case}], "cursor": "0:1", "snapshots": {}}
+    monkeypatch.setitem(ANSWERS, "/api/v1/sync/pull", page)
+    with pytest.raises(ServerGarbage):
+        HallClient(server_url).pull("token", "0:0")

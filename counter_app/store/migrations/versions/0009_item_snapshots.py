@@ -38,18 +38,20 @@ def _key(text: str) -> str:
 def upgrade() -> None:
     if sqlite3.sqlite_version_info < (3, 35):  # ALTER TABLE ... DROP COLUMN; every build ships newer
         raise RuntimeError(f"SQLite {sqlite3.sqlite_version} is too old for this cache (3.35 or newer)")
-    op.create_table(
-        "item_snapshots",
-        sa.Column("key", sa.String(64), primary_key=True),
-        sa.Column("data", sa.JSON(), nullable=False),
-    )
     conn = op.get_bind()
+    tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "item_snapshots" not in tables:  # a downgrade leaves it, empty (see there)
+        op.create_table(
+            "item_snapshots",
+            sa.Column("key", sa.String(64), primary_key=True),
+            sa.Column("data", sa.JSON(), nullable=False),
+        )
     columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(cases)")}
     if "item_snapshot_key" not in columns:  # left by a downgrade, which cannot drop it
         op.execute(
             "ALTER TABLE cases ADD COLUMN item_snapshot_key VARCHAR(64) REFERENCES item_snapshots (key)"
         )
-    keys: dict[str, str] = {}  # a snapshot's text -> its key: each distinct text parsed once
+    keys: dict[bytes, str] = {}  # a digest of a snapshot's text -> its key: each text parsed once
     last = -1
     while True:
         rows = conn.exec_driver_sql(
@@ -57,30 +59,32 @@ def upgrade() -> None:
         ).all()
         if not rows:
             break
-        fresh = {}
-        for _rowid, text in rows:
-            if text not in keys:
-                keys[text] = fresh[text] = _key(text)
+        fresh: dict[str, str] = {}  # key -> text, for the texts first seen in this chunk
+        named = []
+        for rowid, text in rows:
+            digest = hashlib.sha256(text.encode(), usedforsecurity=False).digest()
+            key = keys.get(digest)
+            if key is None:
+                key = keys[digest] = _key(text)
+                fresh[key] = text
+            named.append((key, rowid))
         if fresh:
             conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO item_snapshots (key, data) VALUES (?, ?)",
-                [(key, text) for text, key in fresh.items()],
+                "INSERT OR IGNORE INTO item_snapshots (key, data) VALUES (?, ?)", list(fresh.items())
             )
-        conn.exec_driver_sql(
-            "UPDATE cases SET item_snapshot_key = ? WHERE rowid = ?",
-            [(keys[text], rowid) for rowid, text in rows],
-        )
+        conn.exec_driver_sql("UPDATE cases SET item_snapshot_key = ? WHERE rowid = ?", named)
         last = rows[-1][0]
     op.execute("ALTER TABLE cases DROP COLUMN item_snapshot")
 
 
 def downgrade() -> None:
     """Each case gets its copy back; the key column stays (SQLite drops no column a foreign key
-    names), unused and nullable, which the code of 0008 never reads."""
+    names), unused and nullable, which the code of 0008 never reads, and so does the table it
+    names, empty: with the table gone, SQLite would refuse every new case ("no such table")."""
     op.execute("ALTER TABLE cases ADD COLUMN item_snapshot JSON NOT NULL DEFAULT '{}'")
     op.execute(
         "UPDATE cases SET item_snapshot = "
         "(SELECT data FROM item_snapshots WHERE item_snapshots.key = cases.item_snapshot_key)"
     )
     op.execute("UPDATE cases SET item_snapshot_key = NULL")
-    op.drop_table("item_snapshots")
+    op.execute("DELETE FROM item_snapshots")
