@@ -145,7 +145,8 @@ def test_the_tab_says_how_old_its_figures_are_when_the_server_is_away(
     supervisor.qtbot.waitUntil(lambda: "实时" in tab.age.text(), timeout=WAIT)
 
 
-def test_cancel_reactivate_and_move_a_ticket_by_keyboard(supervisor: Supervisor, hall: ServerProcess) -> None:
+def _tickets_with_one_in_c(supervisor: Supervisor, hall: ServerProcess) -> TicketsDialog:
+    """A ticket taken in queue C, seen on the monitor, and the tickets dialog opened by keyboard."""
     tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
     take_ticket(hall, "C")
     wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["1"], timeout=WAIT)
@@ -154,6 +155,12 @@ def test_cancel_reactivate_and_move_a_ticket_by_keyboard(supervisor: Supervisor,
     wait(lambda: isinstance(QApplication.activeModalWidget(), TicketsDialog), timeout=WAIT)
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, TicketsDialog)
+    return dialog
+
+
+def test_cancel_reactivate_and_move_a_ticket_by_keyboard(supervisor: Supervisor, hall: ServerProcess) -> None:
+    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
+    dialog = _tickets_with_one_in_c(supervisor, hall)
     wait(lambda: dialog.list.count() == 1, timeout=WAIT)
     assert dialog.list.item(0).text().startswith("C001")
     dialog.buttons["cancel"].click()
@@ -376,14 +383,8 @@ def test_a_look_up_asked_for_while_one_is_in_flight_runs_after_it(
 ) -> None:
     """The supervisor changes the criteria and presses Enter before the last answer is back: the
     list ends showing what the criteria say now, not what they said then."""
-    tab, wait = supervisor.tab, supervisor.qtbot.waitUntil
-    take_ticket(hall, "C")
-    wait(lambda: supervisor.row(tab.queues, "C")[1:2] == ["1"], timeout=WAIT)
-    tab.windows.setFocus()
-    supervisor.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    wait(lambda: isinstance(QApplication.activeModalWidget(), TicketsDialog), timeout=WAIT)
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, TicketsDialog)
+    wait = supervisor.qtbot.waitUntil
+    dialog = _tickets_with_one_in_c(supervisor, hall)
     wait(lambda: dialog.list.count() == 1 and not dialog._busy, timeout=WAIT)
     dialog.status.setCurrentIndex(dialog.status.findData("cancelled"))
     dialog.look_up()
