@@ -37,6 +37,7 @@ from hall_server.queue.models import TicketCounterRow, TicketRow, WindowStateRow
 from hall_server.security import AccessClaims, sign_access_token  # noqa: F401  (tokens via _devices)
 
 QUEUES = "ABCDEFGHIJ"
+HALL_ZONE = ZoneInfo("Asia/Shanghai")
 POLL_SECONDS = 5.0
 
 
@@ -50,7 +51,7 @@ def _layout(windows: int) -> dict[str, object]:
 
 
 def _lay_down_the_day(url: str, tickets: int, waiting: int) -> None:
-    now = datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None, microsecond=0)
+    now = datetime.now(HALL_ZONE).replace(tzinfo=None, microsecond=0)
     opening = max(now.replace(hour=8, minute=30, second=0), now - timedelta(hours=8))
     span = max(60.0, (now - opening).total_seconds() - 600)
     rows, numbers = [], dict.fromkeys(QUEUES, 0)
@@ -138,7 +139,6 @@ MONITOR: list[float] = []
 # the figures' age as the supervisor's screen gets them: the hall's clock at the answer less the
 # answer's server_time (when the server read them; whole seconds, so up to 1 s too old)
 MONITOR_AGE: list[float] = []
-HALL_ZONE = ZoneInfo("Asia/Shanghai")
 OTHER: list[float] = []
 ERRORS: list[str] = []
 

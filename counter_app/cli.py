@@ -7,6 +7,7 @@ import json
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -472,6 +473,7 @@ def _gui(args: argparse.Namespace) -> int:
     data_dir = _data_dir_of(args)
     with_server = bool(args.demo and not args.no_server) or _server_configured(data_dir)
     language = _language(args, data_dir)
+    upgrade_pending = partial(_cache_needs_upgrade, data_dir)
     if getattr(args, "check", False):
         from counter_app.ui.window_check import WindowCheck
 
@@ -482,14 +484,14 @@ def _gui(args: argparse.Namespace) -> int:
             lambda: _open_for_window(args),
             framed=check.framed,
             ready=check.ready,
-            upgrade_pending=lambda: _cache_needs_upgrade(data_dir),
+            upgrade_pending=upgrade_pending,
         )
         return check.exit_code(code)
     return start_gui(
         language,
         not with_server,
         lambda: _open_for_window(args),
-        upgrade_pending=lambda: _cache_needs_upgrade(data_dir),
+        upgrade_pending=upgrade_pending,
     )
 
 

@@ -2,8 +2,9 @@
 under (``item_snapshot_key``) instead of carrying its own ~3 KB copy, three quarters of each
 case row. A cache of 100,000 cases frees some 300 MB inside its file (pages the cases that
 come later fill; the file itself does not shrink) and a pull page writes a quarter of the bytes.
-Measured: 25 s for a million cases, 200,000 of them with full snapshots, a backup copy first. Each case's snapshot is moved as it is: its key is the SHA-256 of its canonical JSON,
-so cases share a stored copy only when their snapshots are identical.
+Measured: 25 s for a million cases, 200,000 of them with full snapshots, a backup copy first.
+Each case's snapshot is moved as it is: its key is the SHA-256 of its canonical JSON, so cases
+share a stored copy only when their snapshots are identical.
 
 Revision ID: 0009
 Revises: 0008
