@@ -17,6 +17,8 @@ from sqlalchemy import Table, insert, inspect
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
+from hall_server.copy_rows import copy_rows
+
 _KEY = "append_buffer"
 _NEW = "new_rows"
 _ONCE = "rows_once"
@@ -106,14 +108,27 @@ def write_buffer(s: Session) -> None:
         table: Table = row.__table__  # type: ignore[assignment]
         values = _values(row)
         alike.setdefault((table, tuple(values)), []).append(values)
-    for (table, _columns), rows in alike.items():
-        s.execute(insert(table), rows)
+    copying = s.get_bind().dialect.name == "postgresql"
+    for (table, columns), rows in alike.items():
+        _insert(s, table, columns, rows, copying)
     s.flush()
     for model, appended in buffer.items():
-        if appended:
-            s.execute(insert(model.__table__), appended)  # type: ignore[arg-type]
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for values in appended:
+            by_columns.setdefault(tuple(values), []).append(values)
+        for columns, rows in by_columns.items():
+            _insert(s, model.__table__, columns, rows, copying)  # type: ignore[arg-type]
     for model, by_key in once.items():
         _insert_once(s, model, [by_key[key] for key in sorted(by_key)])
+
+
+def _insert(
+    s: Session, table: Table, columns: tuple[str, ...], rows: list[dict[str, Any]], copying: bool
+) -> None:
+    if copying:
+        copy_rows(s, table, columns, rows)
+    else:
+        s.execute(insert(table), rows)
 
 
 def drop_buffer(s: Session) -> None:
