@@ -27,6 +27,7 @@ from hall_server.models import (
 from hall_server.queue.layout import department_names
 from hall_server.rows import add_new
 from hall_server.schemas import Op
+from hall_server.sql_sets import among
 
 
 def _case_ids(op: Op) -> set[str]:
@@ -55,17 +56,19 @@ class BatchCache:
         self.cases: dict[str, CaseRow | None] = dict.fromkeys(ids)
         if ids:
             # locked in one order (by id) as everyone locking several cases does: no deadlock
-            locking = select(CaseRow).where(CaseRow.id.in_(ids)).order_by(CaseRow.id).with_for_update()
+            locking = select(CaseRow).where(among(s, CaseRow.id, ids)).order_by(CaseRow.id).with_for_update()
             for row in s.scalars(locking):
                 self.cases[row.id] = row
         self.numbers: dict[str, str | None] = dict.fromkeys(numbers)
         if numbers:
-            taken = select(CaseRow.case_number, CaseRow.id).where(CaseRow.case_number.in_(numbers))
+            taken = select(CaseRow.case_number, CaseRow.id).where(among(s, CaseRow.case_number, numbers))
             for number, case_id in s.execute(taken):
                 self.numbers[str(number)] = case_id
         self.consults: dict[str, str | None] = dict.fromkeys(consult_numbers)
         if consult_numbers:
-            used = select(ConsultRow.number, ConsultRow.id).where(ConsultRow.number.in_(consult_numbers))
+            used = select(ConsultRow.number, ConsultRow.id).where(
+                among(s, ConsultRow.number, consult_numbers)
+            )
             for number, consult_id in s.execute(used):
                 self.consults[number] = consult_id
         issued = {
@@ -77,11 +80,11 @@ class BatchCache:
         self.notices: dict[str, str | None] = dict.fromkeys(issued)
         if issued:
             found = select(NoticeNumberRow.number, NoticeNumberRow.case_id)
-            for number, case_id in s.execute(found.where(NoticeNumberRow.number.in_(issued))):
+            for number, case_id in s.execute(found.where(among(s, NoticeNumberRow.number, issued))):
                 self.notices[number] = case_id
         self.users: dict[str, UserRow | None] = dict.fromkeys(usernames)
         if usernames:
-            for user in s.scalars(select(UserRow).where(UserRow.username.in_(usernames))):
+            for user in s.scalars(select(UserRow).where(among(s, UserRow.username, usernames))):
                 self.users[user.username] = user
 
     def case(self, case_id: str) -> CaseRow | None:

@@ -26,6 +26,7 @@ from hall_server.ops import OpContext, Verdict, apply, rejected
 from hall_server.rows import append, drop_buffer, open_buffer, write_buffer
 from hall_server.schemas import Op, PushRequest
 from hall_server.security import AccessClaims
+from hall_server.sql_sets import among
 
 
 class PushRefused(Exception):
@@ -186,7 +187,9 @@ def _push(
             raise PushRefused(403, "device_revoked", "this device has been revoked: ask IT to enrol it again")
         known = {
             r.op_id: _Known(r.payload_hash, r.seq, r.status, r.reason, r.result)
-            for r in s.scalars(select(AppliedOpRow).where(AppliedOpRow.op_id.in_([o.op_id for o in ops])))
+            for r in s.scalars(
+                select(AppliedOpRow).where(among(s, AppliedOpRow.op_id, [o.op_id for o in ops]))
+            )
         }
         _check_replays(ops, known, device.last_seq)
         results: list[dict[str, Any] | None] = []
