@@ -93,6 +93,10 @@ def _may_touch(c: OpContext, row: CaseRow) -> Verdict | None:
     return rejected(refusal, server_state=row.state) if refusal is not None else None
 
 
+# the server's to give: its own version, and the key of a snapshot (a window's would name nothing)
+_NOT_KEPT = frozenset({"server_version", "item_snapshot_key"})
+
+
 def _department_of(case: dict[str, Any]) -> str:
     department = case.get("department") or (case.get("item_snapshot") or {}).get("department") or ""
     return str(department)[:40]
@@ -142,7 +146,7 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.promised_due = date_of(case, "promised_due")
     row.legal_due = date_of(case, "legal_due")
     row.deadline_provisional = bool(case.get("deadline_provisional"))
-    row.data = {k: v for k, v in case.items() if k != "server_version"} | {"case_number": stored}
+    row.data = {k: v for k, v in case.items() if k not in _NOT_KEPT} | {"case_number": stored}
     if row.receipt_number:
         row.data["receipt_number"] = row.receipt_number
     row.updated_at = now

@@ -56,6 +56,10 @@ def test_a_page_names_each_snapshot_once_and_an_older_window_gets_cases_whole(
     assert [whole[i]["item_snapshot"] for i in ids] == [ID_CARD, ID_CARD, OTHER]
     assert {k: v for k, v in whole[ids[0]].items() if k != "item_snapshot"} == cases[ids[0]]
 
+    kept = device.post("/sync/cases", {"ids": [ids[2], bare["payload"]["case"]["id"]]})
+    assert kept.status_code == 200, kept.text
+    assert [c.get("item_snapshot_key") for c in kept.json()["cases"]] == [None, None]  # never the window's
+
     db = open_server_database(hall_db)
     try:
         with db.sessions() as s:
