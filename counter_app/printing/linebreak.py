@@ -18,10 +18,21 @@ character as a last resort, still keeping closing punctuation off a line's start
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
+from reportlab.lib.rl_accel import sameFrag
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import ParaLines, _handleBulletWidth, cjkU, makeCJKParaLine
+from reportlab.platypus.paragraph import (
+    FragLine,
+    ParaLines,
+    _handleBulletWidth,
+    cjkU,
+    imgNormV,
+    imgVRange,
+)
 from reportlab.rl_config import _FUZZ
 
 # 避头: may not start a line
@@ -80,6 +91,87 @@ def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
     return out, runs
 
 
+class _Char(cjkU):  # type: ignore[misc]
+    """reportlab's character-with-its-fragment, its width looked up instead of measured again."""
+
+    def __new__(cls, value: str, frag: Any, width: float) -> _Char:
+        self = str.__new__(cls, value)
+        self._frag = frag
+        self._width = width
+        return self
+
+
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _chars(text: str, frag: Any) -> list[Any]:
+    """*text*'s characters as reportlab's ``cjkU`` would make them. A character's width in a face
+    and size never changes, so each is measured once per process (a few thousand distinct
+    characters in all the notices a hall prints)."""
+    if "cbDefn" in frag.__dict__:  # an inline image's width: left to reportlab
+        return [cjkU(ch, frag, "utf8") for ch in text]
+    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+    out = []
+    for ch in text:
+        width = widths.get(ch)
+        if width is None:
+            width = widths[ch] = stringWidth(ch, frag.fontName, frag.fontSize)
+        out.append(_Char(ch, frag, width))
+    return out
+
+
+_FRAG = attrgetter("_frag")
+
+
+def _para_line(chars: list[Any], max_width: float, used: float, line_break: bool, calc_bounds: bool) -> Any:
+    """reportlab's ``makeCJKParaLine``, taken run by run instead of character by character: the
+    characters of one fragment share its font, size and bounds, so each run is measured and
+    compared (``sameFrag``) once. The words are the same: a run of a fragment that never joins a
+    neighbour (a line break, an inline image) still gives one word per character."""
+    words: list[Any] = []
+    texts: list[str] = []
+    f0: Any = FragLine()
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
+    for frag, group in groupby(chars, key=_FRAG):
+        run = list(group)
+        font_size = frag.fontSize
+        cb: Any = getattr(frag, "cbDefn", None) if calc_bounds else None
+        if getattr(cb, "width", 0):
+            descent, ascent = imgVRange(imgNormV(cb.height, font_size), cb.valign, font_size)
+        else:
+            ascent, descent = getAscentDescent(frag.fontName, font_size)
+        max_size = max(max_size, font_size)
+        max_ascent = max(max_ascent, ascent)
+        min_descent = min(min_descent, descent)
+        alone = "cbDefn" in frag.__dict__ or "lineBreak" in frag.__dict__
+        for piece in ([u] for u in run) if alone else (run,):
+            if not sameFrag(f0, frag):
+                word = f0.clone()
+                word.text = "".join(texts)
+                words.append(word)
+                texts = []
+                f0 = frag
+            texts.extend(piece)
+    if texts:
+        word = f0.clone()
+        word.text = "".join(texts)
+        words.append(word)
+    return FragLine(
+        kind=1,
+        extraSpace=max_width - used,
+        wordCount=1,
+        words=words[1:],
+        fontSize=max_size,
+        ascent=max_ascent,
+        descent=min_descent,
+        maxWidth=max_width,
+        currentWidth=used,
+        lineBreak=line_break,
+    )
+
+
 def _width(u: Any, max_width: float) -> float:
     w = u.width
     if hasattr(w, "normalizedValue"):
@@ -105,7 +197,7 @@ def cjk_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> A
     chars: list[Any] = []
     for f in frags:
         text = f.text.decode("utf8") if isinstance(f.text, bytes) else f.text
-        chars.extend(cjkU(t, f, "utf8") for t in text) if text else chars.append(cjkU(text, f, "utf8"))
+        chars.extend(_chars(text, f)) if text else chars.append(cjkU(text, f, "utf8"))
     chars, runs = _clusters(chars)
     lines: list[Any] = []
     line: list[Any] = []
@@ -116,8 +208,7 @@ def cjk_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> A
 
     def end_line(line_break: bool) -> None:
         nonlocal line, used
-        mw = max_width()
-        lines.append(makeCJKParaLine(line, mw, used, mw - used, line_break, calc_bounds))
+        lines.append(_para_line(line, max_width(), used, line_break, calc_bounds))
         line, used = [], 0.0
 
     for start, end in runs:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import makeCJKParaLine
+
+from counter_app.printing import linebreak
 from counter_app.printing.layout import Styles, p
 from counter_app.printing.linebreak import CLOSING, OPENING, nobr
 
@@ -49,3 +56,43 @@ def test_explicit_breaks_and_an_unbreakable_run_wider_than_the_line() -> None:
     long = "A" * 200 + "，"
     lines = lines_at(long, 100)
     assert "".join(lines) == long and len(lines) > 2 and lines[-1][0] != "，"
+
+
+def _line(line: Any) -> dict[str, Any]:
+    """A line as reportlab draws it: its measures and each word's fragment, text included."""
+    return {**line.__dict__, "words": [dict(w.__dict__) for w in line.words]}
+
+
+def test_lines_are_built_as_reportlabs_own_builder_builds_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_para_line`` takes a line's characters run by run; reportlab's ``makeCJKParaLine`` takes
+    them one by one. Every line of these paragraphs, at every width, must come out the same from
+    both, and every cached character width must be the face's own."""
+    built: list[int] = []
+
+    def both(chars: list[Any], max_width: float, used: float, line_break: bool, calc_bounds: bool) -> Any:
+        ours = ours_of(chars, max_width, used, line_break, calc_bounds)
+        theirs = makeCJKParaLine(chars, max_width, used, max_width - used, line_break, calc_bounds)
+        assert _line(ours) == _line(theirs), "".join(chars)
+        for ch in chars:
+            if ch:
+                assert ch.width == stringWidth(str(ch), ch.frag.fontName, ch.frag.fontSize), ch
+        built.append(len(ours.words))
+        return ours
+
+    ours_of = linebreak._para_line
+    monkeypatch.setattr(linebreak, "_para_line", both)
+    styles = Styles()
+    rare = "申请人：𠀀𪚥（生僻字），地址：示范市"  # drawn in the fallback face: fragments change mid-line
+    texts = [
+        TEXT,
+        rare,
+        "第一行，理由一。\n第二行（附件）\n\n第四行",
+        "A" * 200 + "，",
+        "请于" + nobr("2027年1月5日（暂定）") + "前办结。",
+        "",
+    ]
+    for style in (styles.body, styles.cell, styles.small, styles.title):
+        for text in texts:
+            for width in (60, 97, 150, 233, 400):
+                p(text, style).wrap(width, 10_000)
+    assert len(built) > 200 and max(built) > 1  # many lines, some of several words (fonts, breaks)
