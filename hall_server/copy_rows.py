@@ -3,8 +3,10 @@
 An executemany sends one INSERT per row through SQLAlchemy's parameter handling and psycopg's
 pipeline; COPY sends the rows as one stream, converted by psycopg's C adapters. Each value first
 goes through its column type's bind processor, as SQLAlchemy would convert it for an INSERT (JSON
-columns through the engine's serializer). A constraint the rows break comes out as SQLAlchemy's
-``IntegrityError``, as from an INSERT, so a push's retry op by op is the same on either path.
+columns through the engine's serializer); a column a row leaves out gets its plain Python default,
+as an INSERT would give it (``rows._insert``). A constraint the rows break comes out as
+SQLAlchemy's ``IntegrityError`` (any other database error as SQLAlchemy's class of it), as from an
+INSERT, so a push's retry op by op is the same on either path.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from psycopg import errors, sql
+import psycopg
+from psycopg import sql
 from sqlalchemy import Table
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
@@ -41,5 +44,5 @@ def copy_rows(s: Session, table: Table, columns: Sequence[str], rows: Sequence[d
                 copy.write_row(
                     [row[name] if process is None else process(row[name]) for name, process in converted]
                 )
-    except errors.IntegrityError as exc:
-        raise IntegrityError(f"COPY {table.name}", None, exc) from exc
+    except psycopg.Error as exc:  # as SQLAlchemy would raise it: IntegrityError, DataError, ...
+        raise DBAPIError.instance(f"COPY {table.name}", None, exc, psycopg.Error) from exc

@@ -11,6 +11,7 @@ batch's flush, append-only rows just after it.
 from __future__ import annotations
 
 from functools import cache
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Table, insert, inspect
@@ -112,12 +113,9 @@ def write_buffer(s: Session) -> None:
     for (table, columns), rows in alike.items():
         _insert(s, table, columns, rows, copying)
     s.flush()
-    for model, appended in buffer.items():
-        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for values in appended:
-            by_columns.setdefault(tuple(values), []).append(values)
-        for columns, rows in by_columns.items():
-            _insert(s, model.__table__, columns, rows, copying)  # type: ignore[arg-type]
+    for model, appended in buffer.items():  # in the order appended (the change log's ids follow it)
+        for columns, alike_rows in groupby(appended, key=tuple):
+            _insert(s, model.__table__, columns, list(alike_rows), copying)  # type: ignore[arg-type]
     for model, by_key in once.items():
         _insert_once(s, model, [by_key[key] for key in sorted(by_key)])
 
@@ -125,10 +123,17 @@ def write_buffer(s: Session) -> None:
 def _insert(
     s: Session, table: Table, columns: tuple[str, ...], rows: list[dict[str, Any]], copying: bool
 ) -> None:
-    if copying:
-        copy_rows(s, table, columns, rows)
-    else:
+    """*rows* (each holding *columns*) into *table*: by COPY on PostgreSQL, where a column left
+    out gets its plain Python default as an INSERT would give it (a computed one: INSERT)."""
+    defaults = {c.key: c.default for c in table.columns if c.key not in columns and c.default is not None}
+    if not copying or any(not d.is_scalar for d in defaults.values()):
         s.execute(insert(table), rows)
+        return
+    if defaults:
+        plain = {key: d.arg for key, d in defaults.items()}  # type: ignore[attr-defined]
+        rows = [row | plain for row in rows]
+        columns = (*columns, *plain)
+    copy_rows(s, table, columns, rows)
 
 
 def drop_buffer(s: Session) -> None:

@@ -4,15 +4,24 @@ INSERT path beside it)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from hall_server import push as push_module
+from hall_server.batch import BatchCache
 from hall_server.db import open_server_database
-from hall_server.models import AuditRow
+from hall_server.models import AppliedOpRow, AuditRow, CaseRow, UserRow
 from hall_server.rows import append, drop_buffer, open_buffer, write_buffer
+from hall_server.schemas import PushRequest
+from hall_server.security import AccessClaims
+from tests.hall_server.api import enrol
+from tests.hall_server.test_authority import accept, verdicts
+from tests.servers import ServerProcess
 
 AWKWARD = {
     "name": '李"建国"\\ 王\t芳\n第二行 \x7f ½ 𠀀',
@@ -89,5 +98,63 @@ def test_a_broken_constraint_is_an_integrity_error_and_nothing_stays(hall_db: st
                 s.scalars(select(AuditRow.object_id).where(AuditRow.object_id.in_(["lost", "dup"]))).all()
                 == []
             )
+    finally:
+        db.engine.dispose()
+
+
+def test_a_column_left_out_gets_its_default(hall: ServerProcess, hall_db: str) -> None:
+    device = enrol(hall.url, hall_db)
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s, s.begin():
+            open_buffer(s)
+            append(s, AppliedOpRow, op_id=str(uuid.uuid4()), device_id=device.device_id, seq=7, op_type="consult.record", payload_hash="h", status="applied", result={}, actor="wangfang", applied_at=AT)  # fmt: skip
+            write_buffer(s)
+            drop_buffer(s)
+        with db.sessions() as s:
+            assert s.scalars(select(AppliedOpRow.reason).where(AppliedOpRow.seq == 7)).all() == [""]
+    finally:
+        db.engine.dispose()
+
+
+def test_a_number_taken_after_the_batch_looked_is_kept_under_an_alias(
+    hall: ServerProcess, hall_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another case takes a number between this batch's look-up and its write (another PC of a
+    misconfigured series, committing meanwhile): the batch's bulk write meets the unique number,
+    the push is redone op by op, and the case is kept under an alias, once."""
+    window = enrol(hall.url, hall_db)
+    taken = accept(window, 1)
+    number = taken["payload"]["case"]["case_number"]
+    assert verdicts(window, [taken]) == [("applied", "")]
+    late = accept(window, 2, case_number=number)
+    late["payload"]["notices"] = [number]
+
+    made: list[BatchCache] = []
+
+    def looked_before_the_other_commit(*args: Any) -> BatchCache:
+        cache = BatchCache(*args)
+        if not made:  # the fast path's look-up: the other window's case not committed yet
+            cache.numbers[number] = None
+        made.append(cache)
+        return cache
+
+    monkeypatch.setattr(push_module, "BatchCache", looked_before_the_other_commit)
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s:
+            user_id = s.scalar(select(UserRow.id).where(UserRow.username == "wangfang"))
+        claims = AccessClaims(user_id or 0, "wangfang", "clerk", window.device_id, 2**40)
+        answer = push_module.push(
+            db, claims, PushRequest.model_validate({"schema_version": 1, "ops": [late]})
+        )
+        assert len(made) == 2  # the fast path, then op by op (whose look-up meets the number)
+        [result] = answer["results"]
+        assert result["status"] == "applied" and result["result"]["collision"] == number
+        with db.sessions() as s:
+            numbers = s.scalars(select(CaseRow.case_number).order_by(CaseRow.case_number)).all()
+            ledger = s.scalars(select(AppliedOpRow.op_id).order_by(AppliedOpRow.seq)).all()
+        assert numbers == [number, f"{number}-2"]
+        assert ledger == [taken["op_id"], late["op_id"]]
     finally:
         db.engine.dispose()
