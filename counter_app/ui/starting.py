@@ -9,6 +9,7 @@ built in the frame's place, and what was typed into the frame goes on in the rea
 
 from __future__ import annotations
 
+import gc
 import importlib
 import threading
 import traceback
@@ -126,6 +127,16 @@ def _open_behind(
     relay.done.emit(opened)
 
 
+def _freeze_start_up_heap() -> None:
+    """What the start made lives as long as the window (modules, Qt's wrappers, the catalogue,
+    the mappers: some 340,000 objects in the demo hall's window), and every full collection of
+    the garbage collector scanned all of it, stopping the window's thread 70 ms a time on this
+    machine. One last collection, then out of the collector's sight: a full collection scans only
+    what came after (the cost once, right after the window appears)."""
+    gc.collect()
+    gc.freeze()
+
+
 def _carry_on(
     app: QApplication,
     frame: StartFrame,
@@ -157,6 +168,7 @@ def _carry_on(
             query.setText(text)
             query.setCursorPosition(cursor)
         frame.close()
+        QTimer.singleShot(0, _freeze_start_up_heap)  # once the window has taken the frame's place
     except StartupFailed as failed:
         frame.hide()
         app.exit(show_startup_problem(failed.problem, language))
