@@ -7,6 +7,7 @@ page with the same font, a line of text and a Code128 barcode (benchmarks/floors
 
 from __future__ import annotations
 
+import gc
 import statistics
 import sys
 import tempfile
@@ -30,6 +31,8 @@ def main(folder: Path, rounds: int = 300) -> None:
     )
     for _ in range(10):  # warm-up: imports, font, first page templates
         notices.pdf(intake.accept(draft).notices[0], for_output=False)
+    gc.collect()  # as the window does once started (ui/starting.py): the start's heap frozen
+    gc.freeze()
     from counter_app.printing.fonts import register_fonts
 
     font = register_fonts()
