@@ -58,10 +58,27 @@ class Styles:
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
 
 
+_DRAWABLE: dict[str, set[str]] = {}  # per face: characters known to have a glyph in it
+
+
+def _all_drawable(text: str, font: str) -> bool:
+    """Whether *font* draws every character of *text* (the usual case: the notice's fixed text
+    and most names), known from earlier paragraphs without a look-up per character."""
+    known = _DRAWABLE.setdefault(font, {"\n", JOINER, " "})
+    fresh = set(text) - known
+    if not fresh:
+        return True
+    drawable = {ch for ch in fresh if has_glyph(font, ch)}
+    known |= drawable
+    return len(drawable) == len(fresh)
+
+
 def _markup(text: str, font: str) -> str:
     """Escaped text (names may hold < & >), newlines kept; a character the face lacks (a rare
     character in a name, or Latin letters and digits in a CJK-only face) drawn in the shipped font
     rather than as a blank box."""
+    if _all_drawable(text, font):
+        return escape(text).replace("\n", "<br/>")
     out = []
     for ch in text:
         if ch == "\n":
