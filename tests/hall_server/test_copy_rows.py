@@ -5,16 +5,19 @@ INSERT path beside it)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from hall_server import push as push_module
 from hall_server.batch import BatchCache
-from hall_server.db import open_server_database
+from hall_server.db import ServerDatabase, open_server_database
 from hall_server.models import AppliedOpRow, AuditRow, CaseRow, UserRow
 from hall_server.rows import append, drop_buffer, open_buffer, write_buffer
 from hall_server.schemas import PushRequest
@@ -31,7 +34,7 @@ AWKWARD = {
 AT = datetime(2026, 12, 7, 9, 30, 15, 123456)
 
 
-def _audit(s: object, action: str, object_id: str) -> None:
+def _audit(s: Session, action: str, object_id: str) -> None:
     append(
         s,
         AuditRow,
@@ -41,18 +44,25 @@ def _audit(s: object, action: str, object_id: str) -> None:
         action=action,
         object_id=object_id,
         detail=AWKWARD,
-    )  # type: ignore[arg-type]
+    )
+
+
+@contextmanager
+def _in_bulk(db: ServerDatabase) -> Iterator[Session]:
+    """A transaction whose rows are appended to the push's buffer and written in bulk at its end."""
+    with db.sessions() as s, s.begin():
+        open_buffer(s)
+        yield s
+        write_buffer(s)
+        drop_buffer(s)
 
 
 def test_rows_written_in_bulk_read_back_as_written(hall_db: str) -> None:
     db = open_server_database(hall_db)
     try:
-        with db.sessions() as s, s.begin():
-            open_buffer(s)
+        with _in_bulk(db) as s:
             _audit(s, "case.accept", "c-1")
             _audit(s, "case.refuse", "c-2")
-            write_buffer(s)
-            drop_buffer(s)
         with db.sessions() as s:
             rows = s.scalars(
                 select(AuditRow).where(AuditRow.object_id.in_(["c-1", "c-2"])).order_by(AuditRow.id)
@@ -70,15 +80,11 @@ def test_rows_written_in_bulk_read_back_as_written(hall_db: str) -> None:
 def test_a_broken_constraint_is_an_integrity_error_and_nothing_stays(hall_db: str) -> None:
     db = open_server_database(hall_db)
     try:
-        with db.sessions() as s, s.begin():
-            open_buffer(s)
+        with _in_bulk(db) as s:
             _audit(s, "case.accept", "kept")
-            write_buffer(s)
-            drop_buffer(s)
         with db.sessions() as s:
             taken = s.scalar(select(AuditRow.id).where(AuditRow.object_id == "kept"))
-        with pytest.raises(IntegrityError), db.sessions() as s, s.begin():
-            open_buffer(s)
+        with pytest.raises(IntegrityError), _in_bulk(db) as s:
             _audit(s, "case.accept", "lost")
             # the same primary key again: refused by the database, the whole transaction undone
             append(
@@ -92,7 +98,6 @@ def test_a_broken_constraint_is_an_integrity_error_and_nothing_stays(hall_db: st
                 object_id="dup",
                 detail={},
             )
-            write_buffer(s)
         with db.sessions() as s:
             assert (
                 s.scalars(select(AuditRow.object_id).where(AuditRow.object_id.in_(["lost", "dup"]))).all()
@@ -106,11 +111,8 @@ def test_a_column_left_out_gets_its_default(hall: ServerProcess, hall_db: str) -
     device = enrol(hall.url, hall_db)
     db = open_server_database(hall_db)
     try:
-        with db.sessions() as s, s.begin():
-            open_buffer(s)
+        with _in_bulk(db) as s:
             append(s, AppliedOpRow, op_id=str(uuid.uuid4()), device_id=device.device_id, seq=7, op_type="consult.record", payload_hash="h", status="applied", result={}, actor="wangfang", applied_at=AT)  # fmt: skip
-            write_buffer(s)
-            drop_buffer(s)
         with db.sessions() as s:
             assert s.scalars(select(AppliedOpRow.reason).where(AppliedOpRow.seq == 7)).all() == [""]
     finally:
