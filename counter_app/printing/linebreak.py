@@ -69,11 +69,11 @@ def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
     glue_next = False
     runs: list[tuple[int, int]] = []
     start = 0
-    for u in chars:
-        if str(u) == JOINER:
+    for u in chars:  # reportlab's characters are str: compared and looked up as they are
+        if u == JOINER:
             glue_next = True
             continue
-        if hasattr(u.frag, "lineBreak"):  # <br/>: a run of its own that ends the line
+        if hasattr(u._frag, "lineBreak"):  # <br/>: a run of its own that ends the line
             if start < len(out):
                 runs.append((start, len(out)))
             out.append(u)
@@ -81,7 +81,7 @@ def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
             start = len(out)
             glue_next = False
             continue
-        if out and start < len(out) and not _glued(str(out[-1]), str(u), glue_next):
+        if out and start < len(out) and not _glued(out[-1], u, glue_next):
             runs.append((start, len(out)))
             start = len(out)
         out.append(u)
@@ -180,6 +180,15 @@ def _width(u: Any, max_width: float) -> float:
     return float(w)
 
 
+def _run_width(run: list[Any], max_width: float) -> float:
+    """The run's width: its characters' widths added in order, as ``sum`` would."""
+    total: float = 0
+    for u in run:
+        w = u._width
+        total += w if w.__class__ is float else _width(u, max_width)
+    return total
+
+
 def _split_oversized(chars: list[Any], max_width: float, used: float) -> list[int]:
     """Break points inside a run wider than a line: per character, no closing mark at a start."""
     points = []
@@ -213,11 +222,11 @@ def cjk_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> A
 
     for start, end in runs:
         run = chars[start:end]
-        if hasattr(run[0].frag, "lineBreak"):
+        if hasattr(run[0]._frag, "lineBreak"):
             line.append(run[0])
             end_line(True)
             continue
-        width = sum(_width(u, max_width()) for u in run)
+        width = _run_width(run, max_width())
         if line and used + width > max_width() + _FUZZ:
             end_line(False)
         if width > max_width() + _FUZZ:
