@@ -32,10 +32,9 @@ def copy_rows(s: Session, table: Table, columns: Sequence[str], rows: Sequence[d
     """*rows* (each holding exactly *columns*, by column key) into *table*, in the session's
     transaction."""
     dialect = s.get_bind().dialect
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type._cached_bind_processor(dialect) for name in columns
+    converted: list[tuple[str, Callable[[Any], Any] | None]] = [
+        (name, table.c[name].type._cached_bind_processor(dialect)) for name in columns
     ]
-    converted = [(name, process) for name, process in zip(columns, processors, strict=True)]
     raw = s.connection().connection.driver_connection
     assert raw is not None  # a session in a transaction holds its connection
     try:
