@@ -9,6 +9,7 @@
 #   SECURITY_MIRROR=URL   Debian's security archive (default: MIRROR with debian-security for debian);
 #                    none: without it (the archive reached here serves amd64 only)
 #   OUT=DIR          where the .deb goes (default: dist/)
+#   DEB_COMPRESSION=xz|gzip   passed to build-deb.sh (xz, the default, for a release)
 #   DEB_SIGN_KEY, DEB_SIGN_CMD   sign the .deb (sign-deb.sh)
 #   COUNTER_APP_BUILD_CACHE=DIR   keeps the prepared roots (toolchain and Python), Zig and pip's cache
 #                                 (default /var/cache/counter-app-build)
@@ -40,6 +41,10 @@ case "$ARCH" in
 esac
 
 [[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+~-]*$ ]] || { echo "build-deb-compat.sh: $VERSION is not a Debian version" >&2; exit 2; }
+case "${DEB_COMPRESSION:=xz}" in
+    xz | gzip) ;;
+    *) echo "build-deb-compat.sh: DEB_COMPRESSION is xz or gzip, not $DEB_COMPRESSION" >&2; exit 2 ;;
+esac
 [ "$(id -u)" = 0 ] || { echo "build-deb-compat.sh: run it as root (debootstrap, chroot)" >&2; exit 2; }
 # in a mount namespace of its own: however this ends (killed too), the root's /proc, /dev and cache
 # mounts end with it and never stay under a folder someone deletes later
@@ -156,7 +161,7 @@ in_root sh -c "cd /src && python3.11 -m venv .venv &&
     .venv/bin/pip install -q -c installer/linux/compat-constraints.txt . 'pyinstaller==6.22.3'" >&2
 
 # 3. the same build as anywhere else, inside
-deb="$(in_root sh -c "cd /src && OUT=/src/dist GLIBC_MAX=$GLIBC installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
+deb="$(in_root sh -c "cd /src && OUT=/src/dist GLIBC_MAX=$GLIBC DEB_COMPRESSION=$DEB_COMPRESSION installer/linux/build-deb.sh '$VERSION'" | tail -n1)"
 mkdir -p "$OUT"
 cp "$BOX$deb" "$OUT/"
 # signed here, with this machine's key or tool (nothing of it enters the build root)

@@ -7,6 +7,8 @@
 #   MAINTAINER="Name <mail>"
 #   DEB_SIGN_KEY=KEY or DEB_SIGN_CMD="..."   sign the .deb (sign-deb.sh)
 #   GLIBC_MAX=X.Y   fail when anything in the bundle needs a newer glibc (build-deb-compat.sh sets it)
+#   DEB_COMPRESSION=xz|gzip   xz (default: every release) or gzip -1, for the test suite's builds:
+#                   4 s instead of about 65 s, a package 40 % larger, the same files in it
 # Needs: the project's .venv with pyinstaller (the bundle, the icon render), dpkg-deb, objdump.
 # The bundle is built for the machine it is built on: an arm64 .deb is built on an arm64 machine
 # (installer/README.md, "Linux (.deb)").
@@ -23,6 +25,11 @@ OUT="${OUT:-$ROOT/dist}"
 PY="$ROOT/.venv/bin/python"
 
 [[ "$VERSION" =~ ^[0-9][0-9A-Za-z.+~-]*$ ]] || { echo "build-deb.sh: $VERSION is not a Debian version" >&2; exit 2; }
+case "${DEB_COMPRESSION:-xz}" in
+    xz) COMPRESS=(-Zxz) ;;
+    gzip) COMPRESS=(-Zgzip -z1) ;;
+    *) echo "build-deb.sh: DEB_COMPRESSION is xz or gzip, not $DEB_COMPRESSION" >&2; exit 2 ;;
+esac
 if [ "$ARCH" != "$(dpkg --print-architecture)" ] && [ -z "${BUNDLE:-}" ]; then
     echo "build-deb.sh: PyInstaller cannot cross-build: build on an $ARCH machine or pass BUNDLE=" >&2
     exit 2
@@ -174,7 +181,7 @@ CONTROL
 
 mkdir -p "$OUT"
 deb="$OUT/${PACKAGE}_${VERSION}_${ARCH}.deb"
-dpkg-deb --root-owner-group -Zxz --build "$STAGE" "$deb" >/dev/null
+dpkg-deb --root-owner-group "${COMPRESS[@]}" --build "$STAGE" "$deb" >/dev/null
 # 4. the signing hook (DEB_SIGN_KEY or DEB_SIGN_CMD; neither: not signed)
 "$HERE/sign-deb.sh" "$deb"
 echo "$deb"

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.installer.debroot import ARCH, LINUX, Chroot, clean_root, ensure_emulation, ok
+from tests.installer.debroot import ARCH, CACHE_ROOT, LINUX, Chroot, clean_root, ensure_emulation, ok
 
 VERSION = "0.2.0"
 
@@ -28,7 +30,15 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
     ensure_emulation()  # before the build, which would otherwise register it at the same time
     if not prebuilt:
         # the build, in a bullseye root as for a release, runs while the test's root is prepared
-        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
+        # gzip -1: the same files, 4 s to compress instead of about 65 s (xz, every release; the
+        # previous release below is xz, and test_release_compression checks the release recipe)
+        env = {
+            **os.environ,
+            "OUT": str(work / "out"),
+            "TMPDIR": str(work),
+            "DEB_ARCH": ARCH,
+            "DEB_COMPRESSION": "gzip",
+        }
         build = subprocess.Popen(
             ["bash", str(LINUX / "build-deb-compat.sh"), VERSION],
             stdout=subprocess.PIPE,
@@ -60,48 +70,75 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
-def previous_deb(chroot: Chroot, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def previous_deb(chroot: Chroot) -> Path:
     """The release before this one, which the upgrade test installs first; in the root as
     /tmp/counter-app-previous.deb.
 
-    No release has been published yet, so it is built, the same way, from this repository's last
-    commit before this release's first schema change (``PREVIOUS_COMMIT``): a real older program,
-    which creates and knows only the schema before this release's and writes its own demo cases.
-    (Taking the newest migration out of this build, as before, no longer makes an older program:
-    this release's code reads a column that migration adds.) Once a release is published,
-    ``COUNTER_APP_PREVIOUS_DEB=FILE`` runs the same tests from it (its version must be lower).
+    No release has been published yet, so it is built, as a release is (xz), from this repository's
+    last commit before this release's first schema change (``PREVIOUS_COMMIT``): a real older
+    program, which creates and knows only the schema before this release's and writes its own demo
+    cases. Like a published release it never changes, so it is built once and kept with the test
+    roots (``previous_release``). Once a release is published, ``COUNTER_APP_PREVIOUS_DEB=FILE``
+    runs the same tests from it (its version must be lower).
     """
     given = os.environ.get("COUNTER_APP_PREVIOUS_DEB")
-    if given:
-        deb = Path(given)
-    else:
-        work = tmp_path_factory.mktemp("previous")
+    deb = Path(given) if given else previous_release()
+    shutil.copyfile(deb, chroot.root / "tmp/counter-app-previous.deb")
+    return deb
+
+
+def previous_release() -> Path:
+    """The previous release's .deb from the cache, built there first if it is not (a few minutes).
+
+    Its name carries the commit and, for arm64, the hash of this release's recipe it is built with
+    (``_todays_recipe``): a different input is a different file. It is written under a temporary
+    name and renamed, so a build stopped half-way leaves nothing that looks like a package."""
+    recipe = ""
+    if ARCH != "amd64":
+        digest = hashlib.sha256()
+        for name in TODAYS_RECIPE:
+            digest.update((LINUX / name).read_bytes())
+        recipe = "-" + digest.hexdigest()[:12]
+    kept = (
+        CACHE_ROOT / "previous" / f"counter-app_{PREVIOUS_VERSION}_{ARCH}-{PREVIOUS_COMMIT[:12]}{recipe}.deb"
+    )
+    if kept.is_file():
+        return kept
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="previous.", dir=kept.parent))
+    try:
         tree = work / "tree"
         ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
         try:
             env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
+            env.pop("DEB_COMPRESSION", None)  # as released
             if ARCH != "amd64":
                 _todays_recipe(tree)
             out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)
         finally:
             ok(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
-        deb = Path(out.strip().splitlines()[-1])
-    shutil.copyfile(deb, chroot.root / "tmp/counter-app-previous.deb")
-    return deb
+        shutil.copyfile(out.strip().splitlines()[-1], str(kept) + ".tmp")
+        os.replace(str(kept) + ".tmp", kept)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return kept
+
+
+TODAYS_RECIPE = (
+    "build-deb-compat.sh",
+    "build-python.sh",
+    "qemu-binfmt.sh",
+    "compat-constraints.txt",
+    "build-deb.sh",
+    "glibc_floor.py",
+)
 
 
 def _todays_recipe(tree: Path) -> None:
     """The older program's build with this release's recipe: that release had no arm64 build (its
     own script builds amd64 only) and asked for PySide6 6.8, which has no arm64 wheels for Kylin's
     glibc; its code runs on 6.7 as this release's does."""
-    for name in (
-        "build-deb-compat.sh",
-        "build-python.sh",
-        "qemu-binfmt.sh",
-        "compat-constraints.txt",
-        "build-deb.sh",
-        "glibc_floor.py",
-    ):
+    for name in TODAYS_RECIPE:
         shutil.copy2(LINUX / name, tree / "installer" / "linux" / name)
     pyproject = tree / "pyproject.toml"
     pyproject.write_text(
