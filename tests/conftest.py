@@ -14,7 +14,7 @@ import pytest
 from tests import cups_server
 from tests.cups_server import CupsServer
 from tests.scheduling import installer_tests_first, make_scheduler
-from tests.servers import Postgres, ServerProcess, postgres, prepare_hall
+from tests.servers import Postgres, ServerProcess, postgres, prepared_postgres_hall, prepared_sqlite_hall
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -80,14 +80,12 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgres]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hall_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A prepared hall database URL, on each engine the server supports."""
+    """A prepared hall database URL, on each engine the server supports (``prepare_hall``'s hall,
+    copied from one prepared once per worker)."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'hall.sqlite'}"
-    else:
-        pg: Postgres = request.getfixturevalue("pg_cluster")
-        url = pg.create_database(f"hall_{os.getpid()}_{next(_names)}")
-    prepare_hall(url)
-    return url
+        return prepared_sqlite_hall(tmp_path / "hall.sqlite")
+    pg: Postgres = request.getfixturevalue("pg_cluster")
+    return prepared_postgres_hall(pg, f"hall_{os.getpid()}_{next(_names)}")
 
 
 @pytest.fixture

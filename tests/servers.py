@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,8 @@ class Postgres:
     def url(self, database: str) -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, template: str = "") -> str:
+        """An empty database, or a copy of the database *template* (nobody may be connected to it)."""
         psql = _pg_bin("psql") or "psql"
         subprocess.run(
             [
@@ -61,7 +63,7 @@ class Postgres:
                 "-U",
                 "postgres",
                 "-c",
-                f"CREATE DATABASE {name}",
+                f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""),
             ],
             check=True,
             capture_output=True,
@@ -190,6 +192,56 @@ def prepare_hall(url: str) -> None:
         server_admin.create_user(db, "wangfang", "王芳", "clerk", PASSWORD)
         server_admin.create_user(db, "zhaolei", "赵磊", "supervisor", PASSWORD)
         import_layout(db, json.loads(DEMO_LAYOUT.read_text(encoding="utf-8")))
+    finally:
+        db.dispose()
+
+
+# a hall prepared once per process and engine (prepare_hall: about a second, mostly the migrations
+# and two argon2 hashes), which every test's hall is copied from
+_templates: dict[str, str] = {}
+
+
+def prepared_sqlite_hall(path: Path) -> str:
+    """A new hall at *path*, as ``prepare_hall`` makes it: a copy of one prepared once in this
+    process (sqlite3's backup), with a token signing key file of its own."""
+    template = _templates.get("sqlite")
+    if template is None:
+        folder = Path(tempfile.mkdtemp(prefix="hall-template-"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = f"sqlite:///{folder / 'hall.sqlite'}"
+        prepare_hall(template)
+        _templates["sqlite"] = template
+    with (
+        closing(sqlite3.connect(template.removeprefix("sqlite:///"))) as source,
+        closing(sqlite3.connect(path)) as copy,
+    ):
+        source.backup(copy)
+    shutil.copymode(template.removeprefix("sqlite:///"), path)
+    url = f"sqlite:///{path}"
+    _own_signing_key(url)
+    return url
+
+
+def prepared_postgres_hall(pg: Postgres, name: str) -> str:
+    """A new hall, database *name*, as ``prepare_hall`` makes it: a copy (``CREATE DATABASE …
+    TEMPLATE``) of one prepared once in this process, with a token signing key file of its own."""
+    template = _templates.get(pg.url(""))
+    if template is None:
+        template = f"hall_template_{os.getpid()}"
+        prepare_hall(pg.create_database(template))
+        _templates[pg.url("")] = template
+    url = pg.create_database(name, template=template)
+    _own_signing_key(url)
+    return url
+
+
+def _own_signing_key(url: str) -> None:
+    from hall_server import signing
+    from hall_server.db import open_server_database
+
+    db = open_server_database(url, signing_key_file=signing_key_file(url))
+    try:
+        assert signing.create_key_file(db.signing_keys.path), "a new hall's key file was already there"
     finally:
         db.dispose()
 
