@@ -13,6 +13,13 @@ def transaction_and_page(path: Path, pdf_font: str, text: str) -> float:
     """Milliseconds for a 3-row WAL/FULL transaction (rows of 400-1,200 characters) plus a one-page
     reportlab PDF with the notice font, a line of *text* and a Code128 barcode: what saving a
     case's step and drawing its notice cost at the least."""
+    return transaction_and_lines(path, pdf_font, [text])
+
+
+def transaction_and_lines(path: Path, pdf_font: str, lines: list[str]) -> float:
+    """As ``transaction_and_page``, with every one of *lines* drawn on the page (11 pt, one under the
+    other, no layout): given the text of a notice, the floor of drawing that notice, the same
+    characters in the same font, without its paragraphs, tables and line breaking."""
     from reportlab.graphics.barcode import code128
     from reportlab.pdfgen import canvas
 
@@ -27,7 +34,8 @@ def transaction_and_page(path: Path, pdf_font: str, text: str) -> float:
     db.execute("COMMIT")
     page = canvas.Canvas(io.BytesIO())
     page.setFont(pdf_font, 11)
-    page.drawString(72, 720, text)
+    for n, line in enumerate(lines):
+        page.drawString(72, 720 - 14 * (n % 48), line)
     code128.Code128("WS330100W01202612050001").drawOn(page, 72, 760)
     page.showPage()
     page.save()
