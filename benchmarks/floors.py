@@ -17,8 +17,8 @@ def transaction_and_page(path: Path, pdf_font: str, text: str) -> float:
 
 
 def transaction_and_lines(path: Path, pdf_font: str, lines: list[str]) -> float:
-    """As ``transaction_and_page``, with every one of *lines* drawn on the page (11 pt, one under the
-    other, no layout): given the text of a notice, the floor of drawing that notice, the same
+    """As ``transaction_and_page``, with every one of *lines* drawn (11 pt, one under the other, 66 to
+    an A4 page, no layout): given the text of a notice, the floor of drawing that notice, the same
     characters in the same font, without its paragraphs, tables and line breaking."""
     from reportlab.graphics.barcode import code128
     from reportlab.pdfgen import canvas
@@ -35,7 +35,10 @@ def transaction_and_lines(path: Path, pdf_font: str, lines: list[str]) -> float:
     page = canvas.Canvas(io.BytesIO())
     page.setFont(pdf_font, 11)
     for n, line in enumerate(lines):
-        page.drawString(72, 720 - 14 * (n % 48), line)
+        if n and n % 66 == 0:
+            page.showPage()
+            page.setFont(pdf_font, 11)
+        page.drawString(72, 800 - 12 * (n % 66), line)
     code128.Code128("WS330100W01202612050001").drawOn(page, 72, 760)
     page.showPage()
     page.save()

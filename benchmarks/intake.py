@@ -1,6 +1,7 @@
 """Accept: the transaction (case, notices, audit, outbox) plus the acceptance PDF, timed together,
-beside its floor in the same run: a 3-row WAL/FULL transaction in raw sqlite3 plus a bare reportlab
-page with the same font, a line of text and a Code128 barcode (benchmarks/floors.py).
+beside two floors in the same run, each a 3-row WAL/FULL transaction in raw sqlite3 plus a reportlab
+page with the same font and a Code128 barcode (benchmarks/floors.py): one with a line of text, one
+with the notice's own text read back from its PDF, line under line.
 
 .venv/bin/python -m benchmarks.intake [DATA_DIR]   (default: a fresh demo folder)
 """
@@ -35,9 +36,8 @@ def main(folder: Path, rounds: int = 300) -> None:
     for _ in range(10):  # warm-up: imports, font, first page templates
         sample = notices.pdf(intake.accept(draft).notices[0], for_output=False)
     # the notice's own text, read back from its PDF, for the floor that draws the same characters
-    lines = [
-        line for line in PdfReader(io.BytesIO(sample)).pages[0].extract_text().splitlines() if line.strip()
-    ]
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(sample)).pages)
+    lines = [line for line in text.splitlines() if line.strip()]
     gc.collect()  # as the window does once started (ui/starting.py): the start's heap frozen
     gc.freeze()
     from counter_app.printing.fonts import register_fonts

@@ -204,6 +204,8 @@ _templates: dict[str, str] = {}
 def prepared_sqlite_hall(path: Path) -> str:
     """A new hall at *path*, as ``prepare_hall`` makes it: a copy of one prepared once in this
     process (sqlite3's backup), with a token signing key file of its own."""
+    from hall_server.private_files import create_empty_private
+
     template = _templates.get("sqlite")
     if template is None:
         folder = Path(tempfile.mkdtemp(prefix="hall-template-"))
@@ -211,12 +213,12 @@ def prepared_sqlite_hall(path: Path) -> str:
         template = f"sqlite:///{folder / 'hall.sqlite'}"
         prepare_hall(template)
         _templates["sqlite"] = template
+    create_empty_private(path)  # 0600 from the start, as the server makes its database
     with (
         closing(sqlite3.connect(template.removeprefix("sqlite:///"))) as source,
         closing(sqlite3.connect(path)) as copy,
     ):
         source.backup(copy)
-    shutil.copymode(template.removeprefix("sqlite:///"), path)
     url = f"sqlite:///{path}"
     _own_signing_key(url)
     return url
@@ -236,12 +238,14 @@ def prepared_postgres_hall(pg: Postgres, name: str) -> str:
 
 
 def _own_signing_key(url: str) -> None:
+    """A new key file, as ``init_db`` makes one: a copied hall does not sign with its template's key."""
     from hall_server import signing
     from hall_server.db import open_server_database
 
     db = open_server_database(url, signing_key_file=signing_key_file(url))
     try:
-        assert signing.create_key_file(db.signing_keys.path), "a new hall's key file was already there"
+        if not signing.create_key_file(db.signing_keys.path):
+            raise RuntimeError(f"a new hall's key file was already there: {db.signing_keys.path}")
     finally:
         db.dispose()
 

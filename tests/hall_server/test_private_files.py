@@ -60,7 +60,7 @@ def test_on_postgresql_the_key_file_and_exports_are_private(pg_cluster: Postgres
     assert "database created" in admin(url, "init-db")
     key_file = signing_key_file(url)
     assert key_file is not None and mode(key_file) == 0o600
-    prepare_hall(url)  # the same database again, as the tests' halls are made: still the same key file
+    prepare_hall(url)  # the same database again, as a test's own hall is made: still the same key file
     export = tmp_path / "export.json"
     admin(url, "export", str(export))
     assert mode(export) == 0o600

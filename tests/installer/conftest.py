@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import inspect
 import os
 import shutil
 import subprocess
@@ -52,6 +54,8 @@ def chroot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chroot]:
                 stdout, stderr = build.communicate()
                 assert build.returncode == 0, f"the package build failed:\n{stdout}\n{stderr}"
                 deb = Path(stdout.strip().splitlines()[-1])
+                members = ok(["ar", "t", str(deb)]).split()
+                assert members[1:3] == ["control.tar.gz", "data.tar.gz"], f"not the gzip build: {members}"
             else:
                 deb = Path(prebuilt)  # type: ignore[arg-type]
             build_seconds = time.monotonic() - started
@@ -91,37 +95,52 @@ def previous_release() -> Path:
     """The previous release's .deb from the cache, built there first if it is not (a few minutes).
 
     Its name carries the commit and, for arm64, the hash of this release's recipe it is built with
-    (``_todays_recipe``): a different input is a different file. It is written under a temporary
-    name and renamed, so a build stopped half-way leaves nothing that looks like a package."""
+    (``_todays_recipe``): a different input is a different file. One run builds at a time (a lock
+    in the cache); the package is written under a name of its own, flushed and renamed, so a build
+    stopped half-way leaves nothing that looks like a package, and what a stopped run left behind is
+    removed by the next."""
     recipe = ""
     if ARCH != "amd64":
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(inspect.getsource(_todays_recipe).encode())
         for name in TODAYS_RECIPE:
             digest.update((LINUX / name).read_bytes())
         recipe = "-" + digest.hexdigest()[:12]
-    kept = (
-        CACHE_ROOT / "previous" / f"counter-app_{PREVIOUS_VERSION}_{ARCH}-{PREVIOUS_COMMIT[:12]}{recipe}.deb"
-    )
-    if kept.is_file():
-        return kept
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="previous.", dir=kept.parent))
-    try:
-        tree = work / "tree"
-        ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
+    cache = CACHE_ROOT / "previous"
+    kept = cache / f"counter-app_{PREVIOUS_VERSION}_{ARCH}-{PREVIOUS_COMMIT[:12]}{recipe}.deb"
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / ".lock").open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another run building it: wait, then take its package
+        if kept.is_file():
+            return kept
+        for stale in cache.glob("previous.*"):  # a stopped run's work folder
+            shutil.rmtree(stale, ignore_errors=True)
+        ok(["git", "-C", str(REPO), "worktree", "prune"])
+        work = Path(tempfile.mkdtemp(prefix="previous.", dir=cache))
         try:
-            env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
-            env.pop("DEB_COMPRESSION", None)  # as released
-            if ARCH != "amd64":
-                _todays_recipe(tree)
-            out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)
+            built = _build_previous(work)
+            partial = work / kept.name
+            shutil.copyfile(built, partial)
+            with partial.open("rb") as written:
+                os.fsync(written.fileno())
+            os.replace(partial, kept)
         finally:
-            ok(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
-        shutil.copyfile(out.strip().splitlines()[-1], str(kept) + ".tmp")
-        os.replace(str(kept) + ".tmp", kept)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
     return kept
+
+
+def _build_previous(work: Path) -> Path:
+    tree = work / "tree"
+    ok(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), PREVIOUS_COMMIT])
+    try:
+        env = {**os.environ, "OUT": str(work / "out"), "TMPDIR": str(work), "DEB_ARCH": ARCH}
+        for name in ("DEB_COMPRESSION", "DEB_SIGN_KEY", "DEB_SIGN_CMD"):  # as released, unsigned
+            env.pop(name, None)
+        if ARCH != "amd64":
+            _todays_recipe(tree)
+        out = ok(["bash", str(tree / "installer/linux/build-deb-compat.sh"), PREVIOUS_VERSION], env=env)
+    finally:
+        ok(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)])
+    return Path(out.strip().splitlines()[-1])
 
 
 TODAYS_RECIPE = (
