@@ -52,7 +52,9 @@ def seed_demo(
         simulate_morning(db, now)
     info = {
         "server_url": server_url,
-        "enrollment_code": admin.enrollment_code(db, "W01", "A01", valid_hours=24),
+        # the demo's one PC: enrolled at an earlier start, it keeps its enrolment and leaves the code
+        # unused; a client that lost it (a new keyring) enrols again in its own place
+        "enrollment_code": admin.enrollment_code(db, "W01", "A01", valid_hours=24, replace=True),
         "username": "wangfang",
         "password": DEMO_PASSWORD,
     }
