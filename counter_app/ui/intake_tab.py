@@ -101,7 +101,7 @@ class IntakeTab(QWidget):
     def _layout(self) -> None:
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("<b>Service item</b> (F2)")))
-        left.addWidget(self.picker)
+        left.addWidget(self.picker, 1)  # the item list takes the height the form leaves
         mode_row = QHBoxLayout()
         mode_row.addWidget(QLabel(self.tr("Service &mode")))
         mode_row.addWidget(self.mode, 1)
@@ -110,7 +110,6 @@ class IntakeTab(QWidget):
         left.addWidget(self.applicant)
         left.addWidget(self.has_agent)
         left.addWidget(self.agent)
-        left.addStretch(1)
         pane = QWidget()  # the materials pane: the evaluation panel keeps off it (one monitor)
         pane.setObjectName("materials_pane")
         right = QVBoxLayout(pane)

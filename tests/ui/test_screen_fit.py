@@ -240,3 +240,22 @@ def test_a_full_screen_window_is_left_full_screen(qtbot: QtBot) -> None:
     screen_fit.fit_to_screen(window)
     screen_fit.fit_to_screen(dialog)
     assert window.height() == 768 and dialog.height() < SCREEN.height()
+
+
+def test_the_item_list_takes_the_height_a_taller_screen_gives(gui: Gui) -> None:
+    """At 1366×768 the list shows more than the eight rows it once stopped at; at 1920×1080 more
+    still; with the agent's fields shown (F7) it keeps at least its minimum and the window fits."""
+    window, results = gui.window, gui.window.intake.picker.results
+    rows = results.sizeHintForRow(0)
+    heights = {}
+    for screen in (QRect(0, 0, 1920, 1040), SCREEN):
+        window.setGeometry(screen)
+        QApplication.processEvents()
+        heights[screen.height()] = results.viewport().height()
+    assert_fits(window, "the intake tab")
+    assert heights[SCREEN.height()] > 10 * rows, heights
+    assert heights[1040] > heights[SCREEN.height()] + 10 * rows, heights
+    window.intake.has_agent.setChecked(True)
+    QApplication.processEvents()
+    assert results.height() >= 150
+    assert_fits(window, "the intake tab with the agent's fields")
