@@ -243,8 +243,9 @@ def test_a_full_screen_window_is_left_full_screen(qtbot: QtBot) -> None:
 
 
 def test_the_item_list_takes_the_height_a_taller_screen_gives(gui: Gui) -> None:
-    """At 1366×768 the list shows more than the eight rows it once stopped at; at 1920×1080 more
-    still; with the agent's fields shown (F7) it keeps at least its minimum and the window fits."""
+    """On a 1366×768 screen (less its taskbar, as ``SCREEN``) the list shows more than the eight
+    rows it once stopped at; on 1920×1080 (1040 high less the taskbar) more still; with the agent's
+    fields shown (F7) it keeps at least its minimum and the window fits."""
     window, results = gui.window, gui.window.intake.picker.results
     rows = results.sizeHintForRow(0)
     heights = {}
