@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from counter_app.printing.fonts import NoticeFaces, has_glyph, notice_faces, register_fonts
 from counter_app.printing.linebreak import JOINER, CJKParagraph
+from counter_app.printing.plain_text import PlainText, folds_nothing
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
@@ -90,9 +91,19 @@ def _markup(text: str, font: str) -> str:
     return "".join(out)
 
 
-def p(text: object, style: ParagraphStyle) -> CJKParagraph:
-    """A paragraph of plain text, broken by the Chinese line-breaking rules (``linebreak``)."""
-    return CJKParagraph(_markup(str(text), style.fontName), style)
+def p(text: object, style: ParagraphStyle) -> PlainText | CJKParagraph:
+    """A paragraph of plain text, broken by the Chinese line-breaking rules (``linebreak``): drawn
+    as plain text where that gives the same page (``plain_text``), else as a paragraph."""
+    value = str(text)
+    if folds_nothing(value) and _all_drawable(value, style.fontName):
+        return PlainText(value, style)
+    return paragraph(value, style)
+
+
+def paragraph(text: str, style: ParagraphStyle) -> CJKParagraph:
+    """*text* as a reportlab paragraph, always: for text ``PlainText`` cannot draw alike, and the
+    reference it is held to."""
+    return CJKParagraph(_markup(text, style.fontName), style)
 
 
 MIN_ROW_PART = 40.0  # points: a row split at a page break leaves at least ~3 lines on each side

@@ -54,7 +54,7 @@ def _wordish(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in WORD_JOIN)
 
 
-def _glued(prev: str, cur: str, joined: bool) -> bool:
+def glued(prev: str, cur: str, joined: bool) -> bool:
     """Whether the line may not break between *prev* and *cur*."""
     if joined or cur in CLOSING or prev in OPENING:
         return True
@@ -81,7 +81,7 @@ def _clusters(chars: list[Any]) -> tuple[list[Any], list[tuple[int, int]]]:
             start = len(out)
             glue_next = False
             continue
-        if out and start < len(out) and not _glued(out[-1], u, glue_next):
+        if out and start < len(out) and not glued(out[-1], u, glue_next):
             runs.append((start, len(out)))
             start = len(out)
         out.append(u)
@@ -104,13 +104,18 @@ class _Char(cjkU):  # type: ignore[misc]
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
+def char_widths(font: str, size: float) -> dict[str, float]:
+    """Each character's measured width in *font* at *size*, filled as characters are met."""
+    return _WIDTHS.setdefault((font, size), {})
+
+
 def _chars(text: str, frag: Any) -> list[Any]:
     """*text*'s characters as reportlab's ``cjkU`` would make them. A character's width in a face
     and size never changes, so each is measured once per process (a few thousand distinct
     characters in all the notices a hall prints)."""
     if "cbDefn" in frag.__dict__:  # an inline image's width: left to reportlab
         return [cjkU(ch, frag, "utf8") for ch in text]
-    widths = _WIDTHS.setdefault((frag.fontName, frag.fontSize), {})
+    widths = char_widths(frag.fontName, frag.fontSize)
     out = []
     for ch in text:
         width = widths.get(ch)

@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import makeCJKParaLine
 
 from counter_app.printing import linebreak
-from counter_app.printing.layout import Styles, p
+from counter_app.printing.layout import Styles, paragraph
 from counter_app.printing.linebreak import CLOSING, OPENING, nobr
 
 TEXT = (
@@ -21,7 +21,7 @@ NUMBERS = ("330100W01202612040003", "0571-12345678", "2026", "2027")
 
 
 def lines_at(text: str, width: float) -> list[str]:
-    para = p(text, Styles().body)
+    para = paragraph(text, Styles().body)
     para.wrap(width, 10_000)
     if para.blPara.kind == 0:  # reportlab's own lines: (space left, [text])
         return ["".join(words) for _space, words in para.blPara.lines]
@@ -94,5 +94,5 @@ def test_lines_are_built_as_reportlabs_own_builder_builds_them(monkeypatch: pyte
     for style in (styles.body, styles.cell, styles.small, styles.title):
         for text in texts:
             for width in (60, 97, 150, 233, 400):
-                p(text, style).wrap(width, 10_000)
+                paragraph(text, style).wrap(width, 10_000)
     assert len(built) > 200 and max(built) > 1  # many lines, some of several words (fonts, breaks)

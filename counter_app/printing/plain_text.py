@@ -1,0 +1,219 @@
+"""A paragraph of plain text in one face, laid out as ``CJKParagraph`` lays it out, without markup.
+
+Most of a notice is plain text: its fixed sentences, labels, names, numbers and dates. reportlab's
+``Paragraph`` parses each as markup, splits it into fragments with their own fonts, breaks them
+into word lists and draws word by word; for a usual notice that was about half of the time the PDF
+took. ``PlainText`` keeps the text as a string: the lines are broken by the same rules
+(``linebreak``: closing punctuation never starts a line, opening never ends one, numbers stay
+whole, ``nobr`` phrases stay together, an explicit newline breaks) at the same widths, and drawn
+at the same positions (the first baseline a font size below the top, one leading a line, the
+style's alignment and first-line indent), so the page is the same.
+
+``layout.p`` uses it where the result is bound to be the same: every character drawn by the
+style's face, and no whitespace a ``Paragraph`` would fold (only single spaces inside a line, and
+newlines). Anything else (a rare character drawn in the fallback font) stays a ``CJKParagraph``.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+from reportlab.rl_config import _FUZZ
+
+from counter_app.printing.linebreak import CLOSING, JOINER, char_widths, glued
+
+Line = tuple[str, float, float, int]  # text, width used, width available, start in the text
+
+
+def folds_nothing(text: str) -> bool:
+    """Whether a ``Paragraph`` would keep *text*'s whitespace as it is: no space at either end of
+    the text, no two in a row, and no whitespace but the space and the newline."""
+    if not text:
+        return True
+    if text[0] == " " or text[-1] == " " or "  " in text:
+        return False
+    return not any((ch.isspace() or ch < " ") and ch not in " \n" for ch in text)
+
+
+def _runs(segment: str, offset: int) -> list[tuple[str, list[int]]]:
+    """The segment's clusters, JOINERs removed: the pieces a line may break between, each with
+    its characters' places in the whole text (*offset* is the segment's)."""
+    runs: list[tuple[str, list[int]]] = []
+    current: list[str] = []
+    places: list[int] = []
+    glue_next = False
+    for i, ch in enumerate(segment, offset):
+        if ch == JOINER:
+            glue_next = True
+            continue
+        if current and not glued(current[-1], ch, glue_next):
+            runs.append(("".join(current), places))
+            current, places = [], []
+        current.append(ch)
+        places.append(i)
+        glue_next = False
+    if current:
+        runs.append(("".join(current), places))
+    return runs
+
+
+def _measure(widths: dict[str, float], font: str, size: float, text: str) -> list[float]:
+    out = []
+    for ch in text:
+        width = widths.get(ch)
+        if width is None:
+            width = widths[ch] = stringWidth(ch, font, size)
+        out.append(width)
+    return out
+
+
+_BROKEN: dict[tuple[str, str, float, tuple[float, float]], list[Line]] = {}
+_BROKEN_MAX = 4096  # texts kept: a notice's fixed sentences and labels recur on every notice
+
+
+def break_lines(text: str, font: str, size: float, max_widths: tuple[float, float]) -> list[Line]:
+    """*text* broken into lines no wider than *max_widths* (the first line's, the others'),
+    exactly where ``linebreak.cjk_lines`` breaks the same text; remembered (lines are never
+    changed by their users)."""
+    key = (text, font, size, max_widths)
+    lines = _BROKEN.get(key)
+    if lines is None:
+        if len(_BROKEN) >= _BROKEN_MAX:
+            _BROKEN.clear()
+        lines = _BROKEN[key] = _break(text, font, size, max_widths)
+    return lines
+
+
+def _break(text: str, font: str, size: float, max_widths: tuple[float, float]) -> list[Line]:
+    widths = char_widths(font, size)
+    lines: list[Line] = []
+    line: list[str] = []
+    used = 0.0
+    start = 0  # where the line being filled starts in *text*
+
+    def max_width() -> float:
+        return max_widths[min(len(lines), 1)]
+
+    def end_line(next_start: int) -> None:
+        nonlocal line, used, start
+        lines.append(("".join(line), used, max_width(), start))
+        line, used, start = [], 0.0, next_start
+
+    offset = 0
+    segments = text.split("\n")
+    for index, segment in enumerate(segments):
+        for run, places in _runs(segment, offset):
+            sizes = _measure(widths, font, size, run)
+            width = 0.0
+            for w in sizes:
+                width += w
+            if line and used + width > max_width() + _FUZZ:
+                end_line(places[0])
+            if not line:
+                start = places[0]
+            if width > max_width() + _FUZZ:  # wider than a line: per character, as cjk_lines does
+                last = 0
+                for point in _oversized_points(run, sizes, max_width(), used):
+                    line.append(run[last:point])
+                    used += sum(sizes[last:point])
+                    end_line(places[point])
+                    last = point
+                run, sizes = run[last:], sizes[last:]
+                width = sum(sizes)
+            line.append(run)
+            used += width
+        offset += len(segment) + 1
+        if index < len(segments) - 1:  # an explicit newline ends the line, even an empty one
+            end_line(offset)
+    if line:
+        end_line(len(text))
+    return lines
+
+
+def _oversized_points(run: str, sizes: list[float], max_width: float, used: float) -> list[int]:
+    points = []
+    for i, (ch, w) in enumerate(zip(run, sizes, strict=True)):
+        if used + w > max_width + _FUZZ and used > 0 and ch not in CLOSING:
+            points.append(i)
+            used = 0
+        used += w
+    return points
+
+
+class PlainText(Flowable):  # type: ignore[misc]
+    """Plain text in the style's face, size, leading, alignment and first-line indent."""
+
+    def __init__(self, text: str, style: ParagraphStyle, lines: list[Line] | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self._lines = lines
+        self._key: tuple[float, ...] | None = None
+        self.width = 0.0
+        self.height = 0.0
+
+    def _widths(self, avail_width: float) -> tuple[float, float]:
+        st = self.style
+        later = avail_width - st.leftIndent - st.rightIndent
+        return (later - st.firstLineIndent, later)
+
+    def lines_at(self, avail_width: float) -> list[Line]:
+        widths = self._widths(avail_width)
+        if self._lines is None or self._key != widths:
+            self._lines = break_lines(self.text, self.style.fontName, self.style.fontSize, widths)
+            self._key = widths
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth < _FUZZ:
+            return 0, 0x7FFFFFFF
+        self.width = availWidth
+        self.height = len(self.lines_at(availWidth)) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """As a ``Paragraph`` splits: the lines that fit, at least two (no orphan), the rest on."""
+        if not self.text or availWidth < _FUZZ or availHeight < _FUZZ:
+            return []
+        lines = self.lines_at(availWidth)
+        fit = int(availHeight / float(self.style.leading))
+        if fit <= 1:
+            return []
+        if len(lines) <= fit:
+            return [self]
+        cut = lines[fit][3]
+        first = PlainText(self.text[:cut], self.style, lines[:fit])
+        first._key = self._key
+        rest_style = self.style
+        if rest_style.firstLineIndent:
+            rest_style = ParagraphStyle("rest", parent=self.style, firstLineIndent=0)
+        return [first, PlainText(self.text[cut:], rest_style)]
+
+    def draw(self) -> None:
+        st = self.style
+        canvas = self.canv
+        lines = self._lines or []
+        if not lines:
+            return
+        text = canvas.beginText()
+        text.setFont(st.fontName, st.fontSize, st.leading)
+        text.setFillColor(st.textColor)
+        y = self.height - st.fontSize
+        for i, (content, used, available, _start) in enumerate(lines):
+            x = st.leftIndent + (st.firstLineIndent if i == 0 else 0)
+            if st.alignment == TA_CENTER:
+                x += 0.5 * (available - used)
+            elif st.alignment == TA_RIGHT:
+                x += available - used
+            elif st.alignment != TA_LEFT:
+                raise ValueError(f"PlainText draws left, centred or right: not {st.alignment!r}")
+            if content:
+                text.setTextOrigin(x, y)
+                text.textOut(content)
+            y -= st.leading
+        canvas.drawText(text)
+
+    def __repr__(self) -> str:
+        return f"PlainText({self.text[:40]!r})"

@@ -1,0 +1,133 @@
+"""Plain text is laid out and drawn exactly as the paragraph it stands in for."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from PIL import ImageChops
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import SimpleDocTemplate, Spacer
+
+from counter_app.printing.layout import Styles, grid, p, paragraph
+from counter_app.printing.linebreak import nobr
+from counter_app.printing.plain_text import PlainText, folds_nothing
+from tests.printing.reading import page_count, page_image
+
+TEXT = (
+    "您于2026年12月4日提交的“企业开办‘一件事’联办”申请，经审查，申请材料齐全、符合法定形式，"
+    "本机关决定予以受理。办件编号为330100W01202612040003，承诺于2027年1月5日（暂定）前办结；"
+    "咨询电话：0571-12345678！地址：示范市《人民大道》1号（东区）「政务服务中心」。"
+)
+TEXTS = [
+    TEXT,
+    "第一行，理由一。\n第二行（附件）\n\n第四行\n",
+    "\n开头换行，结尾不换",
+    "A" * 200 + "，",
+    "欧阳" + "娜" * 150 + "，（" + "1" * 90 + "）。",
+    "请于" + nobr("2027年1月5日（暂定）") + "前办结。",
+    "Case 330100W01 of Zhang San, tel 0571-1234; ok.",
+    "a < b & c > d，“引号”",
+    "",
+]
+
+
+def paragraph_lines(text: str, style: Any, width: float) -> list[tuple[str, float]]:
+    para = paragraph(text, style)
+    para.wrap(width, 10_000)
+    if para.blPara.kind == 0:
+        return [("".join(words), 0.0) for _space, words in para.blPara.lines]
+    return [("".join(str(w.text) for w in line.words), line.currentWidth) for line in para.blPara.lines]
+
+
+def test_lines_break_where_the_paragraphs_break_at_every_width() -> None:
+    styles = Styles()
+    compared = 0
+    for style in (styles.body, styles.indent, styles.cell, styles.small, styles.title, styles.heading):
+        for text in TEXTS:
+            for width in (40, 61, 97, 150, 233, 301, 400, 481):
+                plain = p(text, style)
+                assert isinstance(plain, PlainText), text
+                _w, height = plain.wrap(width, 10_000)
+                ours = [(line, round(used, 6)) for line, used, _avail, _start in plain.lines_at(width)]
+                theirs = [(line, round(used, 6)) for line, used in paragraph_lines(text, style, width)]
+                if text:
+                    assert ours == theirs, (style.name, width, text)
+                else:
+                    assert not ours and not [t for t in theirs if t[0]]
+                assert height == paragraph(text, style).wrap(width, 10_000)[1]
+                compared += len(ours)
+    assert compared > 2_000
+
+
+def test_only_text_a_paragraph_keeps_as_it_is_is_drawn_plain() -> None:
+    styles = Styles()
+    assert folds_nothing("王芳 Zhang San，\n第二行") and folds_nothing("")
+    for folded in (
+        " 前导空格",
+        "结尾空格 ",
+        "两个  空格",
+        "制表\t符",
+        "全角\u3000空格",
+        "不换行\xa0空格",
+        "控制\x07",
+    ):
+        assert not folds_nothing(folded), folded
+        assert not isinstance(p(folded, styles.body), PlainText), folded
+    assert not isinstance(p("申请人：𠀀𪚥", styles.body), PlainText)  # drawn partly in the fallback face
+
+
+def _story(make: Any, styles: Styles, width: float) -> list[Any]:
+    long = "；".join(f"第{i}项：{TEXT}" for i in range(1, 9))
+    rows = [
+        [make(f"材料{i}", styles.cell), make(long[: 40 + 37 * i] + "\n补充说明。", styles.cell)]
+        for i in range(14)
+    ]
+    return [
+        make("受理通知书", styles.title),
+        make("一、基本信息", styles.heading),
+        grid([[make("名称", styles.cell), make("说明", styles.cell)], *rows], [30 * mm, width - 30 * mm]),
+        Spacer(1, 4 * mm),
+        make(long, styles.indent),  # split across a page break, first-line indent on the first part only
+        make("示范市政务服务中心（盖章）\n2026年12月4日", styles.right),
+    ]
+
+
+def _pdf(make: Any) -> bytes:
+    styles = Styles()
+    width = A4[0] - 40 * mm
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm)
+    doc.build(_story(make, styles, width))
+    return buffer.getvalue()
+
+
+def test_pages_are_the_same_as_with_paragraphs(tmp_path: Path) -> None:
+    """The same story, with table rows and a paragraph split across pages, drawn with plain text
+    and with reportlab paragraphs: every page the same to the pixel at 150 dpi."""
+    plain, paragraphs = _pdf(p), _pdf(paragraph)
+    assert plain != paragraphs  # really drawn two ways
+    pages = page_count(paragraphs)
+    assert pages >= 3 and page_count(plain) == pages
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "para").mkdir()
+    for page in range(1, pages + 1):
+        ours = page_image(plain, tmp_path / "plain", page, dpi=150)
+        theirs = page_image(paragraphs, tmp_path / "para", page, dpi=150)
+        assert ImageChops.difference(ours, theirs).getbbox() is None, f"page {page} differs"
+
+
+def test_a_split_keeps_every_character_once() -> None:
+    styles = Styles()
+    text = "；".join(f"第{i}项：{TEXT}" for i in range(1, 6))
+    plain = p(text, styles.indent)
+    assert isinstance(plain, PlainText)
+    plain.wrap(300, 10_000)
+    first, rest = plain.split(300, styles.indent.leading * 4.5)
+    assert isinstance(first, PlainText) and isinstance(rest, PlainText)
+    assert len(first.lines_at(300)) == 4
+    assert first.text + rest.text == text
+    assert rest.style.firstLineIndent == 0 and first.style.firstLineIndent > 0
+    assert plain.split(300, styles.indent.leading * 1.5) == []  # never one line alone at a page's foot
