@@ -77,9 +77,11 @@ def case_access_refusal(c: OpContext, row: CaseRow) -> str | None:
     )
 
 
+_SERIES = {s.value: s for s in Series if s.value}
+
+
 def _series_of(number: str) -> Series:
-    prefix = number[:2]
-    return next((s for s in Series if s.value and s.value == prefix), Series.CASE)
+    return _SERIES.get(number[:2], Series.CASE)
 
 
 def placement_refusal(

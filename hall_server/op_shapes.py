@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from counter_app.domain.canonical_json import canonical
+import orjson
+
+from counter_app.domain.canonical_json import snapshot_canonical
 from counter_app.domain.case import CaseState
 from counter_app.sync.wire import (
     CASE_NOTE_OPS,
@@ -29,6 +31,8 @@ TARGET_STATE = {
     "case.refuse": CaseState.REFUSED,
 }
 MAX_DEPTH = 6
+_SNAPSHOT_DEPTH = 2  # payload -> case -> item_snapshot
+_STATES = frozenset(s.value for s in CaseState)
 MAX_TEXT = 4000  # the catalogue format's longest field (legal basis, conditions, notes)
 MAX_ITEMS = 200
 MAX_KEYS = 60
@@ -39,13 +43,20 @@ _NOTE_TEXT = {"notice_id": 36, "number": 40, "kind": 40, "how": 10, "target": 50
 _NOTE_DATES = ("old_promised_due", "promised_due", "legal_due")
 
 
+def _is_state(value: object) -> bool:
+    return isinstance(value, str) and value in _STATES
+
+
 class BadOp(ValueError):
     """The op's payload is malformed: the whole batch is refused and nothing stored."""
 
 
-def _sound(value: Any, depth: int = 0) -> bool:
+def _sound(value: Any, depth: int = 0, known: object = None) -> bool:
     """``_walk``'s bounds without naming where: an ordinary payload is checked without building
-    the path of every field; only one that fails is walked again for its message."""
+    the path of every field; only one that fails is walked again for its message. *known* is a
+    value inside *value* already found sound in its place (``_snapshot_sound``)."""
+    if value is known and depth == _SNAPSHOT_DEPTH:
+        return True
     if depth > MAX_DEPTH:
         return False
     if isinstance(value, str):
@@ -54,19 +65,45 @@ def _sound(value: Any, depth: int = 0) -> bool:
         if len(value) > MAX_KEYS:
             return False
         for key, item in value.items():  # noqa: SIM110 (a loop: all() of a generator costs twice)
-            if len(key) > 60 or not _sound(item, depth + 1):
+            if len(key) > 60 or not _sound(item, depth + 1, known):
                 return False
         return True
     if isinstance(value, list):
         if len(value) > MAX_ITEMS:
             return False
         for item in value:  # noqa: SIM110
-            if not _sound(item, depth + 1):
+            if not _sound(item, depth + 1, known):
                 return False
         return True
     if isinstance(value, bool) or value is None:
         return True
     return isinstance(value, int) and -MAX_INT < value < MAX_INT
+
+
+_SOUND_SNAPSHOTS: set[bytes] = set()  # orjson's bytes of item snapshots found sound at payload.case
+_SOUND_MAX = 128
+
+
+def _snapshot_sound(payload: dict[str, Any]) -> object:
+    """A case op's item snapshot if it is within bounds, else None. Most ops of a push carry the
+    same item's snapshot, which is most of their bytes: one found sound is remembered by its plain
+    orjson bytes (equal bytes: the same keys, types and values, so the same verdict)."""
+    case = payload.get("case")
+    snapshot = case.get("item_snapshot") if isinstance(case, dict) else None
+    if not isinstance(snapshot, dict):
+        return None
+    try:
+        plain = orjson.dumps(snapshot)
+    except TypeError:
+        return None
+    if plain in _SOUND_SNAPSHOTS:
+        return snapshot
+    if not _sound(snapshot, _SNAPSHOT_DEPTH):
+        return None
+    if len(_SOUND_SNAPSHOTS) >= _SOUND_MAX:
+        _SOUND_SNAPSHOTS.clear()
+    _SOUND_SNAPSHOTS.add(plain)
+    return snapshot
 
 
 def _walk(value: Any, where: str, depth: int = 0) -> None:
@@ -151,7 +188,7 @@ def _case_op(op_type: str, payload: dict[str, Any]) -> None:
         raise BadOp(f"case.state must be {TARGET_STATE[op_type].value} for {op_type}")
     for key in ("item_code", "window_code"):
         _text(case, key, 40)
-    if len(canonical(_dict(case, "item_snapshot"))) > MAX_SNAPSHOT_BYTES:
+    if len(snapshot_canonical(_dict(case, "item_snapshot"))) > MAX_SNAPSHOT_BYTES:
         raise BadOp(f"item_snapshot: at most {MAX_SNAPSHOT_BYTES} bytes")
     applicant = _dict(case, "applicant")
     _text(applicant, "name", 300)
@@ -165,7 +202,7 @@ def _case_op(op_type: str, payload: dict[str, Any]) -> None:
     _text(case, "device_code", 12, required=False)
     _text(case, "clerk", 60, required=False)
     _numbers(payload, "notices")
-    if payload.get("from_state") not in (None, *(s.value for s in CaseState)):
+    if payload.get("from_state") is not None and not _is_state(payload.get("from_state")):
         raise BadOp("from_state: not a case state")
 
 
@@ -174,7 +211,7 @@ def _step(payload: dict[str, Any], fields: frozenset[str] = frozenset()) -> None
     _text(payload, "case_id", 36)
     if "department" in fields:
         _text(payload, "department", 40)
-    if payload.get("from_state") not in {s.value for s in CaseState}:
+    if not _is_state(payload.get("from_state")):
         raise BadOp("from_state: not a case state")
     if date_of(payload, "on") is None:
         raise BadOp("on: a date YYYY-MM-DD expected")
@@ -203,7 +240,7 @@ def _case_note(payload: dict[str, Any]) -> None:
 
 def validate(op_type: str, payload: dict[str, Any]) -> None:
     """Structural checks before anything is applied (a bad op refuses the whole batch)."""
-    if not _sound(payload):
+    if not _sound(payload, 0, _snapshot_sound(payload)):
         _walk(payload, "payload")
         raise BadOp("payload: not within an op's bounds")  # _walk names the place first
     if op_type in TARGET_STATE:
@@ -211,7 +248,7 @@ def validate(op_type: str, payload: dict[str, Any]) -> None:
     elif op_type == "case.transition":
         _text(payload, "case_id", 36)
         for key in ("from_state", "to_state"):
-            if payload.get(key) not in {s.value for s in CaseState}:
+            if not _is_state(payload.get(key)):
                 raise BadOp(f"{key}: not a case state")
         _text(payload, "reason", 2000, required=False)
     elif op_type == "consult.record":

@@ -67,8 +67,11 @@ class Op(Strict):
 
     @property
     def payload_json(self) -> bytes:
-        """The payload's canonical JSON (``canonical_json.canonical``), encoded once: bound and fingerprint."""
-        return self._payload_json
+        """The payload's canonical JSON (``canonical_json.canonical``), encoded once: bound and
+        fingerprint. Read from pydantic's own dict of private values: ``self._payload_json``
+        goes through ``BaseModel.__getattr__``, several times slower, once per op of a push."""
+        private: dict[str, bytes] = self.__pydantic_private__  # type: ignore[assignment]
+        return private["_payload_json"]
 
     @field_validator("op_type")
     @classmethod

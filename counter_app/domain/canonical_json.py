@@ -23,9 +23,39 @@ def canonical(payload: Any) -> bytes:
         return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+_MEMO_MAX = 128  # snapshots remembered: the items a hall's windows accept under at a time
+_MEMO_BYTES = 32 * 1024  # a larger snapshot is encoded each time, never kept
+_KNOWN: dict[bytes, tuple[bytes, str]] = {}  # orjson's bytes of a snapshot -> canonical, key
+
+
+def _snapshot_facts(snapshot: dict[str, Any]) -> tuple[bytes, str]:
+    """The snapshot's canonical JSON and key. A push carries the same item's snapshot in most of
+    its ops, so both are remembered by the snapshot's plain orjson bytes: equal bytes are the same
+    keys, order, types and values (``true`` is not ``1``, ``1.0`` is not ``1``), so the same
+    canonical JSON. Encoding without sorting is several times cheaper than sorting and hashing."""
+    try:
+        plain = orjson.dumps(snapshot)
+    except TypeError:
+        plain = b""
+    found = _KNOWN.get(plain) if plain else None
+    if found is None:
+        text = canonical(snapshot)
+        found = (text, hashlib.sha256(text, usedforsecurity=False).hexdigest())
+        if plain and len(plain) <= _MEMO_BYTES:
+            if len(_KNOWN) >= _MEMO_MAX:
+                _KNOWN.clear()
+            _KNOWN[plain] = found
+    return found
+
+
+def snapshot_canonical(snapshot: dict[str, Any]) -> bytes:
+    """``canonical(snapshot)``, remembered as ``snapshot_key`` remembers the key."""
+    return _snapshot_facts(snapshot)[0]
+
+
 def snapshot_key(snapshot: dict[str, Any]) -> str:
     """The content address of an item snapshot (the item as a case was accepted under): the
     SHA-256 of its canonical JSON, in hex. Cases accepted under the same item share one stored
     copy, on the window and in the hall server's change feed; two snapshots that differ in
     anything have different keys, so sharing never changes what a case says it was accepted under."""
-    return hashlib.sha256(canonical(snapshot), usedforsecurity=False).hexdigest()
+    return _snapshot_facts(snapshot)[1]

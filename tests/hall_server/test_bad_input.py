@@ -44,6 +44,14 @@ def test_malformed_wrong_types_unknown_ops_and_oversized_batches_store_nothing(d
     r = device.push([bad_payload])
     assert r.status_code == 422 and r.json()["error"] == "bad_op"
 
+    for state in ([], {}, 7):  # a state that is not even text: refused as the op's, never a 500
+        not_a_state = consult_op(1)
+        not_a_state.update(
+            op_type="case.transition", payload={"case_id": "c1", "from_state": state, "to_state": "accepted"}
+        )
+        r = device.push([not_a_state])
+        assert r.status_code == 422 and r.json()["error"] == "bad_op", r.text
+
     too_many = device.push([consult_op(n + 1) for n in range(501)])
     assert too_many.status_code == 413
 

@@ -62,3 +62,28 @@ def test_canonical_json_is_byte_for_byte_what_the_standard_library_wrote() -> No
     assert canonical({"big": 2**70}) == _stdlib({"big": 2**70})  # beyond orjson: json.dumps as before
     with pytest.raises(UnicodeEncodeError):  # as before (the server refuses such text earlier)
         canonical({"lone": "名\udfff字"})
+
+
+def test_a_remembered_snapshot_key_is_never_another_snapshot_s() -> None:
+    """Snapshot keys are remembered by the snapshot's plain bytes: a snapshot equal in Python but
+    not in JSON (true for 1, 1.0 for 1, keys in another order) gets its own canonical key."""
+    import hashlib
+
+    from counter_app.domain.canonical_json import snapshot_canonical, snapshot_key
+
+    def fresh(snapshot: dict[str, object]) -> str:
+        return hashlib.sha256(canonical(snapshot)).hexdigest()
+
+    base = {"code": "X1", "version": 3, "limit": 1, "materials": [{"name": "身份证", "copies": 1}]}
+    twins = [
+        base,
+        {**base, "limit": True},
+        {**base, "limit": 1.0},
+        {"materials": base["materials"], "limit": 1, "version": 3, "code": "X1"},  # keys reordered
+        {**base, "materials": [{"name": "身份证", "copies": True}]},
+    ]
+    for _round in range(2):  # the second round is answered from memory
+        for snapshot in twins:
+            assert snapshot_key(snapshot) == fresh(snapshot), snapshot
+            assert snapshot_canonical(snapshot) == canonical(snapshot)
+    assert len({snapshot_key(s) for s in twins}) == 4  # the reordered one is the same content
