@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from counter_app.domain.canonical_json import canonical
+from counter_app.domain.canonical_json import canonical_payload
 from counter_app.sync.wire import OP_TYPES
 
 MAX_BIGINT = 2**63 - 1  # the largest number a BIGINT column holds (a sequence number, a cursor)
@@ -82,7 +82,7 @@ class Op(Strict):
 
     @model_validator(mode="after")
     def bounded(self) -> Op:
-        self._payload_json = canonical(self.payload)
+        self._payload_json = canonical_payload(self.payload)
         size = len(self._payload_json)
         if size > MAX_OP_PAYLOAD_BYTES:
             raise ValueError(

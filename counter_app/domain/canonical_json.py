@@ -59,3 +59,20 @@ def snapshot_key(snapshot: dict[str, Any]) -> str:
     copy, on the window and in the hall server's change feed; two snapshots that differ in
     anything have different keys, so sharing never changes what a case says it was accepted under."""
     return _snapshot_facts(snapshot)[1]
+
+
+def canonical_payload(payload: dict[str, Any]) -> bytes:
+    """``canonical(payload)`` for an op's payload, byte for byte: a case's item snapshot (most of
+    a case op's bytes, the same in most ops of a push) goes in as its remembered canonical JSON
+    (``snapshot_canonical``, spliced by orjson as a ``Fragment``), and only the rest is sorted."""
+    case = payload.get("case")
+    snapshot = case.get("item_snapshot") if isinstance(case, dict) else None
+    if not isinstance(case, dict) or not isinstance(snapshot, dict) or not snapshot:
+        return canonical(payload)
+    try:
+        fragment = orjson.Fragment(snapshot_canonical(snapshot))
+        return orjson.dumps(
+            {**payload, "case": {**case, "item_snapshot": fragment}}, option=orjson.OPT_SORT_KEYS
+        )
+    except (TypeError, ValueError):  # what orjson does not take: canonical's own way, as before
+        return canonical(payload)

@@ -87,3 +87,24 @@ def test_a_remembered_snapshot_key_is_never_another_snapshot_s() -> None:
             assert snapshot_key(snapshot) == fresh(snapshot), snapshot
             assert snapshot_canonical(snapshot) == canonical(snapshot)
     assert len({snapshot_key(s) for s in twins}) == 4  # the reordered one is the same content
+
+
+def test_a_payload_with_its_snapshot_spliced_in_is_canonical_byte_for_byte() -> None:
+    from counter_app.domain.canonical_json import canonical_payload
+
+    snapshot = {"version": 2, "code": "X1", "名称": "居民身份证", "materials": [{"z": 1, "a": [True, None]}]}
+    payloads: list[dict[str, object]] = [
+        {
+            "from_state": None,
+            "case": {"id": "c", "item_snapshot": snapshot, "applicant": {"b": 1, "a": "王"}},
+        },
+        {"case": {"item_snapshot": {**snapshot, "version": True}}, "notices": ["1"]},
+        {"case": {"item_snapshot": {}}},
+        {"case": {"item_snapshot": "not a snapshot"}},
+        {"case": ["not a case"]},
+        {"case_id": "c", "to_state": "accepted"},
+        {"case": {"item_snapshot": snapshot, "big": 2**70}},  # beyond orjson: json.dumps as before
+    ]
+    for _round in range(2):
+        for payload in payloads:
+            assert canonical_payload(payload) == canonical(payload) == _stdlib(payload), payload
