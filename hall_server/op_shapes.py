@@ -82,12 +82,14 @@ def _sound(value: Any, depth: int = 0, known: object = None) -> bool:
 
 _SOUND_SNAPSHOTS: set[bytes] = set()  # orjson's bytes of item snapshots found sound at payload.case
 _SOUND_MAX = 128
+_SOUND_BYTES = 32 * 1024  # a larger snapshot is walked each time, never kept
 
 
 def _snapshot_sound(payload: dict[str, Any]) -> object:
     """A case op's item snapshot if it is within bounds, else None. Most ops of a push carry the
     same item's snapshot, which is most of their bytes: one found sound is remembered by its plain
-    orjson bytes (equal bytes: the same keys, types and values, so the same verdict)."""
+    orjson bytes (equal bytes: the same keys, types and values, so the same verdict). orjson
+    writes NaN and infinities as ``null``, so a snapshot holding a ``null`` is always walked."""
     case = payload.get("case")
     snapshot = case.get("item_snapshot") if isinstance(case, dict) else None
     if not isinstance(snapshot, dict):
@@ -96,13 +98,15 @@ def _snapshot_sound(payload: dict[str, Any]) -> object:
         plain = orjson.dumps(snapshot)
     except TypeError:
         return None
-    if plain in _SOUND_SNAPSHOTS:
+    remembered = b"null" not in plain and len(plain) <= _SOUND_BYTES
+    if remembered and plain in _SOUND_SNAPSHOTS:
         return snapshot
     if not _sound(snapshot, _SNAPSHOT_DEPTH):
         return None
-    if len(_SOUND_SNAPSHOTS) >= _SOUND_MAX:
-        _SOUND_SNAPSHOTS.clear()
-    _SOUND_SNAPSHOTS.add(plain)
+    if remembered:
+        if len(_SOUND_SNAPSHOTS) >= _SOUND_MAX:
+            _SOUND_SNAPSHOTS.clear()
+        _SOUND_SNAPSHOTS.add(plain)
     return snapshot
 
 

@@ -15,7 +15,7 @@ def canonical(payload: Any) -> bytes:
     ensure_ascii=False)`` for what an op may hold (text, whole numbers within 2^53, true, false,
     null; tests/sync/test_wire.py compares them character by character) several times faster;
     what orjson refuses (a number beyond 64 bits, a lone surrogate) is written by ``json`` as
-    before. A float may come out differently (1e16 for 1e+16): an op holding one is refused
+    before. A float may come out differently (1e-7 for 1e-07): an op holding one is refused
     before its fingerprint counts (op_shapes), so no stored fingerprint has one."""
     try:
         return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
@@ -62,8 +62,10 @@ def snapshot_key(snapshot: dict[str, Any]) -> str:
 
 
 def canonical_payload(payload: dict[str, Any]) -> bytes:
-    """``canonical(payload)`` for an op's payload, byte for byte: a case's item snapshot (most of
-    a case op's bytes, the same in most ops of a push) goes in as its remembered canonical JSON
+    """``canonical(payload)`` for an op's payload, byte for byte for what an op may hold (no
+    float, no number beyond 2^53: ``op_shapes``; a float elsewhere beside a snapshot orjson
+    refuses may be written as orjson writes it): a case's item snapshot (most of a case op's
+    bytes, the same in most ops of a push) goes in as its remembered canonical JSON
     (``snapshot_canonical``, spliced by orjson as a ``Fragment``), and only the rest is sorted."""
     case = payload.get("case")
     snapshot = case.get("item_snapshot") if isinstance(case, dict) else None

@@ -174,10 +174,15 @@ class PlainText(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """As a ``Paragraph`` splits: the lines that fit, at least two (no orphan), the rest on."""
+        """As a ``Paragraph`` splits: the lines that fit, at least two (no orphan), the rest on.
+        The lines are those of the last ``wrap``, whatever width is given here, as a paragraph
+        keeps its own: a table measures a cell inside its padding, then splits it at the column's
+        whole width."""
         if not self.text or availWidth < _FUZZ or availHeight < _FUZZ:
             return []
-        lines = self.lines_at(availWidth)
+        if self._lines is None:
+            self.wrap(availWidth, availHeight)
+        lines = self._lines or []
         fit = int(availHeight / float(self.style.leading))
         if fit <= 1:
             return []

@@ -53,6 +53,16 @@ def test_a_snapshot_like_one_seen_sound_is_still_checked(spoil: Any) -> None:
         validate("case.accept", _accept(spoiled))
 
 
+def test_a_null_in_a_remembered_snapshot_never_stands_for_nan_or_infinity() -> None:
+    """orjson writes NaN and infinities as null: a snapshot with a null is checked every time."""
+    with_null = {**SNAPSHOT, "note": None}
+    validate("case.accept", _accept(copy.deepcopy(with_null)))
+    validate("case.accept", _accept(copy.deepcopy(with_null)))
+    for number in (float("nan"), float("inf")):
+        with pytest.raises(BadOp):
+            validate("case.accept", _accept({**SNAPSHOT, "note": number}))
+
+
 def test_the_rest_of_a_payload_is_checked_beside_a_remembered_snapshot() -> None:
     validate("case.accept", _accept(copy.deepcopy(SNAPSHOT)))
     payload = _accept(copy.deepcopy(SNAPSHOT))

@@ -131,3 +131,26 @@ def test_a_split_keeps_every_character_once() -> None:
     assert first.text + rest.text == text
     assert rest.style.firstLineIndent == 0 and first.style.firstLineIndent > 0
     assert plain.split(300, styles.indent.leading * 1.5) == []  # never one line alone at a page's foot
+
+
+def test_a_cell_split_at_a_page_foot_keeps_the_lines_it_was_measured_with() -> None:
+    """A table measures a cell inside its padding, then splits it at the column's whole width:
+    the first part must hold the lines measured, or its text runs out of its row (or the split
+    finds it all fits and reportlab fails on the missing second part)."""
+    styles = Styles()
+    widths = [30 * mm, 40]
+    for text in ("中" * 50, "；".join(f"第{i}项：{TEXT}" for i in range(1, 4))):
+        for lines_room in (4, 7, 13):
+            height = lines_room * styles.cell.leading + 4.5
+            parts = {}
+            for make in (p, paragraph):
+                table = grid([[make("材料", styles.cell), make(text, styles.cell)]], widths, header=False)
+                table.wrap(sum(widths), 100_000)
+                parts[make] = table.split(sum(widths), height)
+            assert len(parts[p]) == len(parts[paragraph]) == 2, (text[:10], lines_room)
+            for make, (first, _rest) in parts.items():
+                _w, first_height = first.wrap(sum(widths), height)
+                assert first_height <= height + 0.01, (make.__name__, lines_room)
+                cell = first._cellvalues[0][1][0]
+                _cw, cell_height = cell.wrap(widths[1] - 6, 100_000)  # the grid's 3 + 3 padding
+                assert cell_height <= first._rowHeights[0] - 4 + 0.01, (make.__name__, lines_room)
