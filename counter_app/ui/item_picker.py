@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -118,7 +119,13 @@ class ItemPicker(QWidget):
             lines.append(self.tr("Also known as: %1").replace("%1", _esc("、".join(item.aliases))))
         if item.legal_basis:
             lines.append(self.tr("Legal basis: %1").replace("%1", _esc(item.legal_basis)))
-        return "<br>".join(lines)
+        return "<br>".join(_kept_gaps(line) for line in lines)
+
+
+def _kept_gaps(line: str) -> str:
+    """A line of the rich-text label with its runs of spaces kept: HTML folds "部门：…    类别：…"
+    into one space, and the label's parts ran into each other."""
+    return re.sub(" {2,}", lambda gap: "&nbsp;" * len(gap.group()), line)
 
 
 def matched_alias(item: ServiceItem, query: str) -> str:

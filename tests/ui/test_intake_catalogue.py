@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
 from counter_app.domain.identity import PartyKind
 from tests.ui.conftest import Gui
@@ -91,3 +92,14 @@ def test_a_usual_refusal_reason_is_offered_and_saved_as_the_clerk_edited_it(gui:
     assert rows(gui, "select json_extract(refusal, '$.reason') from cases") == [(edited,)]
     ((payload,),) = rows(gui, "select payload from notices where kind = 'refusal'")
     assert edited in json.dumps(json.loads(str(payload)), ensure_ascii=False)  # what the notice prints
+
+
+def test_the_item_s_description_keeps_its_parts_apart(gui: Gui) -> None:
+    """The label is rich text, which folds a run of spaces into one: the department and the
+    class, the legal and the promised limits, must stay visibly apart."""
+    choose_item(gui, RESIDENT_ID_RENEWAL)
+    shown = QTextDocument()
+    shown.setHtml(gui.window.intake.picker.info.text())
+    text = shown.toPlainText()
+    assert "示范市公安局    办件类型" in text, text  # four spaces, as written
+    assert "个工作日    承诺时限" in text, text
