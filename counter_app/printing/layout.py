@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from counter_app.printing.fonts import NoticeFaces, has_glyph, notice_faces, register_fonts
 from counter_app.printing.linebreak import JOINER, CJKParagraph
-from counter_app.printing.plain_text import PlainText, folds_nothing
+from counter_app.printing.plain_text import PlainText, draws_plain, folds_nothing
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
@@ -95,7 +95,7 @@ def p(text: object, style: ParagraphStyle) -> PlainText | CJKParagraph:
     """A paragraph of plain text, broken by the Chinese line-breaking rules (``linebreak``): drawn
     as plain text where that gives the same page (``plain_text``), else as a paragraph."""
     value = str(text)
-    if folds_nothing(value) and _all_drawable(value, style.fontName):
+    if draws_plain(style) and folds_nothing(value) and _all_drawable(value, style.fontName):
         return PlainText(value, style)
     return paragraph(value, style)
 

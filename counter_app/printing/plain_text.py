@@ -37,6 +37,18 @@ def folds_nothing(text: str) -> bool:
     return not any((ch.isspace() or ch < " ") and ch not in " \n" for ch in text)
 
 
+def draws_plain(style: ParagraphStyle) -> bool:
+    """Whether ``PlainText`` draws what *style* asks for: left, centred or right aligned, no
+    bullet, no border or background, no automatic leading (else it is a paragraph's job)."""
+    return (
+        style.alignment in (TA_LEFT, TA_CENTER, TA_RIGHT)
+        and not getattr(style, "bulletText", None)
+        and not style.backColor
+        and not style.borderWidth
+        and getattr(style, "autoLeading", "") in ("", "off")
+    )
+
+
 def _runs(segment: str, offset: int) -> list[tuple[str, list[int]]]:
     """The segment's clusters, JOINERs removed: the pieces a line may break between, each with
     its characters' places in the whole text (*offset* is the segment's)."""

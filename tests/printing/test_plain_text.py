@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PIL import ImageChops
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
@@ -77,6 +79,8 @@ def test_only_text_a_paragraph_keeps_as_it_is_is_drawn_plain() -> None:
         assert not folds_nothing(folded), folded
         assert not isinstance(p(folded, styles.body), PlainText), folded
     assert not isinstance(p("申请人：𠀀𪚥", styles.body), PlainText)  # drawn partly in the fallback face
+    justified = ParagraphStyle("justified", parent=styles.body, alignment=TA_JUSTIFY)
+    assert not isinstance(p("王芳", justified), PlainText)  # a paragraph's job
 
 
 def _story(make: Any, styles: Styles, width: float) -> list[Any]:
