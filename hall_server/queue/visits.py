@@ -67,7 +67,8 @@ def validate_visit(op_type: str, payload: dict[str, Any], bad: type[Exception]) 
     else:  # visit.rated
         if not isinstance(payload.get("visit_id"), str) or not 0 < len(payload["visit_id"]) <= 36:
             raise bad("visit_id: an id expected")
-        if payload.get("rating") not in RATINGS or isinstance(payload.get("rating"), bool):
+        rating = payload.get("rating")
+        if not isinstance(rating, int) or isinstance(rating, bool) or rating not in RATINGS:
             raise bad("rating: 1 (非常满意) to 5 (非常不满意)")
         reasons = payload.get("reasons", [])
         if (

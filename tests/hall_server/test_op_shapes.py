@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from typing import Any
 
@@ -79,3 +80,56 @@ def test_a_state_that_is_not_one_is_refused_as_the_op_s(state: Any) -> None:
     payload["from_state"] = state
     with pytest.raises(BadOp, match="from_state"):
         validate("case.accept", payload)
+
+
+def test_no_value_in_any_field_breaks_the_check_itself() -> None:
+    """Every op type, every field the checks name (top level, in the case and in a step's
+    details), each given a value of every JSON kind: refused as the op's (BadOp, a 422) or
+    passed, never another exception (a 500). A list where a state or a rating was looked up in
+    a set or dict raised TypeError."""
+    import re
+    import uuid
+    from pathlib import Path
+
+    import hall_server
+    from counter_app.sync.wire import OP_TYPES
+
+    root = Path(hall_server.__file__).parent
+    source = (root / "op_shapes.py").read_text() + (root / "queue" / "visits.py").read_text()
+    case = _accept(copy.deepcopy(SNAPSHOT))["case"]
+    base: dict[str, Any] = {key: "x" for key in re.findall(r'"([a-z_]{2,40})"', source)} | {
+        "case": case,
+        "case_id": case["id"],
+        "id": str(uuid.uuid4()),
+        "visit_id": str(uuid.uuid4()),
+        "from_state": "accepted",
+        "to_state": "under_review",
+        "on": "2026-12-07",
+        "notices": ["WS330100W01202612070001"],
+        "details": {"days": 5, "reason": "r"},
+        "rating": 3,
+        "reasons": [],
+        "cases": [],
+        "consults": [],
+        "started_at": "2026-12-07T09:00:00",
+        "rated_at": "2026-12-07T09:00:00",
+        "created_at": "2026-12-07T09:00:00",
+        "count": 1,
+    }
+    fields = [*base, "case.applicant", "case.state", "case.item_snapshot", "case.accepted_on", "details.days"]
+    odd_values: list[Any] = [[], {}, 7, None, "x", True, 1.5, "长" * 5000, [[]], [{}], {"a": []}]
+    checked = 0
+    for op_type in sorted(OP_TYPES):
+        for whole in (True, False):  # beside every other field, or alone
+            for field in fields:
+                for odd in odd_values:
+                    payload = copy.deepcopy(base) if whole else {}
+                    outer, _, inner = field.partition(".")
+                    if inner:
+                        payload.setdefault(outer, copy.deepcopy(base[outer]))[inner] = odd
+                    else:
+                        payload[outer] = odd
+                    with contextlib.suppress(BadOp):
+                        validate(op_type, payload)
+                    checked += 1
+    assert checked > 10_000
