@@ -611,3 +611,36 @@ def test_good_ops_of_every_type_still_go_through(hall: ServerProcess, hall_db: s
     assert answer.status_code == 200, answer.text
     assert [r["seq"] for r in answer.json()["results"]] == list(range(1, len(ops) + 1))
     assert "Traceback" not in hall.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _value_paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """The path of every value inside a JSON value, objects and lists included."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, inner in items:
+        yield (*path, key)
+        yield from _value_paths(inner, (*path, key))
+
+
+def test_a_value_of_the_wrong_kind_anywhere_in_an_op_is_never_a_500(
+    hall: ServerProcess, hall_db: str
+) -> None:
+    """Every value of every op type's payload, in turn a list, an object or a number, pushed
+    after the good ops made the cases they act on: a 4xx or a verdict, never a 500 (a state or a
+    rating that was a list once raised TypeError in the shape check), no traceback in the log."""
+    clerk = enrol(hall.url, hall_db, device="W01", window="A01")
+    payloads = sorted(op_payloads().items())
+    good = clerk.push([_op(t, p, seq=n + 1) for n, (t, p) in enumerate(payloads)])
+    assert good.status_code == 200, good.text
+    seq, pushed, failures = len(payloads), 0, []
+    for op_type, payload in payloads:
+        for path in _value_paths(payload):
+            for odd in ([], {}, 7):
+                answer = clerk.push([_op(op_type, _replaced(payload, path, odd), seq=seq + 1)])
+                pushed += 1
+                if answer.status_code >= 500:
+                    failures.append(f"{op_type} {path} = {odd!r}: {answer.status_code} {answer.text[:120]}")
+                elif answer.status_code == 200:
+                    seq = answer.json()["last_seq"]
+    assert failures == [], "\n".join(failures)
+    assert pushed > 300
+    assert "Traceback" not in hall.log.read_text(encoding="utf-8", errors="replace")
