@@ -624,9 +624,10 @@ def _value_paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, 
 def test_a_value_of_the_wrong_kind_anywhere_in_an_op_is_never_a_500(
     hall: ServerProcess, hall_db: str
 ) -> None:
-    """Every value of every op type's payload, in turn a list, an object or a number, pushed
-    after the good ops made the cases they act on: a 4xx or a verdict, never a 500 (a state or a
-    rating that was a list once raised TypeError in the shape check), no traceback in the log."""
+    """Every value of every op type's payload, in turn a list, an object, a number, null or a
+    date that is none, pushed after the good ops made the cases they act on: a 4xx or a verdict,
+    never a 500 (a state or a rating that was a list once raised TypeError in the shape check),
+    and no traceback in the log."""
     clerk = enrol(hall.url, hall_db, device="W01", window="A01")
     payloads = sorted(op_payloads().items())
     good = clerk.push([_op(t, p, seq=n + 1) for n, (t, p) in enumerate(payloads)])
@@ -634,7 +635,7 @@ def test_a_value_of_the_wrong_kind_anywhere_in_an_op_is_never_a_500(
     seq, pushed, failures = len(payloads), 0, []
     for op_type, payload in payloads:
         for path in _value_paths(payload):
-            for odd in ([], {}, 7):
+            for odd in ([], {}, 7, None, "2026-13-45"):
                 answer = clerk.push([_op(op_type, _replaced(payload, path, odd), seq=seq + 1)])
                 pushed += 1
                 if answer.status_code >= 500:
