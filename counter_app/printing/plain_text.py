@@ -16,6 +16,8 @@ newlines). Anything else (a rare character drawn in the fallback font) stays a `
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -81,24 +83,10 @@ def _measure(widths: dict[str, float], font: str, size: float, text: str) -> lis
     return out
 
 
-_BROKEN: dict[tuple[str, str, float, tuple[float, float]], list[Line]] = {}
-_BROKEN_MAX = 4096  # texts kept: a notice's fixed sentences and labels recur on every notice
-
-
-def break_lines(text: str, font: str, size: float, max_widths: tuple[float, float]) -> list[Line]:
+@lru_cache(maxsize=4096)  # a notice's fixed sentences and labels recur on every notice
+def break_lines(text: str, font: str, size: float, max_widths: tuple[float, float]) -> tuple[Line, ...]:
     """*text* broken into lines no wider than *max_widths* (the first line's, the others'),
-    exactly where ``linebreak.cjk_lines`` breaks the same text; remembered (lines are never
-    changed by their users)."""
-    key = (text, font, size, max_widths)
-    lines = _BROKEN.get(key)
-    if lines is None:
-        if len(_BROKEN) >= _BROKEN_MAX:
-            _BROKEN.clear()
-        lines = _BROKEN[key] = _break(text, font, size, max_widths)
-    return lines
-
-
-def _break(text: str, font: str, size: float, max_widths: tuple[float, float]) -> list[Line]:
+    exactly where ``linebreak.cjk_lines`` breaks the same text; remembered."""
     widths = char_widths(font, size)
     lines: list[Line] = []
     line: list[str] = []
@@ -141,7 +129,7 @@ def _break(text: str, font: str, size: float, max_widths: tuple[float, float]) -
             end_line(offset)
     if line:
         end_line(len(text))
-    return lines
+    return tuple(lines)
 
 
 def _oversized_points(run: str, sizes: list[float], max_width: float, used: float) -> list[int]:
@@ -157,7 +145,7 @@ def _oversized_points(run: str, sizes: list[float], max_width: float, used: floa
 class PlainText(Flowable):  # type: ignore[misc]
     """Plain text in the style's face, size, leading, alignment and first-line indent."""
 
-    def __init__(self, text: str, style: ParagraphStyle, lines: list[Line] | None = None) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, lines: tuple[Line, ...] | None = None) -> None:
         super().__init__()
         self.text = text
         self.style = style
@@ -171,7 +159,7 @@ class PlainText(Flowable):  # type: ignore[misc]
         later = avail_width - st.leftIndent - st.rightIndent
         return (later - st.firstLineIndent, later)
 
-    def lines_at(self, avail_width: float) -> list[Line]:
+    def lines_at(self, avail_width: float) -> tuple[Line, ...]:
         widths = self._widths(avail_width)
         if self._lines is None or self._key != widths:
             self._lines = break_lines(self.text, self.style.fontName, self.style.fontSize, widths)
@@ -194,7 +182,7 @@ class PlainText(Flowable):  # type: ignore[misc]
             return []
         if self._lines is None:
             self.wrap(availWidth, availHeight)
-        lines = self._lines or []
+        lines = self._lines or ()
         fit = int(availHeight / float(self.style.leading))
         if fit <= 1:
             return []
@@ -211,7 +199,7 @@ class PlainText(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         st = self.style
         canvas = self.canv
-        lines = self._lines or []
+        lines = self._lines or ()
         if not lines:
             return
         text = canvas.beginText()
