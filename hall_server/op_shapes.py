@@ -88,8 +88,11 @@ _SOUND_BYTES = 32 * 1024  # a larger snapshot is walked each time, never kept
 def _snapshot_sound(payload: dict[str, Any]) -> object:
     """A case op's item snapshot if it is within bounds, else None. Most ops of a push carry the
     same item's snapshot, which is most of their bytes: one found sound is remembered by its plain
-    orjson bytes (equal bytes: the same keys, types and values, so the same verdict). orjson
-    writes NaN and infinities as ``null``, so a snapshot holding a ``null`` is always walked."""
+    orjson bytes (equal bytes: the same keys, types and values, so the same verdict). That holds
+    for JSON values, which is what a push's payloads are (``orjson.loads``); of the Python values
+    orjson also writes, NaN and infinities come out as ``null``, so a snapshot holding a ``null``
+    is always walked (a tuple, a datetime or an enum member, which no parsed payload holds, would
+    share the bytes of a list or a text)."""
     case = payload.get("case")
     snapshot = case.get("item_snapshot") if isinstance(case, dict) else None
     if not isinstance(snapshot, dict):
