@@ -13,6 +13,7 @@ from counter_app.domain.case_steps import Limits, deadlines
 from counter_app.domain.joint import Part, parts_of, with_dues
 from hall_server.changes import by_reference, record_change, utcnow
 from hall_server.db import ServerDatabase
+from hall_server.item_snapshots import item_snapshot
 from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
 from hall_server.rows import append
 
@@ -55,7 +56,17 @@ def case_state_wire(row: CaseRow) -> dict[str, Any]:
 
 
 def case_wire(row: CaseRow) -> dict[str, Any]:
-    """The case as the windows receive it: the client's record with the server's truth on top."""
+    """The case as the windows receive it whole: the client's record with its item snapshot and
+    the server's truth on top."""
+    wire = _truth(row)
+    if row.item_snapshot_key:
+        wire["item_snapshot"] = item_snapshot(row)
+    return wire
+
+
+def _truth(row: CaseRow) -> dict[str, Any]:
+    """The client's record as stored (its item snapshot inline only in a case written before
+    migration 0014) with the server's truth on top."""
     return {
         **row.data,
         "id": row.id,
@@ -70,12 +81,13 @@ def case_wire(row: CaseRow) -> dict[str, Any]:
     }
 
 
-def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
+def set_deadlines(row: CaseRow, calendar: WorkingCalendar, s: Session | None = None) -> bool:
     """Recompute the case's due dates on the server's calendar, every stop of its clock taken
-    out and every extension added (domain/case_clock.py); True if anything changed."""
+    out and every extension added (domain/case_clock.py); True if anything changed. *s*: where
+    to read the case's item snapshot, for a row not loaded in a session."""
     if row.accepted_on is None or (row.state == "completed" and row.promised_due == row.accepted_on):
         return False
-    snapshot = row.data.get("item_snapshot") or {}
+    snapshot = item_snapshot(row, s)
     try:
         limits = Limits(int(snapshot["promised_limit_days"]), int(snapshot["legal_limit_days"]))
     except (KeyError, TypeError, ValueError):
@@ -99,8 +111,12 @@ def set_deadlines(row: CaseRow, calendar: WorkingCalendar) -> bool:
 def publish(s: Session, db: ServerDatabase, row: CaseRow, whole: bool = False) -> None:
     """Tell the windows: the whole record when a window's intake wrote it, else only its state.
     A joint case goes to each co-department too, and its parts are indexed for them."""
-    data = case_wire(row) if whole else case_state_wire(row)
-    key = by_reference(s, data) if whole else None
+    data = _truth(row) if whole else case_state_wire(row)
+    key = None
+    if whole and row.item_snapshot_key:
+        key = data["item_snapshot_key"] = row.item_snapshot_key
+    elif whole:  # a case written before migration 0014: its snapshot inline, stored once here
+        key = by_reference(s, data)
     record_change(
         s, db, "case", row.id, data, department=row.department, window_code=row.window_code, snapshot_key=key
     )

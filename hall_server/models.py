@@ -161,6 +161,9 @@ class CaseRow(Base):
     days_promised: Mapped[int | None] = mapped_column(Integer)
     days_used: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # the item the case was accepted under, stored once (hall_server/item_snapshots.py); a case
+    # written before keeps its snapshot inline in ``data``
+    item_snapshot_key: Mapped[str | None] = mapped_column(String(64))
     data: Mapped[dict[str, Any]]
     __table_args__ = (
         Index("ix_cases_department", "department"),

@@ -37,6 +37,7 @@ from hall_server.batch import BatchCache
 from hall_server.cases import add_event, publish, set_deadlines
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
+from hall_server.item_snapshots import item_snapshot, keep_snapshot
 from hall_server.joint import apply_opinion, apply_part_correction_notice
 from hall_server.messages.events import ACCEPTED, queue_for_applicant
 from hall_server.models import AuditRow, CaseRow, ConsultRow, DeviceRow, NoticeNumberRow, UserRow
@@ -146,15 +147,17 @@ def apply_case_op(c: OpContext) -> Verdict:
     row.promised_due = date_of(case, "promised_due")
     row.legal_due = date_of(case, "legal_due")
     row.deadline_provisional = bool(case.get("deadline_provisional"))
-    row.data = {k: v for k, v in case.items() if k not in _NOT_KEPT} | {"case_number": stored}
+    data = {k: v for k, v in case.items() if k not in _NOT_KEPT} | {"case_number": stored}
+    row.item_snapshot_key = keep_snapshot(c.s, data)
     if row.receipt_number:
-        row.data["receipt_number"] = row.receipt_number
+        data["receipt_number"] = row.receipt_number
+    row.data = data
     row.updated_at = now
     row.version += 1
     if target is CaseState.ACCEPTED:
-        set_deadlines(row, c.cache.calendar())
+        set_deadlines(row, c.cache.calendar(), c.s)
         if row.deadline_provisional and c.cache.calendar_is_stale(row.accepted_on, row.legal_due):
-            set_deadlines(row, c.cache.calendar(fresh=True))
+            set_deadlines(row, c.cache.calendar(fresh=True), c.s)
         _copy_to_parts(c, row)
         queue_for_applicant(c.s, row, ACCEPTED, c.op_id)
     add_event(c.s, row.id, c.op_type, current, target.value, c.actor_name, c.device.id, c.op_id)
@@ -177,7 +180,7 @@ def _copy_to_parts(c: OpContext, row: CaseRow) -> None:
     """抄告: a joint case accepted gets one open part per co-department, made here from the item
     snapshot on the hall's calendar (what the window sent about parts is not taken)."""
     lifecycle = {k: v for k, v in (row.data.get("lifecycle") or {}).items() if k != PARTS}
-    snapshot = row.data.get("item_snapshot") or {}
+    snapshot = item_snapshot(row, c.s)
     if row.accepted_on is None or snapshot.get("item_class") != "joint":
         return
     parts = open_parts(snapshot, row.accepted_on, c.cache.calendar(), c.cache.department_names())

@@ -25,7 +25,7 @@ from counter_app.domain.dates import written_date
 from hall_server.changes import utcnow
 from hall_server.config import ServerConfig
 from hall_server.db import ServerDatabase
-from hall_server.models import CaseRow, ProgressQueryRow
+from hall_server.models import CaseRow, ItemSnapshotRow, ProgressQueryRow
 from hall_server.queue.kiosk_limits import TooManyTickets
 
 NUMBER = re.compile(r"^[A-Z0-9]{6,40}$")
@@ -100,6 +100,7 @@ def _window(since: str, cap: str, **where: Any) -> tuple[Any, Any]:
 
 
 _CASE = CaseRow.__table__.c
+_SNAPSHOT = ItemSnapshotRow.__table__.c
 _SHOWN = [
     _CASE.case_number,
     _CASE.state,
@@ -109,6 +110,7 @@ _SHOWN = [
     _CASE.promised_due,
     _CASE.deadline_provisional,
     _CASE.data,
+    _SNAPSHOT.data.label("item_snapshot"),  # a case written before migration 0014: NULL, inline in data
 ]
 _STATEMENTS: dict[bool, Any] = {}
 
@@ -124,7 +126,13 @@ def _statement(db: ServerDatabase) -> Any:
         columns = [*per_address, *per_number, *_SHOWN]
         found = or_(_CASE.case_number == number, _CASE.receipt_number == number)
         stmt = _STATEMENTS[db.is_postgres] = (
-            select(*columns).select_from(one.outerjoin(CaseRow.__table__, found)).limit(1)
+            select(*columns)
+            .select_from(
+                one.outerjoin(CaseRow.__table__, found).outerjoin(
+                    ItemSnapshotRow.__table__, _SNAPSHOT.key == _CASE.item_snapshot_key
+                )
+            )
+            .limit(1)
         )
     return stmt
 
@@ -189,6 +197,12 @@ _LOG_PG = text(
 )
 
 
+def _item(row: Any) -> dict[str, Any]:
+    """The item the case was accepted under: stored once (joined by the query) or inline."""
+    found = row.item_snapshot or (row.data or {}).get("item_snapshot")
+    return found if isinstance(found, dict) else {}
+
+
 def _open_stop(lifecycle: dict[str, Any]) -> dict[str, Any]:
     stops = [s for s in lifecycle.get("stops", []) if isinstance(s, dict) and not s.get("ended_on")]
     return stops[-1] if stops else {}
@@ -224,7 +238,7 @@ def _next_step(row: Any, state: CaseState) -> tuple[str, list[str]]:
     if state is CaseState.DECIDED:
         return f"已作出审批决定，正在制证办结，承诺于{promised}前办结。", []
     if state is CaseState.COMPLETED:
-        pickup = str((data.get("item_snapshot") or {}).get("pickup") or "")
+        pickup = str(_item(row).get("pickup") or "")
         return "已办结，请凭受理通知书和身份证件领取结果。" + (f"（{pickup}）" if pickup else ""), TO_COLLECT
     return {
         CaseState.DELIVERED: "办理结果已领取或已送达，办理完毕。",
@@ -242,7 +256,7 @@ def progress_of(row: Any) -> dict[str, Any]:
     return {
         "found": True,
         "case_number": row.case_number or "",
-        "item_name": str((data.get("item_snapshot") or {}).get("name") or data.get("item_code") or ""),
+        "item_name": str(_item(row).get("name") or data.get("item_code") or ""),
         "applicant": mask_name(row.applicant_name),
         "state": CASE_STATE_LABELS[state],
         "accepted_on": written_date(row.accepted_on),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.orm import Session
+
 from counter_app.domain.case import CaseState
 from counter_app.domain.case_steps import (
     APPROVER_ROLES,
@@ -25,6 +27,7 @@ from counter_app.sync.wire import APPLIED
 from hall_server.authority import INTAKE_ROLES, case_access_refusal, identity_refusal
 from hall_server.cases import add_event, publish
 from hall_server.changes import utcnow
+from hall_server.item_snapshots import item_snapshot
 from hall_server.messages.events import CORRECTION, READY, queue_for_applicant
 from hall_server.op_shapes import date_of
 from hall_server.queue.tickets import hall_now
@@ -35,13 +38,13 @@ if TYPE_CHECKING:
 FUTURE_DAYS = 1  # a window's date may run ahead of the hall's by a day (time zones, midnight)
 
 
-def _facts(row: Any) -> CaseFacts:
+def _facts(row: Any, s: Session) -> CaseFacts:
     data = row.data
     agent = data.get("agent") or {}
     return CaseFacts(
         CaseState(row.state),
         row.accepted_on,
-        Limits.of(data.get("item_snapshot") or {}),
+        Limits.of(item_snapshot(row, s)),
         normalise_id(row.applicant_id_number),
         normalise_id(str(agent.get("id_number", ""))) if agent else None,
         data.get("lifecycle") or {},
@@ -93,7 +96,7 @@ def apply_extension_request(c: OpContext, verdict: type[Verdict]) -> Verdict:
         return refusal
     try:
         who = c.actor.display_name if c.actor else c.actor_name
-        lifecycle = request_extension(_facts(row), c.payload["details"], on, who)
+        lifecycle = request_extension(_facts(row, c.s), c.payload["details"], on, who)
     except DomainError as exc:
         return verdict("rejected", str(exc), {"server_state": row.state, "field": exc.field})
     row.data = {**row.data, "lifecycle": lifecycle}
@@ -115,7 +118,7 @@ def apply_step(c: OpContext, verdict: type[Verdict]) -> Verdict:
     p = c.payload
     found = {"server_state": row.state}
     data = row.data
-    facts = _facts(row)
+    facts = _facts(row, c.s)
     try:
         outcome = take(
             step,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.dates import written_date
 from hall_server.changes import utcnow
+from hall_server.item_snapshots import item_snapshot
 from hall_server.messages.models import MessageRow
 from hall_server.messages.timeline import with_entry
 from hall_server.rows import append
@@ -48,9 +49,9 @@ def _materials_text(materials: list[dict[str, Any]] | None) -> str:
     return names if len(names) <= MAX_MATERIALS_TEXT else names[: MAX_MATERIALS_TEXT - 1] + "…"
 
 
-def case_params(row: Any) -> dict[str, str]:
+def case_params(s: Session, row: Any) -> dict[str, str]:
     """What every template may say about a case."""
-    snapshot = row.data.get("item_snapshot") or {}
+    snapshot = item_snapshot(row, s)
     due: date | None = row.promised_due
     return {
         "case_number": str(row.case_number or ""),
@@ -94,7 +95,7 @@ def queue_for_applicant(
     phone = _applicant_phone(row.data)
     if phone is None:
         return False
-    params = case_params(row)
+    params = case_params(s, row)
     if event == CORRECTION:
         params["materials"] = _materials_text(materials)
     message = _add(s, f"{op_id}:{event}", event, row.id, phone, params)
@@ -110,5 +111,5 @@ def due_soon_key(row: Any) -> str:
 def queue_due_soon(s: Session, row: Any, phone: str, days_left: int) -> None:
     """The department's warning that the case's promised date is near: once per promised date
     (a date moved by a 补正 or an extension warns again)."""
-    params = case_params(row) | {"days_left": str(days_left), "department": str(row.department or "")}
+    params = case_params(s, row) | {"days_left": str(days_left), "department": str(row.department or "")}
     _add(s, due_soon_key(row), DUE_SOON, row.id, phone, params)

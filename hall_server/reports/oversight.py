@@ -29,6 +29,7 @@ from counter_app.domain.messages import DomainError
 from hall_server.cases import RUNNING_STATES, add_event, load_calendar, publish
 from hall_server.changes import utcnow
 from hall_server.db import ServerDatabase
+from hall_server.item_snapshots import item_snapshot
 from hall_server.models import AuditRow, CaseEventRow, CasePartRow, CaseRow, UserRow
 from hall_server.queue.layout import department_names, hall_name
 from hall_server.queue.tickets import hall_now
@@ -48,7 +49,7 @@ def _int(value: Any) -> int:
 
 def _item(row: CaseRow) -> str:
     data = row.data or {}
-    return str(data.get("item_name") or (data.get("item_snapshot") or {}).get("name") or row.item_code)
+    return str(data.get("item_name") or item_snapshot(row).get("name") or row.item_code)
 
 
 def _case(row: CaseRow, names: dict[str, str]) -> dict[str, Any]:

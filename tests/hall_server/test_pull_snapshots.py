@@ -3,6 +3,7 @@ that does not ask (an older client) gets every case whole, as pushed (real serve
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import requests
@@ -69,11 +70,11 @@ def test_a_page_names_each_snapshot_once_and_an_older_window_gets_cases_whole(
     assert stored == {snapshot_key(ID_CARD): ID_CARD, snapshot_key(OTHER): OTHER}  # each once
 
 
-def test_a_downgrade_of_the_hall_database_puts_each_snapshot_back_in_its_change(
+def test_a_downgrade_of_the_hall_database_puts_each_snapshot_back_in_its_change_and_case(
     hall: ServerProcess, hall_db: str
 ) -> None:
     from alembic import command
-    from sqlalchemy import select
+    from sqlalchemy import select, text
 
     from hall_server.db import _config
     from hall_server.models import ChangeRow
@@ -87,7 +88,9 @@ def test_a_downgrade_of_the_hall_database_puts_each_snapshot_back_in_its_change(
         command.downgrade(_config(db.engine), "0012")
         with db.engine.connect() as conn:
             changes = conn.execute(select(ChangeRow.data).where(ChangeRow.kind == "case")).scalars().all()
+            cases = conn.execute(text("SELECT data FROM cases")).scalars().all()
         assert [c["item_snapshot"] for c in changes] == [ID_CARD]
+        assert [(json.loads(c) if isinstance(c, str) else c)["item_snapshot"] for c in cases] == [ID_CARD]
         command.upgrade(_config(db.engine), "head")
     finally:
         db.dispose()

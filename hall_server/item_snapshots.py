@@ -1,0 +1,69 @@
+"""A case's item snapshot (the item as the case was accepted under it), stored once by its
+content address in ``item_snapshots``; the case row names it in ``item_snapshot_key``.
+
+A snapshot is three quarters of a whole case's JSON, and most cases of a hall share a few dozen
+of them: stored once, a case row is a quarter of the size, and a push writes a quarter of the
+bytes. Cases written before (migration 0014) keep theirs inline in ``data``; every reader goes
+through ``item_snapshot``, which takes either.
+
+A key names one content for ever, so a snapshot read once is remembered by this process
+(``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. The dicts handed out are shared:
+callers read them, never change them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, object_session
+
+from counter_app.domain.canonical_json import snapshot_key
+from hall_server.models import CaseRow, ItemSnapshotRow
+from hall_server.rows import add_once
+
+_MEMO_MAX = 256  # the items a hall's cases were accepted under, and then some
+_KNOWN: dict[str, dict[str, Any]] = {}
+
+
+def _remember(key: str, snapshot: dict[str, Any]) -> None:
+    if len(_KNOWN) >= _MEMO_MAX:
+        _KNOWN.clear()
+    _KNOWN[key] = snapshot
+
+
+def keep_snapshot(s: Session, case: dict[str, Any]) -> str | None:
+    """Take the item snapshot out of *case* (a window's whole case, a dict of its own), store it
+    once, and return its key; None for a case without one (``{}`` or none: left as it came)."""
+    snapshot = case.get("item_snapshot")
+    if not isinstance(snapshot, dict) or not snapshot:
+        return None
+    del case["item_snapshot"]
+    key = snapshot_key(snapshot)
+    with s.no_autoflush:  # the case being written is not complete yet
+        add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
+    _remember(key, snapshot)
+    return key
+
+
+def stored_snapshot(s: Session | None, key: str) -> dict[str, Any]:
+    """The snapshot stored under *key*, read through this process's memory."""
+    found = _KNOWN.get(key)
+    if found is None:
+        if s is None:
+            raise RuntimeError(f"item snapshot {key} is not in memory and there is no session to read it")
+        data = s.scalar(select(ItemSnapshotRow.data).where(ItemSnapshotRow.key == key))
+        if data is None:  # written with the case, never deleted: a broken database
+            raise RuntimeError(f"item snapshot {key} is missing from item_snapshots")
+        found = data
+        _remember(key, found)
+    return found
+
+
+def item_snapshot(row: CaseRow, s: Session | None = None) -> dict[str, Any]:
+    """The item *row* was accepted under: inline in a case written before migration 0014, else
+    read by its key (through *s*, or the session *row* was loaded in); ``{}`` for none."""
+    inline = (row.data or {}).get("item_snapshot")
+    if inline or not row.item_snapshot_key:
+        return inline if isinstance(inline, dict) else {}
+    return stored_snapshot(s or object_session(row), row.item_snapshot_key)
