@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from counter_app.domain.json_text import json_text
 from counter_app.private_files import create_private, private_folder
 from counter_app.store.item_snapshots import store_snapshots_on_flush
 from counter_app.store.plain_reads import PlainReads
@@ -84,7 +85,11 @@ class WriterTurns:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False},
+        json_serializer=json_text,  # orjson: the standard library's encoder was a twentieth of an accept
+    )
     event.listen(engine, "connect", _set_pragmas)
     turns = WriterTurns()
 
