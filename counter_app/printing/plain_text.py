@@ -21,6 +21,7 @@ from functools import lru_cache
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.rl_config import _FUZZ
 
@@ -196,18 +197,26 @@ class PlainText(Flowable):  # type: ignore[misc]
             rest_style = ParagraphStyle("rest", parent=self.style, firstLineIndent=0)
         return [first, PlainText(self.text[cut:], rest_style)]
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Drawn where ``Flowable.drawOn`` would draw it, at the page's own coordinates: no
+        saved and restored graphics state and no moved origin around each text (a notice has
+        some sixty); the text object sets its own font and colour."""
+        self._draw_at(canvas, self._hAlignAdjust(x, _sW), y)
+
     def draw(self) -> None:
+        self._draw_at(self.canv, 0, 0)
+
+    def _draw_at(self, canvas: Canvas, left: float, bottom: float) -> None:
         st = self.style
-        canvas = self.canv
         lines = self._lines or ()
         if not lines:
             return
         text = canvas.beginText()
         text.setFont(st.fontName, st.fontSize, st.leading)
         text.setFillColor(st.textColor)
-        y = self.height - st.fontSize
+        y = bottom + self.height - st.fontSize
         for i, (content, used, available, _start) in enumerate(lines):
-            x = st.leftIndent + (st.firstLineIndent if i == 0 else 0)
+            x = left + st.leftIndent + (st.firstLineIndent if i == 0 else 0)
             if st.alignment == TA_CENTER:
                 x += 0.5 * (available - used)
             elif st.alignment == TA_RIGHT:
