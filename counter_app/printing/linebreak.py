@@ -58,7 +58,7 @@ def glued(prev: str, cur: str, joined: bool) -> bool:
     """Whether the line may not break between *prev* and *cur*."""
     if joined or cur in CLOSING or prev in OPENING:
         return True
-    if cur == " " or cur == "\xa0":  # a space ends a line rather than starting the next one
+    if cur in " \xa0\u3000":  # a space ends a line rather than starting the next one
         return True
     return _wordish(prev) and _wordish(cur)
 

@@ -30,14 +30,20 @@ from counter_app.printing.linebreak import CLOSING, JOINER, char_widths, glued
 Line = tuple[str, float, float, int]  # text, width used, width available, start in the text
 
 
+IDEOGRAPHIC_SPACE = "\u3000"  # 全角空格: the em-wide gap a notice writes between two fields
+
+
 def folds_nothing(text: str) -> bool:
-    """Whether a ``Paragraph`` would keep *text*'s whitespace as it is: no space at either end of
-    the text, no two in a row, and no whitespace but the space and the newline."""
+    """Whether *text*'s whitespace is drawn as written, as a ``Paragraph`` would draw it: no space
+    at either end of the text, no two in a row, and no whitespace but the space, the newline and
+    the ideographic space. (A ``Paragraph`` folds an ideographic space into one thin space:
+    "签收：____　　签收日期" came out as "签收：____ 签收日期". Drawn plain, it is the gap it is
+    written for.)"""
     if not text:
         return True
     if text[0] == " " or text[-1] == " " or "  " in text:
         return False
-    return not any((ch.isspace() or ch < " ") and ch not in " \n" for ch in text)
+    return not any((ch.isspace() or ch < " ") and ch not in " \n\u3000" for ch in text)
 
 
 def draws_plain(style: ParagraphStyle) -> bool:

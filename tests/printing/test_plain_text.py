@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from counter_app.printing.layout import Styles, grid, p, paragraph
@@ -72,13 +73,13 @@ def test_only_text_a_paragraph_keeps_as_it_is_is_drawn_plain() -> None:
         "结尾空格 ",
         "两个  空格",
         "制表\t符",
-        "全角\u3000空格",
         "不换行\xa0空格",
         "控制\x07",
     ):
         assert not folds_nothing(folded), folded
         assert not isinstance(p(folded, styles.body), PlainText), folded
     assert not isinstance(p("申请人：𠀀𪚥", styles.body), PlainText)  # drawn partly in the fallback face
+    assert folds_nothing("签收：____\u3000\u3000签收日期")  # an ideographic space: drawn, see below
     justified = ParagraphStyle("justified", parent=styles.body, alignment=TA_JUSTIFY)
     assert not isinstance(p("王芳", justified), PlainText)  # a paragraph's job
 
@@ -158,3 +159,18 @@ def test_a_cell_split_at_a_page_foot_keeps_the_lines_it_was_measured_with() -> N
                 cell = first._cellvalues[0][1][0]
                 _cw, cell_height = cell.wrap(widths[1] - 6, 100_000)  # the grid's 3 + 3 padding
                 assert cell_height <= first._rowHeights[0] - 4 + 0.01, (make.__name__, lines_room)
+
+
+def test_an_ideographic_space_is_the_em_wide_gap_it_is_written_for() -> None:
+    """A paragraph folds "　　" between two fields into one thin space; drawn plain it keeps its
+    width, and a line never starts with it (it ends the line before)."""
+    style = Styles().body
+    em = style.fontSize
+    signature = p("签收：____\u3000\u3000签收日期：____年__月__日", style)
+    assert isinstance(signature, PlainText)
+    [(line, used, _avail, _start)] = signature.lines_at(400)
+    folded = paragraph_lines("签收：____\u3000\u3000签收日期：____年__月__日", style, 400)
+    assert "\u3000\u3000" in line and round(used - folded[0][1], 3) > round(1.5 * em, 3)
+    narrow = p("窗口：综合受理1号窗口\u3000经办人：张敏", style)
+    width = stringWidth("窗口：综合受理1号窗口", style.fontName, em) + em / 2  # the gap does not fit
+    assert [text for text, *_ in narrow.lines_at(width)] == ["窗口：综合受理1号窗", "口\u3000经办人：张敏"]
