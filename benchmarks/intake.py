@@ -25,6 +25,8 @@ from counter_app.services.demo import all_received, person
 from counter_app.services.intake import ApplicationDraft, IntakeService
 from counter_app.services.notices import NoticeService
 
+FLOOR_LINE = 40  # characters per line of the same-text floor
+
 
 def main(folder: Path, rounds: int = 300) -> None:
     ctx = demo_context(folder)
@@ -35,9 +37,11 @@ def main(folder: Path, rounds: int = 300) -> None:
     )
     for _ in range(10):  # warm-up: imports, font, first page templates
         sample = notices.pdf(intake.accept(draft).notices[0], for_output=False)
-    # the notice's own text, read back from its PDF, for the floor that draws the same characters
-    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(sample)).pages)
-    lines = [line for line in text.splitlines() if line.strip()]
+    # the notice's own characters, read back from its PDF, for the floor that draws the same
+    # characters: in lines of 40 (an A4 notice's body line holds 40-45), not as the PDF reader
+    # groups them, which follows how the notice draws them and so moved the floor with it
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(sample)).pages)
+    lines = [text[i : i + FLOOR_LINE] for i in range(0, len(text), FLOOR_LINE)]
     gc.collect()  # as the window does once started (ui/starting.py): the start's heap frozen
     gc.freeze()
     from counter_app.printing.fonts import register_fonts
