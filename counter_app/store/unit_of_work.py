@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from counter_app.domain.numbering import Series, format_number
-from counter_app.domain.records import Case, Consult, Notice
-from counter_app.store.convert import case_from_row, notice_from_row
+from counter_app.domain.records import Case, Consult, Notice, NoticeKind
+from counter_app.store.convert import case_from_row
 from counter_app.store.db import Database
 from counter_app.store.models import (
     AuditRow,
+    Base,
     CaseEventRow,
     CaseRow,
     ConsultRow,
@@ -81,10 +82,27 @@ class UnitOfWork:
         if any(isinstance(row, CaseRow) for row in self.session.new):
             self.session.flush()
 
-    def add_notice(self, case_id: str, number: str, kind: str, payload: dict[str, Any]) -> Notice:
+    def _append(self, model: type[Base], **values: Any) -> None:
+        """A row nothing in the transaction changes again (a notice, an event, an audit entry,
+        an op): one INSERT on the transaction's connection, without an ORM object to track and
+        flush. The case it names, if added in this unit of work, is written first."""
         self._case_first()
-        row = NoticeRow(
+        self.session.connection().execute(insert(model), values)
+
+    def add_notice(self, case_id: str, number: str, kind: str, payload: dict[str, Any]) -> Notice:
+        notice = Notice(
             id=str(uuid.uuid4()),
+            number=number,
+            case_id=case_id,
+            kind=NoticeKind(kind),
+            created_at=self.now,
+            payload=payload,
+            print_count=0,
+            last_printed_at=None,
+        )
+        self._append(
+            NoticeRow,
+            id=notice.id,
             number=number,
             case_id=case_id,
             kind=kind,
@@ -92,8 +110,7 @@ class UnitOfWork:
             payload=payload,
             print_count=0,
         )
-        self.session.add(row)
-        return notice_from_row(row)
+        return notice
 
     def notices_of(self, case_id: str) -> list[NoticeRow]:
         stmt = select(NoticeRow).where(NoticeRow.case_id == case_id).order_by(NoticeRow.created_at)
@@ -102,17 +119,15 @@ class UnitOfWork:
     def add_event(
         self, case_id: str, action: str, from_state: str | None, to_state: str | None, **detail: Any
     ) -> None:
-        self._case_first()
-        self.session.add(
-            CaseEventRow(
-                case_id=case_id,
-                at=self.now,
-                action=action,
-                from_state=from_state,
-                to_state=to_state,
-                clerk=self.actor.clerk,
-                detail=detail,
-            )
+        self._append(
+            CaseEventRow,
+            case_id=case_id,
+            at=self.now,
+            action=action,
+            from_state=from_state,
+            to_state=to_state,
+            clerk=self.actor.clerk,
+            detail=detail,
         )
 
     def add_consult(self, consult: Consult) -> None:
@@ -131,33 +146,32 @@ class UnitOfWork:
         )
 
     def audit(self, action: str, object_type: str, object_id: str, **detail: Any) -> None:
-        self.session.add(
-            AuditRow(
-                at=self.now,
-                device_code=self.actor.device_code,
-                clerk=self.actor.clerk,
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                detail=detail,
-            )
+        self._append(
+            AuditRow,
+            at=self.now,
+            device_code=self.actor.device_code,
+            clerk=self.actor.clerk,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            detail=detail,
         )
 
     def outbox(self, op_type: str, payload: dict[str, Any]) -> str:
         """Queue an op for the hall server: client-made UUID, gapless per-device sequence."""
         op_id = str(uuid.uuid4())
-        self.session.add(
-            OutboxRow(
-                seq=self._advance("outbox"),
-                op_id=op_id,
-                op_type=op_type,
-                schema_version=OP_SCHEMA_VERSION,
-                device_code=self.actor.device_code,
-                created_at=self.now,
-                payload=payload,
-                status="pending",
-                actor=self.actor.username,
-            )
+        self._append(
+            OutboxRow,
+            seq=self._advance("outbox"),
+            op_id=op_id,
+            op_type=op_type,
+            schema_version=OP_SCHEMA_VERSION,
+            device_code=self.actor.device_code,
+            created_at=self.now,
+            payload=payload,
+            status="pending",
+            actor=self.actor.username,
+            reason="",
         )
         return op_id
 
