@@ -231,7 +231,7 @@ class PlainText(Flowable):  # type: ignore[misc]
                 raise ValueError(f"PlainText draws left, centred or right: not {st.alignment!r}")
             if content:
                 text.setTextOrigin(x, y)
-                text.textOut(content)
+                text._textOut(content)  # where the origin says: no cursor to move on (no width)
             y -= st.leading
         canvas.drawText(text)
 
