@@ -7,8 +7,11 @@ bytes. Cases written before (migration 0014) keep theirs inline in ``data``; eve
 through ``item_snapshot``, which takes either.
 
 A key names one content for ever, so a snapshot read once is remembered by this process
-(``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. The dicts handed out are shared:
-callers read them, never change them.
+(``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. That memory is a cache, cleared when
+full by any thread: a snapshot a transaction stores is also kept in its session
+(``s.info``) until it ends, because a push writes it only at the batch's end (``rows.add_once``)
+and a later op of the same batch may read it. The dicts handed out are shared: callers read
+them, never change them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from hall_server.rows import add_once
 
 _MEMO_MAX = 256  # the items a hall's cases were accepted under, and then some
 _KNOWN: dict[str, dict[str, Any]] = {}
+_STORED_HERE = "item_snapshots_stored"  # s.info: the snapshots this transaction stores, by key
 
 
 def _remember(key: str, snapshot: dict[str, Any]) -> None:
@@ -42,6 +46,7 @@ def keep_snapshot(s: Session, case: dict[str, Any]) -> str | None:
     key = snapshot_key(snapshot)
     with s.no_autoflush:  # the case being written is not complete yet
         add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
+    s.info.setdefault(_STORED_HERE, {})[key] = snapshot
     _remember(key, snapshot)
     return key
 
@@ -49,6 +54,8 @@ def keep_snapshot(s: Session, case: dict[str, Any]) -> str | None:
 def stored_snapshot(s: Session | None, key: str) -> dict[str, Any]:
     """The snapshot stored under *key*, read through this process's memory."""
     found = _KNOWN.get(key)
+    if found is None and s is not None:
+        found = s.info.get(_STORED_HERE, {}).get(key)
     if found is None:
         if s is None:
             raise RuntimeError(f"item snapshot {key} is not in memory and there is no session to read it")

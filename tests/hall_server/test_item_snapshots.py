@@ -14,8 +14,11 @@ from counter_app.domain.canonical_json import snapshot_key
 from hall_server import item_snapshots
 from hall_server.db import open_server_database
 from hall_server.item_snapshots import item_snapshot
-from hall_server.models import CaseRow, ItemSnapshotRow
-from tests.hall_server.api import Device, enrol
+from hall_server.models import CaseRow, ItemSnapshotRow, UserRow
+from hall_server.push import push
+from hall_server.schemas import PushRequest
+from hall_server.security import AccessClaims
+from tests.hall_server.api import Device, enrol, op
 from tests.hall_server.test_authority import ID_RENEWAL, accept
 from tests.servers import ServerProcess
 
@@ -119,5 +122,36 @@ def test_a_snapshot_is_read_inline_or_by_its_key_and_a_missing_one_is_an_error(
             lost = CaseRow(id="lost", data={}, item_snapshot_key="0" * 64)
             with pytest.raises(RuntimeError, match="missing from item_snapshots"):
                 item_snapshot(lost, s)
+    finally:
+        db.dispose()
+
+
+def test_a_later_op_of_a_push_reads_the_snapshot_its_accept_stored_whatever_the_memory(
+    hall: ServerProcess, hall_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A push writes its snapshots at the batch's end, and the process's memory of snapshots is a
+    cache any thread may clear when full: the accept's deadlines and a later step of the same
+    batch still read the snapshot the accept stored (they failed with a 500 when the memory was
+    cleared in between)."""
+    window = enrol(hall.url, hall_db)
+    limits = ID_CARD | {"promised_limit_days": 5, "legal_limit_days": 20}
+    first = accept(window, 1, item_snapshot=limits)
+    case_id = first["payload"]["case"]["id"]
+    review = op(
+        2, "case.review", {"case_id": case_id, "from_state": "accepted", "on": "2026-11-25", "details": {}}
+    )
+    monkeypatch.setattr(item_snapshots, "_KNOWN", {})
+    monkeypatch.setattr(item_snapshots, "_remember", lambda _key, _snapshot: None)  # forgotten at once
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s:
+            user_id = s.scalar(select(UserRow.id).where(UserRow.username == "wangfang"))
+        claims = AccessClaims(user_id or 0, "wangfang", "clerk", window.device_id, 2**40)
+        answer = push(db, claims, PushRequest.model_validate({"schema_version": 1, "ops": [first, review]}))
+        assert [r["status"] for r in answer["results"]] == ["applied", "applied"], answer
+        with db.sessions() as s:
+            row = s.get(CaseRow, case_id)
+            assert row is not None and row.promised_due is not None  # on the item's 5 days
+            assert item_snapshot(row, s) == limits
     finally:
         db.dispose()
