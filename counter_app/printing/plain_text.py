@@ -103,10 +103,12 @@ def break_lines(text: str, font: str, size: float, max_widths: tuple[float, floa
     def max_width() -> float:
         return max_widths[min(len(lines), 1)]
 
+    hang = 0.0  # the width of the ideographic spaces the line ends with: drawn past its end
+
     def end_line(next_start: int) -> None:
-        nonlocal line, used, start
-        lines.append(("".join(line), used, max_width(), start))
-        line, used, start = [], 0.0, next_start
+        nonlocal line, used, start, hang
+        lines.append(("".join(line), used - hang, max_width(), start))
+        line, used, start, hang = [], 0.0, next_start, 0.0
 
     offset = 0
     segments = text.split("\n")
@@ -116,7 +118,8 @@ def break_lines(text: str, font: str, size: float, max_widths: tuple[float, floa
             width = 0.0
             for w in sizes:
                 width += w
-            if line and used + width > max_width() + _FUZZ:
+            gap = _trailing_gap(run, sizes)
+            if line and used + width - gap > max_width() + _FUZZ:
                 end_line(places[0])
             if not line:
                 start = places[0]
@@ -131,12 +134,24 @@ def break_lines(text: str, font: str, size: float, max_widths: tuple[float, floa
                 width = sum(sizes)
             line.append(run)
             used += width
+            hang = min(gap, width)
         offset += len(segment) + 1
         if index < len(segments) - 1:  # an explicit newline ends the line, even an empty one
             end_line(offset)
     if line:
         end_line(len(text))
     return tuple(lines)
+
+
+def _trailing_gap(run: str, sizes: list[float]) -> float:
+    """The width of the ideographic spaces *run* ends with: like a space at a line's end, they
+    count neither to whether the line fits nor to where it is centred or right-aligned."""
+    gap = 0.0
+    for ch, w in zip(reversed(run), reversed(sizes), strict=False):
+        if ch != IDEOGRAPHIC_SPACE:
+            break
+        gap += w
+    return gap
 
 
 def _oversized_points(run: str, sizes: list[float], max_width: float, used: float) -> list[int]:
@@ -206,7 +221,9 @@ class PlainText(Flowable):  # type: ignore[misc]
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         """Drawn where ``Flowable.drawOn`` would draw it, at the page's own coordinates: no
         saved and restored graphics state and no moved origin around each text (a notice has
-        some sixty); the text object sets its own font and colour."""
+        some sixty). The text object sets its own font and fill colour, and they stay set after
+        it: whatever is drawn next sets its own (paragraphs, table backgrounds, the barcode and
+        the footer do), never counting on the colour before."""
         self._draw_at(canvas, self._hAlignAdjust(x, _sW), y)
 
     def draw(self) -> None:

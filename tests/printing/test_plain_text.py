@@ -163,7 +163,8 @@ def test_a_cell_split_at_a_page_foot_keeps_the_lines_it_was_measured_with() -> N
 
 def test_an_ideographic_space_is_the_em_wide_gap_it_is_written_for() -> None:
     """A paragraph folds "　　" between two fields into one thin space; drawn plain it keeps its
-    width, and a line never starts with it (it ends the line before)."""
+    width. At a line's end it hangs, as a space does: it never starts the next line, and counts
+    neither to whether the line fits nor to where a centred line sits."""
     style = Styles().body
     em = style.fontSize
     signature = p("签收：____\u3000\u3000签收日期：____年__月__日", style)
@@ -171,6 +172,11 @@ def test_an_ideographic_space_is_the_em_wide_gap_it_is_written_for() -> None:
     [(line, used, _avail, _start)] = signature.lines_at(400)
     folded = paragraph_lines("签收：____\u3000\u3000签收日期：____年__月__日", style, 400)
     assert "\u3000\u3000" in line and round(used - folded[0][1], 3) > round(1.5 * em, 3)
-    narrow = p("窗口：综合受理1号窗口\u3000经办人：张敏", style)
+    fields = p("窗口：综合受理1号窗口\u3000经办人：张敏", style)
     width = stringWidth("窗口：综合受理1号窗口", style.fontName, em) + em / 2  # the gap does not fit
-    assert [text for text, *_ in narrow.lines_at(width)] == ["窗口：综合受理1号窗", "口\u3000经办人：张敏"]
+    assert [text for text, *_ in fields.lines_at(width)] == ["窗口：综合受理1号窗口\u3000", "经办人：张敏"]
+    centred = p("甲乙丙丁\u3000\u3000戊己庚辛", Styles().title)
+    first, *_ = centred.lines_at(stringWidth("甲乙丙丁戊", centred.style.fontName, centred.style.fontSize))
+    assert first[0] == "甲乙丙丁\u3000\u3000"
+    shown = stringWidth("甲乙丙丁", centred.style.fontName, centred.style.fontSize)
+    assert round(first[1], 6) == round(shown, 6)  # centred on 甲乙丙丁, the gap past its end
