@@ -316,7 +316,7 @@ def export(db: ServerDatabase) -> dict[str, Any]:
         years = [
             calendar_row_wire(r) for r in s.scalars(select(CalendarYearRow).order_by(CalendarYearRow.year))
         ]
-        from hall_server.cases import case_wire
+        from hall_server.cases import whole_cases
 
         return {
             "format": "hall-server-export",
@@ -325,7 +325,7 @@ def export(db: ServerDatabase) -> dict[str, Any]:
             "catalogue": current_catalogue(s),
             "calendar": years,
             "users": [user_wire(u) for u in s.scalars(select(UserRow).order_by(UserRow.username))],
-            "cases": [case_wire(r) for r in s.scalars(select(CaseRow).order_by(CaseRow.created_at))],
+            "cases": whole_cases(s, s.scalars(select(CaseRow).order_by(CaseRow.created_at))),
             "consults": [r.data for r in s.scalars(select(ConsultRow).order_by(ConsultRow.created_at))],
             "collisions": recent_collisions(s, days=None, limit=None),
         }

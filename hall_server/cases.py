@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +14,7 @@ from counter_app.domain.case_steps import Limits, deadlines
 from counter_app.domain.joint import Part, parts_of, with_dues
 from hall_server.changes import by_reference, record_change, utcnow
 from hall_server.db import ServerDatabase
-from hall_server.item_snapshots import item_snapshot
+from hall_server.item_snapshots import item_snapshot, snapshots_of
 from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
 from hall_server.rows import append
 
@@ -55,13 +56,21 @@ def case_state_wire(row: CaseRow) -> dict[str, Any]:
     }
 
 
-def case_wire(row: CaseRow) -> dict[str, Any]:
+def case_wire(row: CaseRow, snapshots: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The case as the windows receive it whole: the client's record with its item snapshot and
-    the server's truth on top."""
+    the server's truth on top. *snapshots*: read ahead for many cases (``whole_cases``)."""
     wire = _truth(row)
     if row.item_snapshot_key:
-        wire["item_snapshot"] = item_snapshot(row)
+        known = snapshots.get(row.item_snapshot_key) if snapshots else None
+        wire["item_snapshot"] = known if known is not None else item_snapshot(row)
     return wire
+
+
+def whole_cases(s: Session, rows: Iterable[CaseRow]) -> list[dict[str, Any]]:
+    """``case_wire`` of each of *rows*, their item snapshots read in a few statements."""
+    held = list(rows)
+    snapshots = snapshots_of(s, held)
+    return [case_wire(r, snapshots) for r in held]
 
 
 def _truth(row: CaseRow) -> dict[str, Any]:

@@ -16,6 +16,7 @@ them, never change them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -74,3 +75,21 @@ def item_snapshot(row: CaseRow, s: Session | None = None) -> dict[str, Any]:
     if inline or not row.item_snapshot_key:
         return inline if isinstance(inline, dict) else {}
     return stored_snapshot(s or object_session(row), row.item_snapshot_key)
+
+
+_CHUNK = 500  # keys per look-up: far below either database's limit on parameters
+
+
+def snapshots_of(s: Session, rows: Iterable[CaseRow]) -> dict[str, dict[str, Any]]:
+    """The snapshots *rows* name, read in a few statements: for a whole feed of cases (a window's
+    snapshot, an export), which may name more items than this process remembers."""
+    keys = sorted({r.item_snapshot_key for r in rows if r.item_snapshot_key})
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i : i + _CHUNK]
+        stmt = select(ItemSnapshotRow.key, ItemSnapshotRow.data).where(ItemSnapshotRow.key.in_(chunk))
+        found.update((key, data) for key, data in s.execute(stmt))
+    missing = set(keys) - set(found)
+    if missing:  # written with the case, never deleted: a broken database
+        raise RuntimeError(f"item snapshots missing from item_snapshots: {sorted(missing)[:5]}")
+    return found

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, or_, select
 
 from hall_server.admin import calendar_row_wire, hall_settings, user_wire
 from hall_server.auth import DeviceView
-from hall_server.cases import case_wire
+from hall_server.cases import whole_cases
 from hall_server.changes import pull_page, snapshot_cursor, utcnow, window_departments
 from hall_server.db import ServerDatabase
 from hall_server.models import (
@@ -67,7 +67,7 @@ def snapshot(db: ServerDatabase, device: DeviceView) -> dict[str, Any]:
                 ],
                 "calendar": [calendar_row_wire(r) for r in s.scalars(select(CalendarYearRow))],
                 "users": [user_wire(u) for u in s.scalars(select(UserRow))],
-                "cases": [case_wire(r) for r in cases],
+                "cases": whole_cases(s, cases),
             }
 
 
@@ -78,4 +78,4 @@ def cases(db: ServerDatabase, device: DeviceView, ids: list[str]) -> list[dict[s
         rows = s.scalars(
             select(CaseRow).where(CaseRow.id.in_(ids), _visible(device.window_code, departments))
         )
-        return [case_wire(r) for r in rows]
+        return whole_cases(s, rows)

@@ -4,14 +4,16 @@ as before (real server, both engines)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, event, select, update
 
 from counter_app.domain.canonical_json import snapshot_key
 from hall_server import item_snapshots
+from hall_server.cases import whole_cases
 from hall_server.db import open_server_database
 from hall_server.item_snapshots import item_snapshot
 from hall_server.models import CaseRow, ItemSnapshotRow, UserRow
@@ -153,5 +155,32 @@ def test_a_later_op_of_a_push_reads_the_snapshot_its_accept_stored_whatever_the_
             row = s.get(CaseRow, case_id)
             assert row is not None and row.promised_due is not None  # on the item's 5 days
             assert item_snapshot(row, s) == limits
+    finally:
+        db.dispose()
+
+
+def test_a_feed_of_more_items_than_memory_holds_reads_their_snapshots_in_a_few_statements(
+    hall_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window's snapshot or an export may name more item snapshots than the process remembers
+    (a big hall's open cases span hundreds of items): they are read ahead in a few statements,
+    not one per case."""
+    monkeypatch.setattr(item_snapshots, "_KNOWN", {})
+    at = datetime(2026, 11, 24, 3, 0)
+    items = [{"code": f"ITEM{n:04d}", "name": f"事项{n}"} for n in range(item_snapshots._MEMO_MAX + 344)]
+    db = open_server_database(hall_db)
+    try:
+        with db.sessions() as s, s.begin():
+            for n, item in enumerate(items):
+                s.add(ItemSnapshotRow(key=snapshot_key(item), data=item))
+                s.add(CaseRow(id=f"case-{n:04d}", state="accepted", item_code=item["code"], department="GA", window_code="A01", device_id="d", applicant_name="张三", applicant_id_number="110105194912310021", created_at=at, updated_at=at, data={"id": f"case-{n:04d}"}, item_snapshot_key=snapshot_key(item)))  # fmt: skip
+        statements: list[str] = []
+        event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        with db.sessions() as s:
+            rows = s.scalars(select(CaseRow).order_by(CaseRow.id)).all()
+            wire = whole_cases(s, rows)
+        assert [c["item_snapshot"] for c in wire] == items
+        reads = [st for st in statements if st.lstrip().upper().startswith("SELECT")]
+        assert len(reads) == 3  # the cases, then the 600 snapshots in chunks of 500
     finally:
         db.dispose()
