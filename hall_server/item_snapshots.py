@@ -10,7 +10,8 @@ A key names one content for ever, so a snapshot read once is remembered by this 
 (``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. That memory is a cache, cleared when
 full by any thread: a snapshot a transaction stores is also kept in its session
 (``s.info``) until it ends, because a push writes it only at the batch's end (``rows.add_once``)
-and a later op of the same batch may read it. The dicts handed out are shared: callers read
+and a later op of the same batch may read it; so is one it read, so that a report listing cases of
+more items than the process remembers reads each item's once, not once per case. The dicts handed out are shared: callers read
 them, never change them.
 """
 
@@ -28,7 +29,7 @@ from hall_server.rows import add_once
 
 _MEMO_MAX = 256  # the items a hall's cases were accepted under, and then some
 _KNOWN: dict[str, dict[str, Any]] = {}
-_STORED_HERE = "item_snapshots_stored"  # s.info: the snapshots this transaction stores, by key
+_HERE = "item_snapshots"  # s.info: the snapshots this session stored or read, by key
 
 
 def _remember(key: str, snapshot: dict[str, Any]) -> None:
@@ -47,23 +48,23 @@ def keep_snapshot(s: Session, case: dict[str, Any]) -> str | None:
     key = snapshot_key(snapshot)
     with s.no_autoflush:  # the case being written is not complete yet
         add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
-    s.info.setdefault(_STORED_HERE, {})[key] = snapshot
+    s.info.setdefault(_HERE, {})[key] = snapshot
     _remember(key, snapshot)
     return key
 
 
 def stored_snapshot(s: Session | None, key: str) -> dict[str, Any]:
-    """The snapshot stored under *key*, read through this process's memory."""
+    """The snapshot stored under *key*, read through this process's memory and the session's."""
     found = _KNOWN.get(key)
     if found is None and s is not None:
-        found = s.info.get(_STORED_HERE, {}).get(key)
+        found = s.info.get(_HERE, {}).get(key)
     if found is None:
         if s is None:
             raise RuntimeError(f"item snapshot {key} is not in memory and there is no session to read it")
         data = s.scalar(select(ItemSnapshotRow.data).where(ItemSnapshotRow.key == key))
         if data is None:  # written with the case, never deleted: a broken database
             raise RuntimeError(f"item snapshot {key} is missing from item_snapshots")
-        found = data
+        found = s.info.setdefault(_HERE, {})[key] = data
         _remember(key, found)
     return found
 

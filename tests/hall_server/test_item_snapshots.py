@@ -107,7 +107,8 @@ def test_a_case_written_before_0014_is_read_with_its_snapshot_inline(
 def test_a_snapshot_is_read_inline_or_by_its_key_and_a_missing_one_is_an_error(
     hall_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(item_snapshots, "_KNOWN", {})  # nothing remembered: read from the table
+    monkeypatch.setattr(item_snapshots, "_KNOWN", {})  # nothing remembered: read from the table,
+    monkeypatch.setattr(item_snapshots, "_remember", lambda _key, _snapshot: None)  # then by the session
     key = snapshot_key(ID_CARD)
     db = open_server_database(hall_db)
     try:
