@@ -56,7 +56,8 @@ def test_a_co_department_disagrees_by_keyboard_and_the_lead_refuses_with_its_rea
     assert "附件：现场检查记录；整改意见书" in detail
     assert "会签意见（不同意）：疏散通道宽度不足1.4米" in detail  # the timeline says it
     [(op,)] = rows(gui, "SELECT payload FROM outbox WHERE op_type = 'case.opinion'")
-    assert '"department": "XF"' in str(op) and '"opinion": "disagree"' in str(op)
+    sent = json.loads(op)
+    assert sent["department"] == "XF" and sent["details"]["opinion"] == "disagree"
 
     button = tab.buttons[Step.DECIDE]
     assert button.isVisible()
@@ -105,7 +106,7 @@ def test_the_lead_sees_what_a_part_asked_to_correct(gui: Gui) -> None:
     assert asked_here["materials"][0]["name"] == "餐饮油烟净化设施说明及排污登记表"
     assert asked_here["note"].startswith("示范市生态环境局：")
     [(op,)] = rows(gui, "SELECT payload FROM outbox WHERE op_type = 'case.part_correction_notice'")
-    assert '"from_state": "correction"' in str(op)
+    assert json.loads(op)["from_state"] == "correction"
     tab.open_part_notice()
     gui.qtbot.waitUntil(lambda: tab.notice_dialog is not notice_dialog)
     settle(gui)
