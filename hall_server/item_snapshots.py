@@ -2,17 +2,19 @@
 content address in ``item_snapshots``; the case row names it in ``item_snapshot_key``.
 
 A snapshot is three quarters of a whole case's JSON, and most cases of a hall share a few dozen
-of them: stored once, a case row is a quarter of the size, and a push writes a quarter of the
+of them: stored once, a case's JSON is a quarter of the size, and a push writes a quarter of the
 bytes. Cases written before (migration 0014) keep theirs inline in ``data``; every reader goes
 through ``item_snapshot``, which takes either.
 
 A key names one content for ever, so a snapshot read once is remembered by this process
-(``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. That memory is a cache, cleared when
-full by any thread: a snapshot a transaction stores is also kept in its session
-(``s.info``) until it ends, because a push writes it only at the batch's end (``rows.add_once``)
-and a later op of the same batch may read it; so is one it read, so that a report listing cases of
-more items than the process remembers reads each item's once, not once per case. The dicts handed out are shared: callers read
-them, never change them.
+(``_KNOWN``, at most ``_MEMO_MAX``) and never goes stale. That memory is a cache any thread
+clears when full, so a session also keeps (in ``s.info``, until it ends):
+- the snapshots it stores: a push writes them only at the batch's end (``rows.add_once``), and
+  a later op of the same batch may read one;
+- the snapshots it reads: a report listing cases of more items than the process remembers reads
+  each item's once, not once per case.
+
+The dicts handed out are shared: callers read them, never change them.
 """
 
 from __future__ import annotations
