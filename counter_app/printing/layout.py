@@ -95,7 +95,7 @@ def p(text: object, style: ParagraphStyle) -> PlainText | CJKParagraph:
     """A paragraph of plain text, broken by the Chinese line-breaking rules (``linebreak``): drawn
     as plain text where that gives the same page (``plain_text``), else as a paragraph."""
     value = str(text)
-    if draws_plain(style) and folds_nothing(value) and _all_drawable(value, style.fontName):
+    if draws_plain(style) and folds_nothing(value):
         return PlainText(value, style)
     return paragraph(value, style)
 

@@ -9,9 +9,11 @@ whole, ``nobr`` phrases stay together, an explicit newline breaks) at the same w
 at the same positions (the first baseline a font size below the top, one leading a line, the
 style's alignment and first-line indent), so the page is the same.
 
-``layout.p`` uses it where the result is bound to be the same: every character drawn by the
-style's face, and no whitespace a ``Paragraph`` would fold (only single spaces inside a line, and
-newlines). Anything else (a rare character drawn in the fallback font) stays a ``CJKParagraph``.
+``layout.p`` uses it where the result is bound to be the same: no whitespace a ``Paragraph``
+would fold (only single spaces inside a line, and newlines; an ideographic space is drawn as
+written, see ``folds_nothing``). A character the style's face lacks (a rare character in a name;
+Latin letters and digits in a CJK-only face) is measured and drawn in the shipped font, as
+``layout._markup`` has a paragraph do.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.rl_config import _FUZZ
 
+from counter_app.printing.fonts import has_glyph, register_fonts
 from counter_app.printing.linebreak import CLOSING, JOINER, char_widths, glued
 
 Line = tuple[str, float, float, int]  # text, width used, width available, start in the text
@@ -80,12 +83,34 @@ def _runs(segment: str, offset: int) -> list[tuple[str, list[int]]]:
     return runs
 
 
+def face_of(font: str, ch: str) -> str:
+    """The face *ch* is drawn in: the style's, or the shipped font for a character it lacks."""
+    return font if ch == " " or has_glyph(font, ch) else register_fonts()
+
+
+def lacks_glyphs(text: str, font: str) -> bool:
+    """Whether *font* lacks a character of *text* (drawn in the shipped font instead)."""
+    return any(face_of(font, ch) != font for ch in set(text) - {"\n", JOINER})
+
+
+def _face_runs(line: str, font: str) -> list[tuple[str, str]]:
+    """*line* cut where its characters' face changes: (face, text) in order."""
+    runs: list[tuple[str, str]] = []
+    for ch in line:
+        face = face_of(font, ch)
+        if runs and runs[-1][0] == face:
+            runs[-1] = (face, runs[-1][1] + ch)
+        else:
+            runs.append((face, ch))
+    return runs
+
+
 def _measure(widths: dict[str, float], font: str, size: float, text: str) -> list[float]:
     out = []
     for ch in text:
         width = widths.get(ch)
-        if width is None:
-            width = widths[ch] = stringWidth(ch, font, size)
+        if width is None:  # a character the face lacks is measured in the face that draws it
+            width = widths[ch] = stringWidth(ch, face_of(font, ch), size)
         out.append(width)
     return out
 
@@ -173,6 +198,7 @@ class PlainText(Flowable):  # type: ignore[misc]
         self.style = style
         self._lines = lines
         self._key: tuple[float, ...] | None = None
+        self._mixed = lacks_glyphs(text, style.fontName)
         self.width = 0.0
         self.height = 0.0
 
@@ -248,7 +274,13 @@ class PlainText(Flowable):  # type: ignore[misc]
                 raise ValueError(f"PlainText draws left, centred or right: not {st.alignment!r}")
             if content:
                 text.setTextOrigin(x, y)
-                text._textOut(content)  # where the origin says: no cursor to move on (no width)
+                if not self._mixed:
+                    text._textOut(content)  # where the origin says: no cursor to move on (no width)
+                else:  # each run in its face; a run starts where the one before ends
+                    for face, run in _face_runs(content, st.fontName):
+                        text.setFont(face, st.fontSize, st.leading)
+                        text._textOut(run)
+                    text.setFont(st.fontName, st.fontSize, st.leading)
             y -= st.leading
         canvas.drawText(text)
 

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PIL import ImageChops
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.pagesizes import A4
@@ -14,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
+from counter_app.printing.fonts import notice_faces
 from counter_app.printing.layout import Styles, grid, p, paragraph
 from counter_app.printing.linebreak import nobr
 from counter_app.printing.plain_text import PlainText, folds_nothing
@@ -78,7 +80,6 @@ def test_only_text_a_paragraph_keeps_as_it_is_is_drawn_plain() -> None:
     ):
         assert not folds_nothing(folded), folded
         assert not isinstance(p(folded, styles.body), PlainText), folded
-    assert not isinstance(p("申请人：𠀀𪚥", styles.body), PlainText)  # drawn partly in the fallback face
     assert folds_nothing("签收：____\u3000\u3000签收日期")  # an ideographic space: drawn, see below
     justified = ParagraphStyle("justified", parent=styles.body, alignment=TA_JUSTIFY)
     assert not isinstance(p("王芳", justified), PlainText)  # a paragraph's job
@@ -180,3 +181,48 @@ def test_an_ideographic_space_is_the_em_wide_gap_it_is_written_for() -> None:
     assert first[0] == "甲乙丙丁\u3000\u3000"
     shown = stringWidth("甲乙丙丁", centred.style.fontName, centred.style.fontSize)
     assert round(first[1], 6) == round(shown, 6)  # centred on 甲乙丙丁, the gap past its end
+
+
+CJK_ONLY = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # no Latin letters, no digits
+
+
+@pytest.mark.skipif(not CJK_ONLY.is_file(), reason="no CJK-only TrueType font here")
+def test_characters_the_face_lacks_are_laid_out_and_drawn_in_the_shipped_font(tmp_path: Path) -> None:
+    """A hall's CJK-only body face lacks digits and Latin letters (a rare character in a name is
+    the same case): those are measured and drawn in the shipped font, as a paragraph draws them,
+    and the lines and the page come out as a paragraph's."""
+    styles = Styles(faces=notice_faces({"notice_body_font": str(CJK_ONLY)}))
+    assert styles.font != Styles().font
+    compared = 0
+    for style in (styles.body, styles.indent, styles.cell, styles.small):
+        for text in TEXTS:
+            plain = p(text, style)
+            assert isinstance(plain, PlainText), text
+            for width in (61, 150, 301, 481):
+                ours = [(line, round(used, 6)) for line, used, _avail, _start in plain.lines_at(width)]
+                theirs = [(line, round(used, 6)) for line, used in paragraph_lines(text, style, width)]
+                if text:
+                    assert ours == theirs, (text, width)
+                compared += len(ours)
+    assert compared > 300
+
+    def page(make: Any) -> bytes:
+        buffer = io.BytesIO()
+        story = [
+            make(text, style) for text in TEXTS[:7] for style in (styles.body, styles.right, styles.title)
+        ]
+        SimpleDocTemplate(buffer, pagesize=(A4[0], A4[1] * 3)).build(story)
+        return buffer.getvalue()
+
+    plain, paragraphs = page(p), page(paragraph)
+    assert plain != paragraphs and page_count(plain) == page_count(paragraphs) == 1
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "para").mkdir()
+    ours = page_image(plain, tmp_path / "plain", 1, dpi=100)
+    theirs = page_image(paragraphs, tmp_path / "para", 1, dpi=100)
+    # The same lines at the same places; a run of the shipped font is drawn in one piece, where a
+    # paragraph places each of its characters (``layout._markup`` wraps each in its own font tag),
+    # so glyphs may sit a fraction of a point apart at the end of a long run of digits.
+    ink = sum(1 for v in theirs.get_flattened_data() if v < 128)
+    moved = sum(1 for v in ImageChops.difference(ours, theirs).get_flattened_data() if v > 128)
+    assert ink > 10_000 and moved < ink // 50, (moved, ink)
