@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from counter_app.printing.fonts import NoticeFaces, has_glyph, notice_faces, register_fonts
 from counter_app.printing.linebreak import JOINER, CJKParagraph
-from counter_app.printing.plain_text import PlainText, draws_plain, folds_nothing
+from counter_app.printing.plain_text import PlainText, draws_plain, folds_nothing, lacks_glyphs
 
 ROLL_WIDTH = 80 * mm
 ROLL_MARGIN = 4 * mm
@@ -59,19 +59,9 @@ class Styles:
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
 
 
-_DRAWABLE: dict[str, set[str]] = {}  # per face: characters known to have a glyph in it
-
-
 def _all_drawable(text: str, font: str) -> bool:
-    """Whether *font* draws every character of *text* (the usual case: the notice's fixed text
-    and most names), known from earlier paragraphs without a look-up per character."""
-    known = _DRAWABLE.setdefault(font, {"\n", JOINER, " "})
-    fresh = set(text) - known
-    if not fresh:
-        return True
-    drawable = {ch for ch in fresh if has_glyph(font, ch)}
-    known |= drawable
-    return len(drawable) == len(fresh)
+    """Whether *font* draws every character of *text* (``plain_text.lacks_glyphs``)."""
+    return not lacks_glyphs(text, font)
 
 
 def _markup(text: str, font: str) -> str:

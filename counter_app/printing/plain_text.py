@@ -88,9 +88,20 @@ def face_of(font: str, ch: str) -> str:
     return font if ch == " " or has_glyph(font, ch) else register_fonts()
 
 
+_DRAWABLE: dict[str, set[str]] = {}  # per face: characters known to have a glyph in it
+
+
 def lacks_glyphs(text: str, font: str) -> bool:
-    """Whether *font* lacks a character of *text* (drawn in the shipped font instead)."""
-    return any(face_of(font, ch) != font for ch in set(text) - {"\n", JOINER})
+    """Whether *font* lacks a character of *text* (drawn in the shipped font instead), known
+    from earlier texts without a look-up per character (the usual case: the notice's fixed text
+    and most names)."""
+    known = _DRAWABLE.setdefault(font, {"\n", JOINER, " "})
+    fresh = set(text) - known
+    if not fresh:
+        return False
+    drawable = {ch for ch in fresh if has_glyph(font, ch)}
+    known |= drawable
+    return len(drawable) != len(fresh)
 
 
 def _face_runs(line: str, font: str) -> list[tuple[str, str]]:
