@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.calendar import WorkingCalendar, YearCalendar
 from counter_app.domain.case_steps import Limits, deadlines
 from counter_app.domain.joint import Part, parts_of, with_dues
-from hall_server.changes import by_reference, record_change, utcnow
+from hall_server.changes import record_change, utcnow
 from hall_server.db import ServerDatabase
 from hall_server.item_snapshots import item_snapshot, snapshots_of
 from hall_server.models import CalendarYearRow, CaseEventRow, CasePartRow, CaseRow
@@ -121,11 +121,9 @@ def publish(s: Session, db: ServerDatabase, row: CaseRow, whole: bool = False) -
     """Tell the windows: the whole record when a window's intake wrote it, else only its state.
     A joint case goes to each co-department too, and its parts are indexed for them."""
     data = _truth(row) if whole else case_state_wire(row)
-    key = None
-    if whole and row.item_snapshot_key:
-        key = data["item_snapshot_key"] = row.item_snapshot_key
-    elif whole:  # a case written before migration 0014: its snapshot inline, stored once here
-        key = by_reference(s, data)
+    key = row.item_snapshot_key if whole else None  # stored once by the op that wrote the case
+    if key:
+        data["item_snapshot_key"] = key
     record_change(
         s, db, "case", row.id, data, department=row.department, window_code=row.window_code, snapshot_key=key
     )

@@ -30,11 +30,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from counter_app.domain.canonical_json import snapshot_key
 from counter_app.sync.wire import format_cursor, parse_cursor
 from hall_server.db import ServerDatabase
 from hall_server.models import CatalogueEntryRow, ChangeRow, ItemSnapshotRow, MetaRow
-from hall_server.rows import add_once, append
+from hall_server.rows import append
 
 FLOOR_KEY = "change_floor"
 
@@ -58,7 +57,7 @@ def record_change(
     window_code: str | None = None,
     snapshot_key: str | None = None,
 ) -> None:
-    """*snapshot_key*: the item snapshot *data* names by its key (``by_reference``)."""
+    """*snapshot_key*: the item snapshot *data* names by its key (``item_snapshots.keep_snapshot``)."""
     # ``tx`` comes from the column's default: the writing transaction's id on PostgreSQL
     append(
         s,
@@ -71,19 +70,6 @@ def record_change(
         data=data,
         snapshot_key=snapshot_key,
     )
-
-
-def by_reference(s: Session, case: dict[str, Any]) -> str | None:
-    """Take a whole case's item snapshot out of *case* (a dict of its own), store it once and put
-    its key in its place; the key, or None for a case without one."""
-    case.pop("item_snapshot_key", None)  # ours to give, never the window's: it would name nothing
-    snapshot = case.get("item_snapshot")
-    if not snapshot:  # none, or {}: the case goes as it came
-        return None
-    del case["item_snapshot"]
-    key = case["item_snapshot_key"] = snapshot_key(snapshot)
-    add_once(s, ItemSnapshotRow, key, key=key, data=snapshot)
-    return key
 
 
 @dataclass(frozen=True)
