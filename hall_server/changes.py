@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.sync.wire import format_cursor, parse_cursor
 from hall_server.db import ServerDatabase
-from hall_server.models import CatalogueEntryRow, ChangeRow, ItemSnapshotRow, MetaRow
+from hall_server.item_snapshots import snapshot_texts
+from hall_server.models import CatalogueEntryRow, ChangeRow, MetaRow
 from hall_server.rows import append
 
 FLOOR_KEY = "change_floor"
@@ -188,23 +189,13 @@ def pull_page(
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = format_cursor(rows[-1][0], rows[-1][1]) if rows else cursor
-    snapshots = _snapshots(s, {row[5] for row in rows if row[5]})
+    snapshots = snapshot_texts(s, (row[5] for row in rows if row[5]))
     encoded = ",".join(
         f'{{"kind":{json.dumps(kind)},"key":{json.dumps(key)},"data":{_inlined(data, snapshots.get(ref)) if inline else data}}}'
         for _tx, _id, kind, key, data, ref in rows
     )
     named = "" if inline else ",".join(f"{json.dumps(ref)}:{text}" for ref, text in snapshots.items())
     return Page(f"[{encoded}]", f"{{{named}}}", next_cursor, more)
-
-
-def _snapshots(s: Session | Connection, keys: set[str]) -> dict[str, str]:
-    if not keys:
-        return {}
-    stmt = select(ItemSnapshotRow.key, cast(ItemSnapshotRow.data, Text)).where(ItemSnapshotRow.key.in_(keys))
-    found = {key: text for key, text in s.execute(stmt)}
-    if len(found) != len(keys):  # written with the change, never deleted: a broken database
-        raise RuntimeError(f"item snapshots missing from the change feed: {sorted(keys - set(found))}")
-    return found
 
 
 def _inlined(data: str, snapshot: str | None) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Text, cast, select
 from sqlalchemy.orm import Session, object_session
 
 from counter_app.domain.canonical_json import snapshot_key
@@ -86,13 +86,22 @@ _CHUNK = 500  # keys per look-up: far below either database's limit on parameter
 def snapshots_of(s: Session, rows: Iterable[CaseRow]) -> dict[str, dict[str, Any]]:
     """The snapshots *rows* name, read in a few statements: for a whole feed of cases (a window's
     snapshot, an export), which may name more items than this process remembers."""
-    keys = sorted({r.item_snapshot_key for r in rows if r.item_snapshot_key})
-    found: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(keys), _CHUNK):
-        chunk = keys[i : i + _CHUNK]
-        stmt = select(ItemSnapshotRow.key, ItemSnapshotRow.data).where(ItemSnapshotRow.key.in_(chunk))
-        found.update((key, data) for key, data in s.execute(stmt))
-    missing = set(keys) - set(found)
-    if missing:  # written with the case, never deleted: a broken database
+    return _by_key(s, (r.item_snapshot_key for r in rows if r.item_snapshot_key), ItemSnapshotRow.data)
+
+
+def snapshot_texts(s: Session | Connection, keys: Iterable[str]) -> dict[str, str]:
+    """The snapshots stored under *keys*, as their stored JSON text: for a pull page, which
+    splices them in unparsed."""
+    return _by_key(s, keys, cast(ItemSnapshotRow.data, Text))
+
+
+def _by_key(s: Session | Connection, keys: Iterable[str], data: Any) -> dict[str, Any]:
+    wanted = sorted(set(keys))
+    found: dict[str, Any] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        stmt = select(ItemSnapshotRow.key, data).where(ItemSnapshotRow.key.in_(wanted[i : i + _CHUNK]))
+        found.update((key, value) for key, value in s.execute(stmt))
+    missing = set(wanted) - set(found)
+    if missing:  # written with the case or the change, never deleted: a broken database
         raise RuntimeError(f"item snapshots missing from item_snapshots: {sorted(missing)[:5]}")
     return found
