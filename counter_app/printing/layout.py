@@ -59,16 +59,11 @@ class Styles:
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
 
 
-def _all_drawable(text: str, font: str) -> bool:
-    """Whether *font* draws every character of *text* (``plain_text.lacks_glyphs``)."""
-    return not lacks_glyphs(text, font)
-
-
 def _markup(text: str, font: str) -> str:
     """Escaped text (names may hold < & >), newlines kept; a character the face lacks (a rare
     character in a name, or Latin letters and digits in a CJK-only face) drawn in the shipped font
     rather than as a blank box."""
-    if _all_drawable(text, font):
+    if not lacks_glyphs(text, font):
         return escape(text).replace("\n", "<br/>")
     out = []
     for ch in text:

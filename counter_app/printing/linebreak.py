@@ -43,6 +43,7 @@ OPENING = set("（《「『“‘〔【〈〖([{<¥$#")
 # an amount 1,234,567.89
 WORD_JOIN = set("-/._:+@&,")
 JOINER = "\u2060"  # WORD JOINER: glue, never drawn
+IDEOGRAPHIC_SPACE = "\u3000"  # 全角空格: the em-wide gap a notice writes between two fields
 
 
 def nobr(text: str) -> str:
@@ -58,7 +59,7 @@ def glued(prev: str, cur: str, joined: bool) -> bool:
     """Whether the line may not break between *prev* and *cur*."""
     if joined or cur in CLOSING or prev in OPENING:
         return True
-    if cur in " \xa0\u3000":  # a space ends a line rather than starting the next one
+    if cur in (" ", "\xa0", IDEOGRAPHIC_SPACE):  # a space ends a line rather than starting the next
         return True
     return _wordish(prev) and _wordish(cur)
 

@@ -28,12 +28,9 @@ from reportlab.platypus import Flowable
 from reportlab.rl_config import _FUZZ
 
 from counter_app.printing.fonts import has_glyph, register_fonts
-from counter_app.printing.linebreak import CLOSING, JOINER, char_widths, glued
+from counter_app.printing.linebreak import CLOSING, IDEOGRAPHIC_SPACE, JOINER, char_widths, glued
 
 Line = tuple[str, float, float, int]  # text, width used, width available, start in the text
-
-
-IDEOGRAPHIC_SPACE = "\u3000"  # 全角空格: the em-wide gap a notice writes between two fields
 
 
 def folds_nothing(text: str) -> bool:
@@ -46,7 +43,7 @@ def folds_nothing(text: str) -> bool:
         return True
     if text[0] == " " or text[-1] == " " or "  " in text:
         return False
-    return not any((ch.isspace() or ch < " ") and ch not in " \n\u3000" for ch in text)
+    return not any((ch.isspace() or ch < " ") and ch not in (" ", "\n", IDEOGRAPHIC_SPACE) for ch in text)
 
 
 def draws_plain(style: ParagraphStyle) -> bool:
