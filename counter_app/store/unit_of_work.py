@@ -29,6 +29,7 @@ from counter_app.store.models import (
     NoticeRow,
     OutboxRow,
 )
+from counter_app.store.new_case import write_new_case
 
 OP_SCHEMA_VERSION = 1
 
@@ -79,8 +80,8 @@ class UnitOfWork:
     def _case_first(self) -> None:
         """A notice or an event names its case, and the ORM orders no inserts by foreign key: a
         case added in this unit of work is written first, whole as it stands by now."""
-        if any(isinstance(row, CaseRow) for row in self.session.new):
-            self.session.flush()
+        for row in [row for row in self.session.new if isinstance(row, CaseRow)]:
+            write_new_case(self.session, row)
 
     def _append(self, model: type[Base], **values: Any) -> None:
         """A row nothing in the transaction changes again (a notice, an event, an audit entry,
