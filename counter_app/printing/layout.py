@@ -13,9 +13,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from counter_app.printing.fonts import NoticeFaces, has_glyph, notice_faces, register_fonts
+from counter_app.printing.grid import Grid
 from counter_app.printing.linebreak import JOINER, CJKParagraph
 from counter_app.printing.plain_text import PlainText, draws_plain, folds_nothing, lacks_glyphs
 
@@ -91,35 +92,12 @@ def paragraph(text: str, style: ParagraphStyle) -> CJKParagraph:
     return CJKParagraph(_markup(text, style.fontName), style)
 
 
-MIN_ROW_PART = 40.0  # points: a row split at a page break leaves at least ~3 lines on each side
-
-
 def grid(
-    rows: Sequence[Sequence[Any]], widths: Sequence[float], header: bool = True, font: str = ""
-) -> Table:
-    """A bordered table whose cells wrap, whose header repeats on each page, and whose long rows
-    split across a page break (a long material note flows on instead of leaving a gap); a split
-    never leaves a sliver of a row (or a repeated header alone) at the foot of a page."""
-    table = Table(
-        list(rows),
-        colWidths=list(widths),
-        repeatRows=1 if header else 0,
-        splitByRow=False,  # split inside the row that crosses the page's foot (no second header
-        splitInRow=MIN_ROW_PART,  # mid-page), at least MIN_ROW_PART of it on each side
-    )
-    style = [
-        ("FONT", (0, 0), (-1, -1), font or register_fonts()),  # tables set a cell font even for paragraphs
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),  # compact rows: a usual notice fits one A4 page
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))
-    table.setStyle(TableStyle(style))
-    return table
+    rows: Sequence[Sequence[Flowable]], widths: Sequence[float], header: bool = True, font: str = ""
+) -> Grid:
+    """A notice's bordered table (``grid.bordered_table``): cells wrap, a header repeats on each
+    page, a long row splits across a page break, never leaving a sliver at a page's foot."""
+    return Grid(rows, widths, header, font)
 
 
 def text_width(text: str, style: ParagraphStyle) -> float:
@@ -134,7 +112,7 @@ def column_width(texts: Sequence[str], style: ParagraphStyle, cap: float) -> flo
     return min(cap, max(text_width(t, style) for t in texts) + CELL_PADDING)
 
 
-def fields(rows: Sequence[tuple[str, Any]], width: float, styles: Styles) -> Table:
+def fields(rows: Sequence[tuple[str, Any]], width: float, styles: Styles) -> Grid:
     """A two-column label/value table; the label column fits its longest label (within reason:
     an agent's 代理人统一社会信用代码 on an 80 mm roll wraps rather than squeezing the values)."""
     cap = width * (0.34 if styles.narrow else 0.3)

@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from counter_app.domain.dates import written_date
 from counter_app.domain.identity import PartyKind
 from counter_app.printing.barcode import Code128
+from counter_app.printing.grid import Grid
 from counter_app.printing.layout import Styles, column_width, fields, grid, p
 from counter_app.printing.linebreak import nobr
 
@@ -125,7 +126,7 @@ def limit_rows(pl: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def field_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Table:
+def field_table(rows: list[tuple[str, str]], st: Styles, width: float) -> Grid:
     return fields(rows, width, st)
 
 
@@ -149,7 +150,7 @@ def promised_years(pl: dict[str, Any]) -> list[int]:
     return list(pl.get("promised_missing_years", pl.get("missing_years", [])))
 
 
-def materials_table(materials: list[dict[str, Any]], st: Styles, width: float, with_status: bool) -> Table:
+def materials_table(materials: list[dict[str, Any]], st: Styles, width: float, with_status: bool) -> Grid:
     if st.narrow:
         rows: list[list[Any]] = [[p("材料", st.cell), p("份数", st.cell)]]
         for n, m in enumerate(materials, 1):

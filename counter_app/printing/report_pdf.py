@@ -13,7 +13,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from counter_app.printing.layout import Styles, grid, numbered_canvas, p
+from counter_app.printing.grid import bordered_table
+from counter_app.printing.layout import Styles, numbered_canvas, p
 from counter_app.printing.report_columns import COLUMNS, Report, ReportRow, cell_text, period_line, sign_off
 
 PAGE = landscape(A4)
@@ -44,7 +45,7 @@ def report_story(report: Report, prepared_by: str = "") -> list[Flowable]:
     data: list[list[Flowable]] = [[p(h.replace("（", "\n（"), head) for h in report.headings]]
     data += [_cells(report, r, name, figure) for r in report.rows]
     data.append(_cells(report, report.total, name, figure))
-    table = grid(data, [name_width] + [unit * w for w in weights])
+    table = bordered_table(data, [name_width] + [unit * w for w in weights])
     table.setStyle(
         TableStyle(
             [

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
+from counter_app.printing.grid import Grid
 from counter_app.printing.layout import Styles, grid, p
 from counter_app.printing.notice_parts import (
     DATE_BLANK,
@@ -55,7 +56,7 @@ def _remedies(pl: dict[str, Any], st: Styles, document: str) -> Story:
     ]
 
 
-def _problems_table(materials: list[dict[str, Any]], st: Styles, width: float) -> Table:
+def _problems_table(materials: list[dict[str, Any]], st: Styles, width: float) -> Grid:
     rows: list[list[Any]] = [[p("序号", st.cell), p("材料名称", st.cell), p("需补正的内容", st.cell)]]
     rows += [
         [p(str(n), st.cell), p(m["name"], st.cell), p(m["problem"], st.cell)]
