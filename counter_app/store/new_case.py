@@ -18,6 +18,8 @@ from counter_app.domain.json_text import json_text
 from counter_app.store.item_snapshots import keep
 from counter_app.store.models import PENDING_SNAPSHOT, CaseRow
 
+_INSERT = insert(CaseRow)  # built once: its cache key is then memoised
+
 # (attribute, column name, the column's Python default, whether None is a value for its type)
 # for every column of a case: a JSON column writes None as JSON 'null' if given it, where the
 # ORM leaves such a column out of its INSERT, so SQL NULL: left out here too
@@ -47,6 +49,6 @@ def write_new_case(s: Session, row: CaseRow) -> None:
         if state[key] is not None or not none_is_a_value:
             values[column] = state[key]
     s.expunge(row)
-    s.connection().execute(insert(CaseRow), values)
+    s.connection().execute(_INSERT, values)
     make_transient_to_detached(row)
     s.add(row)

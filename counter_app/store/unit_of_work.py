@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import Connection, Insert, insert, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.numbering import Series, format_number
@@ -46,10 +46,15 @@ class Actor:
     role: str = ""  # the hall server's role for that user; empty for a window working alone
 
 
-_ADVANCE = text(
-    "INSERT INTO sequences (name, value) VALUES (:name, 1) "
+_ADVANCE = (
+    "INSERT INTO sequences (name, value) VALUES (?, 1) "
     "ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value"
 )
+# the INSERT of each kind of row appended as it is (``UnitOfWork._append``), built once: a
+# statement made anew for every row is compiled from the cache, but its cache key is not
+_INSERTS: dict[type[Base], Insert] = {
+    model: insert(model) for model in (NoticeRow, CaseEventRow, AuditRow, OutboxRow)
+}
 
 
 def utcnow() -> datetime:
@@ -61,11 +66,18 @@ class UnitOfWork:
         self.session = session
         self.actor = actor
         self.now = utcnow()
+        self._connection: Connection | None = None
+
+    def connection(self) -> Connection:
+        """The transaction's connection (asked of the session once: each asking costs a lookup)."""
+        if self._connection is None:
+            self._connection = self.session.connection()
+        return self._connection
 
     def _advance(self, name: str) -> int:
         """The counter's next value, in one statement on the transaction's connection: no ORM
         look-up, so nothing added so far is flushed for it (the case goes in whole, once)."""
-        return int(self.session.connection().execute(_ADVANCE, {"name": name}).scalar_one())
+        return int(self.connection().exec_driver_sql(_ADVANCE, (name,)).scalar_one())
 
     def allocate_number(self, series: Series, day: date) -> str:
         seq = self._advance(f"number:{series.name}:{day:%Y%m%d}")
@@ -88,7 +100,7 @@ class UnitOfWork:
         an op): one INSERT on the transaction's connection, without an ORM object to track and
         flush. The case it names, if added in this unit of work, is written first."""
         self._case_first()
-        self.session.connection().execute(insert(model), values)
+        self.connection().execute(_INSERTS[model], values)
 
     def add_notice(self, case_id: str, number: str, kind: str, payload: dict[str, Any]) -> Notice:
         notice = Notice(
