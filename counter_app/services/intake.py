@@ -208,12 +208,11 @@ class IntakeService:
                 (NoticeKind.JOINT_ACCEPTANCE if joint else NoticeKind.ACCEPTANCE),
                 (NoticeKind.JOINT_PROCESSING if joint else NoticeKind.PROCESSING),
             ]
-            notices = [
-                uow.add_notice(
-                    row.id, number, k.value, self._payload(draft, k, number, "办件编号", today) | extra
-                )
-                for k in kinds
-            ]
+            notices = uow.add_notices(
+                row.id,
+                number,
+                [(k.value, self._payload(draft, k, number, "办件编号", today) | extra) for k in kinds],
+            )
             case = self._finish(uow, row, "case.accept", from_state, notices)
         warnings = []
         if case.deadline_provisional:

@@ -96,34 +96,50 @@ class UnitOfWork:
             write_new_case(self.session, row)
 
     def _append(self, model: type[Base], **values: Any) -> None:
-        """A row nothing in the transaction changes again (a notice, an event, an audit entry,
-        an op): one INSERT on the transaction's connection, without an ORM object to track and
-        flush. The case it names, if added in this unit of work, is written first."""
+        """A row nothing in the transaction changes again (an event, an audit entry, an op):
+        one INSERT on the transaction's connection, without an ORM object to track and flush.
+        The case it names, if added in this unit of work, is written first."""
+        self._append_rows(model, [values])
+
+    def _append_rows(self, model: type[Base], rows: list[dict[str, Any]]) -> None:
+        """As ``_append``, several rows of one kind in one statement."""
         self._case_first()
-        self.connection().execute(_INSERTS[model], values)
+        self.connection().execute(_INSERTS[model], rows if len(rows) > 1 else rows[0])
 
     def add_notice(self, case_id: str, number: str, kind: str, payload: dict[str, Any]) -> Notice:
-        notice = Notice(
-            id=str(uuid.uuid4()),
-            number=number,
-            case_id=case_id,
-            kind=NoticeKind(kind),
-            created_at=self.now,
-            payload=payload,
-            print_count=0,
-            last_printed_at=None,
-        )
-        self._append(
-            NoticeRow,
-            id=notice.id,
-            number=number,
-            case_id=case_id,
-            kind=kind,
-            created_at=self.now,
-            payload=payload,
-            print_count=0,
-        )
-        return notice
+        return self.add_notices(case_id, number, [(kind, payload)])[0]
+
+    def add_notices(
+        self, case_id: str, number: str, notices: list[tuple[str, dict[str, Any]]]
+    ) -> list[Notice]:
+        """The notices of one step of a case (受理 hands out two), in one statement."""
+        made = [
+            Notice(
+                id=str(uuid.uuid4()),
+                number=number,
+                case_id=case_id,
+                kind=NoticeKind(kind),
+                created_at=self.now,
+                payload=payload,
+                print_count=0,
+                last_printed_at=None,
+            )
+            for kind, payload in notices
+        ]
+        rows = [
+            {
+                "id": n.id,
+                "number": number,
+                "case_id": case_id,
+                "kind": n.kind.value,
+                "created_at": self.now,
+                "payload": n.payload,
+                "print_count": 0,
+            }
+            for n in made
+        ]
+        self._append_rows(NoticeRow, rows)
+        return made
 
     def notices_of(self, case_id: str) -> list[NoticeRow]:
         stmt = select(NoticeRow).where(NoticeRow.case_id == case_id).order_by(NoticeRow.created_at)
