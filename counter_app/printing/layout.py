@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -58,6 +59,13 @@ class Styles:
         )
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
         self.center_small = ParagraphStyle("center_small", parent=self.small, alignment=TA_CENTER)
+
+
+@lru_cache(maxsize=16)
+def styles_for(base_size: float = 10.5, faces: NoticeFaces | None = None, narrow: bool = False) -> Styles:
+    """The ``Styles`` of a paper and a pair of faces, made once (nine paragraph styles, each
+    copied from its parent: a tenth of a millisecond a notice). Nothing changes a style."""
+    return Styles(base_size, faces, narrow)
 
 
 def _markup(text: str, font: str) -> str:

@@ -13,9 +13,9 @@ from counter_app.printing.fonts import NoticeFaces
 from counter_app.printing.layout import (
     ROLL_MARGIN,
     ROLL_WIDTH,
-    Styles,
     numbered_canvas,
     story_height,
+    styles_for,
 )
 from counter_app.printing.notices import BUILDERS
 from counter_app.printing.sizes import Paper
@@ -31,7 +31,7 @@ def render_notice(
     mark = f"补打（第{reprint}次）" if reprint else ""
     footer = f"{payload['title']} {payload['number']}"
     if paper == Paper.ROLL_80MM:
-        styles = Styles(base_size=8, faces=faces, narrow=True)
+        styles = styles_for(8, faces, narrow=True)
         width = ROLL_WIDTH - 2 * ROLL_MARGIN
         story = builder(payload, styles, width)
         height = max(120 * mm, story_height(story, ROLL_WIDTH, ROLL_MARGIN) + 30 * mm)
@@ -45,7 +45,7 @@ def render_notice(
             bottomMargin=10 * mm,
         )
     else:
-        styles = Styles(faces=faces)
+        styles = styles_for(faces=faces)
         doc = SimpleDocTemplate(
             buffer,
             pagesize=A4,
