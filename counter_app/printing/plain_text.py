@@ -18,6 +18,7 @@ Latin letters and digits in a CJK-only face) is measured and drawn in the shippe
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -33,6 +34,11 @@ from counter_app.printing.linebreak import CLOSING, IDEOGRAPHIC_SPACE, JOINER, c
 Line = tuple[str, float, float, int]  # text, width used, width available, start in the text
 
 
+# whitespace a paragraph folds (any but the space, the newline and the ideographic space; ``\s``
+# is ``str.isspace``) and control characters
+_FOLDED = re.compile(rf"[^\S \n{IDEOGRAPHIC_SPACE}]|[\x00-\x09\x0b-\x1f]")
+
+
 def folds_nothing(text: str) -> bool:
     """Whether *text*'s whitespace is drawn as written, as a ``Paragraph`` would draw it: no space
     at either end of the text, no two in a row, and no whitespace but the space, the newline and
@@ -43,7 +49,7 @@ def folds_nothing(text: str) -> bool:
         return True
     if text[0] == " " or text[-1] == " " or "  " in text:
         return False
-    return not any((ch.isspace() or ch < " ") and ch not in (" ", "\n", IDEOGRAPHIC_SPACE) for ch in text)
+    return _FOLDED.search(text) is None
 
 
 def draws_plain(style: ParagraphStyle) -> bool:

@@ -81,6 +81,11 @@ def test_only_text_a_paragraph_keeps_as_it_is_is_drawn_plain() -> None:
         assert not folds_nothing(folded), folded
         assert not isinstance(p(folded, styles.body), PlainText), folded
     assert folds_nothing("签收：____\u3000\u3000签收日期")  # an ideographic space: drawn, see below
+    drawn = {" ", "\n", "\u3000"}
+    for code in range(0x3100):  # every whitespace and control character up to the CJK blocks
+        ch = chr(code)
+        folded_by_a_paragraph = (ch.isspace() or ch < " ") and ch not in drawn
+        assert folds_nothing(f"甲{ch}乙") is not folded_by_a_paragraph, hex(code)
     justified = ParagraphStyle("justified", parent=styles.body, alignment=TA_JUSTIFY)
     assert not isinstance(p("王芳", justified), PlainText)  # a paragraph's job
 
