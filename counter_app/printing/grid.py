@@ -8,6 +8,8 @@ out with the Table's own arithmetic (row heights, row positions summed as it sum
 at the top-left inside the padding, the lines in its order) and draws them at the page's
 coordinates. Where the page ends inside it, the Table takes over: ``split`` builds it and lets it
 split (a repeated header, no sliver of a row), so a table across pages is reportlab's as before.
+``Columns`` does the same for the notice's header band (the hall's name beside the barcode and
+the number), a one-row Table without rules.
 """
 
 from __future__ import annotations
@@ -152,3 +154,68 @@ def _positions(heights: Sequence[float]) -> list[float]:
     positions.append(height)
     positions.reverse()
     return positions
+
+
+TABLE_PADDING = (6.0, 6.0, 3.0, 3.0)  # a reportlab Table cell's default: left, right, top, bottom
+
+
+class Columns(Flowable):  # type: ignore[misc]
+    """A row of columns without rules, each a stack of flowables at its top, left-aligned or
+    centred: a one-row Table of the same cells, with its default padding, measured and drawn
+    as the Table would (from the same moved origin), without a style object per cell."""
+
+    def __init__(
+        self, cells: Sequence[Sequence[Flowable]], widths: Sequence[float], centred: Sequence[bool]
+    ) -> None:
+        super().__init__()
+        self.hAlign = "CENTER"  # as a Table stands in its frame
+        self.cells = [list(cell) for cell in cells]
+        self.widths = list(widths)
+        self.centred = list(centred)
+        self.width = sum(self.widths)
+        self.height = 0.0
+        self.sizes: list[list[tuple[float, float]]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        left, right, top, bottom = TABLE_PADDING
+        canv = getattr(self, "canv", None)
+        self.sizes = [
+            [f.wrapOn(canv, w - left - right, 72000.0 - top - bottom) for f in cell]
+            for cell, w in zip(self.cells, self.widths, strict=True)
+        ]
+        tallest = max(_stacked(cell, sizes) for cell, sizes in zip(self.cells, self.sizes, strict=True))
+        self.height = tallest + top + bottom
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []  # one row: as a Table's, it goes whole to the next page
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        left, right, top, _bottom = TABLE_PADDING
+        canvas.saveState()
+        canvas.translate(self._hAlignAdjust(x, _sW), y)
+        canvas.setFillColor(colors.black)  # the cells' colour, as the Table sets it
+        column = 0.0
+        for cell, sizes, width, centred in zip(
+            self.cells, self.sizes, self.widths, self.centred, strict=True
+        ):
+            at = self.height - top + (cell[0].getSpaceBefore() if cell else 0)
+            for f, (w, h) in zip(cell, sizes, strict=True):
+                at -= f.getSpaceBefore() + h
+                across = column + (width + left - right - w) / 2.0 if centred else column + left
+                f.drawOn(canvas, across, at)
+                at -= f.getSpaceAfter()
+            column += width
+        canvas.restoreState()
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
+
+
+def _stacked(cell: Sequence[Flowable], sizes: Sequence[tuple[float, float]]) -> float:
+    """A stack's height as the Table counts it: without the first's space before and the last's
+    space after."""
+    if not cell:
+        return 0.0
+    total = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for f, (_w, h) in zip(cell, sizes, strict=True))
+    return float(total - cell[0].getSpaceBefore() - cell[-1].getSpaceAfter())

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from counter_app.domain.dates import written_date
 from counter_app.domain.identity import PartyKind
 from counter_app.printing.barcode import Code128
-from counter_app.printing.grid import Grid
+from counter_app.printing.grid import Columns, Grid
 from counter_app.printing.layout import Styles, column_width, fields, grid, p
 from counter_app.printing.linebreak import nobr
 
@@ -65,16 +65,8 @@ def header(pl: dict[str, Any], st: Styles, width: float) -> Story:
             *number_block,
             Spacer(1, 2 * mm),
         ]
-    head = Table(
-        [[p(pl["hall"]["name"], st.body), number_block]],
-        colWidths=[width - 80 * mm, 80 * mm],
-        style=TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), st.font),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (1, 0), (1, 0), "CENTER"),
-            ]
-        ),
+    head = Columns(
+        [[p(pl["hall"]["name"], st.body)], number_block], [width - 80 * mm, 80 * mm], [False, True]
     )
     return [head, Spacer(1, 3 * mm), p(pl["title"], st.title), Spacer(1, 2 * mm)]
 

@@ -1,5 +1,5 @@
-"""A notice's grid (counter_app/printing/grid.py) measures and draws what reportlab's Table would,
-and hands a page break inside it to that Table."""
+"""A notice's grid and header band (counter_app/printing/grid.py) measure and draw what reportlab's
+Table would, and a grid hands a page break inside it to that Table."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from PIL import ImageChops
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from counter_app.printing.grid import Grid, bordered_table
+from counter_app.printing.barcode import Code128
+from counter_app.printing.grid import Columns, Grid, bordered_table
 from counter_app.printing.layout import Styles, grid, p, paragraph
-from tests.printing.reading import page_count, page_image
+from tests.printing.reading import barcodes_on, page_count, page_image
 
 WIDTH = A4[0] - 40 * mm
 NOTE = "复印件须加盖公章，并注明“与原件一致”；" * 6
@@ -104,3 +105,33 @@ def test_a_split_grid_hands_back_table_parts_with_every_row_once() -> None:
     texts = ["".join(cell.text for cell in row[1]) for part in (first, rest) for row in part._cellvalues]
     assert texts.count("材料名称") == 2  # the header on both parts
     assert [t for t in texts if t != "材料名称"] == [f"材料{n}：营业执照（副本）" for n in range(1, 31)]
+
+
+def _header_pdf(band: Any) -> bytes:
+    styles = Styles()
+    hall = p("示范市政务服务中心（示范市行政审批局）" * 2, styles.body)
+    number = [
+        Code128("330100W01202612040003", max_width=75 * mm),
+        p("办件编号：330100W01202612040003", styles.center_small),
+    ]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm)
+    doc.build([band([[hall], number], [WIDTH - 80 * mm, 80 * mm]), p("受理通知书", styles.title)])
+    return buffer.getvalue()
+
+
+def _header_table(cells: list[list[Any]], widths: list[float]) -> Table:
+    return Table(
+        [cells],
+        colWidths=widths,
+        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "CENTER")]),
+    )
+
+
+def test_a_notice_header_is_drawn_as_the_one_row_table_it_stands_for(tmp_path: Path) -> None:
+    ours = _header_pdf(lambda cells, widths: Columns(cells, widths, [False, True]))
+    theirs = _header_pdf(_header_table)
+    assert ours != theirs
+    assert _same_pages(ours, theirs, tmp_path) == 1
+    (tmp_path / "read").mkdir()
+    assert barcodes_on(page_image(ours, tmp_path / "read")) == ["330100W01202612040003"]
