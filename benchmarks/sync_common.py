@@ -12,7 +12,7 @@ from typing import Any
 
 import requests
 
-from counter_app.sync.wire import json_body
+from counter_app.sync.wire import json_body, snapshots_apart
 from tests.servers import PASSWORD, ServerProcess, enrollment_code, postgres, prepare_hall
 
 
@@ -51,10 +51,12 @@ def run_threads(work: Callable[[int], None], count: int) -> float:
 def post_ops(
     session: requests.Session, base: str, ops: list[dict[str, Any]], schema: int, timeout: float
 ) -> Any:
-    """A batch pushed as the window sends it (compact UTF-8 JSON: ``wire.json_body``)."""
+    """A batch pushed as the window sends it to a server that takes item snapshots by key:
+    compact UTF-8 JSON (``wire.json_body``), each snapshot once (``wire.snapshots_apart``)."""
+    slim, snapshots = snapshots_apart(ops)
     return session.post(
         base + "/api/v1/sync/push",
-        data=json_body({"schema_version": schema, "ops": ops}),
+        data=json_body({"schema_version": schema, "ops": slim, "snapshots": snapshots}),
         headers={"Content-Type": "application/json"},
         timeout=timeout,
     )

@@ -14,7 +14,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION
+from counter_app.sync.wire import (
+    API_PREFIX,
+    CLIENT_TOO_OLD,
+    CURSOR_TOO_OLD,
+    PUSH_SNAPSHOTS_BY_KEY,
+    SCHEMA_VERSION,
+)
 from hall_server import auth
 from hall_server.changes import CursorTooOld, utcnow
 from hall_server.config import ServerConfig
@@ -137,6 +143,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
             "server_time": utcnow().isoformat() + "Z",
             "schema_version": SCHEMA_VERSION,
             "min_client_schema": cfg.min_client_schema,
+            "push_item_snapshots": PUSH_SNAPSHOTS_BY_KEY,  # a push may carry each snapshot once
         }
 
     @app.post(API_PREFIX + "/enroll")

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from counter_app.domain.canonical_json import canonical_payload
-from counter_app.sync.wire import OP_TYPES
+from counter_app.sync.wire import MAX_PUSH_SNAPSHOTS, OP_TYPES, snapshots_back
 
 MAX_BIGINT = 2**63 - 1  # the largest number a BIGINT column holds (a sequence number, a cursor)
 MAX_SCHEMA = 1000
@@ -95,6 +95,16 @@ class Op(Strict):
 class PushRequest(Strict):
     schema_version: int = Field(ge=1, le=MAX_SCHEMA)
     ops: list[Op] = Field(max_length=5000)
+    # the item snapshots the ops' cases name by key (``wire.snapshots_apart``); put back into the
+    # ops before they are read, so nothing past this model sees the difference
+    snapshots: dict[str, dict[str, Any]] = Field(default_factory=dict, max_length=MAX_PUSH_SNAPSHOTS)
+
+    @model_validator(mode="before")
+    @classmethod
+    def snapshots_put_back(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "ops" in data:
+            data = {**data, "ops": snapshots_back(data["ops"], data.get("snapshots", {}))}
+        return data
 
     @model_validator(mode="after")
     def each_op_once(self) -> PushRequest:

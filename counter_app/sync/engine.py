@@ -43,6 +43,7 @@ from counter_app.sync.http import (
     ServerGarbage,
     SyncError,
 )
+from counter_app.sync.wire import PUSH_SNAPSHOTS_BY_KEY
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,10 @@ class SyncEngine:
         self.session = Session()
         self._token_lock = threading.Lock()
         self._last_skew_check = 0.0
+        # the server takes a push's item snapshots once each (its /hello says so, asked with the
+        # clock once a minute); forgotten when a push in that form is refused as malformed (a
+        # server rolled back to a version before it), and the batch sent again whole
+        self.snapshots_by_key = False
 
     # -- session -------------------------------------------------------------------------------
     def adopt(self, answer: dict[str, object]) -> None:
@@ -226,6 +231,7 @@ class SyncEngine:
         self._last_skew_check = time.monotonic()
         sent = self.now()
         answer = self.client.hello()
+        self.snapshots_by_key = answer.get("push_item_snapshots") == PUSH_SNAPSHOTS_BY_KEY
         server = _parse_server_time(answer.get("server_time"))
         if server is not None:
             report.skew_seconds = (sent - server).total_seconds()
@@ -239,10 +245,13 @@ class SyncEngine:
             if not batch:
                 return
             ops = [p.wire for p in batch]
+            by_key = self.snapshots_by_key
 
-            def send(token: str, ops: list[dict[str, object]] = ops) -> dict[str, object]:
+            def send(
+                token: str, ops: list[dict[str, object]] = ops, by_key: bool = by_key
+            ) -> dict[str, object]:
                 try:
-                    return self.client.push(token, ops)
+                    return self.client.push(token, ops, snapshots_by_key=by_key)
                 except ServerFailed as exc:  # the push itself, not a token refresh before it
                     raise OpFailed(exc.status, str(exc)) from exc
 
@@ -256,6 +265,10 @@ class SyncEngine:
                 self.store.note_push_failure(first.seq, str(first.wire["op_type"]), exc.status, str(exc))
                 raise
             except Refused as exc:
+                if by_key and exc.code == "invalid_request":  # a server that no longer takes them
+                    self.snapshots_by_key = False
+                    log.warning("a push with item snapshots by key was refused (%s): sent whole", exc.message)
+                    continue
                 if exc.code != "bad_op":
                     raise
                 if len(batch) > 1:  # the ops before the malformed one go through, one at a time

@@ -26,7 +26,14 @@ from urllib3.util import parse_url
 
 from counter_app.domain.canonical_json import snapshot_key
 from counter_app.domain.server_address import host_is_loopback, parse_authority, parse_server_url
-from counter_app.sync.wire import API_PREFIX, CLIENT_TOO_OLD, CURSOR_TOO_OLD, SCHEMA_VERSION, json_body
+from counter_app.sync.wire import (
+    API_PREFIX,
+    CLIENT_TOO_OLD,
+    CURSOR_TOO_OLD,
+    SCHEMA_VERSION,
+    json_body,
+    snapshots_apart,
+)
 
 TIMEOUT = (5.0, 30.0)  # connect, read
 GATEWAY_STATUSES = (502, 503, 504)  # a proxy in front of the server saying it is away: offline
@@ -276,8 +283,13 @@ class HallClient:
         body = {"device_id": device_id, "device_secret": device_secret, "refresh_token": refresh_token}
         return _session_answer(self.call("POST", "/refresh", json=body))
 
-    def push(self, token: str, ops: list[dict[str, Any]]) -> dict[str, Any]:
-        answer = self.call("POST", "/sync/push", token, json={"schema_version": SCHEMA_VERSION, "ops": ops})
+    def push(self, token: str, ops: list[dict[str, Any]], snapshots_by_key: bool = False) -> dict[str, Any]:
+        """*snapshots_by_key*: each case's item snapshot sent once, named by key in the ops
+        (``wire.snapshots_apart``), for a server whose ``/hello`` says it takes them so."""
+        body: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "ops": ops}
+        if snapshots_by_key:
+            body["ops"], body["snapshots"] = snapshots_apart(ops)
+        answer = self.call("POST", "/sync/push", token, json=body)
         if not isinstance(answer.get("results"), list):
             raise ServerGarbage("the push answer has no results")
         return answer

@@ -11,6 +11,8 @@ import hashlib
 import json
 from typing import Any
 
+from counter_app.domain.canonical_json import snapshot_key
+
 API_PREFIX = "/api/v1"
 SCHEMA_VERSION = 3  # of ops and of the API; the server says which range it accepts (2: visit ops,
 # 3: the steps after acceptance and the lifecycle on a case)
@@ -96,3 +98,68 @@ def parse_cursor(cursor: str) -> tuple[int, int]:
     if not tx.isdigit() or not row_id.isdigit() or len(cursor) > 41:
         raise ValueError(f"not a cursor: {cursor!r}")
     return int(tx), int(row_id)
+
+
+# A push may carry each item snapshot once (``/hello`` says ``push_item_snapshots: by_key``): an
+# accepted case carries the item it was accepted under (~3 KB, three quarters of the op), the same
+# in most ops of a batch. The window sends the snapshots in a map by key and each case names its
+# own; the server puts them back before anything reads the ops, so an op is checked, applied and
+# fingerprinted exactly as if it had come whole (a replay in either form is the same op).
+PUSH_SNAPSHOTS_BY_KEY = "by_key"
+SNAPSHOT_KEY_FIELD = "item_snapshot_key"
+MAX_PUSH_SNAPSHOTS = 1000  # distinct items in one push (a batch is at most 5,000 ops)
+
+
+def snapshots_apart(ops: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """*ops* with each case's item snapshot replaced by its key, and the snapshots by key. The
+    ops given are left as they are (new dicts where a case changes)."""
+    snapshots: dict[str, Any] = {}
+    slim = []
+    for op in ops:
+        payload = op.get("payload")
+        case = payload.get("case") if isinstance(payload, dict) else None
+        snapshot = case.get("item_snapshot") if isinstance(case, dict) else None
+        if (
+            not isinstance(payload, dict)
+            or not isinstance(case, dict)
+            or not isinstance(snapshot, dict)
+            or not snapshot  # none ({}): sent as it is, as the server keeps it
+            or SNAPSHOT_KEY_FIELD in case
+        ):
+            slim.append(op)
+            continue
+        key = snapshot_key(snapshot)
+        snapshots.setdefault(key, snapshot)
+        named = {k: v for k, v in case.items() if k != "item_snapshot"} | {SNAPSHOT_KEY_FIELD: key}
+        slim.append({**op, "payload": {**payload, "case": named}})
+    return slim, snapshots
+
+
+def snapshots_back(ops: Any, snapshots: Any) -> Any:
+    """The ops of a push as the window wrote them, each case's snapshot put back from *snapshots*
+    (``snapshots_apart``'s map). Raises ``ValueError`` for a map that is not one (too many, not an
+    object of objects, a snapshot not matching its key) or a case naming a snapshot not in it.
+    Anything else malformed is left for the op's own checks."""
+    if not isinstance(snapshots, dict) or len(snapshots) > MAX_PUSH_SNAPSHOTS:
+        raise ValueError(f"snapshots must be an object of at most {MAX_PUSH_SNAPSHOTS} item snapshots")
+    for key, snapshot in snapshots.items():
+        if not isinstance(snapshot, dict) or not snapshot or snapshot_key(snapshot) != key:
+            raise ValueError(f"item snapshot {str(key)[:64]!r} does not match its key")
+    if not isinstance(ops, list):
+        return ops
+    whole = []
+    for op in ops:
+        payload = op.get("payload") if isinstance(op, dict) else None
+        case = payload.get("case") if isinstance(payload, dict) else None
+        if not isinstance(payload, dict) or not isinstance(case, dict) or SNAPSHOT_KEY_FIELD not in case:
+            whole.append(op)
+            continue
+        key = case[SNAPSHOT_KEY_FIELD]
+        snapshot = snapshots.get(key) if isinstance(key, str) else None
+        if snapshot is None or "item_snapshot" in case:
+            raise ValueError(
+                f"op {str(op.get('op_id'))[:36]} names item snapshot {str(key)[:64]!r}, not in this push"
+            )
+        kept = {k: v for k, v in case.items() if k != SNAPSHOT_KEY_FIELD} | {"item_snapshot": snapshot}
+        whole.append({**op, "payload": {**payload, "case": kept}})
+    return whole

@@ -3,19 +3,15 @@ order, the clerk and IT see "needs attention: the server fails on this op", neve
 the server answers normally the op reaches the real hall server and is applied exactly once.
 
 The real hall server must never answer 500, so the failure comes from a small stand-in in front of
-it: a loopback proxy forwarding every request to a real ``ServerProcess``, except the pushes that
-carry the op chosen to fail while ``failing`` is set.
+it (tests/stand_in.py): a loopback proxy forwarding every request to a real ``ServerProcess``,
+except the pushes that carry the op chosen to fail while ``failing`` is set.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -24,77 +20,32 @@ from pytestqt.qtbot import QtBot
 from counter_app.store.sync_store import SERVER_FAILURES_FOR_ATTENTION
 from counter_app.ui.sync_panel import SyncStatusLabel
 from tests.servers import ServerProcess
+from tests.stand_in import StandIn
 from tests.sync_helpers import window_client
 from tests.test_cli import run
 
-HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "server", "date"}
 
-
-class StandIn:
-    """``http://127.0.0.1:PORT`` forwarding to *upstream*; pushes holding ``fail_op`` get a 500."""
+class FailingOp(StandIn):
+    """Pushes holding ``fail_op`` get a 500 while ``failing`` is set."""
 
     def __init__(self, upstream: str) -> None:
-        self.upstream = upstream
+        super().__init__(upstream)
         self.fail_op = ""
         self.failing = True
         self.failed_pushes: list[list[int]] = []  # the seqs of each push answered 500
-        stand_in = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *_args: object) -> None:
-                pass
-
-            def _forward(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                if self.path.startswith("/api/v1/sync/push") and stand_in.failing:
-                    ops = json.loads(body)["ops"]
-                    if any(op["op_id"] == stand_in.fail_op for op in ops):
-                        stand_in.failed_pushes.append([op["seq"] for op in ops])
-                        page = b"Internal Server Error"
-                        self.send_response(500)
-                        self.send_header("Content-Type", "text/plain")
-                        self.send_header("Content-Length", str(len(page)))
-                        self.end_headers()
-                        self.wfile.write(page)
-                        return
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP | {"host"}}
-                request = urllib.request.Request(
-                    stand_in.upstream + self.path, data=body or None, headers=headers, method=self.command
-                )
-                try:
-                    with urllib.request.urlopen(request, timeout=30) as answer:
-                        status, answer_headers, data = answer.status, answer.headers, answer.read()
-                except urllib.error.HTTPError as error:
-                    status, answer_headers, data = error.code, error.headers, error.read()
-                self.send_response(status)
-                for key, value in answer_headers.items():
-                    if key.lower() not in HOP_BY_HOP:
-                        self.send_header(key, value)
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = _forward
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> StandIn:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def answer(self, path: str, body: bytes) -> tuple[int, str, bytes] | None:
+        if path.startswith("/api/v1/sync/push") and self.failing:
+            ops = json.loads(body)["ops"]
+            if any(op["op_id"] == self.fail_op for op in ops):
+                self.failed_pushes.append([op["seq"] for op in ops])
+                return 500, "text/plain", b"Internal Server Error"
+        return None
 
 
 @pytest.fixture
-def stand_in(hall: ServerProcess) -> Iterator[StandIn]:
-    with StandIn(hall.url) as proxy:
+def stand_in(hall: ServerProcess) -> Iterator[FailingOp]:
+    with FailingOp(hall.url) as proxy:
         yield proxy
 
 
@@ -119,7 +70,7 @@ def outbox(data_dir: Path) -> dict[int, tuple[str, str]]:
 
 @pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
 def test_a_server_failing_on_one_op_is_shown_as_needing_attention_and_the_op_is_pushed_once_it_recovers(
-    stand_in: StandIn, hall_db: str, tmp_path: Path, qtbot: QtBot, system_file: Path
+    stand_in: FailingOp, hall_db: str, tmp_path: Path, qtbot: QtBot, system_file: Path
 ) -> None:
     data_dir = tmp_path / "w"
     window = window_client(data_dir, stand_in.url, hall_db)

@@ -1,4 +1,5 @@
-"""The op fingerprint the server's ledger keeps: a replay after an upgrade must hash the same."""
+"""The op fingerprint the server's ledger keeps: a replay after an upgrade must hash the same; a
+push's item snapshots sent once and put back as the ops were."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ import json
 
 import pytest
 
-from counter_app.domain.canonical_json import canonical
-from counter_app.sync.wire import json_body, op_fingerprint
+from counter_app.domain.canonical_json import canonical, canonical_payload, snapshot_key
+from counter_app.sync.wire import (
+    MAX_PUSH_SNAPSHOTS,
+    SNAPSHOT_KEY_FIELD,
+    json_body,
+    op_fingerprint,
+    snapshots_apart,
+    snapshots_back,
+)
 
 
 def _as_stored(op_type: str, seq: int, actor: str, payload: dict[str, object]) -> str:
@@ -108,3 +116,70 @@ def test_a_payload_with_its_snapshot_spliced_in_is_canonical_byte_for_byte() -> 
     for _round in range(2):
         for payload in payloads:
             assert canonical_payload(payload) == canonical(payload) == _stdlib(payload), payload
+
+
+def _case_op(seq: int, snapshot: object, **case: object) -> dict[str, object]:
+    body = {"id": f"c{seq}", "item_snapshot": snapshot, "applicant": {"name": "张三"}, **case}
+    return {
+        "op_id": f"o{seq}",
+        "seq": seq,
+        "op_type": "case.accept",
+        "payload": {"case": body, "notices": []},
+    }
+
+
+ITEM = {"code": "010700100000", "name": "居民身份证换领", "materials": [{"name": "户口簿", "copies": 1}]}
+OTHER = {**ITEM, "name": "居民身份证补领"}
+
+
+def test_a_push_s_snapshots_go_apart_once_each_and_come_back_as_the_ops_were() -> None:
+    ops = [
+        _case_op(1, ITEM),
+        _case_op(2, dict(ITEM)),  # an equal snapshot, another object: the same key
+        _case_op(3, OTHER),
+        _case_op(4, {}),  # none: sent as it is
+        {"op_id": "o5", "seq": 5, "op_type": "notice.print", "payload": {"notice": "N1"}},
+        {"op_id": "o6", "seq": 6, "op_type": "case.review", "payload": {"case_id": "c1"}},
+    ]
+    sent = json.dumps(ops, sort_keys=True)
+    slim, snapshots = snapshots_apart(ops)
+    assert json.dumps(ops, sort_keys=True) == sent  # the outbox's ops are not changed
+    assert snapshots == {snapshot_key(ITEM): ITEM, snapshot_key(OTHER): OTHER}
+    cases = [op["payload"].get("case", {}) for op in slim]  # type: ignore[union-attr]
+    assert [c.get(SNAPSHOT_KEY_FIELD) for c in cases] == [snapshot_key(ITEM)] * 2 + [
+        snapshot_key(OTHER),
+        None,
+        None,
+        None,
+    ]
+    assert ["item_snapshot" in c for c in cases[:4]] == [False, False, False, True]
+    back = snapshots_back(json.loads(json_body(slim)), json.loads(json_body(snapshots)))
+    assert json.dumps(back, sort_keys=True) == sent
+    assert [canonical_payload(op["payload"]) for op in back] == [
+        canonical_payload(op["payload"]) for op in ops
+    ]
+    assert snapshots_back(ops, {}) == ops  # a push sent whole comes through as it is
+
+
+@pytest.mark.parametrize(
+    "snapshots",
+    [
+        {},  # named, not carried
+        {snapshot_key(ITEM): OTHER},  # another item under the key
+        {snapshot_key(ITEM): {}},
+        [ITEM],
+        {str(n): ITEM for n in range(MAX_PUSH_SNAPSHOTS + 1)},
+    ],
+)
+def test_a_snapshot_map_that_does_not_match_its_ops_is_refused(snapshots: object) -> None:
+    slim, _ = snapshots_apart([_case_op(1, ITEM)])
+    with pytest.raises(ValueError):
+        snapshots_back(slim, snapshots)
+
+
+def test_a_case_with_both_its_snapshot_and_a_key_is_refused() -> None:
+    _slim, snapshots = snapshots_apart([_case_op(1, ITEM)])
+    both = _case_op(1, ITEM, **{SNAPSHOT_KEY_FIELD: snapshot_key(ITEM)})
+    assert snapshots_apart([both])[0] == [both]  # the window never makes one: left alone
+    with pytest.raises(ValueError):
+        snapshots_back([both], snapshots)
