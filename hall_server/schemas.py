@@ -102,8 +102,8 @@ class PushRequest(Strict):
     @model_validator(mode="before")
     @classmethod
     def snapshots_put_back(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "ops" in data:
-            data = {**data, "ops": snapshots_back(data["ops"], data.get("snapshots", {}))}
+        if isinstance(data, dict) and "ops" in data and "snapshots" in data:  # a push by key
+            data = {**data, "ops": snapshots_back(data["ops"], data["snapshots"])}
         return data
 
     @model_validator(mode="after")

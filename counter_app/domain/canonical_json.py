@@ -16,11 +16,17 @@ def canonical(payload: Any) -> bytes:
     null; tests/sync/test_wire.py compares them character by character) several times faster;
     what orjson refuses (a number beyond 64 bits, a lone surrogate) is written by ``json`` as
     before. A float may come out differently (1e-7 for 1e-07): an op holding one is refused
-    before its fingerprint counts (op_shapes), so no stored fingerprint has one."""
+    before its fingerprint counts (op_shapes), so no stored fingerprint has one. A value nested too
+    deeply for either (orjson stops at 255 levels, ``json`` at the interpreter's recursion limit)
+    raises ``ValueError``: a validator refuses it as bad input."""
     try:
         return orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
     except TypeError:
+        pass
+    try:
         return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    except RecursionError:  # nested a thousand deep: no op or snapshot is; bad input, said so
+        raise ValueError("nested too deeply to be encoded") from None
 
 
 _MEMO_MAX = 128  # snapshots remembered: the items a hall's windows accept under at a time

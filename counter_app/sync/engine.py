@@ -126,6 +126,21 @@ class _FetchAhead:
         return self._page
 
 
+def _refuses_snapshots(exc: Refused) -> bool:
+    """Whether a push by key was refused for its ``snapshots`` field: what a server from before
+    pushes by key answers (422 invalid_request, the field not in its API). Any other refusal of
+    the push stands (its batch sent whole would be refused alike). A server answering otherwise
+    is asked again within a minute (``_skew``), and its ``/hello`` turns the form off."""
+    problems = exc.detail.get("problems")
+    return (
+        exc.code == "invalid_request"
+        and isinstance(problems, list)
+        and any(
+            isinstance(p, dict) and str(p.get("where", "")).startswith("body.snapshots") for p in problems
+        )
+    )
+
+
 class SyncEngine:
     def __init__(
         self,
@@ -265,7 +280,7 @@ class SyncEngine:
                 self.store.note_push_failure(first.seq, str(first.wire["op_type"]), exc.status, str(exc))
                 raise
             except Refused as exc:
-                if by_key and exc.code == "invalid_request":  # a server that no longer takes them
+                if by_key and _refuses_snapshots(exc):  # a server that no longer takes them
                     self.snapshots_by_key = False
                     log.warning("a push with item snapshots by key was refused (%s): sent whole", exc.message)
                     continue

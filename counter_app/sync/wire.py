@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter_app.domain.canonical_json import snapshot_key
+from counter_app.domain.canonical_json import snapshot_canonical, snapshot_key
 
 API_PREFIX = "/api/v1"
 SCHEMA_VERSION = 3  # of ops and of the API; the server says which range it accepts (2: visit ops,
@@ -108,6 +108,10 @@ def parse_cursor(cursor: str) -> tuple[int, int]:
 PUSH_SNAPSHOTS_BY_KEY = "by_key"
 SNAPSHOT_KEY_FIELD = "item_snapshot_key"
 MAX_PUSH_SNAPSHOTS = 1000  # distinct items in one push (a batch is at most 5,000 ops)
+# the snapshots a push's ops may have put back, in all: the hall server's default body limit, so a
+# push by key expands to no more than the same push sent whole could be (a window's batch of 200
+# accepts carries about 0.6 MB of snapshots)
+MAX_PUT_BACK_BYTES = 8 * 1024 * 1024
 
 
 def snapshots_apart(ops: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -136,29 +140,45 @@ def snapshots_apart(ops: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], di
 
 
 def snapshots_back(ops: Any, snapshots: Any) -> Any:
-    """The ops of a push as the window wrote them, each case's snapshot put back from *snapshots*
-    (``snapshots_apart``'s map). Raises ``ValueError`` for a map that is not one (too many, not an
-    object of objects, a snapshot not matching its key) or a case naming a snapshot not in it.
-    Anything else malformed is left for the op's own checks."""
+    """The ops of a push as the window wrote them, each case that names its snapshot by key (and
+    carries none) given it back from *snapshots* (``snapshots_apart``'s map). A case carrying its
+    snapshot is left as it came, whatever else it says. Raises ``ValueError`` for a map that is not
+    one (too many, not an object of objects, a snapshot not matching its key), a case naming a
+    snapshot not in it, or snapshots named so often that the ops put back would be larger than
+    ``MAX_PUT_BACK_BYTES`` (a small body must not become a large one). Anything else malformed
+    is left for the op's own checks."""
     if not isinstance(snapshots, dict) or len(snapshots) > MAX_PUSH_SNAPSHOTS:
         raise ValueError(f"snapshots must be an object of at most {MAX_PUSH_SNAPSHOTS} item snapshots")
+    sizes = {}
     for key, snapshot in snapshots.items():
         if not isinstance(snapshot, dict) or not snapshot or snapshot_key(snapshot) != key:
             raise ValueError(f"item snapshot {str(key)[:64]!r} does not match its key")
+        sizes[key] = len(snapshot_canonical(snapshot))
     if not isinstance(ops, list):
         return ops
     whole = []
+    put_back = 0
     for op in ops:
         payload = op.get("payload") if isinstance(op, dict) else None
         case = payload.get("case") if isinstance(payload, dict) else None
-        if not isinstance(payload, dict) or not isinstance(case, dict) or SNAPSHOT_KEY_FIELD not in case:
+        if (
+            not isinstance(payload, dict)
+            or not isinstance(case, dict)
+            or SNAPSHOT_KEY_FIELD not in case
+            or "item_snapshot" in case
+        ):
             whole.append(op)
             continue
         key = case[SNAPSHOT_KEY_FIELD]
         snapshot = snapshots.get(key) if isinstance(key, str) else None
-        if snapshot is None or "item_snapshot" in case:
+        if snapshot is None:
             raise ValueError(
                 f"op {str(op.get('op_id'))[:36]} names item snapshot {str(key)[:64]!r}, not in this push"
+            )
+        put_back += sizes[key]
+        if put_back > MAX_PUT_BACK_BYTES:
+            raise ValueError(
+                f"the item snapshots put back would make more than {MAX_PUT_BACK_BYTES} bytes: send fewer ops"
             )
         kept = {k: v for k, v in case.items() if k != SNAPSHOT_KEY_FIELD} | {"item_snapshot": snapshot}
         whole.append({**op, "payload": {**payload, "case": kept}})

@@ -11,7 +11,7 @@ import requests
 
 from counter_app.sync.wire import json_body, snapshots_apart
 from tests.hall_server.api import Device, enrol
-from tests.hall_server.test_authority import ID_RENEWAL, accept
+from tests.hall_server.test_authority import accept
 from tests.hall_server.test_item_snapshots import ID_CARD, _whole
 from tests.servers import ServerProcess
 
@@ -69,21 +69,28 @@ def test_a_push_whose_snapshots_do_not_match_its_cases_is_refused_whole(
     device = enrol(hall.url, hall_db)
     ops = [accept(device, 1, item_snapshot=ID_CARD), accept(device, 2, item_snapshot=OTHER)]
     slim, snapshots = snapshots_apart(ops)
-    named_twice = {**slim[0], "payload": {**slim[0]["payload"]}}
-    named_twice["payload"]["case"] = {**slim[0]["payload"]["case"], "item_snapshot": ID_CARD}
     wrong = {key: OTHER for key in snapshots}  # each key given another item
+    deep = b'{"a":' * 1_010 + b"{}" + b"}" * 1_010  # parsed (orjson reads 1,024 deep), not encoded
+    nested = (
+        b'{"schema_version":1,"ops":'
+        + json_body(slim)
+        + b',"snapshots":{"'
+        + b"0" * 64
+        + b'":'
+        + deep
+        + b"}}"
+    )
+    big = {**ID_CARD, "note": "很长的说明" * 20_000}  # ~300 KB, named by forty small ops
+    many = [accept(device, seq, item_snapshot=big) for seq in range(1, 41)]
     for refused in (
         _by_key(device, ops, snapshots={}),  # named, not carried
         _by_key(device, ops, snapshots=wrong),
-        device.post(
-            "/sync/push", {"schema_version": 1, "ops": [named_twice, slim[1]], "snapshots": snapshots}
-        ),
-        device.post("/sync/push", {"schema_version": 1, "ops": slim}),  # no map at all
         device.post("/sync/push", {"schema_version": 1, "ops": slim, "snapshots": [ID_CARD]}),
+        device.post("/sync/push", raw=nested),
+        _by_key(device, many),  # 12 MB put back from a body of a few hundred KB
     ):
-        assert refused.status_code == 422, refused.text
+        assert refused.status_code == 422, refused.text  # never a 500
         assert refused.json()["error"] == "invalid_request"
     # nothing of them was applied: the same sequence numbers go through now, once
     applied = _by_key(device, ops)
     assert [(r["status"], r["duplicate"]) for r in applied.json()["results"]] == [("applied", False)] * 2
-    assert ops[0]["payload"]["case"]["item_code"] == ID_RENEWAL

@@ -168,7 +168,7 @@ def test_a_push_s_snapshots_go_apart_once_each_and_come_back_as_the_ops_were() -
         {snapshot_key(ITEM): OTHER},  # another item under the key
         {snapshot_key(ITEM): {}},
         [ITEM],
-        {str(n): ITEM for n in range(MAX_PUSH_SNAPSHOTS + 1)},
+        {snapshot_key(s): s for s in ({"code": str(n)} for n in range(MAX_PUSH_SNAPSHOTS + 1))},
     ],
 )
 def test_a_snapshot_map_that_does_not_match_its_ops_is_refused(snapshots: object) -> None:
@@ -177,9 +177,25 @@ def test_a_snapshot_map_that_does_not_match_its_ops_is_refused(snapshots: object
         snapshots_back(slim, snapshots)
 
 
-def test_a_case_with_both_its_snapshot_and_a_key_is_refused() -> None:
+def test_a_case_carrying_its_snapshot_is_left_as_it_came_whatever_key_it_names() -> None:
     _slim, snapshots = snapshots_apart([_case_op(1, ITEM)])
-    both = _case_op(1, ITEM, **{SNAPSHOT_KEY_FIELD: snapshot_key(ITEM)})
-    assert snapshots_apart([both])[0] == [both]  # the window never makes one: left alone
+    both = _case_op(1, ITEM, **{SNAPSHOT_KEY_FIELD: "f" * 64})  # the server keeps no key a window sends
+    assert snapshots_apart([both])[0] == [both]
+    assert snapshots_back([both], snapshots) == [both]
+
+
+def test_a_small_push_may_not_put_back_more_than_a_large_one_could_carry() -> None:
+    big = {**ITEM, "note": "很长的说明" * 20_000}  # ~300 KB of canonical JSON
+    slim, snapshots = snapshots_apart([_case_op(seq, big) for seq in range(1, 41)])
+    assert len(json_body(slim)) < 20_000  # forty ops naming it: a small body
+    with pytest.raises(ValueError, match="put back"):
+        snapshots_back(slim, snapshots)
+    assert len(snapshots_back(slim[:20], snapshots)) == 20  # 6 MB put back: allowed
+
+
+def test_a_snapshot_nested_too_deeply_is_refused_as_bad_input() -> None:
+    deep: dict[str, object] = {}
+    for _ in range(2_000):
+        deep = {"a": deep}
     with pytest.raises(ValueError):
-        snapshots_back([both], snapshots)
+        snapshots_back([], {"0" * 64: deep})
