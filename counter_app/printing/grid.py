@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from counter_app.printing.fonts import register_fonts
+from counter_app.printing.plain_text import PlainText
 
 MIN_ROW_PART = 40.0  # points: a row split at a page break leaves at least ~3 lines on each side
 LEFT_PADDING = RIGHT_PADDING = 3.0
@@ -108,12 +109,22 @@ class Grid(Flowable):  # type: ignore[misc]
             canvas.setFillColor(HEADER_GREY)
             canvas.rect(0, self.tops[0], self.width, self.tops[1] - self.tops[0], stroke=0, fill=1)
         canvas.setFillColor(colors.black)  # the cells' colour, as the Table sets it
+        plain: list[tuple[PlainText, float, float]] = []  # drawn in one text object, after
         for row, sizes, bottom, height in zip(
             self.rows, self.sizes, self.tops[1:], self.heights, strict=True
         ):
             top = bottom + height - TOP_PADDING
             for cell, (_w, h), column in zip(row, sizes, self.columns, strict=False):
-                cell.drawOn(canvas, column + LEFT_PADDING, top - h)
+                if type(cell) is PlainText:
+                    plain.append((cell, column + LEFT_PADDING, top - h))
+                else:
+                    cell.drawOn(canvas, column + LEFT_PADDING, top - h)
+        if plain:
+            text = canvas.beginText()
+            current = None
+            for cell, left, bottom in plain:
+                current = cell.draw_into(text, left, bottom, current)
+            canvas.drawText(text)
         self._lines(canvas)
         canvas.restoreState()
 

@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 from reportlab.rl_config import _FUZZ
 
@@ -270,15 +271,24 @@ class PlainText(Flowable):  # type: ignore[misc]
         self._draw_at(self.canv, 0, 0)
 
     def _draw_at(self, canvas: Canvas, left: float, bottom: float) -> None:
-        st = self.style
-        lines = self._lines or ()
-        if not lines:
+        if not self._lines:
             return
         text = canvas.beginText()
-        text.setFont(st.fontName, st.fontSize, st.leading)
-        text.setFillColor(st.textColor)
+        self.draw_into(text, left, bottom, None)
+        canvas.drawText(text)
+
+    def draw_into(
+        self, text: PDFTextObject, left: float, bottom: float, current: ParagraphStyle | None
+    ) -> ParagraphStyle:
+        """Its lines into the open text object *text*, its box's bottom-left at (*left*,
+        *bottom*): a table's cells share one text object (``grid.Grid``). *current* is the style
+        *text* already has the font and colour of (None: none yet); returns this one's."""
+        st = self.style
+        if current is not st:
+            text.setFont(st.fontName, st.fontSize, st.leading)
+            text.setFillColor(st.textColor)
         y = bottom + self.height - st.fontSize
-        for i, (content, used, available, _start) in enumerate(lines):
+        for i, (content, used, available, _start) in enumerate(self._lines or ()):
             x = left + st.leftIndent + (st.firstLineIndent if i == 0 else 0)
             if st.alignment == TA_CENTER:
                 x += 0.5 * (available - used)
@@ -296,7 +306,7 @@ class PlainText(Flowable):  # type: ignore[misc]
                         text._textOut(run)
                     text.setFont(st.fontName, st.fontSize, st.leading)
             y -= st.leading
-        canvas.drawText(text)
+        return st
 
     def __repr__(self) -> str:
         return f"PlainText({self.text[:40]!r})"

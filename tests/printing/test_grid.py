@@ -72,10 +72,17 @@ def _same_pages(ours: bytes, theirs: bytes, folder: Path) -> int:
     return pages
 
 
+def _text_objects(pdf: bytes) -> int:
+    return sum(page.get_contents().get_data().count(b"BT ") for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
 def test_a_grid_that_fits_is_drawn_as_the_table_draws_it(tmp_path: Path) -> None:
     ours, theirs = _pdf(Grid, 6), _pdf(bordered_table, 6)
     assert ours != theirs  # really drawn two ways
     assert _same_pages(ours, theirs, tmp_path) == 1
+    # the canvas's first font, the title, the closing line, the one paragraph cell, and one text
+    # object for each grid's plain cells (with Tables: one for each of the 3 + 28 plain cells)
+    assert (_text_objects(ours), _text_objects(theirs)) == (6, 35)
 
 
 def test_a_grid_across_a_page_break_is_split_by_the_table(tmp_path: Path) -> None:
