@@ -18,8 +18,8 @@ from counter_app.sync.wire import (
     API_PREFIX,
     CLIENT_TOO_OLD,
     CURSOR_TOO_OLD,
-    PUSH_SNAPSHOTS_BY_KEY,
     SCHEMA_VERSION,
+    SNAPSHOTS_BY_KEY,
 )
 from hall_server import auth
 from hall_server.changes import CursorTooOld, utcnow
@@ -143,7 +143,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
             "server_time": utcnow().isoformat() + "Z",
             "schema_version": SCHEMA_VERSION,
             "min_client_schema": cfg.min_client_schema,
-            "push_item_snapshots": PUSH_SNAPSHOTS_BY_KEY,  # a push may carry each snapshot once
+            "push_item_snapshots": SNAPSHOTS_BY_KEY,  # a push may carry each snapshot once
         }
 
     @app.post(API_PREFIX + "/enroll")
@@ -188,7 +188,7 @@ def create_app(cfg: ServerConfig, db: ServerDatabase | None = None) -> FastAPI:
         cursor = _cursor(q.get("cursor", ""))
         limit = _whole_number(q.get("limit", "0"), "limit", 0, 10000)
         schema_version = _whole_number(q.get("schema_version", ""), "schema_version", 1, 1000)
-        by_key = q.get("item_snapshots") == "by_key"  # windows before it get each case whole
+        by_key = q.get("item_snapshots") == SNAPSHOTS_BY_KEY  # windows before it get each case whole
         try:
             with database.reader.connect() as conn:  # one checkout: the caller's standing, the page
                 caller = auth.authenticate(database, request.headers.get("authorization"), conn=conn)

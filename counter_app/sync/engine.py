@@ -43,7 +43,7 @@ from counter_app.sync.http import (
     ServerGarbage,
     SyncError,
 )
-from counter_app.sync.wire import PUSH_SNAPSHOTS_BY_KEY
+from counter_app.sync.wire import SNAPSHOTS_BY_KEY
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +246,7 @@ class SyncEngine:
         self._last_skew_check = time.monotonic()
         sent = self.now()
         answer = self.client.hello()
-        self.snapshots_by_key = answer.get("push_item_snapshots") == PUSH_SNAPSHOTS_BY_KEY
+        self.snapshots_by_key = answer.get("push_item_snapshots") == SNAPSHOTS_BY_KEY
         server = _parse_server_time(answer.get("server_time"))
         if server is not None:
             report.skew_seconds = (sent - server).total_seconds()

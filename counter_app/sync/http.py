@@ -31,6 +31,7 @@ from counter_app.sync.wire import (
     CLIENT_TOO_OLD,
     CURSOR_TOO_OLD,
     SCHEMA_VERSION,
+    SNAPSHOTS_BY_KEY,
     json_body,
     snapshots_apart,
 )
@@ -298,7 +299,7 @@ class HallClient:
         params: dict[str, Any] = {
             "cursor": cursor,
             "schema_version": SCHEMA_VERSION,
-            "item_snapshots": "by_key",
+            "item_snapshots": SNAPSHOTS_BY_KEY,
         }
         if limit:
             params["limit"] = limit

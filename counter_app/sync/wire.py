@@ -100,12 +100,13 @@ def parse_cursor(cursor: str) -> tuple[int, int]:
     return int(tx), int(row_id)
 
 
-# A push may carry each item snapshot once (``/hello`` says ``push_item_snapshots: by_key``): an
-# accepted case carries the item it was accepted under (~3 KB, three quarters of the op), the same
-# in most ops of a batch. The window sends the snapshots in a map by key and each case names its
-# own; the server puts them back before anything reads the ops, so an op is checked, applied and
+# Item snapshots by key: a window asks a pull page for them so (``item_snapshots=by_key``), and a
+# push may carry each once (``/hello`` says ``push_item_snapshots: by_key``). An accepted case
+# carries the item it was accepted under (~3 KB, three quarters of the op), the same in most ops
+# of a batch. The window sends the snapshots in a map by key and each case names its own; the
+# server puts them back before anything reads the ops, so an op is checked, applied and
 # fingerprinted exactly as if it had come whole (a replay in either form is the same op).
-PUSH_SNAPSHOTS_BY_KEY = "by_key"
+SNAPSHOTS_BY_KEY = "by_key"
 SNAPSHOT_KEY_FIELD = "item_snapshot_key"
 MAX_PUSH_SNAPSHOTS = 1000  # distinct items in one push (a batch is at most 5,000 ops)
 # the snapshots a push's ops may have put back, in all: the hall server's default body limit, so a
