@@ -34,8 +34,9 @@ _MEMO_BYTES = 32 * 1024  # a larger snapshot is encoded each time, never kept
 _KNOWN: dict[bytes, tuple[bytes, str]] = {}  # orjson's bytes of a snapshot -> canonical, key
 
 
-def _snapshot_facts(snapshot: dict[str, Any]) -> tuple[bytes, str]:
-    """The snapshot's canonical JSON and key. A push carries the same item's snapshot in most of
+def snapshot_facts(snapshot: dict[str, Any]) -> tuple[bytes, str]:
+    """The snapshot's canonical JSON and key (for a caller wanting both: each alone is
+    ``snapshot_canonical``, ``snapshot_key``). A push carries the same item's snapshot in most of
     its ops, so both are remembered by the snapshot's plain orjson bytes: equal bytes are the same
     keys, order, types and values (``true`` is not ``1``, ``1.0`` is not ``1``), so the same
     canonical JSON. Encoding without sorting is several times cheaper than sorting and hashing."""
@@ -56,7 +57,7 @@ def _snapshot_facts(snapshot: dict[str, Any]) -> tuple[bytes, str]:
 
 def snapshot_canonical(snapshot: dict[str, Any]) -> bytes:
     """``canonical(snapshot)``, remembered as ``snapshot_key`` remembers the key."""
-    return _snapshot_facts(snapshot)[0]
+    return snapshot_facts(snapshot)[0]
 
 
 def snapshot_key(snapshot: dict[str, Any]) -> str:
@@ -64,7 +65,7 @@ def snapshot_key(snapshot: dict[str, Any]) -> str:
     SHA-256 of its canonical JSON, in hex. Cases accepted under the same item share one stored
     copy, on the window and in the hall server's change feed; two snapshots that differ in
     anything have different keys, so sharing never changes what a case says it was accepted under."""
-    return _snapshot_facts(snapshot)[1]
+    return snapshot_facts(snapshot)[1]
 
 
 def canonical_payload(payload: dict[str, Any]) -> bytes:

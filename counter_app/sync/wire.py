@@ -11,7 +11,7 @@ import hashlib
 import json
 from typing import Any
 
-from counter_app.domain.canonical_json import snapshot_canonical, snapshot_key
+from counter_app.domain.canonical_json import snapshot_facts, snapshot_key
 
 API_PREFIX = "/api/v1"
 SCHEMA_VERSION = 3  # of ops and of the API; the server says which range it accepts (2: visit ops,
@@ -152,9 +152,10 @@ def snapshots_back(ops: Any, snapshots: Any) -> Any:
         raise ValueError(f"snapshots must be an object of at most {MAX_PUSH_SNAPSHOTS} item snapshots")
     sizes = {}
     for key, snapshot in snapshots.items():
-        if not isinstance(snapshot, dict) or not snapshot or snapshot_key(snapshot) != key:
+        text, named = snapshot_facts(snapshot) if isinstance(snapshot, dict) and snapshot else (b"", "")
+        if named != key:
             raise ValueError(f"item snapshot {str(key)[:64]!r} does not match its key")
-        sizes[key] = len(snapshot_canonical(snapshot))
+        sizes[key] = len(text)
     if not isinstance(ops, list):
         return ops
     whole = []
