@@ -31,7 +31,8 @@ LINE_WIDTH = 0.5
 HEADER_GREY = colors.Color(0.9, 0.9, 0.9)
 _ROUND = 1  # the Table's line cap and join
 _ACROSS = LEFT_PADDING + RIGHT_PADDING
-_TALL = 72000.0 - TOP_PADDING - BOTTOM_PADDING  # the height the Table measures its cells in
+_MEASURE = 72000.0  # the height a Table measures its cells in, less their padding
+_TALL = _MEASURE - TOP_PADDING - BOTTOM_PADDING
 
 
 def bordered_table(
@@ -191,7 +192,7 @@ class Columns(Flowable):  # type: ignore[misc]
         left, right, top, bottom = TABLE_PADDING
         canv = getattr(self, "canv", None)
         self.sizes = [
-            [f.wrapOn(canv, w - left - right, 72000.0 - top - bottom) for f in cell]
+            [f.wrapOn(canv, w - left - right, _MEASURE - top - bottom) for f in cell]
             for cell, w in zip(self.cells, self.widths, strict=True)
         ]
         tallest = max(_stacked(cell, sizes) for cell, sizes in zip(self.cells, self.sizes, strict=True))
