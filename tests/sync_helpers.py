@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,3 +58,15 @@ def window_client(
     who = sign_in(store, engine, username, PASSWORD)
     ctx.user = SignedInUser(who.username, who.display_name, who.role, who.offline)
     return WindowClient(ctx, store, engine)
+
+
+def outbox(data_dir: Path) -> dict[int, tuple[str, str]]:
+    """The window's outbox as stored: each op's sequence number, id and status."""
+    con = sqlite3.connect(data_dir / "counter.sqlite")
+    try:
+        return {
+            seq: (op_id, status)
+            for seq, op_id, status in con.execute("SELECT seq, op_id, status FROM outbox")
+        }
+    finally:
+        con.close()

@@ -15,7 +15,7 @@ import pytest
 
 from tests.servers import ServerProcess
 from tests.stand_in import StandIn
-from tests.sync_helpers import window_client
+from tests.sync_helpers import outbox, window_client
 
 OLD_HELLO = {"schema_version": 3, "min_client_schema": 1}  # a server from before by-key pushes
 OLD_REFUSAL = {
@@ -71,14 +71,6 @@ def _on_the_server(hall_db: str) -> tuple[dict[str, int], dict[str, str]]:
     return ledger, names
 
 
-def _sent(data_dir: Path) -> list[str]:
-    con = sqlite3.connect(data_dir / "counter.sqlite")
-    try:
-        return [op_id for (op_id,) in con.execute("SELECT op_id FROM outbox WHERE status = 'applied'")]
-    finally:
-        con.close()
-
-
 @pytest.mark.parametrize("hall_db", ["sqlite"], indirect=True)
 def test_a_window_sends_each_snapshot_once_and_whole_ops_to_a_server_that_refuses_that(
     recording: Recording, hall_db: str, tmp_path: Path
@@ -102,7 +94,7 @@ def test_a_window_sends_each_snapshot_once_and_whole_ops_to_a_server_that_refuse
         assert all(op["payload"]["case"]["item_snapshot"] for op in whole["ops"])  # type: ignore[index,union-attr]
 
         ledger, names = _on_the_server(hall_db)
-        sent = _sent(tmp_path / "w")
+        sent = [op_id for op_id, status in outbox(tmp_path / "w").values() if status == "applied"]
         assert len(sent) == 5 and set(sent) <= set(ledger)  # all five applied (a ledger row each)
         assert {n: names.get(n) for n in numbers} == dict.fromkeys(numbers, "居民身份证换领")
         assert window.sync().pushed == 0 and len(recording.pushes) == 3  # nothing sent twice

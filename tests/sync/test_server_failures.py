@@ -21,7 +21,7 @@ from counter_app.store.sync_store import SERVER_FAILURES_FOR_ATTENTION
 from counter_app.ui.sync_panel import SyncStatusLabel
 from tests.servers import ServerProcess
 from tests.stand_in import StandIn
-from tests.sync_helpers import window_client
+from tests.sync_helpers import outbox, window_client
 from tests.test_cli import run
 
 
@@ -53,17 +53,6 @@ def applied_on_the_server(hall_db: str, op_id: str) -> int:
     con = sqlite3.connect(hall_db.removeprefix("sqlite:///"))
     try:
         return int(con.execute("SELECT count(*) FROM applied_ops WHERE op_id = ?", (op_id,)).fetchone()[0])
-    finally:
-        con.close()
-
-
-def outbox(data_dir: Path) -> dict[int, tuple[str, str]]:
-    con = sqlite3.connect(data_dir / "counter.sqlite")
-    try:
-        return {
-            seq: (op_id, status)
-            for seq, op_id, status in con.execute("SELECT seq, op_id, status FROM outbox")
-        }
     finally:
         con.close()
 
